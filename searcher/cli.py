@@ -1,0 +1,190 @@
+"""The ``searcher`` command: index, query, inspect, serve.
+
+Failures end with one readable line on stderr and a non-zero status: 2 for a request that cannot
+run (bad arguments, no index, locked index), 1 when an index run skipped some inputs.
+"""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import html
+import json
+import re
+import sys
+from pathlib import Path
+
+DEFAULT_INDEX = "index"
+DEFAULT_CORPUS = "corpus"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # one line, not argparse's usage block
+        self.exit(2, f"searcher: {message} (see `searcher {self.prog.split()[-1]} --help`)\n"
+                  if " " in self.prog else f"searcher: {message} (see `searcher --help`)\n")
+
+
+def _fail(message: str, status: int = 2):
+    print(f"searcher: {message}", file=sys.stderr)
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="searcher", description="Full-text search for Vietnamese news archives.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    index = commands.add_parser("index", help="build or update the index from article files")
+    index.add_argument("paths", nargs="*", default=[DEFAULT_CORPUS], metavar="PATH")
+    index.add_argument("--index", default=DEFAULT_INDEX, metavar="DIR")
+    index.add_argument("--rebuild", action="store_true", help="re-analyse every article")
+    index.add_argument("--lock-timeout", type=float, default=30.0, metavar="SECONDS",
+                       help="how long to wait for another indexing run (default 30)")
+    index.add_argument("--workers", type=int, default=None, help="analysis processes (default: cores)")
+
+    query = commands.add_parser("query", help="search the index")
+    query.add_argument("text", nargs="*", metavar="TEXT")
+    query.add_argument("--index", default=DEFAULT_INDEX, metavar="DIR")
+    query.add_argument("--limit", type=int, default=10)
+    query.add_argument("--page", type=int, default=1)
+    query.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    for facet in ("partner", "country", "official", "year"):
+        query.add_argument(f"--{facet}", action="append", default=[], metavar=facet.upper(),
+                           help=f"only articles with this {facet} (repeat: any of them)")
+    query.add_argument("--from", dest="date_from", metavar="DATE", help="YYYY[-MM[-DD]]")
+    query.add_argument("--to", dest="date_to", metavar="DATE", help="YYYY[-MM[-DD]]")
+    query.add_argument("--facet-limit", type=int, default=10, metavar="N")
+    query.add_argument("--json", action="store_true", help="print one JSON object")
+
+    inspect = commands.add_parser("inspect", help="show what the reader and analysis make of files")
+    inspect.add_argument("paths", nargs="+", metavar="PATH")
+    inspect.add_argument("--json", action="store_true")
+
+    serve = commands.add_parser("serve", help="serve the web interface")
+    serve.add_argument("--index", default=DEFAULT_INDEX, metavar="DIR")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--threads", type=int, default=8)
+    return parser
+
+
+def cmd_index(args) -> int:
+    from .indexer import IndexError_, index_paths
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        return _fail(f"no such file or directory: {missing[0]}")
+    try:
+        report = index_paths(args.paths, args.index, rebuild=args.rebuild,
+                             progress=sys.stderr.isatty(), lock_timeout=args.lock_timeout,
+                             workers=args.workers)
+    except IndexError_ as exc:
+        return _fail(str(exc))
+    for error in report.errors:
+        print(f"searcher: skipped {error}", file=sys.stderr)
+    print(report.summary())
+    return 1 if report.errors else 0
+
+
+def cmd_query(args) -> int:
+    from .search import SearchError, SearchParams, Searcher
+
+    params = SearchParams(
+        q=" ".join(args.text), partner=args.partner, country=args.country, official=args.official,
+        year=args.year, date_from=args.date_from, date_to=args.date_to, sort=args.sort,
+        page=args.page, limit=args.limit, facet_limit=args.facet_limit)
+    try:
+        result = Searcher(args.index).search(params)
+    except SearchError as exc:
+        return _fail(str(exc))
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        print(render_text(result, color=sys.stdout.isatty()))
+    return 0
+
+
+_MARK = re.compile(r"<mark>(.*?)</mark>")
+
+
+def _plain(fragment: str, color: bool) -> str:
+    marked = _MARK.sub(r"\033[1;33m\1\033[0m" if color else r"[\1]", fragment)
+    return html.unescape(marked)
+
+
+def render_text(result: dict, color: bool = False) -> str:
+    lines = [f'{result["total"]} kết quả cho "{result["query"]}" '
+             f'(trang {result["page"]}/{result["pages"]}, sắp xếp: {result["sort"]})']
+    if result["suggestion"]:
+        lines.append(f'Có phải bạn muốn tìm: "{result["suggestion"]}"?')
+    first = (result["page"] - 1) * result["limit"]
+    for rank, hit in enumerate(result["hits"], start=first + 1):
+        meta = [hit["date"] or "không rõ ngày"]
+        meta += [f'{p["name"]} ({p["country"]})' if p["country"] else p["name"]
+                 for p in hit["partners"]]
+        lines += ["", f"{rank:>3}. {hit['title']}", f"     {' · '.join(meta)} · {hit['id']}",
+                  f"     {_plain(hit['snippet'], color)}"]
+    facets = [(name, values) for name, values in result["facets"].items() if values]
+    if facets:
+        lines += ["", "Bộ lọc:"]
+        for name, values in facets:
+            shown = ", ".join(f'{"*" if v["selected"] else ""}{v["value"]} ({v["count"]})'
+                              for v in values)
+            lines.append(f"  {name}: {shown}")
+    return "\n".join(lines)
+
+
+def cmd_inspect(args) -> int:
+    from .extract import extract
+    from .reader import iter_articles
+
+    records, failed = [], False
+    for item in iter_articles(args.paths):
+        if not hasattr(item, "title"):
+            print(f"searcher: skipped {item}", file=sys.stderr)
+            failed = True
+            continue
+        extraction = extract(item)
+        records.append({
+            "id": item.id, "title": item.title, **dataclasses.asdict(extraction),
+            "captions": item.captions, "body": item.body,
+        })
+    if args.json:
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        for r in records:
+            print(f"{r['id']}: {r['title']}\n  date: {r['date'] or '-'}"
+                  f"\n  partners: {', '.join(p['name'] for p in r['partners']) or '-'}"
+                  f"\n  countries: {', '.join(r['countries']) or '-'}"
+                  f"\n  officials: {', '.join(o['name'] for o in r['officials']) or '-'}"
+                  f"\n  captions: {len(r['captions'])}, body: {len(r['body'])} chars")
+    return 1 if failed else 0
+
+
+def cmd_serve(args) -> int:
+    import waitress
+
+    from web.app import create_app
+
+    from .search import SearchError
+
+    try:
+        app = create_app(args.index)
+    except SearchError as exc:
+        return _fail(str(exc))
+    print(f"searcher: serving {args.index} on http://{args.host}:{args.port}", file=sys.stderr)
+    waitress.serve(app, host=args.host, port=args.port, threads=args.threads)
+    return 0
+
+
+COMMANDS = {"index": cmd_index, "query": cmd_query, "inspect": cmd_inspect, "serve": cmd_serve}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""Reference data for extraction: CLDR country names and the partners data file.
+
+Loaded once per process (module import), so worker processes pay for it once, not per article.
+Country names come from CLDR via Babel so they match the standard Vietnamese spelling; the
+data file ``corpus/partners.tsv`` adds aliases, known foreign localities/organisations and
+Vietnamese places (which are never partners). People extend the TSV, not this code.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import babel
+
+PARTNERS_FILE = Path(__file__).resolve().parent.parent / "corpus" / "partners.tsv"
+VIETNAM = "Việt Nam"
+
+# CLDR codes that are not countries (EU, UN, pseudo-locales, "unknown region", Antarctica...).
+_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AQ", "XK"}
+
+
+def normalize(text: str) -> str:
+    """NFC, with the look-alike Ð (U+00D0) folded to Đ so names compare equal."""
+    return unicodedata.normalize("NFC", text).replace("\u00d0", "Đ").replace("\u00f0", "đ")
+
+
+@dataclass(frozen=True)
+class KnownEntity:
+    name: str  # canonical
+    kind: str  # "locality" or "org"
+    country: str | None
+
+
+def _cldr_countries() -> dict[str, str]:
+    """Every spelling -> canonical CLDR Vietnamese country name."""
+    names: dict[str, str] = {}
+    for code, name in babel.Locale("vi").territories.items():
+        if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES:
+            continue
+        name = normalize(name)
+        names[name] = name
+        short = name.split(" (")[0]  # "Myanmar (Miến Điện)" -> "Myanmar"
+        names.setdefault(short, name)
+    return names
+
+
+def _load():
+    countries = _cldr_countries()
+    by_canonical: dict[str, KnownEntity] = {}
+    by_alias: dict[str, KnownEntity] = {}
+    vn_provinces: set[str] = set()
+    vn_places: set[str] = set()
+    other_places: set[str] = set()
+    with open(PARTNERS_FILE, encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        for row in rows:
+            kind = row["kind"].strip()
+            name = normalize(row["name"].strip())
+            aliases = [normalize(a.strip()) for a in (row.get("aliases") or "").split("|") if a.strip()]
+            if kind == "country_alias":
+                canonical = countries.get(name, name)
+                for alias in aliases:
+                    countries[alias] = canonical
+            elif kind in ("locality", "org"):
+                country = normalize(row["country"].strip()) or None
+                if country:
+                    country = countries.get(country, country)
+                entity = KnownEntity(name, kind, country)
+                by_canonical[name] = entity
+                for alias in [name, *aliases]:
+                    by_alias.setdefault(alias, entity)
+            elif kind == "vn_province":
+                vn_provinces.add(name)
+            elif kind == "vn_place":
+                vn_places.add(name)
+            elif kind == "other_place":
+                other_places.add(name)
+    return countries, by_canonical, by_alias, vn_provinces, vn_places, other_places
+
+
+COUNTRIES, KNOWN_BY_CANONICAL, KNOWN_BY_ALIAS, VN_PROVINCES, VN_PLACES, OTHER_PLACES = _load()
+# Changes whenever the data file does, so the indexer re-extracts articles after an edit.
+DATA_FINGERPRINT = hashlib.sha256(PARTNERS_FILE.read_bytes()).hexdigest()[:16]
+VN_ALL_PLACES = VN_PROVINCES | VN_PLACES | {VIETNAM}
+
+# Single-syllable country words that are also common Vietnamese words or given names
+# ("Anh", "Đức", "Nga", "Mỹ"...): trusted only where the context makes them a country.
+AMBIGUOUS_COUNTRY_WORDS = {c for c in COUNTRIES if " " not in c and len(c) <= 4} | {"Nhật", "Hàn", "Trung"}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# A country name: optional "nước" and state-form prefix, then a CLDR name or alias, not
+# followed by another capitalised word ("Lào" in "Lào Cai" is not Laos).
+COUNTRY_PATTERN = (
+    r"(?:nước\s+)?(?P<country>" + _alternation(COUNTRIES) + r")(?![\w-])(?!\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])"
+)
+

@@ -1,0 +1,452 @@
+"""People named in an article, with the title the article gives them.
+
+Patterns Vietnamese news uses, tried in order of reliability:
+  honorific + Name           "đồng chí Trịnh Xuân Trường", "ông Abe Shuichi"
+  Title + Name               "Chủ tịch UBND tỉnh Lào Cai Trịnh Xuân Trường"
+  Title - Name               "Thống đốc tỉnh Nagano - Abe Shuichi"
+  Name, Title / Name - Title "Hà Vĩ, Đại sứ Trung Quốc tại Việt Nam"
+  surname + 2-3 words        "Ngô Minh Quế" (Vietnamese surname list)
+A title runs from a title word over organisation words and capitalised names; the name is what
+is left of the last capitalised run once known places are cut off its front. underthesea's NER
+is not used: on these texts it merges places into names and tags Japanese names as places.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from searcher.extract_text import UPPER, is_vietnamese_syllable
+from searcher.model import Official
+
+SURNAMES = set(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trịnh Trương Hà La Đinh Đoàn "
+    "Lương Lưu Mai Tô Tạ Cao Chu Châu Lâm Thái Văn Quách Tăng Triệu Từ Kiều Khổng Lại Mạc Hầu Ông Giang "
+    "Thân Nông Lò Sùng Giàng Hứa Vương Tôn Đàm Đào Nghiêm Kim Âu Mã Lục Khúc Chế Doãn Diệp Phùng Vi Tống "
+    "Quan Cù Bế Hoàng Ninh Trịnh Lã Bạch Lục Đồng Phí Mẫn Lường Thào Vàng Hờ Mùa Lầu Cầm Quàng Hà".split()
+)
+# Honorifics: dropped from the name, they only tell us a name follows.
+_HONORIFICS = [
+    "các đồng chí", "đồng chí", "ông", "bà", "ngài", "anh", "chị", "em", "cụ", "nhà báo", "luật sư", "bác sĩ",
+    "bác sỹ", "kỹ sư", "nhà văn", "nhạc sĩ", "nhạc sỹ", "họa sĩ", "nghệ sĩ", "nghệ sỹ", "ca sĩ", "ca sỹ",
+    "nghệ nhân", "cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "huấn luyện viên", "hlv", "võ sĩ",
+    "vận động viên", "vđv", "diễn viên", "đạo diễn", "nhà sử học", "nhà nghiên cứu", "doanh nhân", "tỷ phú",
+    "bị cáo", "nghi phạm", "nghi can", "nạn nhân", "thượng tọa", "hòa thượng", "linh mục", "giáo sư",
+    "phó giáo sư", "tiến sĩ", "tiến sỹ", "thạc sĩ", "gs", "pgs", "ts", "ths", "bs", "ks",
+]
+_WEAK_HONORIFICS = {"anh", "chị", "em", "cụ", "bị cáo", "nghi phạm", "nghi can", "nạn nhân"}
+# Words that start a title. Prefixes ("nguyên", "Phó"...) may come before them.
+_TITLE_HEADS = [
+    "chủ tịch nước", "chủ tịch", "bí thư", "tổng bí thư", "thống đốc", "đại sứ", "tổng lãnh sự", "lãnh sự",
+    "thủ tướng", "bộ trưởng", "thứ trưởng", "tổng giám đốc", "giám đốc", "trưởng ban", "trưởng đoàn",
+    "trưởng phòng", "trưởng đại diện", "trưởng khoa", "trưởng công an", "châu trưởng", "thị trưởng",
+    "tỉnh trưởng", "huyện trưởng", "tổng thống", "chủ nhiệm", "ủy viên", "uỷ viên", "thường trực", "tham tán",
+    "công sứ", "tùy viên", "nghị sĩ", "nghị sỹ", "hạ nghị sĩ", "thượng nghị sĩ", "tổng thư ký", "thư ký",
+    "tổng cục trưởng", "cục trưởng", "vụ trưởng", "viện trưởng", "hiệu trưởng", "chánh văn phòng", "chánh án",
+    "viện trưởng", "tư lệnh", "chính ủy", "chính uỷ", "đại biểu", "quốc vương", "nhà vua", "hoàng tử",
+    "công chúa", "nữ hoàng", "hoàng hậu", "đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá",
+    "thượng tá", "trung tá", "thiếu tá", "điều phối viên", "cố vấn", "người phát ngôn", "ngoại trưởng",
+    "thành viên", "trưởng", "giám mục", "thủ hiến", "đặc phái viên", "chủ tịch hđnd", "chủ tịch ubnd",
+    "bí thư thứ nhất", "tổng lãnh sự", "trợ lý", "phát ngôn viên", "tổng tư lệnh", "chỉ huy trưởng",
+]
+_TITLE_PREFIXES = {"nguyên", "cựu", "quyền", "phó", "tân", "đương kim", "phụ trách"}
+# Lower-case words and phrases that may continue a title ("Chủ tịch UBND tỉnh", "Ban Chấp hành
+# Trung ương Đảng"). A title stops at the first word not listed here (a verb: "làm", "cho biết").
+_TITLE_WORDS = """
+tỉnh|huyện|thành phố|thị xã|xã|phường|quận|châu|thị trấn|ủy|uỷ|nhân dân|chính quyền|hội đồng|ban|ủy ban|uỷ ban
+|thường trực|thường vụ|dự khuyết|trung ương|đảng|đoàn|đại biểu|quốc hội|đối ngoại|ngoại giao|ngoại vụ|chính trị
+|hữu nghị|đặc mệnh toàn quyền|toàn quyền|kiêm|nguyên|phó|trưởng|thứ nhất|chuyên trách|phụ trách|tổ chức
+|tuyên giáo|dân vận|kinh tế|xã hội|văn hóa|văn hoá|thể thao|du lịch|công thương|thương mại|đầu tư|hợp tác
+|phát triển|quốc tế|nông nghiệp|nông thôn|môi trường|tài nguyên|giáo dục|đào tạo|y tế|tài chính|kế hoạch|khoa học
+|công nghệ|nội vụ|tư pháp|lao động|thương binh|xây dựng|giao thông|vận tải|thông tin|truyền thông|an ninh
+|quốc phòng|biên phòng|hải quan|doanh nghiệp|hiệp hội|mặt trận|tổ quốc|thanh niên|phụ nữ|nông dân|công đoàn
+|liên đoàn|quản trị|thành viên|điều hành|cấp cao|cao cấp|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|huyện ủy|huyện uỷ
+|đảng ủy|đảng uỷ|sản nghiệp|cao đẳng|đại học|nghị sĩ|nghị sỹ|bí thư|chủ tịch|giám đốc|đại sứ|lãnh sự|nhà nước
+|chính phủ|công an|quân đội|quân khu|bộ đội|chấp hành|dân chủ|tự do|cộng sản|cộng hòa|cộng hoà|chỉ đạo|kiểm tra
+|kiểm sát|tòa án|toà án|văn phòng|chương trình|dự án|hành chính|ngân hàng|tập đoàn|công ty|cổ phần|tổng công ty
+|trách nhiệm hữu hạn|khu vực|đặc khu|tự trị|khu|sở|bộ|cục|vụ|viện|chi cục|tổng cục|trường|học viện|thường trực
+|phòng|ban chỉ đạo|hội|liên minh|nhóm|mặt trận|tổ|đội|tổng|thư ký|tư lệnh|chỉ huy|cảnh sát|bộ tư lệnh|hải quân
+|không quân|lục quân|quân sự|quân ủy|quân uỷ|tổng tham mưu|tham mưu|hậu cần|kỹ thuật|an toàn|thực phẩm|dược
+|người|quốc gia|quán|đại sứ quán|lãnh sự quán|dân tộc|tôn giáo|thi đua|khen thưởng|dân số|gia đình|trẻ em|bình đẳng giới|tham tán|công sứ|&
+""".replace("\n", "").split("|")
+_TITLE_WORDS = {w.strip() for w in _TITLE_WORDS if w.strip()}
+_PLACE_TYPE_WORDS = {"tỉnh", "huyện", "thành phố", "thị xã", "xã", "phường", "quận", "châu", "thị trấn", "khu", "đặc khu"}
+# A name never contains these words; a capitalised run that does is an organisation.
+_NOT_NAME_WORDS = set(
+    "UBND HĐND MTTQ TP TW UB Sở Bộ Ban Ủy Uỷ Tỉnh Huyện Xã Phường Quận Đảng Cục Viện Hội Nhóm Đoàn Tập Công "
+    "Trường Ngân Quỹ Tổng Phó Chủ Bí Thống Đại Hiệp Liên Cơ Tổ Trung Văn Chính Quốc Nhà Việt Nam".split()
+)
+# ...except as the first word when it is a surname, or inside a name when common as a given name.
+_NAME_OK_INSIDE = set("Công Trung Văn Chính Quốc Đại Liên Việt Nam Trường Đoàn".split())
+# A capitalised run preceded by these words is a street, school or monument named after someone.
+_NAMED_AFTER = {"đường", "phố", "trường", "cầu", "tượng", "lăng", "quảng trường", "giải", "bảo tàng", "khu",
+                "phường", "xã", "quận", "huyện", "tỉnh", "thành phố", "thị xã", "thị trấn", "ấp", "thôn", "bản",
+                "làng", "núi", "sông", "hồ", "đảo", "cảng", "chợ", "khách sạn", "bệnh viện", "nhà", "tàu",
+                "châu", "vùng", "bang", "TP", "Q", "P"}
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,/]\d+)*|[^\w\s]")
+_UPPER_SET = set(UPPER)
+
+
+def _phrases(words) -> dict[str, list[tuple[str, ...]]]:
+    """Phrase tuples keyed by their first word, longest first, so most tokens miss in one lookup."""
+    table: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in words:
+        parts = tuple(phrase.split())
+        table.setdefault(parts[0], []).append(parts)
+    for phrases in table.values():
+        phrases.sort(key=len, reverse=True)
+    return table
+
+
+_HONORIFIC_TABLE = _phrases(_HONORIFICS)
+_HEAD_TABLE = _phrases(_TITLE_HEADS)
+_TITLE_TABLE = _phrases(_TITLE_WORDS)
+_PREFIX_TABLE = _phrases(_TITLE_PREFIXES)
+_PLACE_TYPE_TABLE = _phrases(_PLACE_TYPE_WORDS)
+
+
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+    low: str
+    cap: bool
+    word: bool
+
+
+@dataclass
+class _Person:
+    name: str
+    titles: list[str] = field(default_factory=list)
+
+
+def _tokenize(text: str) -> list[_Tok]:
+    tokens = []
+    for m in _TOKEN.finditer(text):
+        t = m.group(0)
+        word = t[0].isalpha()
+        tokens.append(_Tok(t, m.start(), m.end(), t.lower(), word and t[0] in _UPPER_SET, word))
+    return tokens
+
+
+def _match_phrase(tokens: list[_Tok], i: int, table, *, cap_single: bool = True) -> int:
+    """Length of the longest phrase from ``table`` at ``i`` (case-insensitive), or 0."""
+    candidates = table.get(tokens[i].low) if i < len(tokens) else None
+    if not candidates:
+        return 0
+    for phrase in candidates:
+        length = len(phrase)
+        if i + length > len(tokens):
+            continue
+        if all(tokens[i + k].low == phrase[k] for k in range(1, length)):
+            if length == 1 and tokens[i].cap and not cap_single:
+                continue
+            return length
+    return 0
+
+
+class _Scanner:
+    """One pass over one chunk of text; ``known`` are people found so far (for ambiguous runs)."""
+
+    def __init__(self, text: str, tokens: list[_Tok], places: set[str], known: set[str], strict: bool):
+        self.text = text
+        self.tokens = tokens
+        self.places = places
+        self.known = known
+        self.strict = strict  # first pass: only unambiguous contexts
+        self.found: list[tuple[str, str | None]] = []
+
+    # --- names -------------------------------------------------------------------------
+    def _cap_run(self, i: int, limit: int = 8) -> int:
+        j = i
+        while j < len(self.tokens) and self.tokens[j].cap and j - i < limit:
+            j += 1
+        return j
+
+    def _valid_name(self, words: list[str], *, context: bool) -> bool:
+        if not words or len(words) > 4:
+            return False
+        name = " ".join(words)
+        if name in self.places:
+            return False
+        for k, w in enumerate(words):
+            if w in _NOT_NAME_WORDS and not (k == 0 and w in SURNAMES) and not (k > 0 and w in _NAME_OK_INSIDE):
+                return False
+            if w.isupper() and len(w) > 1:  # acronyms (UBND, JICA)
+                return False
+        foreign = any(not is_vietnamese_syllable(w) for w in words)
+        if len(words) == 1:
+            return context and foreign
+        if words[0] in SURNAMES and not foreign:
+            return True
+        return context
+
+    def _strip_places(self, words: list[str]) -> list[str]:
+        """Drop a known place/country from the front: "Lào Cai Trịnh Xuân Trường"."""
+        for cut in range(len(words) - 1, 0, -1):
+            if " ".join(words[:cut]) in self.places:
+                return words[cut:]
+        return words
+
+    def _name_from_run(self, words: list[str], after_place_type: bool) -> list[str] | None:
+        """The person at the end of a title's last capitalised run, if any."""
+        if " ".join(words) in self.places:
+            return None
+        for k in range(len(words)):
+            if " ".join(words[k:]) in self.known:
+                return words[k:]
+        for k in range(len(words) - 1):  # "Đảng Công Minh Ngài Natsuo Yamaguchi"
+            if words[k].lower() in ("ngài", "ông", "bà"):
+                return words[k + 1 :] if self._valid_name(words[k + 1 :], context=True) else None
+        while words and words[0].isupper() and len(words[0]) > 1:
+            words = words[1:]
+        stripped = self._strip_places(words)
+        if stripped is not words:
+            return stripped if self._valid_name(stripped, context=True) else None
+        if after_place_type:
+            for k in range(1, len(words) - 1):
+                if words[k] in SURNAMES and 2 <= len(words) - k <= 4 and self._valid_name(words[k:], context=False):
+                    return words[k:]
+            if self.strict:
+                return None
+            if words and words[0] in SURNAMES and 3 <= len(words) <= 4 and self._valid_name(words, context=False):
+                return words
+            return None
+        return words if self._valid_name(words, context=True) else None
+
+    # --- titles ------------------------------------------------------------------------
+    def _head_at(self, i: int) -> int:
+        j = i
+        while (n := _match_phrase(self.tokens, j, _PREFIX_TABLE)) and j - i < 3:
+            j += n
+        n = _match_phrase(self.tokens, j, _HEAD_TABLE)
+        if not n:
+            return 0
+        if self.tokens[j].low == "trưởng" and n == 1 and not self.tokens[j].cap:
+            return 0
+        return j + n - i
+
+    def _place_at(self, i: int) -> bool:
+        """A known place (or a place-type word) starts at ``i``."""
+        toks = self.tokens
+        if i >= len(toks):
+            return False
+        if toks[i].low in _PLACE_TYPE_WORDS or _match_phrase(toks, i, _PLACE_TYPE_TABLE):
+            return True
+        end = self._cap_run(i)
+        words = [t.text for t in toks[i:end]]
+        return any(" ".join(words[:k]) in self.places for k in range(len(words), 0, -1))
+
+    def _title(self, i: int) -> tuple[int, int, int]:
+        """Parse a title at ``i``. Returns (end of title, start of trailing free run, end)."""
+        toks = self.tokens
+        j = i + self._head_at(i)
+        run_start = j
+        while j < len(toks):
+            t = toks[j]
+            n = _match_phrase(toks, j, _TITLE_TABLE, cap_single=False)
+            if n and not (t.cap and n == 1):
+                j += n
+                run_start = j
+                continue
+            if t.cap:
+                j += 1
+                continue
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            if t.low in ("tại", "ở") and nxt and self._place_at(j + 1):  # "Đại sứ Nhật Bản tại Việt Nam"
+                j += 1
+                run_start = j
+                continue
+            if t.text in ("-", "–") and nxt and nxt.cap:  # "Việt Nam – Nhật Bản", "Nhật – Việt"
+                end = self._cap_run(j + 1)
+                words = [x.text for x in toks[j + 1 : end]]
+                cut = next((k for k in range(len(words), 0, -1) if " ".join(words[:k]) in self.places), 0)
+                if cut:
+                    j = j + 1 + cut
+                    run_start = j
+                    continue
+                break
+            if t.low == "và" and nxt and nxt.cap and not self._head_at(j + 1):  # "Thể thao và Du lịch"
+                j += 1
+                continue
+            if t.text == "(" and nxt and nxt.cap:
+                end = self._cap_run(j + 1)
+                if end < len(toks) and toks[end].text == ")":
+                    j = end + 1
+                    run_start = j
+                    continue
+                break
+            if t.text in (",", ";") and nxt and (h := self._head_at(j + 1)):
+                if run_start < j and self._name_from_run([x.text for x in toks[run_start:j]], False):
+                    break  # "Đại sứ Hoa Kỳ Ted Osius, Đại sứ ...": the first title already has its person
+                j = j + 1 + h
+                run_start = j
+                continue
+            break
+        return j, run_start, j
+
+    def _span(self, a: int, b: int) -> str:
+        if b <= a:
+            return ""
+        return self.text[self.tokens[a].start : self.tokens[b - 1].end].strip(" ,;-–")
+
+    def _title_after_name(self, j: int) -> tuple[str | None, int]:
+        """``, Title`` or `` - Title`` right after a name."""
+        toks = self.tokens
+        if j < len(toks) and toks[j].text in (",", "-", "–") and self._head_at(j + 1):
+            end, run_start, _ = self._title(j + 1)
+            # a trailing free run after the title belongs to it only if it is not a new person
+            stop = end
+            if run_start < end:
+                words = [t.text for t in toks[run_start:end]]
+                if self._name_from_run(words, False) and " ".join(words) not in self.places:
+                    stop = run_start
+            return self._span(j + 1, stop) or None, stop
+        return None, j
+
+    # --- scanning ----------------------------------------------------------------------
+    def _record(self, words: list[str], title: str | None) -> None:
+        while len(words) > 1 and words[0].lower() in ("ngài", "ông", "bà"):  # "- Ngài Natsuo Yamaguchi"
+            words = words[1:]
+        self.found.append((" ".join(words), title or None))
+
+    def scan(self) -> list[tuple[str, str | None]]:
+        toks = self.tokens
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if not t.word:
+                i += 1
+                continue
+            hon = _match_phrase(toks, i, _HONORIFIC_TABLE)
+            if hon and not (t.cap and i > 0 and toks[i - 1].cap):
+                nxt = i + hon
+                if nxt < len(toks) and toks[nxt].text == ":":  # "các đồng chí: A, title; B, title"
+                    nxt += 1
+                consumed = self._after_honorific(nxt, weak=" ".join(x.low for x in toks[i:i + hon]) in _WEAK_HONORIFICS)
+                if consumed:
+                    i = consumed
+                    continue
+            head = self._head_at(i)
+            if head and not (i > 0 and toks[i - 1].cap and not self._head_at(i - 1)):
+                consumed = self._title_then_name(i)
+                if consumed:
+                    i = consumed
+                    continue
+            if t.cap and (i == 0 or not toks[i - 1].cap):
+                consumed = self._bare_name(i)
+                if consumed:
+                    i = consumed
+                    continue
+            i += 1
+        return self.found
+
+    def _after_honorific(self, i: int, weak: bool) -> int:
+        toks = self.tokens
+        if i >= len(toks):
+            return 0
+        if self._head_at(i):
+            return self._title_then_name(i)
+        if not toks[i].cap:
+            return 0
+        end = self._cap_run(i)
+        # cut a run that ran into a title ("ông Nguyễn Văn A Phó Chủ tịch")
+        for k in range(i + 1, end):
+            if self._head_at(k):
+                end = k
+                break
+        words = [t.text for t in toks[i:end]]
+        if weak and len(words) < 2:
+            return 0
+        if not self._valid_name(words, context=True):
+            return 0
+        title, j = self._title_after_name(end)
+        self._record(words, title)
+        if title is not None and j < len(toks) and toks[j].text == ";" and j + 1 < len(toks) and toks[j + 1].cap:
+            return self._after_honorific(j + 1, weak) or j + 1  # the next item of a list
+        return j
+
+    def _title_then_name(self, i: int) -> int:
+        toks = self.tokens
+        end, run_start, _ = self._title(i)
+        name = None
+        title_end = end
+        if run_start < end:
+            words = [t.text for t in toks[run_start:end]]
+            prev = toks[run_start - 1].low if run_start > 0 else ""
+            prev2 = " ".join(t.low for t in toks[max(run_start - 2, 0):run_start])
+            after_type = prev in _PLACE_TYPE_WORDS or prev2 in _PLACE_TYPE_WORDS
+            name = self._name_from_run(words, after_type)
+            if not name and run_start == i + self._head_at(i) and len(words) == 3 and words[0] in SURNAMES:
+                name = words  # "Chủ tịch Hồ Chí Minh": right after the title word it is a person
+            if name:
+                title_end = end - len(name)
+        if name is None and end < len(toks) and toks[end].text in ("-", "–") and end + 1 < len(toks) and toks[end + 1].cap:
+            stop = self._cap_run(end + 1)
+            words = [t.text for t in toks[end + 1 : stop]]
+            if self._valid_name(words, context=True):
+                name, title_end, end = words, end, stop
+        if not name:
+            return 0
+        self._record(name, self._span(i, title_end))
+        return end
+
+    def _bare_name(self, i: int) -> int:
+        toks = self.tokens
+        prev = toks[i - 1].low if i > 0 else ""
+        prev2 = " ".join(t.low for t in toks[max(i - 2, 0):i])
+        if prev in _NAMED_AFTER or prev2 in _NAMED_AFTER:
+            return 0
+        end = self._cap_run(i, limit=4)
+        for k in range(i + 1, end):
+            if self._head_at(k):
+                end = k
+                break
+        words = [t.text for t in toks[i:end]]
+        for k in range(len(words), 0, -1):  # someone already found in a clear context
+            if " ".join(words[:k]) in self.known:
+                title, j = self._title_after_name(i + k)
+                self._record(words[:k], title)
+                return j
+        if words[0] not in SURNAMES:
+            return 0
+        title, j = self._title_after_name(end)
+        if len(words) >= 3 and self._valid_name(words, context=False):
+            self._record(words, title)
+            return j
+        if title and len(words) == 2 and self._valid_name(words, context=False):
+            self._record(words, title)
+            return j
+        return 0
+
+
+def extract_people(chunks: list[str], places: set[str]) -> list[Official]:
+    """Everyone named, one entry per person, with the fullest title the article gives them."""
+    tokenized = [(chunk, _tokenize(chunk)) for chunk in chunks]
+    known: set[str] = set()
+    for chunk, tokens in tokenized:  # pass 1: clear contexts only, to resolve "tỉnh Trịnh Xuân Trường"
+        known.update(name for name, _ in _Scanner(chunk, tokens, places, set(), strict=True).scan())
+    people: dict[str, _Person] = {}
+    for chunk, tokens in tokenized:
+        for name, title in _Scanner(chunk, tokens, places, known, strict=False).scan():
+            person = people.setdefault(name, _Person(name))
+            if title:
+                person.titles.append(title)
+    return _merge(people)
+
+
+def _merge(people: dict[str, _Person]) -> list[Official]:
+    """Fold short mentions ("Trump", "ông Trường") into the full name they abbreviate."""
+    full = [p for p in people.values() if " " in p.name]
+    result: list[_Person] = []
+    for person in people.values():
+        if " " not in person.name:
+            owners = [f for f in full if f.name.endswith(" " + person.name) or f.name.startswith(person.name + " ")]
+            if len(owners) == 1:
+                owners[0].titles.extend(person.titles)
+                continue
+            if owners:
+                continue
+        result.append(person)
+    return [Official(p.name, max(p.titles, key=len) if p.titles else None) for p in result]

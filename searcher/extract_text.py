@@ -1,0 +1,52 @@
+"""Shared text helpers for extraction: capitalised-word patterns and credit/byline removal."""
+from __future__ import annotations
+
+import re
+
+# Every upper-case letter Vietnamese and Latin-script foreign names use (Python's re has no \p{Lu}).
+UPPER = "".join(
+    chr(c) for c in [*range(0x41, 0x250), *range(0x1E00, 0x1F00)] if chr(c).isupper() and chr(c).isalpha()
+)
+CAP = rf"[{UPPER}][^\W_]*(?:[-'’][^\W_]+)*"
+CAP_RUN = rf"{CAP}(?:[ \t]+{CAP})*"
+
+# Vietnamese syllable: optional onset, vowel nucleus, optional coda. A token that does not fit
+# is foreign ("Abe", "Shuichi", "Nagano", "Savannakhet"), which the extractors use as evidence.
+_VOWEL = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+_VN_SYLLABLE = re.compile(
+    rf"(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_VOWEL}]{{1,3}}(?:ch|ng|nh|[cmnpt])?"
+)
+
+
+def is_vietnamese_syllable(token: str) -> bool:
+    return _VN_SYLLABLE.fullmatch(token.lower()) is not None
+
+
+def looks_foreign(name: str) -> bool:
+    """True when some word of the name cannot be a Vietnamese syllable."""
+    return any(not is_vietnamese_syllable(word) for word in re.split(r"[\s-]+", name) if word)
+
+
+# Photo credits and bylines: "Ảnh: X", "(Nguồn: AFP/TTXVN)", trailing "Theo X", a trailing
+# author line after the last sentence. Their names are not people of the event.
+_CREDIT_PAREN = re.compile(r"\((?:Ảnh|Nguồn|Ảnh minh họa|Ảnh minh hoạ|Video|Clip|Đồ họa)\b[^()]*\)")
+_CREDIT_INLINE = re.compile(
+    rf"\b(?:Ảnh|Nguồn ảnh|Nguồn|Video|Clip|Đồ họa|Bài và ảnh|Bài, ảnh|Bài/ảnh)\s*:\s*(?:{CAP}\.?\s*){{1,4}}(?:[/-]\s*{CAP}\s*)*"
+)
+_TRAILING_BYLINE = re.compile(
+    rf"(?:(?<=[.!?…”\")])|(?<=\./\.))\s+(?:(?:Theo|theo|Nguồn)\s+)?[^.!?…]{{0,80}}$"
+)
+_BYLINE_LOWER_OK = {"theo", "ghi", "tổng", "hợp", "th", "từ", "và", "ảnh", "bài", "nguồn", "lược", "dịch", "t", "h", "tin"}
+
+
+def strip_credits(text: str, *, trailing: bool) -> str:
+    """Remove photo credits and (when ``trailing``) a byline after the last sentence."""
+    text = _CREDIT_PAREN.sub(" ", text)
+    text = _CREDIT_INLINE.sub(" ", text)
+    if trailing:
+        match = _TRAILING_BYLINE.search(text)
+        if match:
+            words = re.findall(r"[^\W\d_]+", match.group(0))
+            if len(words) <= 10 and all(w[0].isupper() or w.lower() in _BYLINE_LOWER_OK for w in words):
+                text = text[: match.start()]
+    return text

@@ -1,0 +1,58 @@
+"""The records that flow through the engine: reader -> extraction -> index -> search.
+
+Plain dataclasses so every stage (and the worker processes that analyse articles) can
+pickle them and the CLI and web can turn them into JSON with ``dataclasses.asdict``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Article:
+    """One news article as read from the corpus: clean text only, no page furniture."""
+
+    id: str
+    title: str
+    body: str  # paragraphs joined by "\n\n"; no image names, teaser block or footer
+    captions: list[str] = field(default_factory=list)
+    summary: str | None = None
+    url: str | None = None
+    published: str | None = None  # ISO date ("2024-04-22" or a longer timestamp) from metadata
+    source: str = ""  # file path, with ":LINE" for a JSONL record
+
+
+@dataclass
+class ReadError:
+    """An input the reader could not use; reported by name (and line) and skipped."""
+
+    source: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.source}:{self.line}" if self.line else self.source
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Partner:
+    name: str  # canonical, e.g. "tỉnh Nagano"
+    country: str | None  # standard Vietnamese country name, e.g. "Nhật Bản"
+
+
+@dataclass
+class Official:
+    name: str  # canonical, without honorifics, e.g. "Trịnh Xuân Trường"
+    title: str | None  # as the article gives it, e.g. "Chủ tịch UBND tỉnh Lào Cai"
+
+
+@dataclass
+class Extraction:
+    """What the article says about its event: when, with which partners, who took part."""
+
+    date: str | None = None  # "YYYY-MM-DD", or "--MM-DD" when the year is unknown
+    year: int | None = None
+    partners: list[Partner] = field(default_factory=list)
+    countries: list[str] = field(default_factory=list)
+    officials: list[Official] = field(default_factory=list)

@@ -1,0 +1,59 @@
+"""The Whoosh schema, and field types that take terms analysed in worker processes.
+
+Analysis (segmentation above all) is the expensive part of indexing, so it runs in worker
+processes; the single Whoosh writer in the main process only receives finished postings.
+"""
+from __future__ import annotations
+
+from whoosh import fields, formats
+from whoosh.util.text import utf8encode
+
+TEXT_FIELDS = ("title", "captions", "body")
+FACET_FIELDS = ("partner", "country", "official", "year")
+
+_POSITIONS = formats.Positions()
+
+
+def encode_postings(positions: dict[str, list[int]]) -> list[tuple[str, int, bytes]]:
+    """Turn ``term -> positions`` into (term, frequency, encoded positions), picklable."""
+    return [(term, len(poses), _POSITIONS.encode(poses)) for term, poses in positions.items()]
+
+
+class AnalysedText(fields.TEXT):
+    """A positional text field whose value is already a list of encoded postings."""
+
+    def __init__(self, field_boost: float = 1.0):
+        super().__init__(phrase=True, field_boost=field_boost)
+
+    def index(self, value, **kwargs):
+        boost = self.format.field_boost
+        for term, freq, encoded in value:
+            yield utf8encode(term)[0], freq, freq * boost, encoded
+
+
+class Tags(fields.KEYWORD):
+    """An exact, multi-valued field (facet values); the value is a list of strings."""
+
+    def __init__(self):
+        super().__init__(lowercase=False, commas=True, scorable=False)
+
+    def index(self, value, **kwargs):
+        for tag in set(value):
+            yield utf8encode(tag)[0], 1, 1.0, b""
+
+
+def build_schema() -> fields.Schema:
+    return fields.Schema(
+        id=fields.ID(unique=True, stored=True, sortable=True),
+        fingerprint=fields.ID(sortable=True),  # content hash: unchanged articles are skipped
+        source=fields.ID(sortable=True),  # input file, so a file that fails to read keeps its docs
+        title=AnalysedText(),
+        captions=AnalysedText(),
+        body=AnalysedText(),
+        partner=Tags(),
+        country=Tags(),
+        official=Tags(),
+        year=Tags(),
+        date_key=fields.NUMERIC(numtype=int, bits=32, sortable=True),  # YYYYMMDD; MMDD if year unknown
+        data=fields.STORED(),  # everything a result or article page shows
+    )

@@ -1,0 +1,136 @@
+"""The best passage of an article for a query, with the matched words marked.
+
+Works on the stored text with a plain syllable scan (no segmentation at query time): each query
+word is a sequence of folded syllables, found wherever those syllables stand in a row, so
+multi-syllable words, accent-less queries and spelling variants are marked as whole words.
+When the user typed accents and the exact spelling occurs in the text, only it is marked.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from .analysis import Word
+from .textnorm import SYLLABLE_RE, fold, normalize_syllable
+
+SNIPPET_CHARS = 260
+_SENTENCE_END = re.compile(r"(?<=[.!?…:;])\s+|\n+")
+
+
+@dataclass(frozen=True)
+class Needle:
+    """One thing to find and mark: a word or phrase as folded (and exact) syllables."""
+
+    folded: tuple[str, ...]
+    exact: tuple[str, ...] | None  # set when the user typed accents
+
+
+def needles_for(runs: list[list[Word]], phrases: list[list[Word]]) -> list[Needle]:
+    """Needles for runs of query words (each word, and the whole run) and for quoted phrases."""
+    result = [Needle(w.folded, w.normalized if w.accented else None) for run in runs for w in run]
+    for phrase in phrases + [run for run in runs if len(run) > 1]:
+        folded = tuple(s for w in phrase for s in w.folded)
+        exact = tuple(s for w in phrase for s in w.normalized)
+        result.append(Needle(folded, exact if exact != folded else None))
+    return result
+
+
+def _find(needle: Needle, folded: list[str], exact: list[str]) -> list[tuple[int, int]]:
+    """Syllable index ranges where the needle occurs; exact-spelling ones if there are any."""
+    n = len(needle.folded)
+    hits = [(i, i + n) for i in range(len(folded) - n + 1)
+            if tuple(folded[i:i + n]) == needle.folded]
+    if needle.exact:
+        exact_hits = [(i, j) for i, j in hits if tuple(exact[i:j]) == needle.exact]
+        if exact_hits:
+            return exact_hits
+    return hits
+
+
+def _merged(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Spans sorted, overlaps dropped (longest first), neighbours one space apart joined."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if merged and start < merged[-1][1]:
+            continue
+        if merged and start - merged[-1][1] <= 1 and not text[merged[-1][1]:start].strip():
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _marked(text: str, spans: list[tuple[int, int]]) -> str:
+    out, last = [], 0
+    for start, end in _merged(spans, text):
+        out.append(html.escape(text[last:start]))
+        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
+        last = end
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+def highlight(text: str, needles: list[Needle]) -> str:
+    """The whole text, HTML-escaped, with every match marked (for short texts: titles)."""
+    return _marked(text, _match_spans(text, needles)[0])
+
+
+def _match_spans(text: str, needles: list[Needle]) -> tuple[list[tuple[int, int]], list[int]]:
+    """Character spans of matches, and which needle each belongs to."""
+    matches = list(SYLLABLE_RE.finditer(text))
+    folded = [fold(m.group()) for m in matches]
+    exact = [normalize_syllable(m.group()) for m in matches]
+    spans, owners = [], []
+    for k, needle in enumerate(needles):
+        found = _find(needle, folded, exact)
+        if not found and len(needle.folded) > 1:  # recall net: mark the syllables alone
+            for syllable in needle.folded:
+                found += _find(Needle((syllable,), None), folded, exact)
+        for i, j in found:
+            spans.append((matches[i].start(), matches[j - 1].end()))
+            owners.append(k)
+    return spans, owners
+
+
+def snippet(text: str, needles: list[Needle], size: int = SNIPPET_CHARS) -> str:
+    """The passage of about ``size`` characters that covers the most distinct query words."""
+    if not text:
+        return ""
+    spans, owners = _match_spans(text, needles)
+    if not spans:
+        return html.escape(_shorten(text, 0, size))
+    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    best, best_score = (0, min(size, len(text))), -1.0
+    for a in range(len(bounds) - 1):
+        start = bounds[a]
+        end = start + size
+        inside = [(owners[k], spans[k]) for k in range(len(spans))
+                  if spans[k][0] >= start and spans[k][1] <= end]
+        distinct = {o for o, _ in inside}
+        coverage = sum(len(needles[o].folded) for o in distinct)  # a whole run counts per syllable
+        score = coverage * 10 + min(len(inside), 10) - a * 0.01  # earlier wins ties
+        if score > best_score:
+            best, best_score = (start, end), score
+    start, end = best
+    passage_spans = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
+    passage = text[start:end]
+    cut = _word_boundary(passage, size)
+    passage_spans = [(s, e) for s, e in passage_spans if e <= cut]
+    body = _marked(passage[:cut], passage_spans)
+    prefix = "… " if start > 0 else ""
+    suffix = " …" if start + cut < len(text) else ""
+    return prefix + body.strip() + suffix
+
+
+def _word_boundary(passage: str, size: int) -> int:
+    if len(passage) <= size:
+        return len(passage)
+    cut = passage.rfind(" ", 0, size)
+    return cut if cut > size // 2 else size
+
+
+def _shorten(text: str, start: int, size: int) -> str:
+    passage = text[start:start + size]
+    cut = _word_boundary(passage, size)
+    return passage[:cut].strip() + (" …" if start + cut < len(text) else "")

@@ -1,0 +1,59 @@
+"""Spelling normalisation for Vietnamese syllables: one form per spelling variant.
+
+Two forms of every syllable reach the index:
+
+- ``normalize_syllable``: lower case, NFC, ``Ð`` -> ``đ``, new -> old tone placement
+  (``hoà`` -> ``hòa``, via underthesea's ``token_normalize``) and ``y`` -> ``i`` where the two are
+  interchangeable (``sỹ``/``sĩ``, ``kỹ``/``kĩ``, ``lý``/``lí``). Accent-exact matching uses it.
+- ``fold``: the normalised form without any diacritic (``đường`` -> ``duong``): the recall net for
+  queries typed without accents.
+
+Both are cached: a news archive has a vocabulary of a few tens of thousands of syllables, and these
+functions run once per syllable occurrence at index time.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from underthesea.pipeline.text_normalize import token_normalize
+
+# A syllable (or number, or Latin word): what the index stores one position for.
+SYLLABLE_RE = re.compile(r"\w+")
+
+# Onsets after which a lone i/y vowel is one sound, spelled either way (sĩ/sỹ, quí/quý).
+_IY_SYLLABLE = re.compile(
+    r"^(b|c|ch|d|đ|g|gh|h|k|kh|l|m|n|nh|ng|ngh|p|ph|qu|r|s|t|th|tr|v|x)([yýỳỷỹỵ])$"
+)
+_Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+
+
+@lru_cache(maxsize=500_000)
+def normalize_token(token: str) -> str:
+    """underthesea's token normalisation (case kept), cached: it runs once per token."""
+    return token_normalize(token)
+
+
+@lru_cache(maxsize=500_000)
+def normalize_syllable(syllable: str) -> str:
+    """The canonical accented spelling of one syllable, lower case."""
+    text = unicodedata.normalize("NFC", syllable).lower()
+    text = normalize_token(text)  # Ð -> Đ, tone placement (hoà -> hòa, thuỵ -> thụy)
+    match = _IY_SYLLABLE.match(text)
+    if match:
+        text = match.group(1) + match.group(2).translate(_Y_TO_I)
+    return text
+
+
+@lru_cache(maxsize=500_000)
+def fold(syllable: str) -> str:
+    """The syllable without diacritics (``đường`` -> ``duong``), lower case."""
+    decomposed = unicodedata.normalize("NFD", normalize_syllable(syllable))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.replace("đ", "d")
+
+
+def syllables(text: str) -> list[str]:
+    """The syllables of a text, in order (punctuation dropped)."""
+    return SYLLABLE_RE.findall(text)

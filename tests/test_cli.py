@@ -1,0 +1,97 @@
+"""The ``searcher`` command as a user runs it: real processes, real files."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, SEED_IDS, ROOT
+
+SEARCHER = Path(sys.executable).parent / "searcher"
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([str(SEARCHER), *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, timeout=120)
+
+
+def test_query_json_is_exactly_one_object_with_the_documented_keys(seed_index):
+    result = run("query", "hop tac du lich nhat ban", "--index", seed_index, "--json")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert {"query", "total", "page", "hits", "facets", "suggestion"} <= payload.keys()
+    assert payload["query"] == "hop tac du lich nhat ban" and payload["total"] >= 1
+    assert {"id", "title", "date", "score", "snippet", "partners", "countries",
+            "officials", "year"} <= payload["hits"][0].keys()
+
+
+def test_query_text_output_lists_titles_and_marked_snippets(seed_index):
+    result = run("query", "nagano", "--index", seed_index)
+    assert result.returncode == 0
+    assert "1 kết quả" in result.stdout
+    assert "Đoàn đại biểu tỉnh Lào Cai thăm và làm việc tại tỉnh Nagano" in result.stdout
+    assert "[Nagano]" in result.stdout
+
+
+def test_limit_page_and_sort_options(seed_index):
+    first = json.loads(run("query", "lao cai", "--index", seed_index, "--json", "--limit", "2").stdout)
+    second = json.loads(run("query", "lao", "cai", "--index", seed_index, "--json", "--limit", "2",
+                            "--page", "2").stdout)
+    assert len(first["hits"]) == 2 and second["page"] == 2
+    assert not {h["id"] for h in first["hits"]} & {h["id"] for h in second["hits"]}
+    by_date = run("query", "lao cai", "--index", seed_index, "--sort", "date", "--json")
+    assert by_date.returncode == 0 and json.loads(by_date.stdout)["sort"] == "date"
+
+
+@pytest.mark.parametrize("args, words", [
+    (("query", "",), "từ khóa"),
+    (("query", "lao", "--page", "0"), "trang"),
+    (("query", "lao", "--page", "abc"), "invalid int"),
+    (("query", "lao", "--from", "2024-02-30"), "Ngày không hợp lệ"),
+    (("query", "lao", "--sort", "newest"), "invalid choice"),
+])
+def test_bad_query_input_exits_non_zero_with_one_readable_line(seed_index, args, words):
+    result = run(*args, "--index", seed_index)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and words in lines[0] and "Traceback" not in result.stderr
+
+
+def test_query_without_an_index_says_so(tmp_path):
+    result = run("query", "lao cai", "--index", tmp_path / "nothing")
+    assert result.returncode == 2 and "searcher index" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_index_prints_a_summary_and_fails_on_bad_input(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text((CORPUS / f"{SEED_IDS[0]}.txt").read_text(encoding="utf-8"),
+                                  encoding="utf-8")
+    (corpus / "bad.txt").write_bytes(b"\xff\xfe\xfd not utf-8")
+    result = run("index", corpus, "--index", tmp_path / "index")
+    assert result.returncode == 1
+    assert "added 1, updated 0, unchanged 0, removed 0, failed 1" in result.stdout
+    assert "bad.txt" in result.stderr and "Traceback" not in result.stderr
+    again = run("index", corpus / "a.txt", "--index", tmp_path / "index")
+    assert again.returncode == 0 and "unchanged 1" in again.stdout
+
+
+def test_index_of_a_missing_path_is_refused(tmp_path):
+    result = run("index", tmp_path / "missing", "--index", tmp_path / "index")
+    assert result.returncode == 2 and "no such file" in result.stderr
+
+
+def test_inspect_json_shows_clean_text_and_the_documented_fields():
+    result = run("inspect", CORPUS / f"{SEED_IDS[0]}.txt", "--json")
+    assert result.returncode == 0, result.stderr
+    [record] = json.loads(result.stdout)
+    assert {"id", "title", "date", "year", "partners", "countries", "officials", "captions",
+            "body"} <= record.keys()
+    assert record["id"] == SEED_IDS[0]
+    assert "nagano.jpg" not in record["body"] and "Có thể bạn quan tâm" not in record["body"]
+    assert any("Abe Shuichi" in c for c in record["captions"])

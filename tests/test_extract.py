@@ -1,0 +1,210 @@
+"""Extraction of date, partners, countries and people: pinned on the five seed pages (read by a
+person), plus small texts written in the shapes Vietnamese news uses for unseen partners."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from searcher.extract import extract
+from searcher.model import Article
+from searcher.reader import read_file
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+TEASER_NAMES = {"Tô Lâm", "Lương Cường", "Trịnh Việt Hùng", "Trần Hồng Minh", "Nguyễn Thanh Bình",
+                "Phạm Thị Thanh Trà", "Hoàng Giang", "Thongloun Sisoulith", "Naomi Cook", "Nguyễn Thành Sinh",
+                "Dương Trung Hưng", "Phùng Nam Trung", "Hoàng Công Thủy", "Giàng Thị Dung"}
+
+
+def seed(prefix: str):
+    [path] = CORPUS.glob(f"{prefix}_*.txt")
+    [article] = list(read_file(path))
+    return extract(article)
+
+
+def people(extraction) -> dict[str, str | None]:
+    return {o.name: o.title for o in extraction.officials}
+
+
+def partners(extraction) -> dict[str, str | None]:
+    return {p.name: p.country for p in extraction.partners}
+
+
+@pytest.mark.parametrize("prefix, date", [("000", "--04-22"), ("001", "--11-28"), ("002", "--06-03"),
+                                          ("003", "--03-07"), ("004", "--01-16")])
+def test_seed_dates_come_from_the_dateline_and_no_year_is_guessed(prefix, date):
+    extraction = seed(prefix)
+    assert (extraction.date, extraction.year) == (date, None)
+
+
+def test_seed_000_nagano_visit():
+    extraction = seed("000")
+    assert partners(extraction)["tỉnh Nagano"] == "Nhật Bản"
+    assert not {"Nagano", "Thống đốc tỉnh Nagano", "tỉnh Lào Cai"} & set(partners(extraction))
+    assert extraction.countries == ["Nhật Bản"]
+    assert people(extraction) == {
+        "Trịnh Xuân Trường": "Chủ tịch UBND tỉnh Lào Cai",
+        "Abe Shuichi": "Thống đốc tỉnh Nagano",
+        "Yamagishi Yoshiaki": "Chủ tịch Hội đồng Nghị sĩ tỉnh Nagano",
+    }
+
+
+def test_seed_001_kawaguchi_delegation():
+    extraction = seed("001")
+    found = partners(extraction)
+    assert found["thành phố Kawaguchi"] == "Nhật Bản"
+    assert not any("Bảo Thắng" in name or "Lào Cai" in name for name in found)
+    assert extraction.countries == ["Nhật Bản"]
+    assert people(extraction) == {
+        "Fukuda Hideo": "Chủ tịch Hội đồng Trường Cao đẳng Sản nghiệp Nhật Bản, "
+                        "nguyên Ủy viên Hội đồng thành phố Kawaguchi",
+        "Ngô Minh Quế": "Chủ tịch UBND huyện Bảo Thắng",
+        "Phạm Thanh Quang": "Giám đốc Sở Ngoại vụ tỉnh",
+    }
+
+
+def test_seed_002_friendship_group_meeting():
+    extraction = seed("002")
+    found = partners(extraction)
+    assert found["Đại sứ quán Nhật Bản"] == "Nhật Bản"
+    assert found["JICA"] == "Nhật Bản"  # "Cơ quan Hợp tác Quốc tế Nhật Bản" and "JICA" are one partner
+    assert not any("Việt Nam –" in name or "Việt Nam -" in name for name in found)  # the Vietnamese group
+    assert extraction.countries == ["Nhật Bản"]
+    names = people(extraction)
+    assert names["Yamada Takio"] == "Đại sứ Đặc mệnh toàn quyền Nhật Bản tại Việt Nam"
+    assert names["Trịnh Xuân Trường"] == "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"
+    assert names["Trương Thị Mai"].startswith("Ủy viên Bộ Chính trị, Thường trực Ban Bí thư")
+    assert names["Đặng Xuân Phong"].startswith("Ủy viên Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy")
+    assert {"Tô Huy Rứa", "Lê Hoài Trung", "Nguyễn Minh Vũ", "Kishida Fumio", "Nikai Toshihiro",
+            "Nguyễn Phú Trọng", "Phạm Minh Chính"} <= set(names)
+
+
+def test_seed_003_chinese_embassy():
+    extraction = seed("003")
+    found = partners(extraction)
+    assert found["Đại sứ quán Trung Quốc"] == "Trung Quốc"
+    assert found["Hiệp hội Doanh nghiệp Trung Quốc tại Việt Nam"] == "Trung Quốc"
+    assert found["tỉnh Vân Nam"] == "Trung Quốc"
+    assert extraction.countries == ["Trung Quốc"]
+    assert people(extraction) == {
+        "Trịnh Xuân Trường": "Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Lào Cai",
+        "Hà Vĩ": "Đại sứ Trung Quốc tại Việt Nam",
+    }
+
+
+def test_seed_004_honghe_meeting_excludes_the_vietnamese_consulate():
+    extraction = seed("004")
+    found = partners(extraction)
+    assert found["châu Hồng Hà"] == "Trung Quốc"
+    assert not any("Côn Minh" in name for name in found)  # only where a Vietnamese consulate sits
+    assert extraction.countries == ["Trung Quốc"]
+    names = people(extraction)
+    assert names["La Bình"] == "Châu trưởng Chính quyền nhân dân châu Hồng Hà"
+    assert names["Hoàng Minh Sơn"].startswith("Tổng Lãnh sự Việt Nam tại Côn Minh")
+    assert names["Trịnh Xuân Trường"] == "Chủ tịch UBND tỉnh Lào Cai"
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_no_teaser_block_name_and_no_vietnamese_partner(prefix):
+    extraction = seed(prefix)
+    assert not TEASER_NAMES & set(people(extraction))
+    assert "Việt Nam" not in extraction.countries
+    assert not any(p.country == "Việt Nam" for p in extraction.partners)
+
+
+def article(body: str, *, title: str = "Tin đối ngoại", published: str | None = None, captions=()) -> Article:
+    return Article(id="t", title=title, body=body, captions=list(captions), published=published)
+
+
+def test_unseen_lao_province_with_country_in_brackets():
+    extraction = extract(article("Sáng 5/9, đoàn công tác tỉnh Quảng Trị làm việc với tỉnh Savannakhet (Lào)."))
+    assert partners(extraction) == {"tỉnh Savannakhet": "Lào"}
+    assert extraction.countries == ["Lào"]
+
+
+def test_unknown_foreign_region_is_recognised_from_its_bracketed_country():
+    extraction = extract(article("Chiều 2/10, tỉnh Thừa Thiên Huế ký kết hợp tác với vùng Limousin (Pháp) "
+                                 "và thành phố Ulaanbaatar (Mông Cổ)."))
+    assert partners(extraction) == {"vùng Limousin": "Pháp", "thành phố Ulaanbaatar": "Mông Cổ"}
+    assert extraction.countries == ["Pháp", "Mông Cổ"]
+
+
+def test_city_and_province_chain_gives_both_the_country():
+    extraction = extract(article("Ngày 3/3, đoàn của thành phố Kofuku, tỉnh Yamanashi (Nhật Bản) thăm "
+                                 "tỉnh Bắc Giang. Thành phố Kofuku mong muốn hợp tác."))
+    assert partners(extraction) == {"thành phố Kofuku": "Nhật Bản", "tỉnh Yamanashi": "Nhật Bản"}
+
+
+def test_embassies_and_consulates_of_any_country():
+    extraction = extract(article(
+        "Ngày 10/8, Đại sứ quán Hàn Quốc và Tổng Lãnh sự quán Nhật Bản tại Đà Nẵng tài trợ dự án. "
+        "Đại sứ quán Mỹ cũng tham dự. Tổng Lãnh sự quán Việt Nam tại Côn Minh gửi thư chúc mừng."))
+    assert partners(extraction) == {
+        "Đại sứ quán Hàn Quốc": "Hàn Quốc",
+        "Tổng Lãnh sự quán Nhật Bản tại Đà Nẵng": "Nhật Bản",
+        "Đại sứ quán Hoa Kỳ": "Hoa Kỳ",  # CLDR's name is canonical, "Mỹ" an accepted alias
+    }
+    assert extraction.countries == ["Hàn Quốc", "Nhật Bản", "Hoa Kỳ"]
+
+
+def test_known_aid_agencies_by_acronym_or_full_name_are_one_partner_each():
+    extraction = extract(article("KOICA và UNICEF hỗ trợ tỉnh Điện Biên. Cơ quan Hợp tác Quốc tế Hàn Quốc "
+                                 "(KOICA) cam kết tiếp tục tài trợ."))
+    assert partners(extraction) == {"KOICA": "Hàn Quốc", "UNICEF": None}
+    assert extraction.countries == ["Hàn Quốc"]
+
+
+def test_vietnamese_localities_are_never_partners():
+    extraction = extract(article("Ngày 1/6, UBND huyện Bảo Thắng, tỉnh Lào Cai (Việt Nam) làm việc với "
+                                 "thành phố Hà Nội và xã Phong Niên."))
+    assert extraction.partners == [] and extraction.countries == []
+
+
+def test_published_metadata_gives_the_year():
+    extraction = extract(article("Sáng 22/4, đoàn công tác thăm tỉnh Nagano.", published="2024-04-23T08:00:00"))
+    assert (extraction.date, extraction.year) == ("2024-04-22", 2024)
+
+
+def test_dateline_in_late_december_published_in_january_belongs_to_the_previous_year():
+    extraction = extract(article("Tối 31/12, lễ đón năm mới diễn ra.", published="2025-01-01"))
+    assert (extraction.date, extraction.year) == ("2024-12-31", 2024)
+
+
+def test_full_date_in_the_dateline_gives_the_year():
+    extraction = extract(article("Ngày 26/7/2010, tại Hà Nội, hai bên ký kết biên bản ghi nhớ."))
+    assert (extraction.date, extraction.year) == ("2010-07-26", 2010)
+
+
+def test_a_stray_year_number_is_not_the_event_year():
+    extraction = extract(article("Chiều 7/3, hai bên nhìn lại năm 2024 và kế hoạch năm 2025 (2023)."))
+    assert (extraction.date, extraction.year) == ("--03-07", None)
+
+
+def test_later_dates_and_impossible_dates_are_ignored():
+    assert extract(article("Ngày 31/2, một điều không thể.")).date is None
+    later = extract(article("Đoàn đến vào tối 28/11. " + "Nội dung buổi làm việc. " * 40 + "Ngày 29/11, đoàn đi Sa Pa."))
+    assert later.date == "--11-28"
+
+
+def test_people_without_honorifics_titles_kept_and_credits_dropped():
+    extraction = extract(article(
+        "Sáng 4/4, ông Park Noh Wan, Tổng Lãnh sự Hàn Quốc tại Thành phố Hồ Chí Minh, gặp bà Nguyễn Thị Hồng. "
+        "Ông Park Noh Wan cho biết hai bên sẽ hợp tác. Bộ trưởng Bộ Công Thương Trần Tuấn Anh dự.",
+        captions=["Toàn cảnh buổi làm việc. Ảnh: Lê Minh Tuấn"]))
+    names = people(extraction)
+    assert names["Park Noh Wan"] == "Tổng Lãnh sự Hàn Quốc tại Thành phố Hồ Chí Minh"
+    assert names["Trần Tuấn Anh"] == "Bộ trưởng Bộ Công Thương"
+    assert "Nguyễn Thị Hồng" in names
+    assert "Lê Minh Tuấn" not in names and not any(n.startswith(("ông ", "bà ", "Ông ")) for n in names)
+
+
+def test_surname_short_form_merges_into_the_full_name():
+    extraction = extract(article("Tổng thống Mỹ Donald Trump tiếp Thủ tướng Nguyễn Xuân Phúc. "
+                                 "Ông Trump nói hai nước là bạn."))
+    assert people(extraction) == {"Donald Trump": "Tổng thống Mỹ", "Nguyễn Xuân Phúc": "Thủ tướng"}
+
+
+def test_streets_and_place_names_are_not_people():
+    extraction = extract(article("Trụ sở nằm trên đường Nguyễn Văn Linh, gần trường THPT Chu Văn An, "
+                                 "nhìn ra Thái Bình Dương."))
+    assert extraction.officials == []
