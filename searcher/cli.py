@@ -111,7 +111,8 @@ def _plain(fragment: str, color: bool) -> str:
 
 
 def render_text(result: dict, color: bool = False) -> str:
-    lines = [f'{result["total"]} kết quả cho "{result["query"]}" '
+    about = f' cho "{result["query"]}"' if result["query"].strip() else ""
+    lines = [f'{result["total"]} kết quả{about} '
              f'(trang {result["page"]}/{result["pages"]}, sắp xếp: {result["sort"]})']
     if result["suggestion"]:
         lines.append(f'Có phải bạn muốn tìm: "{result["suggestion"]}"?')

@@ -235,7 +235,7 @@ class Searcher:
     def _facet(gen, name: str, pool: set[int], selected: list[str], limit: int) -> list[dict]:
         values = gen.values[name]
         counts = Counter(v for d in pool for v in values.get(d, ()))
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))[:limit]
         shown = {v for v, _ in ranked}
         ranked += [(v, counts.get(v, 0)) for v in selected if v not in shown]
         return [{"value": v, "count": c, "selected": v in selected} for v, c in ranked]
