@@ -21,11 +21,12 @@ from .analysis import WORD_JOINER, Word, segment
 from .schema import TEXT_FIELDS
 
 # BM25F-style field weights: a match in the title says more than one in the body.
-FIELD_BOOSTS = {"title": 3.0, "captions": 1.6, "body": 1.0}
+FIELD_BOOSTS = {"title": 2.0, "captions": 1.3, "body": 1.0}
 EXACT_BOOST = 2.0  # accent-exact over folded, when the user typed accents
 FOLDED_BOOST = 0.3  # ...and a folded-only match of an accented word (đường for dương) ranks low
 SCATTERED_BOOST = 0.15  # a word's syllables found apart: the recall net ranks low
 PROXIMITY_BOOST = 1.5  # query words standing together
+PROXIMITY_SLOP = 3  # "near": up to two other syllables between them
 
 _ITEM_RE = re.compile(r'-?"[^"]*"|\S+')
 
@@ -95,26 +96,36 @@ MAX_WORD_SYLLABLES = 4
 
 
 def regroup(words: list[Word], is_word: Callable[[str], bool]) -> list[Word]:
-    """Join syllables into the longest words the index knows (``hop tac`` -> ``hop_tac``).
+    """Join syllables typed without accents into the longest words the index knows.
 
-    Only runs the segmenter left as single syllables are regrouped: where it found a word,
-    it saw the accents and its judgement stands.
+    underthesea segments accent-less text poorly (``trinh xuan | truong``), so such runs are
+    regrouped greedily against the archive's own vocabulary (``trinh_xuan_truong``). Words typed
+    with accents keep the segmenter's judgement: it saw the accents.
     """
+    syllables: list[Word | None] = []  # None marks an accented word, kept as segmented
+    kept: list[Word] = []
+    for word in words:
+        if word.accented:
+            syllables.append(None)
+            kept.append(word)
+        else:
+            syllables.extend(Word((r,), (n,), (f,))
+                             for r, n, f in zip(word.raw, word.normalized, word.folded))
     out: list[Word] = []
+    accented = iter(kept)
     i = 0
-    while i < len(words):
-        if len(words[i].folded) > 1:
-            out.append(words[i])
+    while i < len(syllables):
+        if syllables[i] is None:
+            out.append(next(accented))
             i += 1
             continue
         j = i + 1
-        for end in range(min(len(words), i + MAX_WORD_SYLLABLES), i + 1, -1):
-            run = words[i:end]
-            if all(len(w.folded) == 1 for w in run) and \
-                    is_word(WORD_JOINER.join(w.folded[0] for w in run)):
+        for end in range(min(len(syllables), i + MAX_WORD_SYLLABLES), i + 1, -1):
+            run = syllables[i:end]
+            if None not in run and is_word(WORD_JOINER.join(w.folded[0] for w in run)):
                 j = end
                 break
-        run = words[i:j]
+        run = syllables[i:j]
         out.append(run[0] if len(run) == 1 else Word(
             tuple(w.raw[0] for w in run), tuple(w.normalized[0] for w in run),
             tuple(w.folded[0] for w in run)))
@@ -168,32 +179,46 @@ def phrase_query(words: list[Word]) -> q.Query:
     return q.Or(alternatives)
 
 
-def _item_query(item: Item) -> q.Query:
+def _item_query(item: Item, recall_net: bool = True) -> q.Query:
     if item.phrase:
         return phrase_query(item.words)
     if item.negated:
         return q.Or([word_query(w, recall_net=False) for w in item.words])
-    return q.And([word_query(w) for w in item.words])
+    return q.And([word_query(w, recall_net) for w in item.words])
 
 
 def _proximity_query(words: list[Word]) -> q.Query | None:
-    """Optional boosts for adjacent query syllables found together (slop 2), pair by pair."""
-    folded = [s for w in words for s in w.folded]
-    pairs = [q.Or([q.Phrase(f, [a, b], slop=2) for f in TEXT_FIELDS])
-             for a, b in zip(folded, folded[1:])]
+    """Optional boosts for neighbouring query words found near each other, pair by pair.
+
+    Pairs join the last syllable of one word to the first of the next: within a word, its own
+    phrase alternative already rewards adjacency, and a bonus there would lift documents that
+    match the word only through the scattered-syllables net (``Xuân Trường`` for
+    ``trinh xuan truong``)."""
+    pairs = [_across_fields(lambda f, a=a, b=b: q.Phrase(f, [a.folded[-1], b.folded[0]],
+                                                         slop=PROXIMITY_SLOP))
+             for a, b in zip(words, words[1:])]
     if not pairs:
         return None
     return q.Or(pairs).with_boost(PROXIMITY_BOOST)
 
 
-def build(parsed: ParsedQuery) -> q.Query | None:
-    """The Whoosh query: every group required, negated items excluded, proximity as a bonus."""
+def uses_recall_net(parsed: ParsedQuery) -> bool:
+    """Does any word of the query have a scattered-syllables alternative?"""
+    return any(len(w.folded) > 1 for g in parsed.groups for i in g
+               if not i.negated and not i.phrase for w in i.words)
+
+
+def build(parsed: ParsedQuery, recall_net: bool = True) -> q.Query | None:
+    """The Whoosh query: every group required, negated items excluded, proximity as a bonus.
+
+    ``recall_net=False`` leaves out the scattered-syllables alternative: the documents it
+    matches are the ones that really contain every word, which rank first."""
     required, excluded = [], []
     for group in parsed.groups:
         if len(group) == 1 and group[0].negated:
             excluded.append(_item_query(group[0]))
         else:
-            parts = [_item_query(i) for i in group if not i.negated]
+            parts = [_item_query(i, recall_net) for i in group if not i.negated]
             required.append(parts[0] if len(parts) == 1 else q.Or(parts))
     if not required:  # only exclusions: everything else (with filters, a browse)
         return q.AndNot(q.Every(), q.Or(excluded)) if excluded else None

@@ -18,7 +18,7 @@ from pathlib import Path
 from whoosh import collectors
 from whoosh import index as whoosh_index
 from whoosh import query as q
-from whoosh.scoring import BM25F
+from whoosh.scoring import BM25F, BM25FScorer
 
 from . import query as query_builder
 from .schema import FACET_FIELDS
@@ -101,11 +101,25 @@ def validate(params: SearchParams) -> None:
         raise SearchError("Ngày bắt đầu phải trước ngày kết thúc.")
 
 
+class SharedIdfBM25F(BM25F):
+    """BM25F with one IDF per term, the body's, for every text field.
+
+    Whoosh gives each field its own IDF, and almost every word is rare among titles: one title
+    match (``họp ... Nhật Bản``) would outweigh a body that is about the query. BM25F proper
+    weights fields, but measures a term's rarity once."""
+
+    def scorer(self, searcher, fieldname, text, qf=1):
+        scorer = super().scorer(searcher, fieldname, text, qf)
+        if fieldname != "body" and isinstance(scorer, BM25FScorer):
+            scorer.idf = searcher.get_parent().idf("body", text)
+        return scorer
+
+
 class _Generation:
     """One committed version of the index: a Whoosh searcher and the facet caches built on it."""
 
     def __init__(self, ix):
-        self.searcher = ix.searcher(weighting=BM25F())
+        self.searcher = ix.searcher(weighting=SharedIdfBM25F())
         reader = self.searcher.reader()
         self.doc_count = reader.doc_count()
         self.live = frozenset(reader.all_doc_ids())
@@ -192,11 +206,17 @@ class Searcher:
                 if other != name:
                     pool &= docs
             facets[name] = self._facet(gen, name, pool, selections[name], params.facet_limit)
-        histogram = self._histogram(gen, matched)
+            if name == "year":  # the timeline ignores its own selection, like the year facet
+                histogram = self._histogram(gen, pool)
 
         total = len(matched)
         pages = max(1, math.ceil(total / params.limit))
-        hits = self._page(gen, text_query, matched, params)
+        strict = None
+        if text_query is not None and params.sort == "relevance" \
+                and query_builder.uses_recall_net(parsed):
+            strict = set(query_builder.build(parsed, recall_net=False)
+                         .matcher(gen.searcher).all_ids()) & matched
+        hits = self._page(gen, text_query, matched, strict, params)
         needles = needles_for(
             [i.words for g in parsed.groups for i in g if not i.negated and not i.phrase],
             [i.words for g in parsed.groups for i in g if i.phrase and not i.negated])
@@ -241,14 +261,18 @@ class Searcher:
         return [{"value": v, "count": c, "selected": v in selected} for v, c in ranked]
 
     @staticmethod
-    def _histogram(gen: _Generation, matched: set[int]) -> list[dict]:
+    def _histogram(gen: _Generation, docs: set[int]) -> list[dict]:
         years = gen.values["year"]
-        counts = Counter(v for d in matched for v in years.get(d, ()))
+        counts = Counter(v for d in docs for v in years.get(d, ()))
         order = sorted(counts, key=lambda y: (y == UNKNOWN_YEAR, y))
         return [{"value": y, "count": counts[y]} for y in order]
 
-    def _page(self, gen: _Generation, text_query, matched: set[int], params: SearchParams):
-        """(docnum, score) pairs of the requested page."""
+    def _page(self, gen: _Generation, text_query, matched: set[int], strict: set[int] | None,
+              params: SearchParams):
+        """(docnum, score) pairs of the requested page.
+
+        By relevance, documents that contain every query word as a word (``strict``) come before
+        those found only through the scattered-syllables net, whatever their BM25F scores."""
         start = (params.page - 1) * params.limit
         if not matched or start >= len(matched):
             return []
@@ -257,17 +281,20 @@ class Searcher:
             ordered = sorted(matched, key=lambda d: (-keys[d], gen.ids[d]))
             if text_query is None:
                 return [(d, None) for d in ordered[start:start + params.limit]]
+        tiered = strict is not None and len(strict) < len(matched)
         # Whoosh's matcher replacement and block-quality skipping misrank phrase and AndMaybe
         # scores (a top-2 search can miss the true second hit): collect without them.
-        limit = len(matched) if params.sort == "date" else start + params.limit
+        limit = len(matched) if params.sort == "date" or tiered else start + params.limit
         collector = collectors.TopCollector(limit=limit, usequality=False, replace=0)
         collector = collectors.FilterCollector(collector, allow=matched)
         gen.searcher.search_with_collector(text_query, collector)
-        results = collector.results()
+        scored = [(hit.docnum, hit.score) for hit in collector.results()]
         if params.sort == "date":
-            scores = {hit.docnum: hit.score for hit in results}
+            scores = dict(scored)
             return [(d, scores.get(d)) for d in ordered[start:start + params.limit]]
-        return [(hit.docnum, hit.score) for hit in results[start:start + params.limit]]
+        if tiered:
+            scored.sort(key=lambda pair: (pair[0] in strict, pair[1]), reverse=True)
+        return scored[start:start + params.limit]
 
     def _hit(self, gen: _Generation, docnum: int, score, needles) -> dict:
         data = gen.searcher.stored_fields(docnum)["data"]

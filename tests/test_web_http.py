@@ -1,0 +1,340 @@
+"""The web site over real HTTP (waitress), on real indexes built from the seed pages and a
+small synthetic corpus: JSON twins, filters, bad input, security headers."""
+from __future__ import annotations
+
+import html
+import re
+import shutil
+
+import pytest
+
+from web_fixtures import LiveServer, seed_server, synthetic_index, synthetic_server  # noqa: F401
+
+NAGANO_ID = "000_f33226c30985bb77"
+HIT_KEYS = {"id", "title", "date", "year", "score", "url", "snippet", "partners", "countries", "officials"}
+RESULT_KEYS = {"query", "total", "page", "pages", "limit", "sort", "filters", "hits", "facets",
+               "histogram", "suggestion"}
+SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options")
+
+
+def assert_clean_error(reply, status: int, *, json_api: bool) -> str:
+    """A 4xx with a one-line message, never a traceback; returns the message."""
+    assert reply.status == status, reply.text[:500]
+    assert "Traceback" not in reply.text
+    if json_api:
+        assert reply.headers["Content-Type"].startswith("application/json")
+        message = reply.json()["error"]
+        assert message and "\n" not in message
+        return message
+    assert reply.headers["Content-Type"].startswith("text/html")
+    assert 'href="/search"' in reply.text, "an error page links back to the search"
+    assert f"Lỗi {status}" in reply.text
+    return reply.text
+
+
+def facet_values(result: dict, name: str) -> dict[str, int]:
+    return {f["value"]: f["count"] for f in result["facets"][name]}
+
+
+# --- JSON API: schema and values --------------------------------------------------------
+
+def test_healthz_reports_document_count(seed_server):
+    reply = seed_server.get("/healthz")
+    assert reply.status == 200
+    assert reply.json() == {"status": "ok", "documents": 5}
+
+
+def test_search_without_accents_finds_all_seed_pages(seed_server):
+    reply = seed_server.get("/api/search", q="lao cai")
+    assert reply.status == 200
+    assert reply.headers["Content-Type"].startswith("application/json")
+    result = reply.json()
+    assert RESULT_KEYS <= set(result)
+    assert result["query"] == "lao cai"
+    assert result["total"] == 5
+    assert result["page"] == 1 and result["pages"] == 1 and result["sort"] == "relevance"
+    assert len(result["hits"]) == 5
+    for hit in result["hits"]:
+        assert HIT_KEYS <= set(hit)
+        assert "<mark>" in hit["snippet"]
+    assert set(result["facets"]) == {"partner", "country", "official", "year"}
+    for facet in result["facets"].values():
+        for entry in facet:
+            assert set(entry) == {"value", "count", "selected"}
+
+
+def test_topic_query_without_accents_ranks_the_nagano_article_near_the_top(seed_server):
+    result = seed_server.get("/api/search", q="hop tac du lich nhat ban").json()
+    assert NAGANO_ID in [hit["id"] for hit in result["hits"][:2]]
+
+
+def test_api_article_returns_clean_text_and_extraction(seed_server):
+    reply = seed_server.get(f"/api/article/{NAGANO_ID}")
+    assert reply.status == 200
+    art = reply.json()
+    assert {"id", "title", "date", "year", "url", "summary", "captions", "body",
+            "partners", "countries", "officials"} <= set(art)
+    assert art["id"] == NAGANO_ID
+    assert art["title"] == "Đoàn đại biểu tỉnh Lào Cai thăm và làm việc tại tỉnh Nagano"
+    assert "\n\n" in art["body"] and "nagano.jpg" not in art["body"]
+    assert any("Abe Shuichi" in caption for caption in art["captions"])
+    assert "Nhật Bản" in art["countries"]
+
+
+def test_api_search_and_page_agree_through_the_json_twin_link(seed_server):
+    page = seed_server.get("/search", q="nhat ban")
+    twin = re.search(r'<link rel="alternate" type="application/json" href="([^"]+)"', page.text)
+    assert twin, "the HTML page links its JSON twin"
+    result = seed_server.get(html.unescape(twin.group(1))).json()
+    shown = re.search(r'data-total="(\d+)"', page.text).group(1)
+    assert result["query"] == "nhat ban" and result["total"] == int(shown)
+    for hit in result["hits"]:
+        assert f'href="/article/{hit["id"]}"' in page.text
+
+
+# --- filters ---------------------------------------------------------------------------
+
+def test_partner_filter_or_within_and_across(synthetic_server):
+    everything = synthetic_server.get("/api/search", q="lao cai").json()
+    partners = facet_values(everything, "partner")
+    assert len(partners) >= 2, partners
+    (first, first_count), (second, second_count) = sorted(partners.items(), key=lambda kv: -kv[1])[:2]
+
+    one = synthetic_server.get("/api/search", partner=first).json()
+    assert one["total"] == first_count
+    assert one["filters"]["partner"] == [first]
+    assert all(first in [p["name"] for p in hit["partners"]] for hit in one["hits"])
+    assert facet_values(one, "partner")[first] == first_count
+    assert next(f for f in one["facets"]["partner"] if f["value"] == first)["selected"] is True
+
+    both = synthetic_server.get("/api/search", partner=[first, second]).json()
+    assert max(first_count, second_count) <= both["total"] <= first_count + second_count
+
+    country = next(iter(facet_values(one, "country")))
+    narrowed = synthetic_server.get("/api/search", partner=[first, second], country=country).json()
+    assert narrowed["total"] <= both["total"]
+    assert all(country in hit["countries"] for hit in narrowed["hits"])
+
+
+def test_year_filter_and_histogram_agree(synthetic_server):
+    everything = synthetic_server.get("/api/search", q="lao cai").json()
+    assert everything["total"] == 7
+    histogram = {bar["value"]: bar["count"] for bar in everything["histogram"]}
+    assert {"2021", "2022", "2023", "2024"} <= set(histogram)
+    assert [bar["value"] for bar in everything["histogram"]][:4] == ["2021", "2022", "2023", "2024"]
+    only_2023 = synthetic_server.get("/api/search", year="2023").json()
+    assert only_2023["total"] == histogram["2023"] == 3
+    assert all(hit["year"] == 2023 for hit in only_2023["hits"])
+
+
+def test_date_range_and_date_sort(synthetic_server):
+    result = synthetic_server.get("/api/search", **{"from": "2023-06-01", "to": "2024-03-01",
+                                                   "sort": "date"}).json()
+    dates = [hit["date"] for hit in result["hits"]]
+    assert dates and all("2023-06-01" <= d <= "2024-03-01" for d in dates), dates
+    assert dates == sorted(dates, reverse=True), "sort=date lists newest first"
+    assert result["filters"]["from"] == "2023-06-01" and result["filters"]["to"] == "2024-03-01"
+
+
+def test_pagination_pages_do_not_overlap(synthetic_server):
+    first = synthetic_server.get("/api/search", q="lao cai", limit=3).json()
+    second = synthetic_server.get("/api/search", q="lao cai", limit=3, page=2).json()
+    assert first["pages"] == -(-first["total"] // 3) >= 2
+    assert not {h["id"] for h in first["hits"]} & {h["id"] for h in second["hits"]}
+    page = synthetic_server.get("/search", q="lao cai", limit=3, page=2)
+    assert 'aria-current="page">2<' in page.text
+    assert 'href="/search?q=lao+cai&amp;limit=3&amp;page=3" rel="next"' in page.text
+    assert 'href="/search?q=lao+cai&amp;limit=3" rel="prev"' in page.text, "page links keep the other parameters"
+
+
+# --- HTML pages --------------------------------------------------------------------------
+
+def test_home_page_without_a_query_shows_the_box_and_count(seed_server):
+    page = seed_server.get("/")
+    assert page.status == 200
+    assert '<input id="q" name="q" type="search"' in page.text
+    assert "<strong>5</strong> bài viết" in page.text
+    message = assert_clean_error(seed_server.get("/api/search"), 400, json_api=True)
+    assert "từ khóa" in message
+
+
+def test_search_page_shows_results_facets_and_chart(synthetic_server):
+    page = synthetic_server.get("/search", q="lao cai", year="2023")
+    assert page.status == 200
+    assert 'data-total="3"' in page.text
+    assert "<mark>" in page.text
+    # The selected year shows as a removable chip and a ticked box; its bar links to un-filter.
+    assert 'href="/search?q=lao+cai" aria-label="Bỏ lọc Năm: 2023"' in page.text
+    assert re.search(r'name="year" value="2023"\s+checked', page.text)
+    assert "Xóa tất cả" in page.text
+    # Sorting keeps the query and the filters.
+    assert 'href="/search?q=lao+cai&amp;year=2023&amp;sort=date">Mới nhất</a>' in page.text
+
+
+def test_did_you_mean_links_to_the_respelled_query(seed_server):
+    result = seed_server.get("/api/search", q="nagana").json()
+    assert result["total"] == 0 and result["suggestion"] == "nagano"
+    page = seed_server.get("/search", q="nagana")
+    assert 'Có phải bạn muốn tìm: <a href="/search?q=nagano">nagano</a>' in page.text
+    assert seed_server.get("/api/search", q="nagano").json()["total"] > 0
+
+
+def test_more_link_raises_the_facet_limit(seed_server):
+    short = seed_server.get("/api/search", q="lao cai", facet_limit=2).json()
+    assert len(short["facets"]["official"]) == 2
+    page = seed_server.get("/search", q="lao cai", facet_limit=2)
+    more = 'href="/search?q=lao+cai&amp;facet_limit=50#facet-official">Xem thêm</a>'
+    assert more in page.text
+    longer = seed_server.get("/search", q="lao cai", facet_limit=50)
+    assert longer.text.count('name="official"') > 2
+    assert '<input type="hidden" form="search" name="facet_limit" value="50">' in longer.text
+
+
+def test_article_page_links_each_entity_to_a_filtered_search(seed_server):
+    art = seed_server.get(f"/api/article/{NAGANO_ID}").json()
+    page = seed_server.get(f"/article/{NAGANO_ID}")
+    assert page.status == 200
+    assert html.escape(art["title"], quote=False) in page.text
+    assert page.text.count("<p>") >= 5, "the body is shown as paragraphs"
+    assert f'href="/api/article/{NAGANO_ID}"' in page.text
+    assert art["partners"] and art["officials"]
+    for partner in art["partners"]:
+        link = seed_server.url("/search", partner=partner["name"])[len(seed_server.base_url):]
+        assert f'href="{html.escape(link)}"' in page.text
+        filtered = seed_server.get("/api/search", partner=partner["name"]).json()
+        assert NAGANO_ID in [hit["id"] for hit in filtered["hits"]]
+    for official in art["officials"]:
+        link = seed_server.url("/search", official=official["name"])[len(seed_server.base_url):]
+        assert f'href="{html.escape(link)}"' in page.text
+
+
+# --- bad input ---------------------------------------------------------------------------
+
+def test_overlong_query_is_a_clear_400(seed_server):
+    query = "lào cai " * 70
+    assert_clean_error(seed_server.get("/search", q=query), 400, json_api=False)
+    assert_clean_error(seed_server.get("/api/search", q=query), 400, json_api=True)
+
+
+@pytest.mark.parametrize("params", [
+    {"page": "abc"}, {"page": "-1"}, {"page": "0"}, {"page": "1.5"},
+    {"limit": "1000"}, {"limit": "x"},
+    {"from": "2023-13-45"}, {"to": "hôm qua"}, {"from": "2024-01-01", "to": "2023-01-01"},
+    {"sort": "bogus"},
+])
+def test_bad_parameters_are_400_on_page_and_api(seed_server, params):
+    page = assert_clean_error(seed_server.get("/search", q="lao cai", **params), 400, json_api=False)
+    assert "Yêu cầu không hợp lệ" in page
+    assert_clean_error(seed_server.get("/api/search", q="lao cai", **params), 400, json_api=True)
+
+
+def test_unknown_facet_value_is_an_explained_empty_result(seed_server):
+    result = seed_server.get("/api/search", q="lao cai", partner="Không Tồn Tại").json()
+    assert result["total"] == 0 and result["hits"] == []
+    page = seed_server.get("/search", q="lao cai", partner="Không Tồn Tại")
+    assert page.status == 200
+    assert "Không có bài nào với đối tác “Không Tồn Tại” khớp với “lao cai”" in page.text
+    assert '<a href="/search?q=lao+cai">Bỏ lọc Đối tác: Không Tồn Tại</a>' in page.text
+
+
+def test_page_beyond_the_last_is_explained_with_a_link_to_page_one(seed_server):
+    result = seed_server.get("/api/search", q="lao cai", page=99).json()
+    assert result["hits"] == [] and result["total"] == 5
+    page = seed_server.get("/search", q="lao cai", page=99)
+    assert page.status == 200
+    assert "Trang 99 không tồn tại" in page.text
+    assert 'href="/search?q=lao+cai">Về trang 1</a>' in page.text
+
+
+def test_no_results_suggests_searching_without_quotes(seed_server):
+    page = seed_server.get("/search", q='"nagano lao cai hop tac xyzzy"')
+    assert page.status == 200 and 'data-total="0"' in page.text
+    assert "Không tìm thấy bài nào" in page.text
+    assert 'href="/search?q=nagano+lao+cai+hop+tac+xyzzy"' in page.text
+
+
+def test_unknown_article_is_404(seed_server):
+    page = assert_clean_error(seed_server.get("/article/khong_co_bai_nay"), 404, json_api=False)
+    assert "khong_co_bai_nay" in page
+    assert_clean_error(seed_server.get("/api/article/khong_co_bai_nay"), 404, json_api=True)
+
+
+def test_unknown_route_and_wrong_method(seed_server):
+    page = assert_clean_error(seed_server.get("/khong-co"), 404, json_api=False)
+    assert "Không tìm thấy trang" in page
+    assert_clean_error(seed_server.get("/api/khong-co"), 404, json_api=True)
+    for path, json_api in (("/search", False), ("/api/search", True), ("/healthz", True)):
+        reply = seed_server.get(path, method="POST")
+        assert_clean_error(reply, 405, json_api=json_api)
+        assert set(reply.headers["Allow"].split(", ")) == {"GET", "HEAD"}
+    assert seed_server.get("/search", method="DELETE").status == 405
+    assert seed_server.get("/search", method="HEAD").status == 200
+
+
+def test_markup_in_the_query_is_shown_as_text(seed_server):
+    attack = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    for params in ({"q": attack}, {"q": attack, "partner": attack}):
+        page = seed_server.get("/search", **params)
+        assert page.status == 200
+        assert "<script>alert" not in page.text and "<img src=x" not in page.text
+        assert "&lt;script&gt;alert(" in page.text
+    error = seed_server.get("/search", q=attack, page="<b>2</b>")
+    assert error.status == 400 and "<b>2</b>" not in error.text and "&lt;b&gt;2&lt;/b&gt;" in error.text
+    result = seed_server.get("/api/search", q=attack).json()
+    assert result["query"] == attack
+
+
+# --- headers and availability -----------------------------------------------------------
+
+@pytest.mark.parametrize("path", ["/", "/search?q=lao+cai", f"/article/{NAGANO_ID}", "/api/search?q=x",
+                                  "/healthz", "/static/style.css", "/khong-co", "/search?page=x"])
+def test_security_headers_on_every_response(seed_server, path):
+    reply = seed_server.get(path)
+    for name in SECURITY_HEADERS:
+        assert name in reply.headers, (path, name)
+    assert "script-src 'self'" in reply.headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in reply.headers["Content-Security-Policy"]
+    assert reply.headers["X-Content-Type-Options"] == "nosniff"
+    assert reply.headers["X-Frame-Options"] == "DENY"
+
+
+def test_pages_have_no_inline_script_or_style(seed_server):
+    for path in ("/search?q=lao+cai", f"/article/{NAGANO_ID}", "/khong-co"):
+        text = seed_server.get(path).text
+        assert not re.search(r"<script(?![^>]*\bsrc=)", text), path
+        assert " style=" not in text and "<style" not in text, path
+
+
+def test_missing_index_is_503_until_one_is_built(tmp_path, seed_index):
+    index_dir = tmp_path / "index"
+    server = LiveServer(index_dir)
+    try:
+        health = server.get("/healthz")
+        assert health.status == 503 and health.json()["status"] != "ok"
+        assert_clean_error(server.get("/api/search", q="lao cai"), 503, json_api=True)
+        page = server.get("/search", q="lao cai")
+        assert page.status == 503 and "Chỉ mục tìm kiếm chưa sẵn sàng" in page.text
+        shutil.copytree(seed_index, index_dir)
+        assert server.get("/healthz").json() == {"status": "ok", "documents": 5}
+        assert server.get("/api/search", q="lao cai").json()["total"] == 5
+    finally:
+        server.close()
+
+
+def test_rejected_search_keeps_the_query_in_the_box(seed_server):
+    page = assert_clean_error(seed_server.get("/search", q="lao cai", sort="bogus"), 400, json_api=False)
+    assert 'name="q" type="search" value="lao cai"' in page
+    assert "bogus" in page, "the message says what was wrong"
+
+
+def test_unexpected_failure_is_a_plain_500_page(seed_index):
+    server = LiveServer(seed_index)
+    server.app.add_url_rule("/boom", "boom", lambda: 1 / 0)
+    server.app.add_url_rule("/api/boom", "api_boom", lambda: 1 / 0)
+    try:
+        page = server.get("/boom")
+        assert page.status == 500 and "ZeroDivisionError" not in page.text and "Traceback" not in page.text
+        assert "Máy chủ gặp lỗi ngoài dự kiến" in page.text
+        assert server.get("/api/boom").json() == {"error": "Máy chủ gặp lỗi ngoài dự kiến. Vui lòng thử lại sau."}
+    finally:
+        server.close()
