@@ -12,9 +12,12 @@ import re
 import threading
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
+import rapidfuzz.process
+from rapidfuzz.distance import Levenshtein
 from whoosh import collectors
 from whoosh import index as whoosh_index
 from whoosh import query as q
@@ -23,6 +26,7 @@ from whoosh.scoring import BM25F, BM25FScorer
 from . import query as query_builder
 from .schema import FACET_FIELDS
 from .snippets import highlight, needles_for, snippet
+from .textnorm import fold
 
 MAX_QUERY_CHARS = 500
 MAX_LIMIT = 100
@@ -140,10 +144,32 @@ class _Generation:
         self.ids = reader.column_reader("id")
 
 
-    def is_word(self, folded_term: str) -> bool:
-        """Is this folded multi-syllable term (``hop_tac``) a word somewhere in the archive?"""
-        return self.reader.doc_frequency("body", folded_term) > 0 or \
-            self.reader.doc_frequency("title", folded_term) > 0
+    def is_term(self, term: str) -> bool:
+        """Does the archive have this term (``hop_tac``, ``nagano``) in a title or body?"""
+        return self.reader.doc_frequency("body", term) > 0 or \
+            self.reader.doc_frequency("title", term) > 0
+
+    @cached_property
+    def _spelling_vocabulary(self) -> tuple[list[str], list[int]]:
+        """Accent-less syllables of the archive with their document counts: the candidates for
+        "did you mean". Built on the first misspelt query of an index generation."""
+        terms, counts = [], []
+        for raw, info in self.reader.iter_field("body"):
+            term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            if term.isascii() and term.isalpha():
+                terms.append(term)
+                counts.append(info.doc_frequency())
+        return terms, counts
+
+    def closest_term(self, folded: str) -> str | None:
+        """The most frequent known syllable within edit distance 1 (2 for longer words)."""
+        terms, counts = self._spelling_vocabulary
+        cutoff = 2 if len(folded) >= 6 else 1
+        matches = rapidfuzz.process.extract(folded, terms, scorer=Levenshtein.distance,
+                                            score_cutoff=cutoff, limit=50)
+        if not matches:
+            return None
+        return min(matches, key=lambda m: (m[1], -counts[m[2]]))[0]
 
 
 class Searcher:
@@ -175,7 +201,7 @@ class Searcher:
     def search(self, params: SearchParams) -> dict:
         validate(params)
         gen = self._current()
-        parsed = query_builder.parse(params.q, gen.is_word)
+        parsed = query_builder.parse(params.q, gen.is_term)
         if parsed.is_empty and not any(params.selections().values()) \
                 and not (params.date_from or params.date_to):
             raise SearchError("Hãy nhập từ khóa tìm kiếm hoặc chọn một bộ lọc.")
@@ -326,29 +352,20 @@ class Searcher:
         """A respelling of the query's unknown syllables that finds more, or None."""
         if total >= SUGGEST_BELOW or parsed.is_empty:
             return None
-        reader = gen.searcher.reader()
         changed = False
         out = []
         for token in re.findall(r"\w+|\W+", query_builder.clean_query(params.q)):
-            if not token[0].isalnum() and token[0] != "_":
+            folded = fold(token)
+            if not token[0].isalnum() or gen.is_term(folded):
                 out.append(token)
                 continue
-            folded = query_builder.segment(token)[0].folded[0] if query_builder.segment(token) else token
-            if reader.doc_frequency("body", folded) or reader.doc_frequency("title", folded):
-                out.append(token)
-                continue
-            candidates = [t for t in reader.terms_within("body", folded, 1) if t.isascii()]
-            if not candidates:
-                out.append(token)
-                continue
-            best = max(candidates, key=lambda t: reader.doc_frequency("body", t))
-            out.append(best)
-            changed = True
+            respelled = gen.closest_term(folded)
+            out.append(respelled or token)
+            changed = changed or respelled is not None
         if not changed:
             return None
         suggestion = "".join(out)
-        better = query_builder.parse(suggestion, gen.is_word)
-        _, docs = self._text_matches(gen, better)
+        _, docs = self._text_matches(gen, query_builder.parse(suggestion, gen.is_term))
         return suggestion if len(docs) > total else None
 
     # -- articles -----------------------------------------------------------------------------
