@@ -163,7 +163,7 @@ def cmd_inspect(args) -> int:
 def cmd_serve(args) -> int:
     import waitress
 
-    from web.app import create_app
+    from web.app import SERVER_LIMITS, create_app
 
     from .search import SearchError
 
@@ -172,7 +172,7 @@ def cmd_serve(args) -> int:
     except SearchError as exc:
         return _fail(str(exc))
     print(f"searcher: serving {args.index} on http://{args.host}:{args.port}", file=sys.stderr)
-    waitress.serve(app, host=args.host, port=args.port, threads=args.threads)
+    waitress.serve(app, host=args.host, port=args.port, threads=args.threads, **SERVER_LIMITS)
     return 0
 
 

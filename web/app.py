@@ -25,6 +25,7 @@ DEFAULT_LIMIT = 10
 DEFAULT_FACET_LIMIT = 10
 MORE_FACET_LIMIT = 50
 UNKNOWN_YEAR = "unknown"
+MAX_NUMBER_DIGITS = 9  # page, limit and facet_limit: no archive has a billion pages
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -34,6 +35,13 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
+}
+
+# Limits for the waitress server `searcher serve` runs: the site only takes short GET requests,
+# so a huge URL, header block or body is refused at once (431 / 413) instead of being buffered.
+SERVER_LIMITS = {
+    "max_request_header_size": 32 * 1024,
+    "max_request_body_size": 16 * 1024,
 }
 
 ERROR_MESSAGES = {
@@ -171,6 +179,8 @@ def _positive_int(args, name: str, default: int, label: str) -> int:
         return default
     if not raw.isascii() or not raw.isdigit():
         raise BadRequest(f"{label} phải là một số nguyên dương (nhận được “{raw[:40]}”).")
+    if len(raw) > MAX_NUMBER_DIGITS:  # int() refuses 4,300+ digits with a ValueError: a 500
+        raise BadRequest(f"{label} quá lớn (nhận được “{raw[:40]}…”).")
     return int(raw)
 
 
@@ -203,7 +213,7 @@ class SearcherHolder:
 def create_app(index_dir) -> Flask:
     """Build the site over the index in ``index_dir`` (read-only: no route changes it)."""
     app = Flask(__name__)
-    app.config.update(MAX_CONTENT_LENGTH=16 * 1024, DEBUG=False)
+    app.config.update(MAX_CONTENT_LENGTH=SERVER_LIMITS["max_request_body_size"], DEBUG=False)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
     holder = SearcherHolder(index_dir)

@@ -1,0 +1,306 @@
+"""Indexing under stress, as a user runs it: the real `searcher index` process while the site
+answers, two runs at once, a run killed with SIGKILL, and a corpus full of broken files.
+
+Volume comes from synthetic articles recombined from the seed pages' paragraphs, so these tests
+need nothing outside the repository.
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from whoosh import index as whoosh_index
+
+from conftest import CORPUS, SEED_IDS, write_jsonl
+from searcher.reader import iter_articles
+from searcher.search import Searcher, SearchParams
+from web_fixtures import LiveServer
+
+SEARCHER = Path(sys.executable).parent / "searcher"
+# Enough to keep `searcher index` busy for several seconds on two cores.
+SYNTHETIC_COUNT = 250
+# A word only the synthetic articles contain, so their number is easy to count with a search.
+MARKER = "zentrovia"
+# Whoosh's write lock: an flock()ed file in the index directory, held by the writing process.
+LOCK_FILE = "MAIN_WRITELOCK"
+
+
+def synthetic_records(count: int) -> list[dict]:
+    """Deterministic articles made of seed paragraphs recombined, each with the marker word."""
+    paragraphs = [p for article in iter_articles([CORPUS]) for p in article.body.split("\n\n")
+                  if len(p) > 80]
+    records = []
+    for number in range(count):
+        rng = random.Random(number)
+        title = " ".join(rng.choice(paragraphs).split()[:12])
+        records.append({"id": f"synth-{number:04d}", "title": f"{title} {MARKER} {number}",
+                        "body": "\n\n".join(rng.sample(paragraphs, 6))})
+    return records
+
+
+@pytest.fixture(scope="module")
+def synthetic_corpus(tmp_path_factory) -> Path:
+    return write_jsonl(tmp_path_factory.mktemp("synthetic") / "synthetic.jsonl",
+                       synthetic_records(SYNTHETIC_COUNT))
+
+
+EVERY_ID = sorted(SEED_IDS + [f"synth-{n:04d}" for n in range(SYNTHETIC_COUNT)])
+
+
+def start_index(index_dir: Path, *paths, lock_timeout: float | None = None) -> subprocess.Popen:
+    args = [SEARCHER, "index", *paths, "--index", index_dir]
+    if lock_timeout is not None:
+        args += ["--lock-timeout", str(lock_timeout)]
+    # Own session: the test can clean up any worker process a killed run leaves behind.
+    return subprocess.Popen([str(a) for a in args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True)
+
+
+def run_index(index_dir: Path, *paths, lock_timeout: float | None = None):
+    process = start_index(index_dir, *paths, lock_timeout=lock_timeout)
+    try:
+        stdout, stderr = process.communicate(timeout=300)
+    finally:
+        stop_group(process)
+    return process.returncode, stdout, stderr
+
+
+def stop_group(process: subprocess.Popen) -> None:
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.wait(timeout=30)
+
+
+def lock_held(index_dir: Path) -> bool:
+    """Does some process hold the index's write lock right now?"""
+    try:
+        fd = os.open(index_dir / LOCK_FILE, os.O_WRONLY)
+    except FileNotFoundError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
+
+
+def wait_for(condition, process: subprocess.Popen, what: str, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if process.poll() is not None:
+            pytest.fail(f"`searcher index` ended (status {process.returncode}) before {what}: "
+                        f"{process.stderr.read()[-500:]}")
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out waiting until {what}")
+        time.sleep(0.02)
+
+
+def indexed_ids(index_dir: Path) -> list[str]:
+    """Ids of the live documents in the last committed index."""
+    with whoosh_index.open_dir(str(index_dir)).reader() as reader:
+        return sorted(fields["id"] for _, fields in reader.iter_docs())
+
+
+def marker_total(index_dir: Path) -> int:
+    return Searcher(index_dir).search(SearchParams(q=MARKER, limit=1))["total"]
+
+
+def copy_of(index_dir: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "index"
+    shutil.copytree(index_dir, target)
+    return target
+
+
+# --- index while serving -------------------------------------------------------------------
+
+def test_searches_keep_answering_while_an_index_run_adds_articles(seed_index, synthetic_corpus,
+                                                                  tmp_path):
+    index_dir = copy_of(seed_index, tmp_path)
+    server = LiveServer(index_dir)
+    # What three requests a user might make report: each series is checked on its own, since
+    # the commit can fall between two requests of one poll.
+    probes = {
+        "documents": lambda: server.get("/healthz"),
+        "lao cai": lambda: server.get("/api/search", q="lao cai"),
+        MARKER: lambda: server.get("/api/search", q=MARKER),
+    }
+
+    def poll() -> dict[str, int]:
+        seen = {}
+        for name, probe in probes.items():
+            reply = probe()
+            assert reply.status == 200, (name, reply.text)
+            seen[name] = reply.json()["documents" if name == "documents" else "total"]
+        return seen
+
+    before = poll()
+    run = start_index(index_dir, CORPUS, synthetic_corpus)
+    try:
+        during = []
+        while run.poll() is None:
+            during.append(poll())
+            time.sleep(0.05)
+        stdout, stderr = run.communicate()
+        assert run.returncode == 0, stderr
+        assert f"added {SYNTHETIC_COUNT}," in stdout and f"unchanged {len(SEED_IDS)}," in stdout
+        after = poll()  # the same server, no restart
+    finally:
+        stop_group(run)
+        server.close()
+    assert before["documents"] == len(SEED_IDS) and before[MARKER] == 0
+    assert after["documents"] == len(SEED_IDS) + SYNTHETIC_COUNT
+    assert after[MARKER] == SYNTHETIC_COUNT and after["lao cai"] > before["lao cai"]
+    assert during[0] == before, "the run had not committed yet: searches answer from the old index"
+    for name in probes:
+        series = [seen[name] for seen in during]
+        assert set(series) <= {before[name], after[name]}, (name, "never a half-written index")
+        switches = [i for i in range(1, len(series)) if series[i] != series[i - 1]]
+        assert len(switches) <= 1, (name, "once the new index is visible, it stays visible")
+
+
+# --- two index runs at once ------------------------------------------------------------------
+
+def test_a_second_run_waits_for_the_lock_then_exits_2_and_neither_corrupts_the_index(
+        synthetic_corpus, tmp_path):
+    index_dir = tmp_path / "index"
+    first = start_index(index_dir, CORPUS, synthetic_corpus)
+    patient = None
+    try:
+        wait_for(lambda: lock_held(index_dir), first, "it held the lock")
+        # Freeze the first run while it holds the lock: it stays busy however fast the machine.
+        os.kill(first.pid, signal.SIGSTOP)
+        try:
+            started = time.monotonic()
+            status, stdout, stderr = run_index(index_dir, CORPUS, synthetic_corpus,
+                                               lock_timeout=1)
+            waited = time.monotonic() - started
+            assert status == 2, (stdout, stderr)
+            assert stdout == ""
+            assert stderr.startswith("searcher: ") and stderr.count("\n") == 1, stderr
+            assert "locked" in stderr and "Traceback" not in stderr
+            assert waited >= 1, "it waited for the lock before giving up"
+            # A run given time enough waits for the first one, then finds nothing to do.
+            patient = start_index(index_dir, CORPUS, synthetic_corpus, lock_timeout=300)
+            time.sleep(0.5)
+            assert patient.poll() is None, patient.communicate()
+        finally:
+            os.kill(first.pid, signal.SIGCONT)
+        stdout, stderr = first.communicate(timeout=300)
+        assert first.returncode == 0, stderr
+        assert f"added {len(EVERY_ID)}," in stdout
+        stdout, stderr = patient.communicate(timeout=300)
+        assert patient.returncode == 0, stderr
+        assert f"added 0, updated 0, unchanged {len(EVERY_ID)}, removed 0" in stdout
+    finally:
+        for process in (first, patient):
+            if process is not None:
+                stop_group(process)
+    assert indexed_ids(index_dir) == EVERY_ID
+    assert marker_total(index_dir) == SYNTHETIC_COUNT
+
+
+# --- crash mid-run -----------------------------------------------------------------------------
+
+def test_sigkill_half_way_leaves_the_previous_index_and_the_next_run_completes(
+        seed_index, synthetic_corpus, tmp_path):
+    index_dir = copy_of(seed_index, tmp_path)
+    already_open = Searcher(index_dir)
+    files_before = {p: p.stat().st_size for p in index_dir.rglob("*") if p.is_file()}
+
+    def writing_documents() -> bool:
+        return any(p.is_file() and p.stat().st_size > files_before.get(p, 0)
+                   for p in index_dir.rglob("*") if p.name != LOCK_FILE)
+
+    run = start_index(index_dir, CORPUS, synthetic_corpus)
+    try:
+        wait_for(writing_documents, run, "it wrote documents")
+        os.kill(run.pid, signal.SIGKILL)  # the main process only, as `kill -9 PID` does
+        run.wait(timeout=30)
+        assert run.returncode == -signal.SIGKILL
+
+        assert indexed_ids(index_dir) == SEED_IDS
+        assert marker_total(index_dir) == 0
+        assert already_open.search(SearchParams(q="lao cai"))["total"] == len(SEED_IDS)
+
+        # Worker processes the killed run left may hold the lock a moment: the default wait.
+        status, stdout, stderr = run_index(index_dir, CORPUS, synthetic_corpus)
+    finally:
+        stop_group(run)
+    assert status == 0, stderr
+    assert f"added {SYNTHETIC_COUNT}, updated 0, unchanged {len(SEED_IDS)}, removed 0" in stdout
+    assert indexed_ids(index_dir) == EVERY_ID
+    assert marker_total(index_dir) == SYNTHETIC_COUNT
+    assert already_open.search(SearchParams(q=MARKER, limit=1))["total"] == SYNTHETIC_COUNT
+
+
+# --- broken corpus ------------------------------------------------------------------------------
+
+def test_broken_files_are_reported_by_name_and_line_and_the_rest_indexed(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    good_page = SEED_IDS[0]
+    shutil.copy(CORPUS / f"{good_page}.txt", corpus)
+    (corpus / "latin.txt").write_bytes(b"Tin L\xe0o Cai\n\nH\xe0 N\xf4i.\n")  # an 8-bit legacy page
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40)
+    huge = corpus / "huge.txt"
+    paragraph = "Tỉnh Lào Cai và tỉnh Vân Nam bàn về hợp tác thương mại qua cửa khẩu. " * 20
+    with huge.open("w", encoding="utf-8") as out:
+        out.write("Một trang rất dài\n\n")
+        while out.tell() < 30_000_000:
+            out.write(paragraph + "\n\n")
+    good = [{"id": f"rec-{n}", "title": f"Tin hợp tác số {n}", "body": "Lào Cai hợp tác."}
+            for n in range(3)]
+    (corpus / "records.jsonl").write_text("\n".join([
+        json.dumps(good[0], ensure_ascii=False),
+        '{"id": "rec-x", "title": "Cắt cụt',
+        json.dumps({**good[0], "title": "Bản trùng mã"}, ensure_ascii=False),
+        json.dumps(good[1], ensure_ascii=False),
+        "[1, 2, 3]",
+        json.dumps(good[2], ensure_ascii=False),
+    ]) + "\n", encoding="utf-8")
+
+    status, stdout, stderr = run_index(tmp_path / "index", corpus)
+    assert status == 1, stderr
+    lines = stderr.splitlines()
+    assert lines and all(line.startswith("searcher: skipped ") for line in lines), stderr
+    assert "Traceback" not in stderr
+
+    def reported(where: str, *words: str) -> bool:
+        return any(f"{where}:" in line and all(w in line for w in words) for line in lines)
+
+    assert reported(str(corpus / "latin.txt"), "UTF-8")
+    assert reported(str(corpus / "empty.txt"), "empty")
+    assert reported(str(corpus / "image.txt"), "binary")
+    assert reported(str(huge), "too large")
+    assert reported(f"{corpus / 'records.jsonl'}:2", "JSON")
+    assert reported(f"{corpus / 'records.jsonl'}:3", "duplicate", "rec-0")
+    assert reported(f"{corpus / 'records.jsonl'}:5", "JSON object")
+    assert len(lines) == 7
+    assert "added 4," in stdout and "failed 7" in stdout
+    assert indexed_ids(tmp_path / "index") == sorted([good_page, "rec-0", "rec-1", "rec-2"])
+
+
+def test_a_run_with_nothing_to_do_leaves_the_index_directory_as_it_was(seed_index, tmp_path):
+    index_dir = copy_of(seed_index, tmp_path)
+    files = sorted(p.name for p in index_dir.iterdir())
+    for _ in range(2):
+        status, stdout, stderr = run_index(index_dir, CORPUS)
+        assert status == 0, stderr
+        assert f"unchanged {len(SEED_IDS)}," in stdout
+    assert sorted(p.name for p in index_dir.iterdir()) == files
