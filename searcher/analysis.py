@@ -97,14 +97,22 @@ def segment(text: str) -> list[Word]:
     return words
 
 
+def bigram(first: str, second: str) -> str:
+    """The term for two folded syllables standing together: phrases and proximity become term
+    lookups instead of position checks."""
+    return f"{first} {second}"
+
+
 def index_terms(text: str, start_pos: int = 0) -> tuple[dict[str, list[int]], int]:
     """Terms of a text with their positions, and the next free position.
 
     Each syllable contributes its normalised form and, when different, its folded form; a word of
-    several syllables contributes its joined normalised and folded forms at its first position.
+    several syllables contributes its joined normalised and folded forms at its first position;
+    each pair of neighbouring syllables contributes its folded bigram.
     """
     positions: dict[str, list[int]] = defaultdict(list)
     pos = start_pos
+    previous = None
     for word in segment(text):
         if len(word.normalized) > 1:
             positions[word.term].append(pos)
@@ -114,5 +122,8 @@ def index_terms(text: str, start_pos: int = 0) -> tuple[dict[str, list[int]], in
             positions[norm].append(pos)
             if folded != norm:
                 positions[folded].append(pos)
+            if previous is not None:
+                positions[bigram(previous, folded)].append(pos - 1)
+            previous = folded
             pos += 1
     return positions, pos

@@ -1,30 +1,29 @@
 """Search: parse, filter, rank, count facets, highlight. The API the CLI and the web share.
 
 Facet counts are disjunctive: each facet is counted over the documents that match the query and
-every *other* facet's selection, so ticking a second partner shows how many more it adds. Counting
-uses per-document value lists cached once per index generation; Whoosh's ``groupedby`` would
-re-read them for every query.
+every *other* facet's selection, so ticking a second partner shows how many more it adds. Each
+generation of the index keeps its facet values as (document, value) arrays, so counting is a
+masked ``bincount``; Whoosh's ``groupedby`` would re-read them for every query.
 """
 from __future__ import annotations
 
 import math
 import re
 import threading
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import rapidfuzz.process
 from rapidfuzz.distance import Levenshtein
-from whoosh import collectors
 from whoosh import index as whoosh_index
-from whoosh import query as q
-from whoosh.scoring import BM25F, BM25FScorer
 
 from . import query as query_builder
+from .postings import IndexArrays
 from .schema import FACET_FIELDS
+from .scoring import evaluate
 from .snippets import highlight, needles_for, snippet
 from .textnorm import fold
 
@@ -105,44 +104,54 @@ def validate(params: SearchParams) -> None:
         raise SearchError("Ngày bắt đầu phải trước ngày kết thúc.")
 
 
-class SharedIdfBM25F(BM25F):
-    """BM25F with one IDF per term, the body's, for every text field.
+class _FacetValues:
+    """One facet's (document, value) pairs as arrays, for counting and filtering by masks."""
 
-    Whoosh gives each field its own IDF, and almost every word is rare among titles: one title
-    match (``họp ... Nhật Bản``) would outweigh a body that is about the query. BM25F proper
-    weights fields, but measures a term's rarity once."""
+    def __init__(self, reader, name: str, live: np.ndarray):
+        self.values: list[str] = []
+        docs, ids = [], []
+        for raw in reader.field_terms(name):
+            value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            postings = np.fromiter(reader.postings(name, value).all_ids(), dtype=np.int64)
+            postings = postings[live[postings]]
+            if len(postings):
+                docs.append(postings)
+                ids.append(np.full(len(postings), len(self.values), dtype=np.int64))
+                self.values.append(value)
+        self.docs = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
+        self.ids = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+        self.index = {v: i for i, v in enumerate(self.values)}
 
-    def scorer(self, searcher, fieldname, text, qf=1):
-        scorer = super().scorer(searcher, fieldname, text, qf)
-        if fieldname != "body" and isinstance(scorer, BM25FScorer):
-            scorer.idf = searcher.get_parent().idf("body", text)
-        return scorer
+    def mask(self, values: list[str], size: int) -> np.ndarray:
+        """Documents with any of the values (OR within a facet)."""
+        wanted = [self.index[v] for v in values if v in self.index]
+        mask = np.zeros(size, dtype=bool)
+        mask[self.docs[np.isin(self.ids, wanted)]] = True
+        return mask
+
+    def counts(self, pool: np.ndarray) -> dict[str, int]:
+        counted = np.bincount(self.ids[pool[self.docs]], minlength=len(self.values))
+        return {self.values[i]: int(counted[i]) for i in np.flatnonzero(counted)}
+
+    def of(self, docnum: int) -> list[str]:
+        return [self.values[i] for i in self.ids[self.docs == docnum]]
 
 
 class _Generation:
-    """One committed version of the index: a Whoosh searcher and the facet caches built on it."""
+    """One committed version of the index: its reader, arrays and facet values."""
 
     def __init__(self, ix):
-        self.searcher = ix.searcher(weighting=SharedIdfBM25F())
-        reader = self.searcher.reader()
-        self.doc_count = reader.doc_count()
-        self.live = frozenset(reader.all_doc_ids())
-        # field -> value -> docnums, and field -> docnum -> values
-        self.postings: dict[str, dict[str, frozenset[int]]] = {}
-        self.values: dict[str, dict[int, list[str]]] = {}
-        for name in FACET_FIELDS:
-            by_value, by_doc = {}, {}
-            for value in reader.field_terms(name):
-                docs = frozenset(d for d in reader.postings(name, value).all_ids() if d in self.live)
-                if docs:
-                    by_value[value] = docs
-                    for d in docs:
-                        by_doc.setdefault(d, []).append(value)
-            self.postings[name], self.values[name] = by_value, by_doc
-        self.reader = reader
-        self.date_keys = reader.column_reader("date_key")
-        self.ids = reader.column_reader("id")
-
+        self.searcher = ix.searcher()
+        self.reader = self.searcher.reader()
+        self.arrays = IndexArrays(self.reader)
+        self.doc_count = self.arrays.doc_count
+        self.facets = {name: _FacetValues(self.reader, name, self.arrays.live)
+                       for name in FACET_FIELDS}
+        self.date_keys = np.zeros(self.arrays.size, dtype=np.int64)
+        column = self.reader.column_reader("date_key")
+        for d in np.flatnonzero(self.arrays.live):
+            self.date_keys[d] = column[int(d)]
+        self.ids = self.reader.column_reader("id")
 
     def is_term(self, term: str) -> bool:
         """Does the archive have this term (``hop_tac``, ``nagano``) in a title or body?"""
@@ -173,14 +182,17 @@ class _Generation:
 
 
 class Searcher:
-    """Searches an index directory; picks up newly committed index generations by itself."""
+    """Searches an index directory; picks up newly committed index generations by itself.
+
+    Safe to share between threads: Whoosh's readers share file handles, so requests take turns
+    (a search is a few milliseconds of mostly NumPy work, and the GIL would serialise it anyway)."""
 
     def __init__(self, index_dir: str | Path):
         self.index_dir = Path(index_dir)
         if not whoosh_index.exists_in(str(self.index_dir)):
             raise SearchError(f"no index in {self.index_dir}: run `searcher index` first")
         self._ix = whoosh_index.open_dir(str(self.index_dir))
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()
         self._gen = _Generation(self._ix)
 
     def _current(self) -> _Generation:
@@ -200,49 +212,40 @@ class Searcher:
 
     def search(self, params: SearchParams) -> dict:
         validate(params)
-        gen = self._current()
-        parsed = query_builder.parse(params.q, gen.is_term)
-        if parsed.is_empty and not any(params.selections().values()) \
-                and not (params.date_from or params.date_to):
-            raise SearchError("Hãy nhập từ khóa tìm kiếm hoặc chọn một bộ lọc.")
         with self._lock:
+            gen = self._current()
+            parsed = query_builder.parse(params.q, gen.is_term)
+            if parsed.is_empty and not any(params.selections().values()) \
+                    and not (params.date_from or params.date_to):
+                raise SearchError("Hãy nhập từ khóa tìm kiếm hoặc chọn một bộ lọc.")
             return self._search(gen, params, parsed)
 
-    @staticmethod
-    def _text_matches(gen: _Generation, parsed):
-        """The Whoosh query (None: no text, browse) and the live documents it matches."""
-        text_query = query_builder.build(parsed)
-        if text_query is None:
-            return None, set(gen.live)
-        return text_query, set(text_query.matcher(gen.searcher).all_ids()) & gen.live
-
     def _search(self, gen: _Generation, params: SearchParams, parsed) -> dict:
-        text_query, base = self._text_matches(gen, parsed)
+        evaluation = evaluate(parsed, gen.arrays)
+        base = evaluation.matched if evaluation else gen.arrays.live.copy()
         base &= self._date_filter(gen, params)
 
         selections = params.selections()
-        selected_sets = {f: self._union(gen, f, vals) for f, vals in selections.items() if vals}
-        matched = set(base)
-        for docs in selected_sets.values():
-            matched &= docs
-        facets = {}
+        selected = {f: gen.facets[f].mask(vals, gen.arrays.size)
+                    for f, vals in selections.items() if vals}
+        matched = base.copy()
+        for mask in selected.values():
+            matched &= mask
+        facets, histogram = {}, []
         for name in FACET_FIELDS:
-            pool = set(base)
-            for other, docs in selected_sets.items():
+            pool = base.copy()
+            for other, mask in selected.items():
                 if other != name:
-                    pool &= docs
-            facets[name] = self._facet(gen, name, pool, selections[name], params.facet_limit)
+                    pool &= mask
+            counts = gen.facets[name].counts(pool)
+            facets[name] = self._facet(counts, selections[name], params.facet_limit)
             if name == "year":  # the timeline ignores its own selection, like the year facet
-                histogram = self._histogram(gen, pool)
+                histogram = [{"value": y, "count": counts[y]}
+                             for y in sorted(counts, key=lambda y: (y == UNKNOWN_YEAR, y))]
 
-        total = len(matched)
+        total = int(matched.sum())
         pages = max(1, math.ceil(total / params.limit))
-        strict = None
-        if text_query is not None and params.sort == "relevance" \
-                and query_builder.uses_recall_net(parsed):
-            strict = set(query_builder.build(parsed, recall_net=False)
-                         .matcher(gen.searcher).all_ids()) & matched
-        hits = self._page(gen, text_query, matched, strict, params)
+        hits = self._page(gen, evaluation, matched, params)
         needles = needles_for(
             [i.words for g in parsed.groups for i in g if not i.negated and not i.phrase],
             [i.words for g in parsed.groups for i in g if i.phrase and not i.negated])
@@ -260,80 +263,52 @@ class Searcher:
             "suggestion": self._suggestion(gen, params, parsed, total),
         }
 
-    def _date_filter(self, gen: _Generation, params: SearchParams) -> set[int]:
+    @staticmethod
+    def _date_filter(gen: _Generation, params: SearchParams) -> np.ndarray:
         low = parse_date_bound(params.date_from, upper=False)
         high = parse_date_bound(params.date_to, upper=True)
         if low is None and high is None:
-            return set(gen.live)
-        low, high = low or 0, high or 99_991_231
+            return gen.arrays.live
         keys = gen.date_keys
         # Only full dates (YYYYMMDD > 9999) can fall in a range; unknown years cannot.
-        return {d for d in gen.live if keys[d] > 9999 and low <= keys[d] <= high}
+        return (keys > 9999) & (keys >= (low or 0)) & (keys <= (high or 99_991_231))
 
     @staticmethod
-    def _union(gen: _Generation, name: str, values: list[str]) -> set[int]:
-        docs: set[int] = set()
-        for value in values:
-            docs |= gen.postings[name].get(value, frozenset())
-        return docs
-
-    @staticmethod
-    def _facet(gen, name: str, pool: set[int], selected: list[str], limit: int) -> list[dict]:
-        values = gen.values[name]
-        counts = Counter(v for d in pool for v in values.get(d, ()))
+    def _facet(counts: dict[str, int], selected: list[str], limit: int) -> list[dict]:
         ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))[:limit]
         shown = {v for v, _ in ranked}
         ranked += [(v, counts.get(v, 0)) for v in selected if v not in shown]
         return [{"value": v, "count": c, "selected": v in selected} for v, c in ranked]
 
     @staticmethod
-    def _histogram(gen: _Generation, docs: set[int]) -> list[dict]:
-        years = gen.values["year"]
-        counts = Counter(v for d in docs for v in years.get(d, ()))
-        order = sorted(counts, key=lambda y: (y == UNKNOWN_YEAR, y))
-        return [{"value": y, "count": counts[y]} for y in order]
-
-    def _page(self, gen: _Generation, text_query, matched: set[int], strict: set[int] | None,
-              params: SearchParams):
+    def _page(gen: _Generation, evaluation, matched: np.ndarray, params: SearchParams):
         """(docnum, score) pairs of the requested page.
 
-        By relevance, documents that contain every query word as a word (``strict``) come before
-        those found only through the scattered-syllables net, whatever their BM25F scores."""
+        By relevance, documents that match every word as a word come before those found only
+        through the scattered-syllables net; by date (or when browsing), newest first."""
         start = (params.page - 1) * params.limit
-        if not matched or start >= len(matched):
+        docs = np.flatnonzero(matched)
+        if start >= len(docs):
             return []
-        if text_query is None or params.sort == "date":
-            keys = gen.date_keys
-            ordered = sorted(matched, key=lambda d: (-keys[d], gen.ids[d]))
-            if text_query is None:
-                return [(d, None) for d in ordered[start:start + params.limit]]
-        tiered = strict is not None and len(strict) < len(matched)
-        # Whoosh's matcher replacement and block-quality skipping misrank phrase and AndMaybe
-        # scores (a top-2 search can miss the true second hit): collect without them.
-        limit = len(matched) if params.sort == "date" or tiered else start + params.limit
-        collector = collectors.TopCollector(limit=limit, usequality=False, replace=0)
-        collector = collectors.FilterCollector(collector, allow=matched)
-        gen.searcher.search_with_collector(text_query, collector)
-        scored = [(hit.docnum, hit.score) for hit in collector.results()]
-        if params.sort == "date":
-            scores = dict(scored)
-            return [(d, scores.get(d)) for d in ordered[start:start + params.limit]]
-        if tiered:
-            scored.sort(key=lambda pair: (pair[0] in strict, pair[1]), reverse=True)
-        return scored[start:start + params.limit]
+        if evaluation is None or params.sort == "date":
+            order = np.lexsort((docs, -gen.date_keys[docs]))
+        else:
+            scores = evaluation.scores[docs]
+            order = np.lexsort((docs, -scores, ~evaluation.strict[docs]))
+        page = docs[order[start:start + params.limit]]
+        if evaluation is None:
+            return [(int(d), None) for d in page]
+        return [(int(d), float(evaluation.scores[d])) for d in page]
 
     def _hit(self, gen: _Generation, docnum: int, score, needles) -> dict:
         data = gen.searcher.stored_fields(docnum)["data"]
-        doc_id = gen.ids[docnum]
-        text = data["body"]
-        text_snippet = snippet(text, needles) if needles else snippet(text, [])
+        text_snippet = snippet(data["body"], needles)
         if needles and "<mark>" not in text_snippet:
-            caption_text = " ".join(data["captions"])
-            caption_snippet = snippet(caption_text, needles)
+            caption_snippet = snippet(" ".join(data["captions"]), needles)
             if "<mark>" in caption_snippet:
                 text_snippet = caption_snippet
         return {
-            "id": doc_id,
+            "id": gen.ids[docnum],
             "title": data["title"],
             "title_html": highlight(data["title"], needles),
             "date": data["date"],
@@ -365,14 +340,14 @@ class Searcher:
         if not changed:
             return None
         suggestion = "".join(out)
-        _, docs = self._text_matches(gen, query_builder.parse(suggestion, gen.is_term))
-        return suggestion if len(docs) > total else None
+        better = evaluate(query_builder.parse(suggestion, gen.is_term), gen.arrays)
+        return suggestion if better is not None and int(better.matched.sum()) > total else None
 
     # -- articles -----------------------------------------------------------------------------
 
     def article(self, doc_id: str) -> dict:
-        gen = self._current()
         with self._lock:
+            gen = self._current()
             docnum = gen.searcher.document_number(id=doc_id)
             if docnum is None:
                 raise ArticleNotFound(doc_id)
