@@ -3,10 +3,10 @@
     text -> NFC -> underthesea regex tokens -> CRF word segmentation -> words of syllables
          -> per syllable: normalised form + folded form; per multi-syllable word: both joined by "_"
 
-Every syllable gets its own position, so phrase queries work on syllables and do not depend on
-how underthesea happened to segment a sentence. Word terms (``du_lịch``) sit at the position of
-their first syllable: a document that says ``du lịch`` matches the word, one that only has ``du``
-here and ``lịch`` there matches only the syllables, and ranks far below.
+Neighbouring syllables also make a folded bigram term (``du lich``), so phrases do not depend
+on how underthesea happened to segment a sentence. A document that says ``du lịch`` matches the
+word, one that only has ``du`` here and ``lịch`` there matches only the syllables, and ranks far
+below.
 """
 from __future__ import annotations
 
@@ -103,27 +103,25 @@ def bigram(first: str, second: str) -> str:
     return f"{first} {second}"
 
 
-def index_terms(text: str, start_pos: int = 0) -> tuple[dict[str, list[int]], int]:
-    """Terms of a text with their positions, and the next free position.
+def index_terms(text: str) -> dict[str, int]:
+    """Terms of a text with their counts.
 
     Each syllable contributes its normalised form and, when different, its folded form; a word of
-    several syllables contributes its joined normalised and folded forms at its first position;
-    each pair of neighbouring syllables contributes its folded bigram.
+    several syllables contributes its joined normalised and folded forms; each pair of
+    neighbouring syllables contributes its folded bigram.
     """
-    positions: dict[str, list[int]] = defaultdict(list)
-    pos = start_pos
+    counts: dict[str, int] = defaultdict(int)
     previous = None
     for word in segment(text):
         if len(word.normalized) > 1:
-            positions[word.term].append(pos)
+            counts[word.term] += 1
             if word.accented:
-                positions[word.folded_term].append(pos)
+                counts[word.folded_term] += 1
         for norm, folded in zip(word.normalized, word.folded):
-            positions[norm].append(pos)
+            counts[norm] += 1
             if folded != norm:
-                positions[folded].append(pos)
+                counts[folded] += 1
             if previous is not None:
-                positions[bigram(previous, folded)].append(pos - 1)
+                counts[bigram(previous, folded)] += 1
             previous = folded
-            pos += 1
-    return positions, pos
+    return counts

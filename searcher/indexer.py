@@ -23,10 +23,10 @@ from .analysis import index_terms
 from .extract import DATA_FINGERPRINT, extract
 from .model import Article, ReadError
 from .reader import iter_articles
-from .schema import build_schema, encode_postings
+from .schema import build_schema, encode_postings, schema_changed
 
 # Bump when analysis or extraction changes what an article indexes to: every article re-indexes.
-ANALYSIS_VERSION = "2"  # 2: folded syllable bigrams
+ANALYSIS_VERSION = "3"  # 3: folded syllable bigrams, no positions
 # Below this many articles, starting worker processes costs more than it saves.
 _PARALLEL_THRESHOLD = 32
 # The longest article in the 35k-article news corpus has 37k characters. Analysing a runaway
@@ -98,9 +98,9 @@ def analyse(article: Article) -> dict:
         "id": article.id,
         "fingerprint": fingerprint(article),
         "source": source_file(article.source),
-        "title": encode_postings(index_terms(article.title)[0]),
-        "captions": encode_postings(index_terms("\n".join(article.captions))[0]),
-        "body": encode_postings(index_terms(body)[0]),
+        "title": encode_postings(index_terms(article.title)),
+        "captions": encode_postings(index_terms("\n".join(article.captions))),
+        "body": encode_postings(index_terms(body)),
         "partner": [p.name for p in extraction.partners],
         "country": list(extraction.countries),
         "official": [o.name for o in extraction.officials],
@@ -182,7 +182,7 @@ def index_paths(
     """Bring the index in ``index_dir`` in line with the articles under ``paths``."""
     index_dir = Path(index_dir)
     ix = open_or_create(index_dir)
-    rebuild = rebuild or set(ix.schema.names()) != set(build_schema().names())
+    rebuild = rebuild or schema_changed(ix.schema, build_schema())
     try:
         writer = ix.writer(timeout=lock_timeout, limitmb=256)
     except whoosh_index.LockError:

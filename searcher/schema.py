@@ -5,25 +5,27 @@ processes; the single Whoosh writer in the main process only receives finished p
 """
 from __future__ import annotations
 
-from whoosh import fields, formats
+from whoosh import fields
+from whoosh.system import pack_uint
 from whoosh.util.text import utf8encode
 
 TEXT_FIELDS = ("title", "captions", "body")
 FACET_FIELDS = ("partner", "country", "official", "year")
 
-_POSITIONS = formats.Positions()
 
-
-def encode_postings(positions: dict[str, list[int]]) -> list[tuple[str, int, bytes]]:
-    """Turn ``term -> positions`` into (term, frequency, encoded positions), picklable."""
-    return [(term, len(poses), _POSITIONS.encode(poses)) for term, poses in positions.items()]
+def encode_postings(counts: dict[str, int]) -> list[tuple[str, int, bytes]]:
+    """Turn ``term -> count`` into (term, frequency, encoded value) as Whoosh's Frequency format
+    writes them; picklable, so workers can send them to the writer."""
+    return [(term, n, pack_uint(n)) for term, n in counts.items()]
 
 
 class AnalysedText(fields.TEXT):
-    """A positional text field whose value is already a list of encoded postings."""
+    """A text field whose value is already a list of encoded postings.
+
+    Frequencies only, no positions: phrases and proximity are answered by bigram terms."""
 
     def __init__(self, field_boost: float = 1.0):
-        super().__init__(phrase=True, field_boost=field_boost)
+        super().__init__(phrase=False, field_boost=field_boost)
 
     def index(self, value, **kwargs):
         boost = self.format.field_boost
@@ -40,6 +42,14 @@ class Tags(fields.KEYWORD):
     def index(self, value, **kwargs):
         for tag in set(value):
             yield utf8encode(tag)[0], 1, 1.0, b""
+
+
+def schema_changed(old: fields.Schema, new: fields.Schema) -> bool:
+    """Would documents analysed for ``new`` not fit an index built with ``old``?"""
+    if set(old.names()) != set(new.names()):
+        return True
+    return any(type(old[n]) is not type(new[n]) or
+               type(old[n].format) is not type(new[n].format) for n in new.names())
 
 
 def build_schema() -> fields.Schema:
