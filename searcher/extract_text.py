@@ -34,7 +34,7 @@ _CREDIT_INLINE = re.compile(
     rf"\b(?:Ảnh|Nguồn ảnh|Nguồn|Video|Clip|Đồ họa|Bài và ảnh|Bài, ảnh|Bài/ảnh)\s*:\s*(?:{CAP}\.?\s*){{1,4}}(?:[/-]\s*{CAP}\s*)*"
 )
 _TRAILING_BYLINE = re.compile(
-    rf"(?:(?<=[.!?…”\")])|(?<=\./\.))\s+(?:(?:Theo|theo|Nguồn)\s+)?[^.!?…]{{0,80}}$"
+    r"(?:(?<=[.!?…”\")])|(?<=\./\.))\s+(?:(?:Theo|theo|Nguồn)\s+)?[^.!?…]{0,80}$"
 )
 _BYLINE_LOWER_OK = {"theo", "ghi", "tổng", "hợp", "th", "từ", "và", "ảnh", "bài", "nguồn", "lược", "dịch", "t", "h", "tin"}
 

@@ -19,6 +19,7 @@ import numpy as np
 import rapidfuzz.process
 from rapidfuzz.distance import Levenshtein
 from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
 
 from . import query as query_builder
 from .postings import IndexArrays
@@ -129,12 +130,32 @@ class _FacetValues:
         mask[self.docs[np.isin(self.ids, wanted)]] = True
         return mask
 
-    def counts(self, pool: np.ndarray) -> dict[str, int]:
-        counted = np.bincount(self.ids[pool[self.docs]], minlength=len(self.values))
-        return {self.values[i]: int(counted[i]) for i in np.flatnonzero(counted)}
+    def counts(self, pool: np.ndarray) -> np.ndarray:
+        """Documents in the pool per value (indexed like ``values``)."""
+        return np.bincount(self.ids[pool[self.docs]], minlength=len(self.values))
 
-    def of(self, docnum: int) -> list[str]:
-        return [self.values[i] for i in self.ids[self.docs == docnum]]
+    def ranked(self, counts: np.ndarray, selected: list[str], limit: int) -> list[dict]:
+        """The ``limit`` most frequent values (ties alphabetical), plus every selected one."""
+        present = np.flatnonzero(counts)
+        if len(present) > limit:  # only the candidates for the top go through Python sorting
+            threshold = np.partition(counts[present], -limit)[-limit]
+            present = present[counts[present] >= threshold]
+        ranked = sorted(present, key=lambda i: (-counts[i], self.values[i].casefold()))[:limit]
+        shown = [self.values[i] for i in ranked]
+        result = [{"value": v, "count": int(counts[i]), "selected": v in selected}
+                  for v, i in zip(shown, ranked)]
+        for value in selected:
+            if value not in shown:
+                i = self.index.get(value)
+                result.append({"value": value, "count": int(counts[i]) if i is not None else 0,
+                               "selected": True})
+        return result
+
+    def histogram(self, counts: np.ndarray) -> list[dict]:
+        """Every value with its count, in order (years, with "unknown" last)."""
+        order = sorted(np.flatnonzero(counts),
+                       key=lambda i: (self.values[i] == UNKNOWN_YEAR, self.values[i]))
+        return [{"value": self.values[i], "count": int(counts[i])} for i in order]
 
 
 class _Generation:
@@ -191,15 +212,20 @@ class Searcher:
         self.index_dir = Path(index_dir)
         if not whoosh_index.exists_in(str(self.index_dir)):
             raise SearchError(f"no index in {self.index_dir}: run `searcher index` first")
-        self._ix = whoosh_index.open_dir(str(self.index_dir))
+        self._ix = self._open()
         self._lock = threading.RLock()
         self._gen = _Generation(self._ix)
+
+    def _open(self):
+        """Open without mmap: Whoosh copies each mapped segment into private memory (BytesIO),
+        which doubled a served 35k-article index to 1.2 GB; plain file reads cost nothing."""
+        return FileStorage(str(self.index_dir), supports_mmap=False).open_index()
 
     def _current(self) -> _Generation:
         """The newest committed generation (reopened after an index run commits)."""
         with self._lock:
             if not self._gen.searcher.up_to_date():
-                self._ix = whoosh_index.open_dir(str(self.index_dir))
+                self._ix = self._open()
                 old, self._gen = self._gen, _Generation(self._ix)
                 old.searcher.close()
             return self._gen
@@ -238,10 +264,9 @@ class Searcher:
                 if other != name:
                     pool &= mask
             counts = gen.facets[name].counts(pool)
-            facets[name] = self._facet(counts, selections[name], params.facet_limit)
+            facets[name] = gen.facets[name].ranked(counts, selections[name], params.facet_limit)
             if name == "year":  # the timeline ignores its own selection, like the year facet
-                histogram = [{"value": y, "count": counts[y]}
-                             for y in sorted(counts, key=lambda y: (y == UNKNOWN_YEAR, y))]
+                histogram = gen.facets[name].histogram(counts)
 
         total = int(matched.sum())
         pages = max(1, math.ceil(total / params.limit))
@@ -272,13 +297,6 @@ class Searcher:
         keys = gen.date_keys
         # Only full dates (YYYYMMDD > 9999) can fall in a range; unknown years cannot.
         return (keys > 9999) & (keys >= (low or 0)) & (keys <= (high or 99_991_231))
-
-    @staticmethod
-    def _facet(counts: dict[str, int], selected: list[str], limit: int) -> list[dict]:
-        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].casefold()))[:limit]
-        shown = {v for v, _ in ranked}
-        ranked += [(v, counts.get(v, 0)) for v in selected if v not in shown]
-        return [{"value": v, "count": c, "selected": v in selected} for v, c in ranked]
 
     @staticmethod
     def _page(gen: _Generation, evaluation, matched: np.ndarray, params: SearchParams):

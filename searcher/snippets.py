@@ -38,9 +38,9 @@ def needles_for(runs: list[list[Word]], phrases: list[list[Word]]) -> list[Needl
 
 def _find(needle: Needle, folded: list[str], exact: list[str]) -> list[tuple[int, int]]:
     """Syllable index ranges where the needle occurs; exact-spelling ones if there are any."""
-    n = len(needle.folded)
-    hits = [(i, i + n) for i in range(len(folded) - n + 1)
-            if tuple(folded[i:i + n]) == needle.folded]
+    n, first = len(needle.folded), needle.folded[0]
+    hits = [(i, i + n) for i, syllable in enumerate(folded)
+            if syllable == first and tuple(folded[i:i + n]) == needle.folded]
     if needle.exact:
         exact_hits = [(i, j) for i, j in hits if tuple(exact[i:j]) == needle.exact]
         if exact_hits:
