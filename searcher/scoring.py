@@ -1,8 +1,8 @@
 """Match and rank a parsed query over the index arrays (BM25F with Vietnamese-aware alternatives).
 
-Each word matches, best first: its accent-exact form (when the user typed accents), its folded
-form, its syllables standing together (folded bigrams: a different segmentation), and, as the
-recall net, its syllables anywhere in the document. Scores add up across the alternatives that
+Each word matches, best first: its accent-exact form (when the user typed accents; see
+``_Scorer.word``), its folded form, its syllables standing together (folded bigrams: a different
+segmentation), and, as the recall net, its syllables anywhere in the document. Scores add up across the alternatives that
 match and across fields, weighted; words of one query item are ANDed, ``OR`` unites items,
 ``-`` excludes. Neighbouring query words found side by side earn a proximity bonus.
 
@@ -22,7 +22,7 @@ from .query import Item, ParsedQuery
 # BM25F-style field weights: a match in the title says more than one in the body.
 FIELD_BOOSTS = {"title": 2.0, "captions": 1.3, "body": 1.0}
 EXACT_BOOST = 2.0  # accent-exact over folded, when the user typed accents
-FOLDED_BOOST = 0.3  # ...and a folded-only match of an accented word (đường for dương) ranks low
+FOLDED_BOOST = 0.3  # a folded match of an accented word (another segmentation) ranks low
 SCATTERED_BOOST = 0.15  # a word's syllables found apart: the recall net ranks low
 PROXIMITY_BOOST = 1.5  # neighbouring query words standing together
 
@@ -66,24 +66,30 @@ class _Scorer:
         return np.where(mask, total, 0).astype(np.float32)
 
     def word(self, word: Word, recall_net: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(scores, strict mask, match mask) of one query word."""
-        folded_boost = FOLDED_BOOST if word.accented else 1.0
+        """(scores, strict mask, match mask) of one query word.
+
+        Typed accents are taken at their word: an accented word matches its exact spelling, and
+        its folded forms only inside documents that also have its exact syllables (the same
+        word, segmented differently), unless the archive lacks that spelling altogether (a
+        mistyped accent). So ``bão`` is not drowned by ``báo``, ``bảo`` and ``bao``."""
+        exact_parts = [self.term(s) for s in word.normalized]
+        exact_present = np.logical_and.reduce([p > 0 for p in exact_parts])
+        trust_accents = word.accented and bool(exact_present.any())
         if len(word.folded) == 1:
-            score = folded_boost * self.term(word.folded[0])
-            if word.accented:
-                score += EXACT_BOOST * self.term(word.normalized[0])
+            score = EXACT_BOOST * exact_parts[0] if trust_accents else self.term(word.folded[0])
             strict = score > 0
             return score, strict, strict
-        score = folded_boost * (self.term(word.folded_term) + self.together(word.folded))
-        if word.accented:
-            score += EXACT_BOOST * self.term(word.term)
+        folded = self.term(word.folded_term) + self.together(word.folded)
+        if trust_accents:
+            score = EXACT_BOOST * self.term(word.term) + \
+                np.where(exact_present, FOLDED_BOOST * folded, 0).astype(np.float32)
+        else:
+            score = folded
         strict = score > 0
         matched = strict
-        if recall_net:  # typed accents are kept: scattered folded syllables would be noise
-            parts = [self.term(s) for s in word.normalized]
-            scattered = np.logical_and.reduce([p > 0 for p in parts])
-            score = score + np.where(scattered, SCATTERED_BOOST * sum(parts), 0)
-            matched = strict | scattered
+        if recall_net:
+            score = score + np.where(exact_present, SCATTERED_BOOST * sum(exact_parts), 0)
+            matched = strict | exact_present
         return score.astype(np.float32), strict, matched
 
     def phrase(self, words: list[Word]) -> np.ndarray:

@@ -171,6 +171,16 @@ def test_accented_query_ranks_exact_accents_above_folded_matches(tmp_path):
     assert sorted(ids(searcher, "duong")) == ["duong-ocean", "duong-road"]
 
 
+def test_typed_accents_are_trusted_and_a_mistyped_accent_still_finds(tmp_path):
+    searcher = build_index(tmp_path, [
+        _doc("storm", "Bão số 3 đổ bộ", "Cơn bão số 3 đổ bộ vào miền Trung."),
+        _doc("press", "Báo chí đưa tin", "Tờ báo đưa tin về bảo hiểm và bao bì."),
+    ])
+    assert ids(searcher, "bão") == ["storm"]  # not drowned by báo, bảo, bao
+    assert sorted(ids(searcher, "bao")) == ["press", "storm"]
+    assert sorted(ids(searcher, "bâo")) == ["press", "storm"]  # no such spelling: folded
+
+
 def test_words_standing_together_rank_above_scattered_ones(tmp_path):
     searcher = build_index(tmp_path, [
         _doc("apart", "Tin một", f"Hai bên ký kết hợp tác. {FILLER} Ngành du lịch tăng trưởng."),
