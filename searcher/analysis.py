@@ -3,8 +3,8 @@
     text -> NFC -> underthesea regex tokens -> CRF word segmentation -> words of syllables
          -> per syllable: normalised form + folded form; per multi-syllable word: both joined by "_"
 
-Neighbouring syllables also make a folded bigram term (``du lich``), so phrases do not depend
-on how underthesea happened to segment a sentence. A document that says ``du lịch`` matches the
+Neighbouring syllables also make a folded term, their two-syllable word (``du_lich``) or a bigram
+(``du lich``), so phrases do not depend on how underthesea happened to segment a sentence. A document that says ``du lịch`` matches the
 word, one that only has ``du`` here and ``lịch`` there matches only the syllables, and ranks far
 below.
 """
@@ -98,8 +98,9 @@ def segment(text: str) -> list[Word]:
 
 
 def bigram(first: str, second: str) -> str:
-    """The term for two folded syllables standing together: phrases and proximity become term
-    lookups instead of position checks."""
+    """The term for two folded syllables standing together across a word boundary (or inside a
+    long word): phrases and proximity become term lookups instead of position checks. Inside a
+    two-syllable word the folded word term (``du_lich``) already says it."""
     return f"{first} {second}"
 
 
@@ -108,7 +109,7 @@ def index_terms(text: str) -> dict[str, int]:
 
     Each syllable contributes its normalised form and, when different, its folded form; a word of
     several syllables contributes its joined normalised and folded forms; each pair of
-    neighbouring syllables contributes its folded bigram.
+    neighbouring syllables not already a two-syllable word contributes its folded bigram.
     """
     counts: dict[str, int] = defaultdict(int)
     previous = None
@@ -117,11 +118,11 @@ def index_terms(text: str) -> dict[str, int]:
             counts[word.term] += 1
             if word.accented:
                 counts[word.folded_term] += 1
-        for norm, folded in zip(word.normalized, word.folded):
+        for i, (norm, folded) in enumerate(zip(word.normalized, word.folded)):
             counts[norm] += 1
             if folded != norm:
                 counts[folded] += 1
-            if previous is not None:
+            if previous is not None and not (i == 1 and len(word.folded) == 2):
                 counts[bigram(previous, folded)] += 1
             previous = folded
     return counts

@@ -17,6 +17,7 @@ from typing import Iterable
 
 from tqdm import tqdm
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import W3Codec
 from whoosh.writing import CLEAR
 
 from .analysis import index_terms
@@ -26,7 +27,7 @@ from .reader import iter_articles
 from .schema import build_schema, encode_postings, schema_changed
 
 # Bump when analysis or extraction changes what an article indexes to: every article re-indexes.
-ANALYSIS_VERSION = "3"  # 3: folded syllable bigrams, no positions
+ANALYSIS_VERSION = "4"  # 4: bigrams across words, no positions
 # Below this many articles, starting worker processes costs more than it saves.
 _PARALLEL_THRESHOLD = 32
 # The longest article in the 35k-article news corpus has 37k characters. Analysing a runaway
@@ -127,12 +128,26 @@ def _indexed(reader) -> dict[str, tuple[str, str]]:
     return {ids[n]: (prints[n], sources[n]) for n in reader.all_doc_ids()}
 
 
+# The articles of the current run, inherited by forked workers: tasks are then only numbers, so
+# the main process (busy in the Whoosh writer, holding the GIL) does not starve the workers.
+_pending: list[Article] = []
+
+
+def _analyse_pending(i: int) -> dict:
+    return analyse(_pending[i])
+
+
 def _analysed(articles: list[Article], workers: int) -> Iterable[dict]:
     if workers <= 1 or len(articles) < _PARALLEL_THRESHOLD:
         yield from map(analyse, articles)
         return
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap_unordered(analyse, articles, chunksize=4)
+    global _pending
+    _pending = articles
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            yield from pool.imap_unordered(_analyse_pending, range(len(articles)), chunksize=16)
+    finally:
+        _pending = []
 
 
 def _plan(paths, indexed: dict, report: IndexReport) -> tuple[list[Article], set[str]]:
@@ -184,7 +199,9 @@ def index_paths(
     ix = open_or_create(index_dir)
     rebuild = rebuild or schema_changed(ix.schema, build_schema())
     try:
-        writer = ix.writer(timeout=lock_timeout, limitmb=256)
+        # Uncompressed posting blocks: the single writer's commit is the serial tail of a
+        # build, and zlib was a fifth of it (the index grows by about a sixth).
+        writer = ix.writer(timeout=lock_timeout, limitmb=256, codec=W3Codec(compression=0))
     except whoosh_index.LockError:
         raise IndexError_(
             f"index {index_dir} is locked by another indexing run (waited {lock_timeout:g} s)"

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .analysis import Word, bigram
+from .analysis import WORD_JOINER, Word, bigram
 from .postings import IndexArrays
 from .query import Item, ParsedQuery
 
@@ -50,6 +50,10 @@ class _Scorer:
             dense[docs] += boost * scores
         return dense
 
+    def pair(self, a: str, b: str) -> np.ndarray:
+        """Scores where two folded syllables stand side by side: as a word or across words."""
+        return self.term(bigram(a, b)) + self.term(f"{a}{WORD_JOINER}{b}")
+
     def together(self, syllables: tuple[str, ...]) -> np.ndarray:
         """Scores where every neighbouring pair of (folded) syllables stands together, else 0.
 
@@ -60,7 +64,7 @@ class _Scorer:
         total = self.zeros()
         mask = np.ones(self.size, dtype=bool)
         for a, b in zip(syllables, syllables[1:]):
-            scores = self.term(bigram(a, b))
+            scores = self.pair(a, b)
             mask &= scores > 0
             total += scores
         return np.where(mask, total, 0).astype(np.float32)
@@ -79,7 +83,9 @@ class _Scorer:
             score = EXACT_BOOST * exact_parts[0] if trust_accents else self.term(word.folded[0])
             strict = score > 0
             return score, strict, strict
-        folded = self.term(word.folded_term) + self.together(word.folded)
+        folded = self.together(word.folded)  # holds the folded word term of two syllables
+        if len(word.folded) > 2:
+            folded = folded + self.term(word.folded_term)
         if trust_accents:
             score = EXACT_BOOST * self.term(word.term) + \
                 np.where(exact_present, FOLDED_BOOST * folded, 0).astype(np.float32)
@@ -156,5 +162,5 @@ def evaluate(parsed: ParsedQuery, arrays: IndexArrays) -> Evaluation | None:
         return Evaluation(score, matched, matched)
     words = parsed.positive_words
     for a, b in zip(words, words[1:]):
-        score += PROXIMITY_BOOST * scorer.term(bigram(a.folded[-1], b.folded[0]))
+        score += PROXIMITY_BOOST * scorer.pair(a.folded[-1], b.folded[0])
     return Evaluation(np.where(matched, score, 0).astype(np.float32), matched, strict & matched)
