@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .analysis import WORD_JOINER, Word, segment
+from .textnorm import syllables
 
 _ITEM_RE = re.compile(r'-?"[^"]*"|\S+')
 
@@ -53,14 +54,22 @@ def parse(text: str, is_word: Callable[[str], bool] | None = None) -> ParsedQuer
         text = text.replace('"', " ")  # unbalanced quote: plain words
     groups: list[list[Item]] = []
     join_next = False
-    for raw in _ITEM_RE.findall(text):
+    tokens = _ITEM_RE.findall(text)
+    i = 0
+    while i < len(tokens):
+        raw = tokens[i]
+        i += 1
         if raw in ("OR", "AND"):
             join_next = raw == "OR" and bool(groups)
             continue
         negated = raw.startswith("-") and len(raw) > 1
         body = raw[1:] if negated else raw
         phrase = body.startswith('"')
-        words = segment(body.strip('"'))
+        if negated and not phrase:
+            words, taken = _negated_word(body, tokens[i:], is_word)
+            i += taken
+        else:
+            words = segment(body.strip('"'))
         if not words:
             continue
         item = Item(words, phrase=phrase, negated=negated)
@@ -81,6 +90,28 @@ def parse(text: str, is_word: Callable[[str], bool] | None = None) -> ParsedQuer
 
 
 MAX_WORD_SYLLABLES = 4
+
+
+def _negated_word(body: str, following: list[str], is_word) -> tuple[list[Word], int]:
+    """A minus binds to the whole word it starts: ``-bóng đá`` excludes the word ``bóng đá``, not
+    every article with ``bóng``. Returns the words and how many following tokens they took."""
+    run = []
+    for token in following[:MAX_WORD_SYLLABLES - 1]:
+        if token.startswith(("-", '"')) or token in ("OR", "AND"):
+            break
+        run.append(token)
+    words = segment(" ".join([body, *run]))
+    if is_word is not None:
+        words = regroup(words, is_word)
+    if not words:
+        return [], 0
+    spanned, taken = len(syllables(body)), 0
+    while spanned < len(words[0].raw) and taken < len(run):
+        spanned += len(syllables(run[taken]))
+        taken += 1
+    if spanned != len(words[0].raw):  # the word does not end at a token boundary
+        return segment(body), 0
+    return [words[0]], taken
 
 
 def regroup(words: list[Word], is_word: Callable[[str], bool]) -> list[Word]:

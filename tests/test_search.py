@@ -71,6 +71,17 @@ def test_minus_excludes_and_or_widens(seed_searcher):
     assert EMBASSY not in ids(seed_searcher, 'lao cai -"đại sứ quán"')
 
 
+def test_minus_binds_to_the_whole_word_it_starts(tmp_path):
+    searcher = build_index(tmp_path, [
+        _doc("football", "Qatar và bóng đá", "Đội tuyển bóng đá Qatar thắng trận."),
+        _doc("gas", "Qatar xuất khẩu khí đốt", "Qatar ký hợp đồng khí đốt; bóng dáng mùa đông."),
+        _doc("stone", "Qatar khai thác đá", "Mỏ đá ở Qatar."),
+    ])
+    assert sorted(ids(searcher, "Qatar -bóng đá")) == ["gas", "stone"]
+    assert sorted(ids(searcher, "qatar -bong da")) == ["gas", "stone"]
+    assert ids(searcher, "Qatar -bóng") == ["stone"]
+
+
 @pytest.mark.parametrize("text", ['du "lịch', "-", "AND OR", "OR nagano", '"', "---", '""',
                                   "nagano OR", "- -", '-""', "(", "*", "nagano AND OR -"])
 def test_broken_syntax_is_searched_as_plain_words(seed_searcher, text):
