@@ -60,8 +60,8 @@ class IndexArrays:
         return docs[keep], tf[keep]
 
     def idf(self, term: str) -> float:
-        """One IDF per term, from the body (see SharedIdf in the docs): a word is not rarer
-        because it sits in a title, and titles are short."""
+        """One IDF per term, the body's, for every field: BM25F weights fields but measures
+        rarity once (Whoosh's per-field IDF made any title match outweigh a relevant body)."""
         df = self.reader.doc_frequency("body", term) or self.reader.doc_frequency("title", term)
         return math.log(self.size / (df + 1)) + 1
 
@@ -72,10 +72,3 @@ class IndexArrays:
             return _EMPTY
         norm = K1 * (1 - B + B * self.lengths[field][docs] / self.average_length[field])
         return docs, (self.idf(term) * tf * (K1 + 1) / (tf + norm)).astype(np.float32)
-
-    def docs_with(self, term: str) -> np.ndarray:
-        """A mask of the documents with the term in any text field."""
-        mask = np.zeros(self.size, dtype=bool)
-        for field in TEXT_FIELDS:
-            mask[self.postings(field, term)[0]] = True
-        return mask
