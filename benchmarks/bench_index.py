@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import fcntl
 import io
 import multiprocessing
 import os
@@ -108,6 +109,8 @@ def bench_size(n: int, args, largest: bool) -> tuple[list[dict], dict | None]:
     if not args.no_segmentation:
         seg = time_segmentation(records[:n - held_back], processes=os.cpu_count() or 1)
         seg["build_over_segmentation"] = round(rows[0]["wall_s"] / seg["wall_s"], 2)
+        # CPU seconds are less sensitive than wall time to other work on the machine
+        seg["build_cpu_over_segmentation_cpu"] = round(rows[0]["cpu_s"] / seg["cpu_s_incl_model_load"], 2)
         print(f"  segmentation {seg['articles']}: {seg['wall_s']} s; load {seg['load_after']}",
               flush=True)
     if held_back:
@@ -153,6 +156,11 @@ def main() -> None:
     parser.add_argument("--profile", type=int, metavar="N")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
+    lock = (args.workdir / ".bench_index.lock").open("w")
+    try:  # two runs in one workdir would delete each other's corpus slices and indexes
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise SystemExit(f"another bench_index.py run is using {args.workdir} (--workdir DIR)")
     if args.profile:
         profile_build(args.profile, args.workdir)
         return
@@ -168,13 +176,15 @@ def main() -> None:
         save_results("index", {"builds": all_rows, "segmentation": segs})
     print()
     print_table(all_rows, ["step", "wall_s", "articles_per_s", "cpu_cores_used",
+                           "main_alone_before_workers_s", "main_alone_after_workers_s",
                            "share_of_time_both_cores_busy", "main_cpu_s", "cpu_s",
-                           "peak_tree_rss_mb", "peak_main_rss_mb", "index_mb",
+                           "peak_tree_rss_mb", "peak_tree_anon_rss_mb", "peak_main_rss_mb", "index_mb",
                            "mean_machine_cores", "load_after"])
     if segs:
         print()
-        print_table(segs, ["size", "articles", "processes", "wall_s", "articles_per_s",
-                           "build_over_segmentation", "load_after"])
+        print_table(segs, ["size", "articles", "processes", "wall_s", "cpu_s_incl_model_load",
+                           "articles_per_s", "build_over_segmentation",
+                           "build_cpu_over_segmentation_cpu", "load_after"])
     path = save_results("index", {"builds": all_rows, "segmentation": segs})
     print(f"\nresults: {path}")
 

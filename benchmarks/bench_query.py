@@ -2,9 +2,10 @@
 
 Every query of queries_mix.json runs once to warm up, then ``--rounds`` times. Engine:
 ``Searcher(ix).search(SearchParams(...))`` (top 10, snippets, four disjunctive facet counts, year
-histogram). Naive: the same Whoosh query object (``query.build(query.parse(text, is_word))``),
-the same facet selections as a filter, ``searcher.search(q, limit=10, filter=..., groupedby=
-{four FieldFacet(allow_overlap=True)})`` and the stored fields of the 10 hits; no highlights
+histogram). Naive: the engine's parsed query (same segmentation) as a plain Whoosh query
+(``whoosh_query``), the same facet selections as a filter, ``searcher.search(q, limit=10,
+filter=..., groupedby={four FieldFacet(allow_overlap=True)})`` and the stored fields of the 10
+hits; no highlights
 (the text fields hold pre-analysed postings, not text Whoosh's highlighter could re-analyse).
 Both timings include parsing (query segmentation). Figures: p50 and p95 over the mix in each
 round, median of the rounds.
@@ -35,7 +36,8 @@ from whoosh import query as wq  # noqa: E402
 from whoosh import sorting  # noqa: E402
 
 from searcher import query as query_builder  # noqa: E402
-from searcher.schema import FACET_FIELDS  # noqa: E402
+from searcher.analysis import bigram  # noqa: E402
+from searcher.schema import FACET_FIELDS, TEXT_FIELDS  # noqa: E402
 from searcher.search import SearchParams, Searcher  # noqa: E402
 
 MIX = Path(__file__).resolve().parent / "queries_mix.json"
@@ -55,17 +57,45 @@ def label(entry: dict) -> str:
     return " ".join(p for p in (entry["q"], filters) if p)
 
 
-class NaiveWhoosh:
-    """What Whoosh offers out of the box for the same request: groupedby facets."""
+def whoosh_query(parsed) -> wq.Query:
+    """The parsed query (same segmentation as the engine) as a plain Whoosh query: each word as
+    its accented or folded term in any text field, phrases as their neighbouring folded pairs
+    (the index has no positions), ``OR`` as Or, ``-`` as AndNot, no words (browse) as Every."""
+    def word(w) -> wq.Query:
+        return wq.Or([wq.Term(f, t) for f in TEXT_FIELDS for t in {w.term, w.folded_term}])
 
-    def __init__(self, engine: Searcher):
-        self.gen = engine._current()  # reuse is_word; the Whoosh searcher is a fresh one
-        self.searcher = engine._ix.searcher()
+    def item(it) -> wq.Query:
+        syllables = [s for w in it.words for s in w.folded]
+        if it.phrase and len(syllables) > 1:  # neighbouring pairs, as the index stores them
+            return wq.And([wq.Or([wq.Term(f, t) for f in TEXT_FIELDS
+                                  for t in (bigram(a, b), f"{a}_{b}")])
+                           for a, b in zip(syllables, syllables[1:])])
+        if it.phrase:
+            return wq.Or([wq.Term(f, syllables[0]) for f in TEXT_FIELDS])
+        return wq.And([word(w) for w in it.words])
+
+    required, excluded = [], []
+    for group in parsed.groups:
+        if len(group) == 1 and group[0].negated:
+            excluded.append(item(group[0]))
+        else:
+            required.append(wq.Or([item(i) for i in group if not i.negated]))
+    query = wq.And(required) if required else wq.Every()
+    return wq.AndNot(query, wq.Or(excluded)) if excluded else query
+
+
+class NaiveWhoosh:
+    """What Whoosh offers out of the box for the same request: its matchers and groupedby."""
+
+    def __init__(self, index_dir: Path):
+        self.searcher = whoosh_index.open_dir(str(index_dir)).searcher()
+        reader = self.searcher.reader()
+        self.is_word = lambda t: reader.doc_frequency("body", t) > 0 or \
+            reader.doc_frequency("title", t) > 0
         self.facets = {name: sorting.FieldFacet(name, allow_overlap=True) for name in FACET_FIELDS}
 
     def search(self, entry: dict) -> int:
-        parsed = query_builder.parse(entry["q"], self.gen.is_word)
-        text_query = query_builder.build(parsed) or wq.Every()
+        text_query = whoosh_query(query_builder.parse(entry["q"], self.is_word))
         selections = [wq.Or([wq.Term(f, v) for v in entry[f]]) for f in FACET_FIELDS if entry.get(f)]
         filter_query = wq.And(selections) if selections else None
         results = self.searcher.search(text_query, limit=10, filter=filter_query,
@@ -96,6 +126,8 @@ def run_rounds(fn, mix: list[dict], rounds: int) -> tuple[list[dict], list[list[
             times.append(ms)
         stats.append({"p50": percentile(times, 50), "p95": percentile(times, 95),
                       "mean": statistics.fmean(times), "max": max(times)})
+        print(f"    round {len(stats)}: p50 {stats[-1]['p50']:.1f} ms, p95 {stats[-1]['p95']:.1f} ms",
+              flush=True)
     return stats, per_query, answers
 
 
@@ -133,7 +165,7 @@ def bench_index(index_dir: Path, mix: list[dict], args) -> tuple[dict, list[dict
                   "engine_ms": round(statistics.median(engine_times[i]), 1)}
                  for i, e in enumerate(mix)]
     if not args.no_naive:
-        naive = NaiveWhoosh(engine)
+        naive = NaiveWhoosh(index_dir)
         naive_stats, naive_times, naive_answers = run_rounds(naive.search, mix, args.rounds)
         row.update({f"naive_{k}": v for k, v in summarise(naive_stats).items()})
         row["speedup_p50"] = round(row["naive_p50_ms"] / row["engine_p50_ms"], 1)

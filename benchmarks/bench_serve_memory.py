@@ -23,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_query import load_mix  # noqa: E402
 from common import (CORPUS_SIZE, FULL_INDEX, SEARCHER_BIN, WORKDIR, command_line,  # noqa: E402
-                    load_average, percentile, print_table, save_results)
+                    load_average, memory_mb, percentile, print_table, save_results)
 
 FACETS = ("partner", "country", "official", "year")
 
@@ -32,11 +32,6 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def memory_mb(pid: int) -> dict:
-    status = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines())
-    return {key: round(int(status[key].split()[0]) / 1024, 1) for key in ("VmRSS", "VmHWM")}
 
 
 def get(url: str, timeout: float = 60) -> tuple[int, bytes]:
@@ -92,6 +87,8 @@ def bench_serve(index_dir: Path, mix: list[dict], rounds: int) -> dict:
     return {"index": str(index_dir), "documents": documents, "ready_s": round(ready_s, 2),
             "rss_listening_mb": listening_rss, "rss_after_open_mb": after_open["VmRSS"],
             "rss_after_queries_mb": after_queries["VmRSS"], "peak_rss_mb": after_queries["VmHWM"],
+            "anon_rss_after_queries_mb": after_queries["RssAnon"],
+            "file_rss_after_queries_mb": after_queries["RssFile"],
             "requests": len(latencies), "http_p50_ms": round(percentile(latencies, 50), 1),
             "http_p95_ms": round(percentile(latencies, 95), 1),
             "http_mean_ms": round(statistics.fmean(latencies), 1),
@@ -113,7 +110,8 @@ def main() -> None:
     print(f"# {command_line()}\n# load at start {load_average()}", flush=True)
     rows = [bench_serve(ix, mix, args.rounds) for ix in indexes]
     print_table(rows, ["documents", "ready_s", "rss_listening_mb", "rss_after_open_mb",
-                       "rss_after_queries_mb", "peak_rss_mb", "requests", "http_p50_ms",
+                       "rss_after_queries_mb", "peak_rss_mb", "anon_rss_after_queries_mb",
+                       "file_rss_after_queries_mb", "requests", "http_p50_ms",
                        "http_p95_ms", "load_after"])
     for row in rows:
         print(f"server: {row['command']}")

@@ -78,14 +78,27 @@ def dir_size(path: Path) -> int:
 
 # -- process tree sampling ---------------------------------------------------------------------
 
-def _stat(pid: int) -> tuple[int, int, int] | None:
-    """(ppid, cpu ticks user+system, rss bytes) of a live process, or None if it is gone."""
+def _stat(pid: int) -> tuple[int, int, int, int] | None:
+    """(ppid, cpu ticks user+system, rss bytes, anonymous rss bytes) of a live process, or None.
+
+    Whoosh mmaps its segment files: pages of the index it touched count in RSS but are shared,
+    reclaimable page cache; the anonymous part is the process's own memory.
+    """
     try:
         raw = Path(f"/proc/{pid}/stat").read_text()
+        statm = Path(f"/proc/{pid}/statm").read_text().split()
     except OSError:
         return None
     fields = raw[raw.rindex(")") + 2:].split()  # after "pid (comm) "
-    return int(fields[1]), int(fields[11]) + int(fields[12]), int(fields[21]) * _PAGE
+    resident, shared = int(statm[1]) * _PAGE, int(statm[2]) * _PAGE
+    return int(fields[1]), int(fields[11]) + int(fields[12]), resident, resident - shared
+
+
+def memory_mb(pid: int) -> dict:
+    """Current and peak RSS of one process, and its anonymous / file-backed parts, in MB."""
+    status = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines())
+    return {key: round(int(status[key].split()[0]) / 1024, 1)
+            for key in ("VmRSS", "VmHWM", "RssAnon", "RssFile")}
 
 
 def _system_busy() -> tuple[int, int]:
@@ -95,8 +108,8 @@ def _system_busy() -> tuple[int, int]:
     return sum(values) - idle, sum(values)
 
 
-def _tree(root: int) -> dict[int, tuple[int, int]]:
-    """pid -> (cpu ticks, rss) for root and all its descendants."""
+def _tree(root: int) -> dict[int, tuple[int, int, int]]:
+    """pid -> (cpu ticks, rss, anonymous rss) for root and all its descendants."""
     stats = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -117,6 +130,7 @@ class TreeSample:
     elapsed: float
     processes: int
     rss: int  # bytes, summed over the tree
+    anon_rss: int  # the same without file-backed pages (mmapped index files)
     main_rss: int
     tree_cores: float  # CPU cores the tree used since the previous sample
     machine_cores: float  # CPU cores the whole machine used (other engineers' work included)
@@ -151,25 +165,33 @@ class TreeMonitor:
             now, busy = time.perf_counter(), _system_busy()
             dt = max(now - last_t, 1e-6)
             used = sum(max(0, ticks - last_ticks.get(pid, ticks if last_ticks else 0))
-                       for pid, (ticks, _) in tree.items())
+                       for pid, (ticks, _, _) in tree.items())
             self.samples.append(TreeSample(
                 elapsed=now - t0,
                 processes=len(tree),
-                rss=sum(rss for _, rss in tree.values()),
-                main_rss=tree.get(self.pid, (0, 0))[1],
+                rss=sum(rss for _, rss, _ in tree.values()),
+                anon_rss=sum(anon for _, _, anon in tree.values()),
+                main_rss=tree.get(self.pid, (0, 0, 0))[1],
                 tree_cores=used / _TICK / dt,
                 machine_cores=(busy[0] - last_busy[0]) / max(1, busy[1] - last_busy[1]) * os.cpu_count(),
             ))
-            self.main_cpu_ticks = tree.get(self.pid, (self.main_cpu_ticks, 0))[0]
-            last_t, last_ticks, last_busy = now, {p: t for p, (t, _) in tree.items()}, busy
+            self.main_cpu_ticks = tree.get(self.pid, (self.main_cpu_ticks, 0, 0))[0]
+            last_t, last_ticks, last_busy = now, {p: t for p, (t, _, _) in tree.items()}, busy
             self._stop.wait(self.interval)
 
     def summary(self) -> dict:
         s = self.samples[1:] or self.samples
         if not s:
             return {}
+        parallel = [x.elapsed for x in self.samples if x.processes > 1]
+        phases = {}
+        if parallel:  # the main process alone before the workers start and after they end
+            phases = {"main_alone_before_workers_s": round(parallel[0], 1),
+                      "main_alone_after_workers_s": round(self.samples[-1].elapsed - parallel[-1], 1)}
         return {
+            **phases,
             "peak_tree_rss_mb": round(max(x.rss for x in s) / 2**20, 1),
+            "peak_tree_anon_rss_mb": round(max(x.anon_rss for x in s) / 2**20, 1),
             "peak_main_rss_mb": round(max(x.main_rss for x in s) / 2**20, 1),
             "max_processes": max(x.processes for x in s),
             "main_cpu_s": round(self.main_cpu_ticks / _TICK, 1),

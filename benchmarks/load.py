@@ -137,7 +137,10 @@ def run_load(index_dir: Path, seconds: float, clients: int, threads: int) -> dic
     port = free_port()
     argv = [str(SEARCHER_BIN), "serve", "--index", str(index_dir), "--port", str(port),
             "--threads", str(threads)]
-    server = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    # The server's stderr goes to a file: waitress logs a warning per queued request under load,
+    # and an unread pipe fills up and stalls the server (seen as 60 s client timeouts).
+    server_log = tempfile.TemporaryFile(mode="w+")
+    server = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=server_log, text=True)
     try:
         startup = wait_until_up(port, server)
         mix = request_mix()
@@ -158,7 +161,10 @@ def run_load(index_dir: Path, seconds: float, clients: int, threads: int) -> dic
         load_after = load_average()
     finally:
         server.terminate()
-        _, server_stderr = server.communicate(timeout=30)
+        server.wait(timeout=30)
+        server_log.seek(0)
+        server_stderr = server_log.read()
+        server_log.close()
 
     by_kind: dict[str, list[float]] = defaultdict(list)  # query kind, and request variant
     everything: list[float] = []

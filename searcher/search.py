@@ -11,7 +11,6 @@ import math
 import re
 import threading
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -35,6 +34,7 @@ SORTS = ("relevance", "date")
 UNKNOWN_YEAR = "unknown"
 # Below this many hits, try respelling the query and suggest it if it finds more.
 SUGGEST_BELOW = 3
+VOCABULARY_WAIT = 0.5  # seconds a misspelt query waits for the spelling vocabulary to load
 
 
 class SearchError(ValueError):
@@ -112,7 +112,7 @@ class _FacetValues:
         self.values: list[str] = []
         docs, ids = [], []
         for raw in reader.field_terms(name):
-            value = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+            value = _text(raw)
             postings = np.fromiter(reader.postings(name, value).all_ids(), dtype=np.int64)
             postings = postings[live[postings]]
             if len(postings):
@@ -173,33 +173,40 @@ class _Generation:
         for d in np.flatnonzero(self.arrays.live):
             self.date_keys[d] = column[int(d)]
         self.ids = self.reader.column_reader("id")
+        self._vocabulary: list[str] | None = None
+        self._vocabulary_loader = threading.Thread(target=self._load_vocabulary, args=(ix,),
+                                                   daemon=True)
+        self._vocabulary_loader.start()
 
     def is_term(self, term: str) -> bool:
         """Does the archive have this term (``hop_tac``, ``nagano``) in a title or body?"""
         return self.reader.doc_frequency("body", term) > 0 or \
             self.reader.doc_frequency("title", term) > 0
 
-    @cached_property
-    def _spelling_vocabulary(self) -> tuple[list[str], list[int]]:
-        """Accent-less syllables of the archive with their document counts: the candidates for
-        "did you mean". Built on the first misspelt query of an index generation."""
-        terms, counts = [], []
-        for raw, info in self.reader.iter_field("body"):
-            term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-            if term.isascii() and term.isalpha():
-                terms.append(term)
-                counts.append(info.doc_frequency())
-        return terms, counts
+    def _load_vocabulary(self, ix) -> None:
+        """Accent-less syllables of the archive: the candidates for "did you mean".
+
+        Reading a large lexicon takes seconds, so it happens in the background, on a reader of
+        its own (readers share file handles); until it is done, no suggestion is offered."""
+        with ix.reader() as reader:
+            self._vocabulary = [t for t in map(_text, reader.lexicon("body"))
+                                if t.isascii() and t.isalpha()]
 
     def closest_term(self, folded: str) -> str | None:
         """The most frequent known syllable within edit distance 1 (2 for longer words)."""
-        terms, counts = self._spelling_vocabulary
+        self._vocabulary_loader.join(timeout=VOCABULARY_WAIT)
+        if self._vocabulary is None:
+            return None
         cutoff = 2 if len(folded) >= 6 else 1
-        matches = rapidfuzz.process.extract(folded, terms, scorer=Levenshtein.distance,
+        matches = rapidfuzz.process.extract(folded, self._vocabulary, scorer=Levenshtein.distance,
                                             score_cutoff=cutoff, limit=50)
         if not matches:
             return None
-        return min(matches, key=lambda m: (m[1], -counts[m[2]]))[0]
+        return min(matches, key=lambda m: (m[1], -self.reader.doc_frequency("body", m[0])))[0]
+
+
+def _text(term) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term
 
 
 class Searcher:
