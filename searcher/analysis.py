@@ -3,10 +3,10 @@
     text -> NFC -> underthesea regex tokens -> CRF word segmentation -> words of syllables
          -> per syllable: normalised form + folded form; per multi-syllable word: both joined by "_"
 
-Neighbouring syllables also make a folded term, their two-syllable word (``du_lich``) or a bigram
-(``du lich``), so phrases do not depend on how underthesea happened to segment a sentence. A document that says ``du lịch`` matches the
-word, one that only has ``du`` here and ``lịch`` there matches only the syllables, and ranks far
-below.
+Neighbouring syllables also make a folded term, their two-syllable word (``du_lich``) or a
+bigram (``du lich``), so phrases do not depend on how underthesea happened to segment a sentence.
+A document that says ``du lịch`` matches the word, one that only has ``du`` here and ``lịch``
+there matches only the syllables, and ranks far below.
 """
 from __future__ import annotations
 

@@ -1,10 +1,10 @@
 """Match and rank a parsed query over the index arrays (BM25F with Vietnamese-aware alternatives).
 
 Each word matches, best first: its accent-exact form (when the user typed accents; see
-``_Scorer.word``), its folded form, its syllables standing together (folded bigrams: a different
-segmentation), and, as the recall net, its syllables anywhere in the document. Scores add up across the alternatives that
-match and across fields, weighted; words of one query item are ANDed, ``OR`` unites items,
-``-`` excludes. Neighbouring query words found side by side earn a proximity bonus.
+``_Scorer.word``), its folded form, its syllables standing together (folded pairs: a different
+segmentation), and, as the recall net, its syllables anywhere in the document. Scores add up
+across the alternatives that match and across fields, weighted; words of one query item are
+ANDed, ``OR`` unites items, ``-`` excludes. Neighbouring query words found side by side earn a proximity bonus.
 
 Documents that match every word as a word (``strict``) rank before those that need the
 scattered-syllables net, whatever their scores.
@@ -35,19 +35,27 @@ class Evaluation:
 
 
 class _Scorer:
+    """Scores for one query; a term's dense scores are computed once per query (a query word,
+    its pairs and the proximity bonus ask for the same terms) and are read-only."""
+
     def __init__(self, arrays: IndexArrays):
         self.arrays = arrays
         self.size = arrays.size
+        self._terms: dict[str, np.ndarray] = {}
 
     def zeros(self) -> np.ndarray:
         return np.zeros(self.size, dtype=np.float32)
 
     def term(self, term: str) -> np.ndarray:
         """Field-weighted BM25 of one term for every document (0 where absent)."""
-        dense = self.zeros()
-        for field, boost in FIELD_BOOSTS.items():
-            docs, scores = self.arrays.term_scores(field, term)
-            dense[docs] += boost * scores
+        dense = self._terms.get(term)
+        if dense is None:
+            dense = self.zeros()
+            for field, boost in FIELD_BOOSTS.items():
+                docs, scores = self.arrays.term_scores(field, term)
+                dense[docs] += boost * scores
+            dense.flags.writeable = False
+            self._terms[term] = dense
         return dense
 
     def pair(self, a: str, b: str) -> np.ndarray:

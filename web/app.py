@@ -15,16 +15,16 @@ from flask import Flask, Response, g, jsonify, render_template, request, url_for
 from werkzeug.exceptions import (BadRequest, HTTPException, NotFound, ServiceUnavailable,
                                  default_exceptions)
 
-from searcher.search import ArticleNotFound, Searcher, SearchError, SearchParams
+from searcher.schema import FACET_FIELDS
+from searcher.search import UNKNOWN_YEAR, ArticleNotFound, Searcher, SearchError, SearchParams
 
 log = logging.getLogger(__name__)
 
-FACETS = ("partner", "country", "official", "year")
+FACETS = FACET_FIELDS
 FACET_LABELS = {"partner": "Đối tác", "country": "Quốc gia", "official": "Lãnh đạo", "year": "Năm"}
 DEFAULT_LIMIT = 10
 DEFAULT_FACET_LIMIT = 10
 MORE_FACET_LIMIT = 50
-UNKNOWN_YEAR = "unknown"
 MAX_NUMBER_DIGITS = 9  # page, limit and facet_limit: no archive has a billion pages
 
 SECURITY_HEADERS = {
