@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from os.path import dirname, join
 
 from underthesea.pipeline.word_tokenize import regex_tokenize
@@ -71,30 +72,47 @@ def _make_word(raw_syllables: list[str]) -> Word:
     )
 
 
-def segment(text: str) -> list[Word]:
-    """Split a text into words (punctuation dropped), using underthesea's segmenter."""
+def word_syllables(text: str) -> list[list[str]]:
+    """The words of a text as lists of syllables as written (punctuation dropped), segmented by
+    underthesea's CRF."""
     text = unicodedata.normalize("NFC", text).replace("Ð", "Đ").replace("ð", "đ")
     tokens = regex_tokenize.tokenize(text, use_token_normalize=False)
     if not tokens:
         return []
     features = [[normalize_token(t)] for t in tokens]  # the tagger was trained on normalised text
     tags = _crf_tagger().predict(features)
-    words: list[Word] = []
+    words: list[list[str]] = []
     current: list[str] = []
     for tag, token in zip(tags, tokens):
-        parts = syllables(token)
+        parts = _token_syllables(token)
         if not parts:  # punctuation ends a word
             if current:
-                words.append(_make_word(current))
+                words.append(current)
                 current = []
             continue
         if tag != "I-W" and current:
-            words.append(_make_word(current))
+            words.append(current)
             current = []
         current.extend(parts)
     if current:
-        words.append(_make_word(current))
+        words.append(current)
     return words
+
+
+def segment(text: str) -> list[Word]:
+    """Split a text into words (punctuation dropped), using underthesea's segmenter."""
+    return [_make_word(raw) for raw in word_syllables(text)]
+
+
+@lru_cache(maxsize=200_000)
+def _token_syllables(token: str) -> tuple[str, ...]:
+    return tuple(syllables(token))
+
+
+@lru_cache(maxsize=500_000)
+def _forms(syllable: str) -> tuple[str, str]:
+    """(normalised, folded) of a syllable as written: one cache lookup per occurrence."""
+    return normalize_syllable(syllable), fold(syllable)
 
 
 def bigram(first: str, second: str) -> str:
@@ -110,19 +128,25 @@ def index_terms(text: str) -> dict[str, int]:
     Each syllable contributes its normalised form and, when different, its folded form; a word of
     several syllables contributes its joined normalised and folded forms; each pair of
     neighbouring syllables not already a two-syllable word contributes its folded bigram.
+    (The same terms as ``segment`` and ``Word`` give, without building a ``Word`` per word: this
+    runs on every word of the corpus.)
     """
     counts: dict[str, int] = defaultdict(int)
     previous = None
-    for word in segment(text):
-        if len(word.normalized) > 1:
-            counts[word.term] += 1
-            if word.accented:
-                counts[word.folded_term] += 1
-        for i, (norm, folded) in enumerate(zip(word.normalized, word.folded)):
-            counts[norm] += 1
-            if folded != norm:
+    for raw in word_syllables(text):
+        forms = [_forms(s) for s in raw]
+        if len(forms) > 1:
+            term = WORD_JOINER.join([n for n, _ in forms])
+            folded_term = WORD_JOINER.join([f for _, f in forms])
+            counts[term] += 1
+            if folded_term != term:
+                counts[folded_term] += 1
+        two_syllable_word = len(forms) == 2  # its folded word term stands for its inner pair
+        for i, (normalized, folded) in enumerate(forms):
+            counts[normalized] += 1
+            if folded != normalized:
                 counts[folded] += 1
-            if previous is not None and not (i == 1 and len(word.folded) == 2):
+            if previous is not None and not (i == 1 and two_syllable_word):
                 counts[bigram(previous, folded)] += 1
             previous = folded
     return counts

@@ -24,7 +24,8 @@ from .analysis import index_terms
 from .extract import DATA_FINGERPRINT, extract
 from .model import Article, ReadError
 from .reader import iter_articles
-from .schema import build_schema, encode_postings, schema_changed
+from .bulkwriter import BulkWriter
+from .schema import TEXT_FIELDS, build_schema, schema_changed
 
 # Bump when analysis or extraction changes what an article indexes to: every article re-indexes.
 ANALYSIS_VERSION = "4"  # 4: bigrams across words, no positions
@@ -99,9 +100,9 @@ def analyse(article: Article) -> dict:
         "id": article.id,
         "fingerprint": fingerprint(article),
         "source": source_file(article.source),
-        "title": encode_postings(index_terms(article.title)),
-        "captions": encode_postings(index_terms("\n".join(article.captions))),
-        "body": encode_postings(index_terms(body)),
+        "title": index_terms(article.title),
+        "captions": index_terms("\n".join(article.captions)),
+        "body": index_terms(body),
         "partner": [p.name for p in extraction.partners],
         "country": list(extraction.countries),
         "official": [o.name for o in extraction.officials],
@@ -201,7 +202,7 @@ def index_paths(
     try:
         # Uncompressed posting blocks: the single writer's commit is the serial tail of a
         # build, and zlib was a fifth of it (the index grows by about a sixth).
-        writer = ix.writer(timeout=lock_timeout, limitmb=256, codec=W3Codec(compression=0))
+        writer = BulkWriter(ix, TEXT_FIELDS, timeout=lock_timeout, codec=W3Codec(compression=0))
     except whoosh_index.LockError:
         raise IndexError_(
             f"index {index_dir} is locked by another indexing run (waited {lock_timeout:g} s)"

@@ -1,11 +1,12 @@
 """The Whoosh schema, and field types that take terms analysed in worker processes.
 
 Analysis (segmentation above all) is the expensive part of indexing, so it runs in worker
-processes; the single Whoosh writer in the main process only receives finished postings.
+processes; the single Whoosh writer in the main process only receives term counts
+(``searcher.bulkwriter`` takes them in bulk).
 """
 from __future__ import annotations
 
-from whoosh import fields
+from whoosh import fields, formats
 from whoosh.system import pack_uint
 from whoosh.util.text import utf8encode
 
@@ -13,14 +14,8 @@ TEXT_FIELDS = ("title", "captions", "body")
 FACET_FIELDS = ("partner", "country", "official", "year")
 
 
-def encode_postings(counts: dict[str, int]) -> list[tuple[str, int, bytes]]:
-    """Turn ``term -> count`` into (term, frequency, encoded value) as Whoosh's Frequency format
-    writes them; picklable, so workers can send them to the writer."""
-    return [(term, n, pack_uint(n)) for term, n in counts.items()]
-
-
 class AnalysedText(fields.TEXT):
-    """A text field whose value is already a list of encoded postings.
+    """A text field whose value is already analysed: a ``term -> count`` dict.
 
     Frequencies only, no positions: phrases and proximity are answered by bigram terms."""
 
@@ -29,15 +24,19 @@ class AnalysedText(fields.TEXT):
 
     def index(self, value, **kwargs):
         boost = self.format.field_boost
-        for term, freq, encoded in value:
-            yield utf8encode(term)[0], freq, freq * boost, encoded
+        for term, freq in value.items():
+            yield utf8encode(term)[0], freq, freq * boost, pack_uint(freq)
 
 
 class Tags(fields.KEYWORD):
-    """An exact, multi-valued field (facet values); the value is a list of strings."""
+    """An exact, multi-valued field (facet values); the value is a list of strings.
+
+    Membership only (KEYWORD's own Frequency format expects a frequency with each posting, and
+    merging segments reads it back)."""
 
     def __init__(self):
         super().__init__(lowercase=False, commas=True, scorable=False)
+        self.format = formats.Existence()
 
     def index(self, value, **kwargs):
         for tag in set(value):

@@ -115,3 +115,51 @@ def test_rebuild_reindexes_everything_and_parallel_workers_index_it_all(tmp_path
     report = index_paths([corpus], index_dir, rebuild=True, workers=2)
     assert report.added == 80 and report.unchanged == 0
     assert Searcher(index_dir).search(SearchParams(q="du lich", limit=1))["total"] == 80
+
+
+def test_the_bulk_writer_writes_exactly_the_postings_whoosh_would(tmp_path):
+    """The writer lays out text postings itself (for speed); Whoosh must read them as its own."""
+    from whoosh import index as whoosh_index
+    from whoosh.codec.whoosh3 import W3Codec
+
+    from searcher.bulkwriter import BulkWriter
+    from searcher.reader import iter_articles
+    from searcher.schema import TEXT_FIELDS, build_schema
+
+    docs = [indexer.analyse(a) for a in iter_articles([CORPUS])]
+    long_body = {f"từ{i}": 1 for i in range(300)} | {"lào": 7}
+    docs += [{**docs[0], "id": f"copy-{i}", "body": long_body} for i in range(300)]  # 3 blocks
+    files = {}
+    for name in ("whoosh", "bulk"):
+        (tmp_path / name).mkdir()
+        ix = whoosh_index.create_in(str(tmp_path / name), build_schema())
+        options = dict(codec=W3Codec(compression=0), compound=False)
+        writer = BulkWriter(ix, TEXT_FIELDS, **options) if name == "bulk" else ix.writer(**options)
+        for doc in docs:
+            writer.add_document(**{k: dict(v) if k in TEXT_FIELDS else v for k, v in doc.items()})
+        writer.commit()
+        files[name] = {p.name.split(".", 1)[1]: p.read_bytes() for p in (tmp_path / name).glob("MAIN_*.*")}
+    assert {"pst", "trm", "_body_len.col"} <= set(files["bulk"])
+    assert files["bulk"] == files["whoosh"]
+
+
+def test_many_small_runs_merge_their_segments_and_keep_every_article(tmp_path):
+    """Each run adds a segment; Whoosh merges small ones, copying their postings through the
+    bulk writer. Every article stays findable, with the right counts."""
+    from whoosh import index as whoosh_index
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    index_dir = tmp_path / "index"
+    for run in range(12):
+        write_jsonl(corpus / f"run-{run}.jsonl", [
+            {"id": f"doc-{run}-{i}", "title": f"Đoàn số {run} thăm Lào Cai",
+             "body": f"Hợp tác du lịch lần {run}. " + "Lào Cai " * (i + 1)} for i in range(3)])
+        assert index_paths([corpus], index_dir, workers=1).added == 3
+    segments = whoosh_index.open_dir(str(index_dir)).reader().leaf_readers()
+    assert len(segments) < 12  # merged
+    searcher = Searcher(index_dir)
+    assert searcher.search(SearchParams(q="lào cai", limit=1))["total"] == 36
+    hits = searcher.search(SearchParams(q='"đoàn số 7"', limit=10))["hits"]
+    assert sorted(h["id"] for h in hits) == ["doc-7-0", "doc-7-1", "doc-7-2"]
+    assert searcher.search(SearchParams(q="lào cai", limit=1))["hits"][0]["id"].endswith("-2")
