@@ -4,8 +4,9 @@ Whoosh's ``SegmentWriter`` sends every posting through its external sorting pool
 posting, sorted runs spilled to disk, a heap merge and a per-posting length lookup at commit.
 The 35k-article news corpus has 34 M postings, and that path was most of a build's serial time.
 Text fields arrive from the analysis workers as ``term -> count`` per document, in document
-order, so this writer keeps each term's postings in one array and at commit writes them block by
-block in the W3 codec's own format (the same ``_write_block``, so readers see no difference).
+order, so this writer keeps each term's postings in one array and at commit writes them in the
+W3 codec's blocks: long lists through the codec's own ``_write_block``, lists of one block (most
+terms) directly, byte for byte the same (``tests/test_indexer.py`` compares the files).
 Everything else (ids, facet tags, numbers, stored data, columns, deletions, merges of small
 segments, the lock and the atomic TOC) stays on Whoosh's own code path.
 """
@@ -14,7 +15,6 @@ from __future__ import annotations
 from array import array
 from itertools import groupby
 from operator import itemgetter
-
 from pickle import dumps
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
@@ -173,6 +173,7 @@ class _OneBlockTerms:
         assert format_.fixed_value_size() == len(_ENCODED_COUNTS[0])  # Frequency: values joined
 
     def write(self, btext: bytes, docnums: array, counts: array, lengths: list[int]) -> None:
+        """One term's postings (field boost 1, uncompressed blocks)."""
         weights = array("f", counts)
         if all(w == 1.0 for w in weights):
             mini_weights = None

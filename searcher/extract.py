@@ -102,7 +102,8 @@ _STATIC_PLACES = (VN_ALL_PLACES | OTHER_PLACES | set(COUNTRIES) | set(KNOWN_BY_A
 def extract(article: Article) -> Extraction:
     chunks = _chunks(article)
     event_date, year = extract_date(article)
-    places = _STATIC_PLACES | known_place_names(chunks)
+    named_here = known_place_names(chunks)
+    places = _STATIC_PLACES | named_here if named_here else _STATIC_PLACES  # most articles add none
     officials = extract_people(chunks, places)
     partners = extract_partners(chunks, {o.name for o in officials})
     countries: list[str] = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from searcher.extract_data import (
     AMBIGUOUS_COUNTRY_WORDS,
@@ -21,24 +22,41 @@ from searcher.extract_data import (
     VN_PLACES,
     VN_PROVINCES,
 )
-from searcher.extract_text import CAP, CAP_RUN, UPPER, looks_foreign
+from searcher.extract_text import CAP, CAP_RUN, UPPER, first_letter_lookahead, looks_foreign
 from searcher.model import Partner
+
+
+def _whole_words(words) -> str:
+    """An alternation of ``words``, longest first, each only as a whole word (not inside a longer
+    word or a hyphenated name). Words are grouped under their first character, so the pattern
+    opens with a literal character the engine can scan for instead of trying every word at
+    every position; the look-behind includes that character for the same reason."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        groups.setdefault(word[0], []).append(word)
+    return "(?:" + "|".join(
+        rf"{re.escape(first)}(?<![\w-]{re.escape(first)})(?:" + "|".join(re.escape(word[1:]) for word in group) + ")"
+        for first, group in groups.items()
+    ) + r")(?![\w-])"
+
 
 _TYPES = (
     r"tỉnh bang|tiểu bang|khu tự trị|thành phố|thủ phủ|thủ đô|thị trấn|thị xã|đặc khu|tỉnh|châu|huyện|quận"
     r"|vùng|bang|xã|làng|TP\.?"
 )
 _TYPE = rf"(?<![Ll]iên\s)(?<![\w-])(?P<type>(?i:{_TYPES}))"
-_LOCALITY = re.compile(rf"{_TYPE}\s+(?P<name>{CAP_RUN})")
+_LOCALITY = re.compile(rf"(?i:{first_letter_lookahead(_TYPES)}){_TYPE}\s+(?P<name>{CAP_RUN})")
 _CHAIN_LINK = re.compile(rf",\s*(?P<type>(?i:{_TYPES}))\s+(?P<name>{CAP_RUN})")
 _INDICATOR = re.compile(rf"(?:\s*\(\s*|\s*,\s*|\s+(?:của|thuộc)\s+){COUNTRY_PATTERN}")
 _PAREN_NAME = re.compile(rf"(?P<name>{CAP_RUN})\s*\(\s*{COUNTRY_PATTERN}\s*\)")
+_MISSIONS = "tổng lãnh sự quán|lãnh sự quán|đại sứ quán"
 _EMBASSY = re.compile(
-    rf"(?P<kind>(?i:tổng lãnh sự quán|lãnh sự quán|đại sứ quán)|ĐSQ|TLSQ)\s+{COUNTRY_PATTERN}"
+    rf"(?i:{first_letter_lookahead(_MISSIONS + '|ĐSQ|TLSQ')})(?P<kind>(?i:{_MISSIONS})|ĐSQ|TLSQ)\s+{COUNTRY_PATTERN}"
     rf"(?:\s+(?:tại|ở)\s+(?:(?i:thành phố|TP\.?)\s*)?(?P<place>{CAP_RUN}))?"
 )
+_ENVOYS = "tổng lãnh sự|đại sứ"
 _ENVOY = re.compile(
-    rf"(?P<kind>(?i:tổng lãnh sự|đại sứ))(?!\s+quán)(?:\s+(?i:đặc mệnh toàn quyền))?\s+{COUNTRY_PATTERN}"
+    rf"(?i:{first_letter_lookahead(_ENVOYS)})(?P<kind>(?i:{_ENVOYS}))(?!\s+quán)(?:\s+(?i:đặc mệnh toàn quyền))?\s+{COUNTRY_PATTERN}"
     rf"(?:\s+(?:tại|ở)\s+(?:(?i:thành phố|TP\.?)\s*)?(?P<place>{CAP_RUN}))?"
 )
 # Heads that may be followed by lower-case words ("Tổ chức xúc tiến ...") and heads that must be
@@ -49,16 +67,14 @@ _LOWER_WORD = r"[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽ�
 # Organisation named after its country: capitalised words (each may carry up to two lower-case
 # syllables: "Cao đẳng", "Dân chủ") between a head word and the country.
 _ORG = re.compile(
-    rf"(?<![\w-])(?P<org>(?:(?:{_ORG_HEAD_LOOSE})(?:\s+(?:{_LOWER_WORD}\s+){{0,3}})?|(?:{_ORG_HEAD_STRICT})\s+(?=[{UPPER}]))(?:{CAP}(?:\s+{_LOWER_WORD}){{0,2}}\s+){{0,5}}?{COUNTRY_PATTERN})(?P<tail>\s+tại\s+Việt Nam)?"
+    rf"{first_letter_lookahead(_ORG_HEAD_LOOSE + '|' + _ORG_HEAD_STRICT)}(?<![\w-])(?P<org>(?:(?:{_ORG_HEAD_LOOSE})(?:\s+(?:{_LOWER_WORD}\s+){{0,3}})?|(?:{_ORG_HEAD_STRICT})\s+(?=[{UPPER}]))(?:{CAP}(?:\s+{_LOWER_WORD}){{0,2}}\s+){{0,5}}?{COUNTRY_PATTERN})(?P<tail>\s+tại\s+Việt Nam)?"
 )
 _ORG_BAD_SECOND = {"nghị", "thảo", "chợ", "trưởng", "đội", "phim", "đạo", "viên", "hợp", "sinh", "trình", "đàm", "các", "những", "này", "đó"}
-_KNOWN_ORGS = re.compile(
-    r"(?<![\w-])(?:"
-    + "|".join(re.escape(a) for a in sorted((a for a, e in KNOWN_BY_ALIAS.items() if e.kind == "org"), key=len, reverse=True))
-    + r")(?![\w-])"
-)
+_KNOWN_ORGS = re.compile(_whole_words(a for a, e in KNOWN_BY_ALIAS.items() if e.kind == "org"))
 # The place right after "... Việt Nam tại" hosts a Vietnamese body: not a partner.
 _VN_MISSION_BEFORE = re.compile(r"Việt Nam\s+(?:tại|ở)\s+$")
+# Names a capitalised run may have swallowed the next words after ("Nagano Abe Shuichi").
+_KNOWN_NAMES = frozenset(KNOWN_BY_ALIAS) | VN_PROVINCES | VN_PLACES | frozenset(COUNTRIES)
 _CONTINENTS = {"Á", "Âu", "Phi", "Mỹ", "Úc", "Đại Dương", "Nam Cực", "Á - Thái Bình Dương", "Mỹ Latinh", "Mỹ La-tinh"}
 _DIRECTIONS = {"Đông", "Tây", "Nam", "Bắc", "Trung"}
 
@@ -93,14 +109,29 @@ def _cut_at_known(name: str, known: set[str], people: set[str]) -> str:
     for cut in range(len(words) - 1, 0, -1):
         if " ".join(words[:cut]) in known:
             return " ".join(words[:cut])
-    for person in people:
+    for person in sorted(people, key=lambda p: (-len(p), p)):  # longest first: same every run
         if name.endswith(" " + person):
             return name[: -len(person) - 1]
     return name
 
 
-def _localities(chunk: str, known: set[str], people: set[str]) -> list[_Mention]:
-    mentions: list[_Mention] = []
+def _after_vietnamese_mission(chunk: str, end: int) -> bool:
+    """The text before ``end`` ends in "Việt Nam tại". Only the last "Việt Nam" can start that,
+    so the pattern is tried there instead of searched for through the whole chunk."""
+    start = chunk.rfind("Việt Nam", 0, end)
+    return start >= 0 and _VN_MISSION_BEFORE.match(chunk, start, end) is not None
+
+
+# known_place_names and extract_partners read the same chunks of an article: each pattern scan
+# is cached per chunk so it runs once, not once per caller.
+_CHUNK_CACHE = 256
+
+
+@lru_cache(maxsize=_CHUNK_CACHE)
+def _locality_chains(chunk: str) -> tuple[tuple[tuple[tuple[str, str], ...], str | None, bool], ...]:
+    """Each ``type Name(, type Name)*`` chain as (its (type, name) links, the country marked after
+    it, whether it follows "Việt Nam tại")."""
+    chains = []
     for match in _LOCALITY.finditer(chunk):
         chain = [(match.group("type"), match.group("name"))]
         end = match.end()
@@ -108,15 +139,27 @@ def _localities(chunk: str, known: set[str], people: set[str]) -> list[_Mention]
             chain.append((link.group("type"), link.group("name")))
             end = link.end()
         indicator = _INDICATOR.match(chunk, end)
-        marked = None
-        if indicator:
-            word = indicator.group("country")
-            marked = COUNTRIES[word]
+        marked = COUNTRIES[indicator.group("country")] if indicator else None
+        chains.append((tuple(chain), marked, _after_vietnamese_mission(chunk, match.start())))
+    return tuple(chains)
+
+
+@lru_cache(maxsize=_CHUNK_CACHE)
+def _paren_names(chunk: str) -> tuple[tuple[str, str, bool], ...]:
+    """Each ``Name (country)`` as (name, country word, whether it follows "Việt Nam tại")."""
+    if "(" not in chunk:  # the pattern would try every capitalised run for nothing
+        return ()
+    return tuple((match.group("name"), match.group("country"), _after_vietnamese_mission(chunk, match.start()))
+                 for match in _PAREN_NAME.finditer(chunk))
+
+
+def _localities(chunk: str, known: set[str], people: set[str]) -> list[_Mention]:
+    mentions: list[_Mention] = []
+    for chain, marked, vn_mission in _locality_chains(chunk):
         for raw_type, raw_name in chain:
             name = _cut_at_known(raw_name, known, people)
             name, trailing = _split_trailing_country(name)
             country = marked or trailing
-            vn_mission = bool(_VN_MISSION_BEFORE.search(chunk, 0, match.start()))
             mentions.append(_Mention(_canonical_type(raw_type), name, country, country is not None, vn_mission))
     return mentions
 
@@ -162,15 +205,14 @@ def known_place_names(chunks: list[str]) -> set[str]:
     used to split "tỉnh Nagano Yamagishi Yoshiaki" into place and person."""
     names: set[str] = set()
     for chunk in chunks:
-        for match in _PAREN_NAME.finditer(chunk):
-            names.add(match.group("name"))
+        names.update(name for name, _, _ in _paren_names(chunk))
         names.update(m.name for m in _localities(chunk, set(), set()) if m.explicit)
     return names
 
 
 def extract_partners(chunks: list[str], people: set[str]) -> list[Partner]:
     """Foreign partners in order of first mention, one per canonical name."""
-    known = set(KNOWN_BY_ALIAS) | VN_PROVINCES | VN_PLACES | set(COUNTRIES)
+    known = _KNOWN_NAMES
     found: dict[str, str | None] = {}
 
     def add(name: str, country: str | None) -> None:
@@ -185,9 +227,8 @@ def extract_partners(chunks: list[str], people: set[str]) -> list[Partner]:
             if mention.explicit and mention.country:
                 memory.setdefault(mention.name, mention.country)
     for chunk in chunks:
-        for match in _PAREN_NAME.finditer(chunk):
-            name = _cut_at_known(match.group("name"), known, people)
-            memory.setdefault(name, COUNTRIES[match.group("country")])
+        for raw_name, word, _ in _paren_names(chunk):
+            memory.setdefault(_cut_at_known(raw_name, known, people), COUNTRIES[word])
 
     for chunk, mentions in zip(chunks, per_chunk):
         taken: list[tuple[int, int]] = []
@@ -214,12 +255,12 @@ def extract_partners(chunks: list[str], people: set[str]) -> list[Partner]:
                 add(*resolved)
                 if resolved[1] is None:
                     unplaced.add(resolved[0])
-        for match in _PAREN_NAME.finditer(chunk):
-            if _VN_MISSION_BEFORE.search(chunk, 0, match.start()):
+        for raw_name, word, after_vn_mission in _paren_names(chunk):
+            if after_vn_mission:
                 continue
-            name = _cut_at_known(match.group("name"), known, people)
+            name = _cut_at_known(raw_name, known, people)
             entity = KNOWN_BY_ALIAS.get(name)
-            country = COUNTRIES[match.group("country")]
+            country = COUNTRIES[word]
             if entity and entity.kind == "locality" and country != VIETNAM:
                 add(entity.name, country)
 

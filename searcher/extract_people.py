@@ -81,17 +81,18 @@ _NAME_OK_INSIDE = set("Công Trung Văn Chính Quốc Đại Liên Việt Nam Tr
 _NAMED_AFTER = {"đường", "phố", "trường", "cầu", "tượng", "lăng", "quảng trường", "giải", "bảo tàng", "khu",
                 "phường", "xã", "quận", "huyện", "tỉnh", "thành phố", "thị xã", "thị trấn", "ấp", "thôn", "bản",
                 "làng", "núi", "sông", "hồ", "đảo", "cảng", "chợ", "khách sạn", "bệnh viện", "nhà", "tàu",
-                "châu", "vùng", "bang", "TP", "Q", "P"}
+                "châu", "vùng", "bang", "tp", "q", "p"}  # compared in lower case
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,/]\d+)*|[^\w\s]")
 _UPPER_SET = set(UPPER)
 
 
-def _phrases(words) -> dict[str, list[tuple[str, ...]]]:
-    """Phrase tuples keyed by their first word, longest first, so most tokens miss in one lookup."""
-    table: dict[str, list[tuple[str, ...]]] = {}
+def _phrases(words) -> dict[str, list[list[str]]]:
+    """Phrases as word lists keyed by their first word, longest first, so most tokens miss in one
+    lookup and a hit compares one list slice per phrase."""
+    table: dict[str, list[list[str]]] = {}
     for phrase in words:
-        parts = tuple(phrase.split())
+        parts = phrase.split()
         table.setdefault(parts[0], []).append(parts)
     for phrases in table.values():
         phrases.sort(key=len, reverse=True)
@@ -103,16 +104,8 @@ _HEAD_TABLE = _phrases(_TITLE_HEADS)
 _TITLE_TABLE = _phrases(_TITLE_WORDS)
 _PREFIX_TABLE = _phrases(_TITLE_PREFIXES)
 _PLACE_TYPE_TABLE = _phrases(_PLACE_TYPE_WORDS)
-
-
-@dataclass
-class _Tok:
-    text: str
-    start: int
-    end: int
-    low: str
-    cap: bool
-    word: bool
+# Lower-cased first words of honorifics and titles (prefixes included): only these need a look.
+_PHRASE_STARTS = set(_HONORIFIC_TABLE) | set(_HEAD_TABLE) | set(_PREFIX_TABLE)
 
 
 @dataclass
@@ -121,46 +114,89 @@ class _Person:
     titles: list[str] = field(default_factory=list)
 
 
-def _tokenize(text: str) -> list[_Tok]:
-    tokens = []
-    for m in _TOKEN.finditer(text):
-        t = m.group(0)
-        word = t[0].isalpha()
-        tokens.append(_Tok(t, m.start(), m.end(), t.lower(), word and t[0] in _UPPER_SET, word))
+def _tokenize(text: str) -> list[str]:
+    """``_TOKEN.findall(text)``, about twice as fast: no token spans whitespace, and a purely
+    alphabetic piece between spaces is one token, so the regex only runs on the other pieces."""
+    tokens: list[str] = []
+    for piece in text.split():
+        if piece.isalpha():
+            tokens.append(piece)
+        else:
+            tokens += _TOKEN.findall(piece)
     return tokens
 
 
-def _match_phrase(tokens: list[_Tok], i: int, table, *, cap_single: bool = True) -> int:
+def _match_phrase(lows: list[str], i: int, table) -> int:
     """Length of the longest phrase from ``table`` at ``i`` (case-insensitive), or 0."""
-    candidates = table.get(tokens[i].low) if i < len(tokens) else None
+    candidates = table.get(lows[i]) if i < len(lows) else None
     if not candidates:
         return 0
     for phrase in candidates:
-        length = len(phrase)
-        if i + length > len(tokens):
-            continue
-        if all(tokens[i + k].low == phrase[k] for k in range(1, length)):
-            if length == 1 and tokens[i].cap and not cap_single:
-                continue
-            return length
+        if lows[i : i + len(phrase)] == phrase:
+            return len(phrase)
     return 0
+
+
+def _head_length(lows: list[str], caps: list[bool], i: int) -> int:
+    """Length of the title head (prefixes included) starting at ``i``, or 0."""
+    j = i
+    while (n := _match_phrase(lows, j, _PREFIX_TABLE)) and j - i < 3:
+        j += n
+    n = _match_phrase(lows, j, _HEAD_TABLE)
+    if not n:
+        return 0
+    if lows[j] == "trưởng" and n == 1 and not caps[j]:
+        return 0
+    return j + n - i
+
+
+class _Tokens:
+    """One chunk's tokens as parallel lists (far cheaper than an object per token), with where
+    its honorifics and title heads are. Built once and read by both scanning passes."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.texts = _tokenize(text)
+        self.lows = lows = [t.lower() for t in self.texts]
+        self.caps = caps = [t[0] in _UPPER_SET for t in self.texts]
+        phrase_starts = [i for i, low in enumerate(lows) if low in _PHRASE_STARTS]
+        # token index -> length of the honorific / title head (prefixes included) starting there
+        self.honorifics = {i: n for i in phrase_starts if (n := _match_phrase(lows, i, _HONORIFIC_TABLE))}
+        self.heads = {i: n for i in phrase_starts if (n := _head_length(lows, caps, i))}
+        # Where a mention can start: an honorific, a title or a surname. A bare name not led by a
+        # surname is only taken for someone already found (see _Scanner.scan).
+        surnames = [i for i, text in enumerate(self.texts) if text in SURNAMES]
+        self.mention_starts = sorted({*self.honorifics, *self.heads, *surnames})
+        self._offsets: list[tuple[int, int]] | None = None
+
+    def span(self, a: int, b: int) -> str:
+        """The text from token ``a`` through token ``b - 1``. Character offsets are worked out on
+        first use: most chunks never need them."""
+        if self._offsets is None:
+            self._offsets = [m.span() for m in _TOKEN.finditer(self.text)]
+        return self.text[self._offsets[a][0] : self._offsets[b - 1][1]]
 
 
 class _Scanner:
     """One pass over one chunk of text; ``known`` are people found so far (for ambiguous runs)."""
 
-    def __init__(self, text: str, tokens: list[_Tok], places: set[str], known: set[str], strict: bool):
-        self.text = text
+    def __init__(self, tokens: _Tokens, places: set[str], known: set[str], strict: bool):
         self.tokens = tokens
+        self.texts = tokens.texts
+        self.lows = tokens.lows
+        self.caps = tokens.caps
         self.places = places
         self.known = known
+        # A bare name starts with a surname or with the first word of someone already found.
+        self.known_first_words = {name.split(" ", 1)[0] for name in known}
         self.strict = strict  # first pass: only unambiguous contexts
         self.found: list[tuple[str, str | None]] = []
 
     # --- names -------------------------------------------------------------------------
     def _cap_run(self, i: int, limit: int = 8) -> int:
+        caps = self.caps
         j = i
-        while j < len(self.tokens) and self.tokens[j].cap and j - i < limit:
+        while j < len(caps) and caps[j] and j - i < limit:
             j += 1
         return j
 
@@ -217,68 +253,58 @@ class _Scanner:
 
     # --- titles ------------------------------------------------------------------------
     def _head_at(self, i: int) -> int:
-        j = i
-        while (n := _match_phrase(self.tokens, j, _PREFIX_TABLE)) and j - i < 3:
-            j += n
-        n = _match_phrase(self.tokens, j, _HEAD_TABLE)
-        if not n:
-            return 0
-        if self.tokens[j].low == "trưởng" and n == 1 and not self.tokens[j].cap:
-            return 0
-        return j + n - i
+        """Length of the title head (prefixes included) starting at ``i``, or 0."""
+        return self.tokens.heads.get(i, 0)
 
     def _place_at(self, i: int) -> bool:
         """A known place (or a place-type word) starts at ``i``."""
-        toks = self.tokens
-        if i >= len(toks):
+        lows = self.lows
+        if i >= len(lows):
             return False
-        if toks[i].low in _PLACE_TYPE_WORDS or _match_phrase(toks, i, _PLACE_TYPE_TABLE):
+        if lows[i] in _PLACE_TYPE_WORDS or _match_phrase(lows, i, _PLACE_TYPE_TABLE):
             return True
-        end = self._cap_run(i)
-        words = [t.text for t in toks[i:end]]
+        words = self.texts[i : self._cap_run(i)]
         return any(" ".join(words[:k]) in self.places for k in range(len(words), 0, -1))
 
     def _title(self, i: int) -> tuple[int, int, int]:
         """Parse a title at ``i``. Returns (end of title, start of trailing free run, end)."""
-        toks = self.tokens
+        texts, lows, caps = self.texts, self.lows, self.caps
         j = i + self._head_at(i)
         run_start = j
-        while j < len(toks):
-            t = toks[j]
-            n = _match_phrase(toks, j, _TITLE_TABLE, cap_single=False)
-            if n and not (t.cap and n == 1):
+        while j < len(texts):
+            n = _match_phrase(lows, j, _TITLE_TABLE)
+            if n and not (caps[j] and n == 1):
                 j += n
                 run_start = j
                 continue
-            if t.cap:
+            if caps[j]:
                 j += 1
                 continue
-            nxt = toks[j + 1] if j + 1 < len(toks) else None
-            if t.low in ("tại", "ở") and nxt and self._place_at(j + 1):  # "Đại sứ Nhật Bản tại Việt Nam"
+            next_cap = j + 1 < len(texts) and caps[j + 1]
+            if lows[j] in ("tại", "ở") and self._place_at(j + 1):  # "Đại sứ Nhật Bản tại Việt Nam"
                 j += 1
                 run_start = j
                 continue
-            if t.text in ("-", "–") and nxt and nxt.cap:  # "Việt Nam – Nhật Bản", "Nhật – Việt"
-                end = self._cap_run(j + 1)
-                words = [x.text for x in toks[j + 1 : end]]
+            if texts[j] in ("-", "–") and next_cap:  # "Việt Nam – Nhật Bản", "Nhật – Việt"
+                words = texts[j + 1 : self._cap_run(j + 1)]
                 cut = next((k for k in range(len(words), 0, -1) if " ".join(words[:k]) in self.places), 0)
                 if cut:
                     j = j + 1 + cut
                     run_start = j
                     continue
                 break
-            if t.low == "và" and nxt and nxt.cap and not self._head_at(j + 1):  # "Thể thao và Du lịch"
+            if lows[j] == "và" and next_cap and not self._head_at(j + 1):  # "Thể thao và Du lịch"
                 j += 1
                 continue
-            if t.text == "(" and nxt and nxt.cap:
+            if texts[j] == "(" and next_cap:
                 end = self._cap_run(j + 1)
-                if end < len(toks) and toks[end].text == ")":
+                if end < len(texts) and texts[end] == ")":
                     j = end + 1
                     run_start = j
                     continue
                 break
-            if t.text in (",", ";") and nxt and (h := self._head_at(j + 1)):
-                if run_start < j and self._name_from_run([x.text for x in toks[run_start:j]], False):
+            if texts[j] in (",", ";") and (h := self._head_at(j + 1)):
+                if run_start < j and self._name_from_run(texts[run_start:j], False):
                     break  # "Đại sứ Hoa Kỳ Ted Osius, Đại sứ ...": the first title already has its person
                 j = j + 1 + h
                 run_start = j
@@ -289,17 +315,17 @@ class _Scanner:
     def _span(self, a: int, b: int) -> str:
         if b <= a:
             return ""
-        return self.text[self.tokens[a].start : self.tokens[b - 1].end].strip(" ,;-–")
+        return self.tokens.span(a, b).strip(" ,;-–")
 
     def _title_after_name(self, j: int) -> tuple[str | None, int]:
         """``, Title`` or `` - Title`` right after a name."""
-        toks = self.tokens
-        if j < len(toks) and toks[j].text in (",", "-", "–") and self._head_at(j + 1):
+        texts = self.texts
+        if j < len(texts) and texts[j] in (",", "-", "–") and self._head_at(j + 1):
             end, run_start, _ = self._title(j + 1)
             # a trailing free run after the title belongs to it only if it is not a new person
             stop = end
             if run_start < end:
-                words = [t.text for t in toks[run_start:end]]
+                words = texts[run_start:end]
                 if self._name_from_run(words, False) and " ".join(words) not in self.places:
                     stop = run_start
             return self._span(j + 1, stop) or None, stop
@@ -312,43 +338,42 @@ class _Scanner:
         self.found.append((" ".join(words), title or None))
 
     def scan(self) -> list[tuple[str, str | None]]:
-        toks = self.tokens
-        i = 0
-        while i < len(toks):
-            t = toks[i]
-            if not t.word:
-                i += 1
-                continue
-            hon = _match_phrase(toks, i, _HONORIFIC_TABLE)
-            if hon and not (t.cap and i > 0 and toks[i - 1].cap):
-                nxt = i + hon
-                if nxt < len(toks) and toks[nxt].text == ":":  # "các đồng chí: A, title; B, title"
-                    nxt += 1
-                consumed = self._after_honorific(nxt, weak=" ".join(x.low for x in toks[i:i + hon]) in _WEAK_HONORIFICS)
-                if consumed:
-                    i = consumed
-                    continue
-            head = self._head_at(i)
-            if head and not (i > 0 and toks[i - 1].cap and not self._head_at(i - 1)):
-                consumed = self._title_then_name(i)
-                if consumed:
-                    i = consumed
-                    continue
-            if t.cap and (i == 0 or not toks[i - 1].cap):
-                consumed = self._bare_name(i)
-                if consumed:
-                    i = consumed
-                    continue
-            i += 1
+        starts = self.tokens.mention_starts
+        if other_first_words := self.known_first_words - SURNAMES:  # "Abe Shuichi" found before
+            texts = self.texts
+            starts = sorted({*starts, *(i for i, text in enumerate(texts) if text in other_first_words)})
+        resume = 0  # first token not yet consumed by a mention
+        for i in starts:
+            if i >= resume:
+                resume = self._mention_at(i) or i + 1
         return self.found
 
+    def _mention_at(self, i: int) -> int:
+        """Record the person mentioned from token ``i`` on; the token after the mention, or 0."""
+        lows, caps = self.lows, self.caps
+        hon = self.tokens.honorifics.get(i, 0)
+        if hon and not (caps[i] and i > 0 and caps[i - 1]):
+            nxt = i + hon
+            if nxt < len(lows) and self.texts[nxt] == ":":  # "các đồng chí: A, title; B, title"
+                nxt += 1
+            consumed = self._after_honorific(nxt, weak=" ".join(lows[i : i + hon]) in _WEAK_HONORIFICS)
+            if consumed:
+                return consumed
+        if self._head_at(i) and not (i > 0 and caps[i - 1] and not self._head_at(i - 1)):
+            consumed = self._title_then_name(i)
+            if consumed:
+                return consumed
+        if caps[i] and (i == 0 or not caps[i - 1]):
+            return self._bare_name(i)
+        return 0
+
     def _after_honorific(self, i: int, weak: bool) -> int:
-        toks = self.tokens
-        if i >= len(toks):
+        texts, caps = self.texts, self.caps
+        if i >= len(texts):
             return 0
         if self._head_at(i):
             return self._title_then_name(i)
-        if not toks[i].cap:
+        if not caps[i]:
             return 0
         end = self._cap_run(i)
         # cut a run that ran into a title ("ông Nguyễn Văn A Phó Chủ tịch")
@@ -356,35 +381,35 @@ class _Scanner:
             if self._head_at(k):
                 end = k
                 break
-        words = [t.text for t in toks[i:end]]
+        words = texts[i:end]
         if weak and len(words) < 2:
             return 0
         if not self._valid_name(words, context=True):
             return 0
         title, j = self._title_after_name(end)
         self._record(words, title)
-        if title is not None and j < len(toks) and toks[j].text == ";" and j + 1 < len(toks) and toks[j + 1].cap:
+        if title is not None and j < len(texts) and texts[j] == ";" and j + 1 < len(texts) and caps[j + 1]:
             return self._after_honorific(j + 1, weak) or j + 1  # the next item of a list
         return j
 
     def _title_then_name(self, i: int) -> int:
-        toks = self.tokens
+        texts, lows, caps = self.texts, self.lows, self.caps
         end, run_start, _ = self._title(i)
         name = None
         title_end = end
         if run_start < end:
-            words = [t.text for t in toks[run_start:end]]
-            prev = toks[run_start - 1].low if run_start > 0 else ""
-            prev2 = " ".join(t.low for t in toks[max(run_start - 2, 0):run_start])
+            words = texts[run_start:end]
+            prev = lows[run_start - 1] if run_start > 0 else ""
+            prev2 = " ".join(lows[max(run_start - 2, 0) : run_start])
             after_type = prev in _PLACE_TYPE_WORDS or prev2 in _PLACE_TYPE_WORDS
             name = self._name_from_run(words, after_type)
             if not name and run_start == i + self._head_at(i) and len(words) == 3 and words[0] in SURNAMES:
                 name = words  # "Chủ tịch Hồ Chí Minh": right after the title word it is a person
             if name:
                 title_end = end - len(name)
-        if name is None and end < len(toks) and toks[end].text in ("-", "–") and end + 1 < len(toks) and toks[end + 1].cap:
+        if name is None and end + 1 < len(texts) and texts[end] in ("-", "–") and caps[end + 1]:
             stop = self._cap_run(end + 1)
-            words = [t.text for t in toks[end + 1 : stop]]
+            words = texts[end + 1 : stop]
             if self._valid_name(words, context=True):
                 name, title_end, end = words, end, stop
         if not name:
@@ -393,9 +418,11 @@ class _Scanner:
         return end
 
     def _bare_name(self, i: int) -> int:
-        toks = self.tokens
-        prev = toks[i - 1].low if i > 0 else ""
-        prev2 = " ".join(t.low for t in toks[max(i - 2, 0):i])
+        texts, lows = self.texts, self.lows
+        if texts[i] not in SURNAMES and texts[i] not in self.known_first_words:
+            return 0  # the cheap test first: most capitalised words start no name at all
+        prev = lows[i - 1] if i > 0 else ""
+        prev2 = " ".join(lows[max(i - 2, 0) : i])
         if prev in _NAMED_AFTER or prev2 in _NAMED_AFTER:
             return 0
         end = self._cap_run(i, limit=4)
@@ -403,7 +430,7 @@ class _Scanner:
             if self._head_at(k):
                 end = k
                 break
-        words = [t.text for t in toks[i:end]]
+        words = texts[i:end]
         for k in range(len(words), 0, -1):  # someone already found in a clear context
             if " ".join(words[:k]) in self.known:
                 title, j = self._title_after_name(i + k)
@@ -423,13 +450,13 @@ class _Scanner:
 
 def extract_people(chunks: list[str], places: set[str]) -> list[Official]:
     """Everyone named, one entry per person, with the fullest title the article gives them."""
-    tokenized = [(chunk, _tokenize(chunk)) for chunk in chunks]
+    tokenized = [_Tokens(chunk) for chunk in chunks]
     known: set[str] = set()
-    for chunk, tokens in tokenized:  # pass 1: clear contexts only, to resolve "tỉnh Trịnh Xuân Trường"
-        known.update(name for name, _ in _Scanner(chunk, tokens, places, set(), strict=True).scan())
+    for tokens in tokenized:  # pass 1: clear contexts only, to resolve "tỉnh Trịnh Xuân Trường"
+        known.update(name for name, _ in _Scanner(tokens, places, set(), strict=True).scan())
     people: dict[str, _Person] = {}
-    for chunk, tokens in tokenized:
-        for name, title in _Scanner(chunk, tokens, places, known, strict=False).scan():
+    for tokens in tokenized:
+        for name, title in _Scanner(tokens, places, known, strict=False).scan():
             person = people.setdefault(name, _Person(name))
             if title:
                 person.titles.append(title)

@@ -208,3 +208,32 @@ def test_streets_and_place_names_are_not_people():
     extraction = extract(article("Trụ sở nằm trên đường Nguyễn Văn Linh, gần trường THPT Chu Văn An, "
                                  "nhìn ra Thái Bình Dương."))
     assert extraction.officials == []
+
+
+# The extractors' fast paths must find exactly what the plain patterns they replace would.
+@pytest.mark.parametrize("text", [
+    "Ông Nguyễn Văn A, Phó Chủ tịch UBND tỉnh Lào Cai (Việt Nam) – “Nhật”... đã đến!",
+    "Jean-Pierre O’Neil_Smith 12.5/3 km² ½ ΑΣ x\u00a0y\tz\n-x- 'a' Ⅻ",
+    "",
+])
+def test_fast_tokenizer_gives_the_token_pattern_s_tokens(text):
+    from searcher.extract_people import _TOKEN, _tokenize
+    assert _tokenize(text) == _TOKEN.findall(text)
+
+
+def test_known_organisations_pattern_matches_like_the_plain_alternation():
+    import re
+
+    from searcher.extract_data import KNOWN_BY_ALIAS
+    from searcher.extract_partners import _KNOWN_ORGS
+    aliases = sorted((a for a, e in KNOWN_BY_ALIAS.items() if e.kind == "org"), key=len, reverse=True)
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, aliases)) + r")(?![\w-])")
+    text = " ".join(f"{a} x{a} {a}-y ({a}), -{a} {a}s {a[:-1]}." for a in aliases)
+    assert [m.span() for m in _KNOWN_ORGS.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_vietnamese_mission_check_agrees_with_searching_the_whole_prefix():
+    from searcher.extract_partners import _VN_MISSION_BEFORE, _after_vietnamese_mission
+    chunk = "Việt Nam tại Lào. Tổng Lãnh sự quán Việt Nam  ở\nCôn Minh, Việt Nam tại Việt Nam tại  X Việt Namtại Y"
+    for end in range(len(chunk) + 1):
+        assert _after_vietnamese_mission(chunk, end) == bool(_VN_MISSION_BEFORE.search(chunk, 0, end)), end
