@@ -21,10 +21,10 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.writing import CLEAR
 
 from .analysis import index_terms
+from .bulkwriter import BulkWriter
 from .extract import DATA_FINGERPRINT, extract
 from .model import Article, ReadError
 from .reader import iter_articles
-from .bulkwriter import BulkWriter
 from .schema import TEXT_FIELDS, build_schema, schema_changed
 
 # Bump when analysis or extraction changes what an article indexes to: every article re-indexes.
@@ -200,8 +200,8 @@ def index_paths(
     ix = open_or_create(index_dir)
     rebuild = rebuild or schema_changed(ix.schema, build_schema())
     try:
-        # Uncompressed posting blocks: the single writer's commit is the serial tail of a
-        # build, and zlib was a fifth of it (the index grows by about a sixth).
+        # Uncompressed posting blocks: zlib was a fifth of the single writer's commit, the serial
+        # tail of a build (the index grows by about a sixth).
         writer = BulkWriter(ix, TEXT_FIELDS, timeout=lock_timeout, codec=W3Codec(compression=0))
     except whoosh_index.LockError:
         raise IndexError_(
