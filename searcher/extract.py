@@ -103,7 +103,7 @@ def extract(article: Article) -> Extraction:
     chunks = _chunks(article)
     event_date, year = extract_date(article)
     named_here = known_place_names(chunks)
-    places = _STATIC_PLACES | named_here if named_here else _STATIC_PLACES  # most articles add none
+    places = (_STATIC_PLACES | named_here) if named_here else _STATIC_PLACES  # most add none
     officials = extract_people(chunks, places)
     partners = extract_partners(chunks, {o.name for o in officials})
     countries: list[str] = []
