@@ -9,9 +9,12 @@ import argparse
 import dataclasses
 import html
 import json
+import os
 import re
 import sys
 from pathlib import Path
+
+from .facets import FACETS
 
 DEFAULT_INDEX = "index"
 DEFAULT_CORPUS = "corpus"
@@ -46,9 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--limit", type=int, default=10)
     query.add_argument("--page", type=int, default=1)
     query.add_argument("--sort", choices=["relevance", "date"], default="relevance")
-    for facet in ("partner", "country", "official", "year"):
-        query.add_argument(f"--{facet}", action="append", default=[], metavar=facet.upper(),
-                           help=f"only articles with this {facet} (repeat: any of them)")
+    for facet in FACETS:
+        query.add_argument(f"--{facet.name}", action="append", default=[],
+                           metavar=facet.name.upper(), help=f"{facet.help} (repeat: any of them)")
     query.add_argument("--from", dest="date_from", metavar="DATE", help="YYYY[-MM[-DD]]")
     query.add_argument("--to", dest="date_to", metavar="DATE", help="YYYY[-MM[-DD]]")
     query.add_argument("--facet-limit", type=int, default=10, metavar="N")
@@ -66,12 +69,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def cmd_index(args) -> int:
-    from .indexer import IndexError_, index_paths
+GAZETTEER_NAME = "partners.tsv"
 
+
+def cmd_index(args) -> int:
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         return _fail(f"no such file or directory: {missing[0]}")
+    gazetteers = [Path(p) / GAZETTEER_NAME for p in args.paths if (Path(p) / GAZETTEER_NAME).is_file()]
+    if gazetteers and "SEARCHER_PARTNERS" not in os.environ:
+        os.environ["SEARCHER_PARTNERS"] = str(gazetteers[0])  # read when extraction loads
+    from . import IndexError_, index_paths
     try:
         report = index_paths(args.paths, args.index, rebuild=args.rebuild,
                              progress=sys.stderr.isatty(), lock_timeout=args.lock_timeout,
@@ -85,18 +93,19 @@ def cmd_index(args) -> int:
 
 
 def cmd_query(args) -> int:
-    from .search import SearchError, SearchParams, Searcher
+    from . import SearchError, SearchParams, Searcher
 
     params = SearchParams(
-        q=" ".join(args.text), partner=args.partner, country=args.country, official=args.official,
-        year=args.year, date_from=args.date_from, date_to=args.date_to, sort=args.sort,
+        q=" ".join(args.text),
+        selections={facet.name: getattr(args, facet.name) for facet in FACETS},
+        date_from=args.date_from, date_to=args.date_to, sort=args.sort,
         page=args.page, limit=args.limit, facet_limit=args.facet_limit)
     try:
         result = Searcher(args.index).search(params)
     except SearchError as exc:
         return _fail(str(exc))
     if args.json:
-        print(json.dumps(result, ensure_ascii=False))
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
         print(render_text(result, color=sys.stdout.isatty()))
     return 0
@@ -110,40 +119,40 @@ def _plain(fragment: str, color: bool) -> str:
     return html.unescape(marked)
 
 
-def render_text(result: dict, color: bool = False) -> str:
-    about = f' cho "{result["query"]}"' if result["query"].strip() else ""
-    lines = [f'{result["total"]} kết quả{about} '
-             f'(trang {result["page"]}/{result["pages"]}, sắp xếp: {result["sort"]})']
-    if result["suggestion"]:
-        lines.append(f'Có phải bạn muốn tìm: "{result["suggestion"]}"?')
-    first = (result["page"] - 1) * result["limit"]
-    for rank, hit in enumerate(result["hits"], start=first + 1):
-        meta = [hit["date"] or "không rõ ngày"]
+def render_text(result, color: bool = False) -> str:
+    """A ``SearchResult`` as lines for a terminal."""
+    about = f' cho "{result.query}"' if result.query.strip() else ""
+    lines = [f'{result.total} kết quả{about} '
+             f'(trang {result.page}/{result.pages}, sắp xếp: {result.sort})']
+    if result.suggestion:
+        lines.append(f'Có phải bạn muốn tìm: "{result.suggestion}"?')
+    first = (result.page - 1) * result.limit
+    for rank, hit in enumerate(result.hits, start=first + 1):
+        meta = [hit.date or "không rõ ngày"]
         meta += [f'{p["name"]} ({p["country"]})' if p["country"] else p["name"]
-                 for p in hit["partners"]]
-        lines += ["", f"{rank:>3}. {hit['title']}", f"     {' · '.join(meta)} · {hit['id']}",
-                  f"     {_plain(hit['snippet'], color)}"]
-    facets = [(name, values) for name, values in result["facets"].items() if values]
+                 for p in hit.partners]
+        lines += ["", f"{rank:>3}. {hit.title}", f"     {' · '.join(meta)} · {hit.id}",
+                  f"     {_plain(hit.snippet, color)}"]
+    facets = [(facet, result.facets[facet.name]) for facet in FACETS if result.facets[facet.name]]
     if facets:
         lines += ["", "Bộ lọc:"]
-        for name, values in facets:
-            shown = ", ".join(f'{"*" if v["selected"] else ""}{v["value"]} ({v["count"]})'
+        for facet, values in facets:
+            shown = ", ".join(f'{"*" if v.selected else ""}{facet.display(v.value)} ({v.count})'
                               for v in values)
-            lines.append(f"  {name}: {shown}")
+            lines.append(f"  {facet.name}: {shown}")
     return "\n".join(lines)
 
 
 def cmd_inspect(args) -> int:
-    from .extract import extract
-    from .reader import iter_articles
+    from . import ReadError, extract_article, iter_articles
 
     records, failed = [], False
     for item in iter_articles(args.paths):
-        if not hasattr(item, "title"):
+        if isinstance(item, ReadError):
             print(f"searcher: skipped {item}", file=sys.stderr)
             failed = True
             continue
-        extraction = extract(item)
+        extraction = extract_article(item)
         records.append({
             "id": item.id, "title": item.title, **dataclasses.asdict(extraction),
             "captions": item.captions, "body": item.body,
@@ -165,7 +174,7 @@ def cmd_serve(args) -> int:
 
     from web.app import SERVER_LIMITS, create_app
 
-    from .search import SearchError
+    from . import SearchError
 
     try:
         app = create_app(args.index)

@@ -16,7 +16,7 @@ SEED_IDS = sorted(p.stem for p in CORPUS.glob("*.txt"))
 
 @pytest.fixture(scope="session")
 def seed_index(tmp_path_factory) -> Path:
-    from searcher.indexer import index_paths
+    from searcher.store.indexer import index_paths
 
     directory = tmp_path_factory.mktemp("seed-index")
     report = index_paths([CORPUS], directory)
@@ -26,7 +26,7 @@ def seed_index(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def seed_searcher(seed_index):
-    from searcher.search import Searcher
+    from searcher import Searcher
 
     return Searcher(seed_index)
 
@@ -39,8 +39,8 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
 
 def build_index(tmp_path: Path, records: list[dict], name: str = "articles.jsonl"):
     """A real index over the given article records; returns a Searcher on it."""
-    from searcher.indexer import index_paths
-    from searcher.search import Searcher
+    from searcher.store.indexer import index_paths
+    from searcher import Searcher
 
     corpus = tmp_path / "corpus"
     corpus.mkdir(exist_ok=True)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from searcher.extract import extract
+from searcher import extract_article as extract
 from searcher.model import Article
-from searcher.reader import read_file
+from searcher.ingest.reader import read_file
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 TEASER_NAMES = {"Tô Lâm", "Lương Cường", "Trịnh Việt Hùng", "Trần Hồng Minh", "Nguyễn Thanh Bình",
@@ -217,15 +217,15 @@ def test_streets_and_place_names_are_not_people():
     "",
 ])
 def test_fast_tokenizer_gives_the_token_pattern_s_tokens(text):
-    from searcher.extract_people import _TOKEN, _tokenize
+    from searcher.extract.people import _TOKEN, _tokenize
     assert _tokenize(text) == _TOKEN.findall(text)
 
 
 def test_known_organisations_pattern_matches_like_the_plain_alternation():
     import re
 
-    from searcher.extract_data import KNOWN_BY_ALIAS
-    from searcher.extract_partners import _KNOWN_ORGS
+    from searcher.extract.gazetteer import KNOWN_BY_ALIAS
+    from searcher.extract.partners import _KNOWN_ORGS
     aliases = sorted((a for a, e in KNOWN_BY_ALIAS.items() if e.kind == "org"), key=len, reverse=True)
     plain = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, aliases)) + r")(?![\w-])")
     text = " ".join(f"{a} x{a} {a}-y ({a}), -{a} {a}s {a[:-1]}." for a in aliases)
@@ -233,7 +233,7 @@ def test_known_organisations_pattern_matches_like_the_plain_alternation():
 
 
 def test_vietnamese_mission_check_agrees_with_searching_the_whole_prefix():
-    from searcher.extract_partners import _VN_MISSION_BEFORE, _after_vietnamese_mission
+    from searcher.extract.partners import _VN_MISSION_BEFORE, _after_vietnamese_mission
     chunk = "Việt Nam tại Lào. Tổng Lãnh sự quán Việt Nam  ở\nCôn Minh, Việt Nam tại Việt Nam tại  X Việt Namtại Y"
     for end in range(len(chunk) + 1):
         assert _after_vietnamese_mission(chunk, end) == bool(_VN_MISSION_BEFORE.search(chunk, 0, end)), end

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from conftest import SEED_IDS, build_index
-from searcher.search import SearchParams
+from searcher import FacetValue, SearchParams
 from test_cli import run
 
 NAGANO, KAWAGUCHI, PARLIAMENT, EMBASSY, HONGHA = SEED_IDS
@@ -31,84 +31,85 @@ def searcher(tmp_path_factory):
 
 
 def facet(result, name):
-    return {v["value"]: v["count"] for v in result["facets"][name]}
+    return {v.value: v.count for v in result.facets[name]}
 
 
-def search(searcher, **kwargs):
-    return searcher.search(SearchParams(**kwargs))
+def search(searcher, q="", date_from=None, date_to=None, facet_limit=10, **selections):
+    return searcher.search(SearchParams(q=q, selections=selections, date_from=date_from,
+                                        date_to=date_to, facet_limit=facet_limit))
 
 
 def test_every_search_counts_all_four_facets(searcher):
     result = search(searcher, q="lao cai")
-    assert result["total"] == 5
+    assert result.total == 5
     assert facet(result, "partner") == {"tỉnh Nagano": 2, "tỉnh Vân Nam": 2, "tỉnh Savannakhet": 1}
     assert facet(result, "country") == {"Nhật Bản": 2, "Trung Quốc": 2, "Lào": 1}
     assert facet(result, "year") == {"2024": 2, "2023": 1, "2022": 1, "unknown": 1}
-    assert [v["value"] for v in result["facets"]["partner"]][:2] == ["tỉnh Nagano", "tỉnh Vân Nam"]
+    assert [v.value for v in result.facets["partner"]][:2] == ["tỉnh Nagano", "tỉnh Vân Nam"]
 
 
 def test_counts_follow_the_query(searcher):
     result = search(searcher, q="du lich")
-    assert result["total"] == 3
+    assert result.total == 3
     assert facet(result, "partner") == {"tỉnh Nagano": 1, "tỉnh Vân Nam": 2}
 
 
 def test_values_of_one_facet_are_or_and_keep_their_own_counts(searcher):
     one = search(searcher, q="lao cai", partner=["tỉnh Nagano"])
-    assert one["total"] == 2
+    assert one.total == 2
     assert facet(one, "partner")["tỉnh Vân Nam"] == 2  # disjunctive: what ticking it would add
     assert facet(one, "country") == {"Nhật Bản": 2}
     two = search(searcher, q="lao cai", partner=["tỉnh Nagano", "tỉnh Vân Nam"])
-    assert two["total"] == 4
-    selected = {v["value"] for v in two["facets"]["partner"] if v["selected"]}
+    assert two.total == 4
+    selected = {v.value for v in two.facets["partner"] if v.selected}
     assert selected == {"tỉnh Nagano", "tỉnh Vân Nam"}
 
 
 def test_different_facets_are_and(searcher):
     result = search(searcher, q="lao cai", partner=["tỉnh Nagano", "tỉnh Vân Nam"], year=["2024"])
-    assert sorted(h["id"] for h in result["hits"]) == ["nagano-2024", "yunnan-2024"]
+    assert sorted(h.id for h in result.hits) == ["nagano-2024", "yunnan-2024"]
     assert facet(result, "year") == {"2024": 2, "2023": 1, "unknown": 1}
 
 
 def test_unknown_year_is_a_bucket_you_can_filter_on(searcher):
     result = search(searcher, q="lao cai", year=["unknown"])
-    assert [h["id"] for h in result["hits"]] == ["undated"]
+    assert [h.id for h in result.hits] == ["undated"]
 
 
 def test_date_range_filters_on_full_dates(searcher):
     result = search(searcher, q="lao cai", date_from="2023-01-01", date_to="2024-06")
-    assert sorted(h["id"] for h in result["hits"]) == ["nagano-2023", "nagano-2024"]
+    assert sorted(h.id for h in result.hits) == ["nagano-2023", "nagano-2024"]
     assert facet(search(searcher, q="lao cai", date_from="2024"), "year") == {"2024": 2}
 
 
 def test_empty_query_with_a_filter_browses_newest_first(searcher):
     result = search(searcher, country=["Trung Quốc"])
-    assert [h["id"] for h in result["hits"]] == ["yunnan-2024", "undated"]
+    assert [h.id for h in result.hits] == ["yunnan-2024", "undated"]
 
 
 def test_hits_carry_their_extracted_fields(searcher):
-    hit = search(searcher, q="savannakhet")["hits"][0]
-    assert hit["date"] == "2022-11-18" and hit["year"] == 2022
-    assert hit["partners"] == [{"name": "tỉnh Savannakhet", "country": "Lào"}]
-    assert hit["countries"] == ["Lào"]
+    hit = search(searcher, q="savannakhet").hits[0]
+    assert hit.date == "2022-11-18" and hit.year == 2022
+    assert hit.partners == [{"name": "tỉnh Savannakhet", "country": "Lào"}]
+    assert hit.countries == ["Lào"]
 
 
 def test_an_unknown_facet_value_finds_nothing_but_still_shows_the_selection(searcher):
     result = search(searcher, q="lao cai", partner=["tỉnh Không Có"])
-    assert result["total"] == 0
-    assert {"value": "tỉnh Không Có", "count": 0, "selected": True} in result["facets"]["partner"]
+    assert result.total == 0
+    assert FacetValue("tỉnh Không Có", 0, True) in result.facets["partner"]
 
 
 def test_facet_limit_caps_the_values_returned(searcher):
     result = search(searcher, q="lao cai", facet_limit=1)
-    assert [v["value"] for v in result["facets"]["partner"]] == ["tỉnh Nagano"]
+    assert [v.value for v in result.facets["partner"]] == ["tỉnh Nagano"]
 
 
 def test_seed_partner_filter_and_histogram(seed_searcher):
-    result = seed_searcher.search(SearchParams(partner=["tỉnh Nagano"]))
-    assert [h["id"] for h in result["hits"]] == [NAGANO]
+    result = seed_searcher.search(SearchParams(selections={"partner": ["tỉnh Nagano"]}))
+    assert [h.id for h in result.hits] == [NAGANO]
     assert facet(result, "official")["Abe Shuichi"] == 1
-    assert result["histogram"] == [{"value": "unknown", "count": 1}]
+    assert result.histogram == [FacetValue("unknown", 1)]
 
 
 def test_cli_filters_are_repeatable_and_json_facets_have_the_documented_shape(seed_index):

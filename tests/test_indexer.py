@@ -6,9 +6,9 @@ import shutil
 import pytest
 
 from conftest import CORPUS, SEED_IDS, write_jsonl
-from searcher import indexer
-from searcher.indexer import IndexError_, index_paths
-from searcher.search import SearchParams, Searcher
+from searcher.store import indexer
+from searcher.store.indexer import IndexError_, index_paths
+from searcher import SearchParams, Searcher
 
 
 @pytest.fixture
@@ -19,7 +19,7 @@ def corpus(tmp_path):
 
 
 def _ids(index_dir, text="lao cai"):
-    return sorted(h["id"] for h in Searcher(index_dir).search(SearchParams(q=text, limit=100))["hits"])
+    return sorted(h.id for h in Searcher(index_dir).search(SearchParams(q=text, limit=100)).hits)
 
 
 def test_rerun_skips_unchanged_updates_changed_adds_new_and_removes_deleted(corpus, tmp_path):
@@ -114,7 +114,7 @@ def test_rebuild_reindexes_everything_and_parallel_workers_index_it_all(tmp_path
     assert index_paths([corpus], index_dir, workers=2).added == 80
     report = index_paths([corpus], index_dir, rebuild=True, workers=2)
     assert report.added == 80 and report.unchanged == 0
-    assert Searcher(index_dir).search(SearchParams(q="du lich", limit=1))["total"] == 80
+    assert Searcher(index_dir).search(SearchParams(q="du lich", limit=1)).total == 80
 
 
 def test_the_bulk_writer_writes_exactly_the_postings_whoosh_would(tmp_path):
@@ -122,9 +122,9 @@ def test_the_bulk_writer_writes_exactly_the_postings_whoosh_would(tmp_path):
     from whoosh import index as whoosh_index
     from whoosh.codec.whoosh3 import W3Codec
 
-    from searcher.bulkwriter import BulkWriter
-    from searcher.reader import iter_articles
-    from searcher.schema import TEXT_FIELDS, build_schema
+    from searcher.store.whoosh_internals import BulkWriter
+    from searcher.ingest.reader import iter_articles
+    from searcher.store.schema import TEXT_FIELDS, build_schema
 
     docs = [indexer.analyse(a) for a in iter_articles([CORPUS])]
     long_body = {f"từ{i}": 1 for i in range(300)} | {"lào": 7}
@@ -159,7 +159,7 @@ def test_many_small_runs_merge_their_segments_and_keep_every_article(tmp_path):
     segments = whoosh_index.open_dir(str(index_dir)).reader().leaf_readers()
     assert len(segments) < 12  # merged
     searcher = Searcher(index_dir)
-    assert searcher.search(SearchParams(q="lào cai", limit=1))["total"] == 36
-    hits = searcher.search(SearchParams(q='"đoàn số 7"', limit=10))["hits"]
-    assert sorted(h["id"] for h in hits) == ["doc-7-0", "doc-7-1", "doc-7-2"]
-    assert searcher.search(SearchParams(q="lào cai", limit=1))["hits"][0]["id"].endswith("-2")
+    assert searcher.search(SearchParams(q="lào cai", limit=1)).total == 36
+    hits = searcher.search(SearchParams(q='"đoàn số 7"', limit=10)).hits
+    assert sorted(h.id for h in hits) == ["doc-7-0", "doc-7-1", "doc-7-2"]
+    assert searcher.search(SearchParams(q="lào cai", limit=1)).hits[0].id.endswith("-2")

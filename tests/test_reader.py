@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from searcher.model import Article, ReadError
-from searcher.reader import clean_text, iter_articles, read_file
+from searcher.ingest.reader import iter_articles, read_file
+from searcher.text.normalize import clean
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus"
@@ -122,7 +123,7 @@ def test_nfd_input_and_eth_are_normalised(tmp_path):
     assert article.title == "Hợp tác Việt Nam – Nhật Bản"
     assert unicodedata.is_normalized("NFC", article.title)
     assert article.body == "Đoàn đại biểu đến thăm."
-    assert clean_text("Ðà Nẵng") == "Đà Nẵng"
+    assert clean("Ðà Nẵng") == "Đà Nẵng"
 
 
 def test_image_lines_and_teaser_variants(tmp_path):

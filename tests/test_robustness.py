@@ -21,8 +21,8 @@ import pytest
 from whoosh import index as whoosh_index
 
 from conftest import CORPUS, SEED_IDS, write_jsonl
-from searcher.reader import iter_articles
-from searcher.search import Searcher, SearchParams
+from searcher.ingest.reader import iter_articles
+from searcher import Searcher, SearchParams
 from web_fixtures import LiveServer
 
 SEARCHER = Path(sys.executable).parent / "searcher"
@@ -117,7 +117,7 @@ def indexed_ids(index_dir: Path) -> list[str]:
 
 
 def marker_total(index_dir: Path) -> int:
-    return Searcher(index_dir).search(SearchParams(q=MARKER, limit=1))["total"]
+    return Searcher(index_dir).search(SearchParams(q=MARKER, limit=1)).total
 
 
 def copy_of(index_dir: Path, tmp_path: Path) -> Path:
@@ -235,7 +235,7 @@ def test_sigkill_half_way_leaves_the_previous_index_and_the_next_run_completes(
 
         assert indexed_ids(index_dir) == SEED_IDS
         assert marker_total(index_dir) == 0
-        assert already_open.search(SearchParams(q="lao cai"))["total"] == len(SEED_IDS)
+        assert already_open.search(SearchParams(q="lao cai")).total == len(SEED_IDS)
 
         # Worker processes the killed run left may hold the lock a moment: the default wait.
         status, stdout, stderr = run_index(index_dir, CORPUS, synthetic_corpus)
@@ -245,7 +245,7 @@ def test_sigkill_half_way_leaves_the_previous_index_and_the_next_run_completes(
     assert f"added {SYNTHETIC_COUNT}, updated 0, unchanged {len(SEED_IDS)}, removed 0" in stdout
     assert indexed_ids(index_dir) == EVERY_ID
     assert marker_total(index_dir) == SYNTHETIC_COUNT
-    assert already_open.search(SearchParams(q=MARKER, limit=1))["total"] == SYNTHETIC_COUNT
+    assert already_open.search(SearchParams(q=MARKER, limit=1)).total == SYNTHETIC_COUNT
 
 
 # --- broken corpus ------------------------------------------------------------------------------

@@ -6,13 +6,13 @@ import unicodedata
 import pytest
 
 from conftest import SEED_IDS, build_index
-from searcher.search import SearchError, SearchParams
+from searcher import SearchError, SearchParams
 
 NAGANO, KAWAGUCHI, PARLIAMENT, EMBASSY, HONGHA = SEED_IDS
 
 
 def ids(searcher, text, **kwargs):
-    return [hit["id"] for hit in searcher.search(SearchParams(q=text, limit=50, **kwargs))["hits"]]
+    return [hit.id for hit in searcher.search(SearchParams(q=text, limit=50, **kwargs)).hits]
 
 
 # -- the seed pages ------------------------------------------------------------------------------
@@ -32,9 +32,9 @@ def test_nfd_query_equals_its_nfc_twin(seed_searcher):
     assert nfd != nfc
     first = seed_searcher.search(SearchParams(q=nfc))
     second = seed_searcher.search(SearchParams(q=nfd))
-    assert [(h["id"], h["score"]) for h in first["hits"]] == \
-        [(h["id"], h["score"]) for h in second["hits"]]
-    assert first["total"] > 0
+    assert [(h.id, h.score) for h in first.hits] == \
+        [(h.id, h.score) for h in second.hits]
+    assert first.total > 0
 
 
 def test_i_y_variant_finds_the_other_spelling(seed_searcher):
@@ -85,8 +85,8 @@ def test_minus_binds_to_the_whole_word_it_starts(tmp_path):
 @pytest.mark.parametrize("text", ['du "lịch', "-", "AND OR", "OR nagano", '"', "---", '""',
                                   "nagano OR", "- -", '-""', "(", "*", "nagano AND OR -"])
 def test_broken_syntax_is_searched_as_plain_words(seed_searcher, text):
-    result = seed_searcher.search(SearchParams(q=text, partner=["x"]))  # a filter: never "empty"
-    assert isinstance(result["total"], int)
+    result = seed_searcher.search(SearchParams(q=text, selections={"partner": ["x"]}))  # a filter: never "empty"
+    assert isinstance(result.total, int)
 
 
 def test_unbalanced_quote_searches_the_words(seed_searcher):
@@ -109,29 +109,29 @@ def test_invalid_parameters_are_refused_with_a_reason(seed_searcher, params):
 
 
 def test_snippet_marks_whole_words_found_through_variants(seed_searcher):
-    hits = seed_searcher.search(SearchParams(q="nghi sy"))["hits"]
-    assert hits and all("<mark>Nghị sĩ</mark>" in h["snippet"] or "<mark>nghị sĩ</mark>" in h["snippet"]
+    hits = seed_searcher.search(SearchParams(q="nghi sy")).hits
+    assert hits and all("<mark>Nghị sĩ</mark>" in h.snippet or "<mark>nghị sĩ</mark>" in h.snippet
                         for h in hits)
-    lao = seed_searcher.search(SearchParams(q="lao cai"))["hits"][0]["snippet"]
+    lao = seed_searcher.search(SearchParams(q="lao cai")).hits[0].snippet
     assert "<mark>Lào Cai</mark>" in lao
 
 
 def test_page_beyond_the_end_is_empty_not_an_error(seed_searcher):
     result = seed_searcher.search(SearchParams(q="lao cai", page=9))
-    assert result["total"] == 5 and result["hits"] == [] and result["pages"] == 1
+    assert result.total == 5 and result.hits == [] and result.pages == 1
 
 
 def test_pagination_walks_through_every_hit_once(seed_searcher):
-    seen = [h["id"] for p in (1, 2, 3)
-            for h in seed_searcher.search(SearchParams(q="lao cai", limit=2, page=p))["hits"]]
+    seen = [h.id for p in (1, 2, 3)
+            for h in seed_searcher.search(SearchParams(q="lao cai", limit=2, page=p)).hits]
     assert sorted(seen) == SEED_IDS
     assert seen == ids(seed_searcher, "lao cai")
 
 
 def test_did_you_mean_respells_an_unknown_word(seed_searcher):
     result = seed_searcher.search(SearchParams(q="kawaguci"))
-    assert result["total"] == 0
-    assert result["suggestion"] == "kawaguchi"
+    assert result.total == 0
+    assert result.suggestion == "kawaguchi"
 
 
 # -- analysis on small real indexes --------------------------------------------------------------
@@ -219,6 +219,6 @@ def test_sort_by_date_puts_newest_first(tmp_path):
 
 def test_markup_in_text_is_escaped_in_snippets(tmp_path):
     searcher = build_index(tmp_path, [_doc("x", "Tin", "Mã <script>alert(1)</script> hợp tác du lịch.")])
-    snippet = searcher.search(SearchParams(q="du lịch"))["hits"][0]["snippet"]
+    snippet = searcher.search(SearchParams(q="du lịch")).hits[0].snippet
     assert "<script>" not in snippet and "&lt;script&gt;" in snippet
     assert "<mark>du lịch</mark>" in snippet

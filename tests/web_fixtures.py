@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 import pytest
 from waitress.server import create_server
 
-from searcher.indexer import index_paths
+from searcher.store.indexer import index_paths
 from web import create_app
 
 SEED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"

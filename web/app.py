@@ -15,13 +15,12 @@ from flask import Flask, Response, g, jsonify, render_template, request, url_for
 from werkzeug.exceptions import (BadRequest, HTTPException, NotFound, ServiceUnavailable,
                                  default_exceptions)
 
-from searcher.schema import FACET_FIELDS
-from searcher.search import UNKNOWN_YEAR, ArticleNotFound, Searcher, SearchError, SearchParams
+from searcher import (BY_NAME, DATE_RANGE, FACETS, ArticleNotFound, Searcher, SearchError,
+                      SearchParams)
 
 log = logging.getLogger(__name__)
 
-FACETS = FACET_FIELDS
-FACET_LABELS = {"partner": "Đối tác", "country": "Quốc gia", "official": "Lãnh đạo", "year": "Năm"}
+HISTOGRAM_FACET = next(facet for facet in FACETS if facet.has_histogram)  # the timeline
 DEFAULT_LIMIT = 10
 DEFAULT_FACET_LIMIT = 10
 MORE_FACET_LIMIT = 50
@@ -59,10 +58,8 @@ class SearchState:
     """What the user asked for, as read from the URL; renders itself back into URLs."""
 
     q: str = ""
-    partner: tuple[str, ...] = ()
-    country: tuple[str, ...] = ()
-    official: tuple[str, ...] = ()
-    year: tuple[str, ...] = ()
+    # facet name -> ticked values; facets with none are left out
+    selections: tuple[tuple[str, tuple[str, ...]], ...] = ()
     date_from: str | None = None
     date_to: str | None = None
     sort: str = "relevance"
@@ -70,10 +67,17 @@ class SearchState:
     limit: int = DEFAULT_LIMIT
     facet_limit: int = DEFAULT_FACET_LIMIT
 
+    def selected(self, name: str) -> tuple[str, ...]:
+        return dict(self.selections).get(name, ())
+
+    def _with_selected(self, name: str, values: tuple[str, ...]) -> tuple:
+        chosen = {**dict(self.selections), name: values}
+        return tuple((f.name, chosen[f.name]) for f in FACETS if chosen.get(f.name))
+
     @property
     def filters(self) -> list[tuple[str, str]]:
         """Every active filter as (name, value): the removable chips."""
-        chips = [(name, value) for name in FACETS for value in getattr(self, name)]
+        chips = [(name, value) for name, values in self.selections for value in values]
         chips += [(name, value) for name, value in (("from", self.date_from), ("to", self.date_to)) if value]
         return chips
 
@@ -94,10 +98,7 @@ class SearchState:
 
         return cls(
             q=args.get("q", "").strip(),
-            partner=values("partner"),
-            country=values("country"),
-            official=values("official"),
-            year=values("year"),
+            selections=tuple((f.name, values(f.name)) for f in FACETS if values(f.name)),
             date_from=single("from"),
             date_to=single("to"),
             sort=single("sort") or "relevance",
@@ -108,8 +109,7 @@ class SearchState:
 
     def params(self) -> SearchParams:
         return SearchParams(
-            q=self.q, partner=list(self.partner), country=list(self.country),
-            official=list(self.official), year=list(self.year),
+            q=self.q, selections={name: list(values) for name, values in self.selections},
             date_from=self.date_from, date_to=self.date_to, sort=self.sort,
             page=self.page, limit=self.limit, facet_limit=self.facet_limit,
         )
@@ -121,8 +121,8 @@ class SearchState:
     def query_pairs(self) -> list[tuple[str, str]]:
         """The state as query-string pairs, leaving out defaults so links stay short."""
         pairs: list[tuple[str, str]] = [("q", self.q)] if self.q else []
-        for name in FACETS:
-            pairs += [(name, value) for value in getattr(self, name)]
+        for name, values in self.selections:
+            pairs += [(name, value) for value in values]
         if self.date_from:
             pairs.append(("from", self.date_from))
         if self.date_to:
@@ -152,19 +152,20 @@ class SearchState:
         return replace(self, facet_limit=facet_limit, page=1).url()
 
     def toggled(self, name: str, value: str) -> str:
-        current = getattr(self, name)
+        current = self.selected(name)
         chosen = tuple(v for v in current if v != value) if value in current else current + (value,)
-        return replace(self, page=1, **{name: chosen}).url()
+        return replace(self, page=1, selections=self._with_selected(name, chosen)).url()
 
-    def only_year(self, value: str) -> str:
-        return replace(self, year=(value,), page=1).url()
+    def only(self, name: str, value: str) -> str:
+        return replace(self, page=1, selections=self._with_selected(name, (value,))).url()
 
     def without(self, name: str, value: str) -> str:
         if name == "from":
             return replace(self, date_from=None, page=1).url()
         if name == "to":
             return replace(self, date_to=None, page=1).url()
-        return replace(self, page=1, **{name: tuple(v for v in getattr(self, name) if v != value)}).url()
+        kept = tuple(v for v in self.selected(name) if v != value)
+        return replace(self, page=1, selections=self._with_selected(name, kept)).url()
 
     def without_filters(self) -> str:
         return SearchState(q=self.q, sort=self.sort, limit=self.limit).url()
@@ -220,8 +221,8 @@ def create_app(index_dir) -> Flask:
     app.extensions["searcher"] = holder
 
     app.jinja_env.filters["vn_date"] = vn_date
-    app.jinja_env.filters["year_label"] = year_label
-    app.jinja_env.globals.update(FACETS=FACETS, FACET_LABELS=FACET_LABELS, DEFAULT_LIMIT=DEFAULT_LIMIT,
+    app.jinja_env.globals.update(FACETS=FACETS, HISTOGRAM_FACET=HISTOGRAM_FACET,
+                                 DEFAULT_LIMIT=DEFAULT_LIMIT,
                                  DEFAULT_FACET_LIMIT=DEFAULT_FACET_LIMIT,
                                  MORE_FACET_LIMIT=MORE_FACET_LIMIT, filter_label=filter_label)
 
@@ -229,7 +230,7 @@ def create_app(index_dir) -> Flask:
         # GET (and the implied HEAD) only; no automatic OPTIONS either.
         return app.route(rule, methods=["GET"], provide_automatic_options=False, **options)
 
-    def run_search(state: SearchState) -> dict:
+    def run_search(state: SearchState):
         try:
             return holder.require().search(state.params())
         except SearchError as exc:
@@ -250,9 +251,9 @@ def create_app(index_dir) -> Flask:
 
     @route("/api/search")
     def api_search():
-        return jsonify(run_search(SearchState.from_args(request.args)))
+        return jsonify(run_search(SearchState.from_args(request.args)).to_dict())
 
-    def load_article(doc_id: str) -> dict:
+    def load_article(doc_id: str):
         try:
             return holder.require().article(doc_id)
         except ArticleNotFound as exc:
@@ -261,13 +262,13 @@ def create_app(index_dir) -> Flask:
     @route("/article/<path:doc_id>")
     def article(doc_id: str):
         art = load_article(doc_id)
-        paragraphs = [p.strip() for p in (art.get("body") or "").split("\n\n") if p.strip()]
+        paragraphs = [p.strip() for p in (art.body or "").split("\n\n") if p.strip()]
         return render_template("article.html", art=art, paragraphs=paragraphs,
                                json_url=url_for("api_article", doc_id=doc_id))
 
     @route("/api/article/<path:doc_id>")
     def api_article(doc_id: str):
-        return jsonify(load_article(doc_id))
+        return jsonify(load_article(doc_id).to_dict())
 
     @route("/healthz")
     def healthz():
@@ -329,27 +330,20 @@ def vn_date(value: str | None) -> str:
     return "/".join(reversed(parts))
 
 
-def year_label(value) -> str:
-    return "Không rõ năm" if str(value) == UNKNOWN_YEAR else str(value)
-
-
 def filter_label(name: str, value: str) -> str:
-    if name == "year":
-        return f"Năm: {year_label(value)}"
-    if name == "from":
-        return f"Từ ngày: {value}"
-    if name == "to":
-        return f"Đến ngày: {value}"
-    return f"{FACET_LABELS[name]}: {value}"
+    """A chip's text: the facet's (or date bound's) label and the value as people read it."""
+    facet = BY_NAME.get(name)
+    if facet is None:
+        return f"{DATE_RANGE.label(name)}: {value}"
+    return f"{facet.label}: {facet.display(value)}"
 
 
-def histogram_bars(result: dict) -> list[dict]:
+def histogram_bars(result) -> list[dict]:
     """Bar heights as 5% steps, so the chart needs CSS classes only (the CSP bans inline styles)."""
-    bars = result.get("histogram") or []
-    peak = max((bar["count"] for bar in bars), default=0)
-    selected = set(result.get("filters", {}).get("year") or [])
+    bars = result.histogram
+    peak = max((bar.count for bar in bars), default=0)
     return [
-        {**bar, "step": max(1, round(bar["count"] * 20 / peak)) if bar["count"] and peak else 0,
-         "selected": bar["value"] in selected}
+        {"value": bar.value, "count": bar.count, "selected": bar.selected,
+         "step": max(1, round(bar.count * 20 / peak)) if bar.count and peak else 0}
         for bar in bars
     ]

@@ -1,4 +1,11 @@
-"""The single Whoosh writer of an index run, taking pre-analysed text fields in bulk.
+"""Every use of Whoosh's private API, in one guarded place.
+
+Whoosh 2.7.4 is the only version whose internals this module knows (``SUPPORTED``). With any
+other version it falls back to Whoosh's public paths: ``SegmentWriter`` instead of the bulk
+writer, posting-by-posting matchers instead of whole blocks, ``cancel()`` alone to abandon a run.
+The fast paths and the fallbacks write and read the same index (``tests/test_indexer.py``).
+
+The bulk writer: the single Whoosh writer of an index run, taking pre-analysed text fields.
 
 Whoosh's ``SegmentWriter`` sends every posting through its external sorting pool: a tuple per
 posting, sorted runs spilled to disk, a heap merge and a per-posting length lookup at commit.
@@ -17,11 +24,76 @@ from itertools import groupby
 from operator import itemgetter
 from pickle import dumps
 
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
+import numpy as np
+import whoosh
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3TermInfo
 from whoosh.system import pack_int, pack_uint, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.util.numlists import delta_encode
 from whoosh.writing import SegmentWriter
+
+SUPPORTED = whoosh.versionstring() == "2.7.4"
+
+
+class WhooshInternalsError(RuntimeError):
+    """Whoosh's private structures were not what this module expects."""
+
+
+def open_writer(ix, bulk_fields: tuple[str, ...], timeout: float, private: bool = SUPPORTED):
+    """The writer of an index run: the bulk writer on the supported Whoosh, else Whoosh's own.
+
+    Uncompressed posting blocks: zlib was a fifth of the single writer's commit, the serial tail
+    of a build (the index grows by about a sixth)."""
+    codec = W3Codec(compression=0)
+    if private:
+        return BulkWriter(ix, bulk_fields, timeout=timeout, codec=codec)
+    return SegmentWriter(ix, timeout=timeout, codec=codec)
+
+
+def discard_run(writer) -> None:
+    """Abandon a run. Whoosh's ``cancel()`` leaves the unused new segment's files behind (three
+    per no-op run); delete them too. Their names are unique to this writer, no other run uses them.
+    """
+    prefix = writer.newsegment.segment_id() + "." if SUPPORTED else None
+    writer.cancel()
+    if prefix:
+        for name in list(writer.storage):
+            if name.startswith(prefix):
+                writer.storage.delete_file(name)
+
+
+def read_postings(reader, field: str, term: str, private: bool = SUPPORTED):
+    """(docnums, frequencies) of a term in a field across the reader's segments, deleted
+    documents included (the caller masks them), as NumPy arrays.
+
+    The supported path reads whole posting blocks; Whoosh's matchers would walk them posting
+    by posting in Python, which costs seconds for common syllables at tens of thousands of
+    articles."""
+    ids, freqs = [], []
+    for leaf, offset in reader.leaf_readers():
+        if (field, term) not in leaf:
+            continue
+        matcher = leaf.postings(field, term)
+        if not private:
+            leaf_ids, leaf_freqs = [], []
+            while matcher.is_active():
+                leaf_ids.append(matcher.id())
+                leaf_freqs.append(matcher.weight())
+                matcher.next()
+            ids.append(np.asarray(leaf_ids, dtype=np.int64) + offset)
+            freqs.append(np.asarray(leaf_freqs, dtype=np.float32))
+            continue
+        while hasattr(matcher, "child"):  # unwrap the deleted-documents filter
+            matcher = matcher.child
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            ids.append(np.asarray(matcher._ids, dtype=np.int64) + offset)
+            freqs.append(np.asarray(matcher._weights, dtype=np.float32))
+            matcher._next_block()
+    if not ids:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    return np.concatenate(ids), np.concatenate(freqs)
 
 
 class PostingTable:
@@ -68,6 +140,11 @@ class BulkWriter(SegmentWriter):
 
     def __init__(self, ix, bulk_fields: tuple[str, ...], **kwargs):
         super().__init__(ix, **kwargs)
+        if self.codec._compression != 0:
+            raise WhooshInternalsError("the bulk writer writes uncompressed posting blocks only")
+        for name in bulk_fields:
+            if self.schema[name].format.field_boost != 1.0:
+                raise WhooshInternalsError(f"bulk field {name!r} has a field boost")
         self.bulk_fields = frozenset(bulk_fields)
         self.table = PostingTable()
         self._doc_lengths: dict[str, int] = {}
@@ -101,7 +178,8 @@ class BulkWriter(SegmentWriter):
                 self._write_field(fieldname)
             else:
                 pooled_name, postings = next(pool_fields)
-                assert pooled_name == fieldname, (pooled_name, fieldname)
+                if pooled_name != fieldname:
+                    raise WhooshInternalsError(f"pool field {pooled_name!r}, expected {fieldname!r}")
                 self.fieldwriter.add_postings(self.schema, lengths, postings)
         if lengths:
             lengths.close()
@@ -109,18 +187,17 @@ class BulkWriter(SegmentWriter):
 
     def _write_field(self, fieldname: str) -> None:
         fieldobj = self.schema[fieldname]
-        boost = fieldobj.format.field_boost
         terms = self.table.terms.pop(fieldname)
         lengths = self.table.lengths.pop(fieldname)
         writer = self.fieldwriter
         writer.start_field(fieldname, fieldobj)
         postwriter = writer._postwriter
         size = postwriter._blocklimit
-        one_block = _OneBlockTerms(writer, fieldobj.format) if postwriter._compression == 0 else None
+        one_block = _OneBlockTerms(writer, fieldobj.format)
         for term in sorted(terms):  # UTF-8 keeps code point order, so this is byte order
             pairs = terms[term]
             docnums, counts = pairs[0::2], pairs[1::2]
-            if one_block and boost == 1.0 and len(docnums) <= size:
+            if len(docnums) <= size:
                 one_block.write(term.encode("utf-8"), docnums, counts,
                                 [lengths[d] for d in docnums])
                 continue
@@ -131,7 +208,7 @@ class BulkWriter(SegmentWriter):
                 block_docs = docnums[start:start + size]
                 block_counts = counts[start:start + size]
                 block_lengths = [lengths[d] for d in block_docs]
-                weights = array("f", (c * boost for c in block_counts))
+                weights = array("f", block_counts)
                 postwriter._ids = block_docs
                 postwriter._weights = weights
                 postwriter._values = [_encoded(c) for c in block_counts]
@@ -170,10 +247,11 @@ class _OneBlockTerms:
         self._postfile = fieldwriter._postwriter._postfile
         self._tindex = fieldwriter._tindex
         self._key_prefix = pack_ushort(fieldwriter._fieldid)
-        assert format_.fixed_value_size() == len(_ENCODED_COUNTS[0])  # Frequency: values joined
+        if format_.fixed_value_size() != len(_ENCODED_COUNTS[0]):  # Frequency: values joined
+            raise WhooshInternalsError("bulk fields must use the Frequency format")
 
     def write(self, btext: bytes, docnums: array, counts: array, lengths: list[int]) -> None:
-        """One term's postings (field boost 1, uncompressed blocks)."""
+        """One term's postings."""
         weights = array("f", counts)
         if all(w == 1.0 for w in weights):
             mini_weights = None

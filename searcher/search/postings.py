@@ -2,8 +2,8 @@
 
 Whoosh stores the index; its query matchers walk postings one at a time in Python, which at tens
 of thousands of articles costs seconds for a query of common Vietnamese syllables. Here each
-posting list is read once, block by block, into arrays (and cached), so a query is a handful of
-vectorised operations over dense per-document arrays.
+posting list is read once, block by block (``store.whoosh_internals.read_postings``), into arrays
+(and cached), so a query is a handful of vectorised operations over dense per-document arrays.
 """
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from functools import lru_cache
 
 import numpy as np
 
-from .schema import TEXT_FIELDS
+from ..store.schema import TEXT_FIELDS
+from ..store.whoosh_internals import read_postings
+from .ranking import B, K1
 
-K1 = 1.2
-B = 0.75
 _EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
 
 
@@ -40,22 +40,7 @@ class IndexArrays:
 
     def _read_postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
         """(docnums, term frequencies) of the live documents containing the term."""
-        ids, freqs = [], []
-        for leaf, offset in self.reader.leaf_readers():
-            if (field, term) not in leaf:
-                continue
-            matcher = leaf.postings(field, term)
-            while hasattr(matcher, "child"):  # unwrap the deleted-documents filter
-                matcher = matcher.child
-            while matcher.is_active():  # whole blocks at a time, not posting by posting
-                matcher._read_ids()
-                matcher._read_weights()
-                ids.append(np.asarray(matcher._ids, dtype=np.int64) + offset)
-                freqs.append(np.asarray(matcher._weights, dtype=np.float32))
-                matcher._next_block()
-        if not ids:
-            return _EMPTY
-        docs, tf = np.concatenate(ids), np.concatenate(freqs)
+        docs, tf = read_postings(self.reader, field, term)
         keep = self.live[docs]
         return docs[keep], tf[keep]
 

@@ -6,6 +6,7 @@ fails or is killed half way leaves the previous index whole and searchable.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import multiprocessing
@@ -17,18 +18,16 @@ from typing import Iterable
 
 from tqdm import tqdm
 from whoosh import index as whoosh_index
-from whoosh.codec.whoosh3 import W3Codec
 from whoosh.writing import CLEAR
 
-from .analysis import index_terms
-from .bulkwriter import BulkWriter
-from .extract import DATA_FINGERPRINT, extract
-from .model import Article, ReadError
-from .reader import iter_articles
+from ..extract import EXTRACTION_ID, extract
+from ..facets import DATE_RANGE, FACETS
+from ..ingest.reader import iter_articles
+from ..model import Article, ReadError
+from ..text.terms import ANALYSIS_ID, index_terms
 from .schema import TEXT_FIELDS, build_schema, schema_changed
+from .whoosh_internals import discard_run, open_writer
 
-# Bump when analysis or extraction changes what an article indexes to: every article re-indexes.
-ANALYSIS_VERSION = "4"  # 4: bigrams across words, no positions
 # Below this many articles, starting worker processes costs more than it saves.
 _PARALLEL_THRESHOLD = 32
 # The longest article in the 35k-article news corpus has 37k characters. Analysing a runaway
@@ -61,7 +60,7 @@ class IndexReport:
 
 
 def fingerprint(article: Article) -> str:
-    payload = [ANALYSIS_VERSION, DATA_FINGERPRINT, article.title, article.body, article.captions,
+    payload = [ANALYSIS_ID, EXTRACTION_ID, article.title, article.body, article.captions,
                article.summary, article.url, article.published]
     return hashlib.sha1(json.dumps(payload, ensure_ascii=False).encode("utf-8")).hexdigest()
 
@@ -90,11 +89,7 @@ def analyse(article: Article) -> dict:
         "summary": article.summary,
         "url": article.url,
         "published": article.published,
-        "date": extraction.date,
-        "year": extraction.year,
-        "partners": [{"name": p.name, "country": p.country} for p in extraction.partners],
-        "countries": list(extraction.countries),
-        "officials": [{"name": o.name, "title": o.title} for o in extraction.officials],
+        **dataclasses.asdict(extraction),  # date, year and every facet's stored values
     }
     return {
         "id": article.id,
@@ -103,11 +98,8 @@ def analyse(article: Article) -> dict:
         "title": index_terms(article.title),
         "captions": index_terms("\n".join(article.captions)),
         "body": index_terms(body),
-        "partner": [p.name for p in extraction.partners],
-        "country": list(extraction.countries),
-        "official": [o.name for o in extraction.officials],
-        "year": [str(extraction.year) if extraction.year else "unknown"],
-        "date_key": date_key(extraction.date),
+        **{facet.name: facet.values(extraction) for facet in FACETS},
+        DATE_RANGE.field: date_key(extraction.date),
         "data": data,
     }
 
@@ -200,9 +192,7 @@ def index_paths(
     ix = open_or_create(index_dir)
     rebuild = rebuild or schema_changed(ix.schema, build_schema())
     try:
-        # Uncompressed posting blocks: zlib was a fifth of the single writer's commit, the serial
-        # tail of a build (the index grows by about a sixth).
-        writer = BulkWriter(ix, TEXT_FIELDS, timeout=lock_timeout, codec=W3Codec(compression=0))
+        writer = open_writer(ix, TEXT_FIELDS, timeout=lock_timeout)
     except whoosh_index.LockError:
         raise IndexError_(
             f"index {index_dir} is locked by another indexing run (waited {lock_timeout:g} s)"
@@ -231,19 +221,9 @@ def index_paths(
         if rebuild or report.added or report.updated or report.removed:
             writer.commit(mergetype=CLEAR if rebuild else None)
         else:
-            _cancel(writer)
+            discard_run(writer)
         return report
     except BaseException:
-        _cancel(writer)
+        discard_run(writer)
         raise
 
-
-def _cancel(writer) -> None:
-    """Abandon a run. Whoosh's ``cancel()`` leaves the unused new segment's files behind (three
-    per no-op run); delete them too. Their names are unique to this writer, no other run uses them.
-    """
-    prefix = writer.newsegment.segment_id() + "."
-    writer.cancel()
-    for name in list(writer.storage):
-        if name.startswith(prefix):
-            writer.storage.delete_file(name)

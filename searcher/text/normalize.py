@@ -1,4 +1,7 @@
-"""Spelling normalisation for Vietnamese syllables: one form per spelling variant.
+"""Text and spelling normalisation: the one place that decides when two spellings are the same.
+
+``clean`` applies to whole texts (every stage calls it: reader, extraction, analysis, query):
+NFC, and the look-alike ``Ð`` (U+00D0, Icelandic eth) read as ``Đ``.
 
 Two forms of every syllable reach the index:
 
@@ -27,6 +30,12 @@ _IY_SYLLABLE = re.compile(
     r"^(b|c|ch|d|đ|g|gh|h|k|kh|l|m|n|nh|ng|ngh|p|ph|qu|r|s|t|th|tr|v|x)([yýỳỷỹỵ])$"
 )
 _Y_TO_I = str.maketrans("yýỳỷỹỵ", "iíìỉĩị")
+
+
+def clean(text: str) -> str:
+    """NFC, with ``Ð``/``ð`` (U+00D0/U+00F0) read as ``Đ``/``đ``: macOS input arrives in NFD and
+    some sites type the eth for the Vietnamese D with stroke."""
+    return unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
 
 
 @lru_cache(maxsize=500_000)

@@ -1,31 +1,31 @@
-"""Reference data for extraction: CLDR country names and the partners data file.
+"""Reference data for extraction: CLDR country names and the partners gazetteer.
 
 Loaded once per process (module import), so worker processes pay for it once, not per article.
 Country names come from CLDR via Babel so they match the standard Vietnamese spelling; the
-data file ``corpus/partners.tsv`` adds aliases, known foreign localities/organisations and
-Vietnamese places (which are never partners). People extend the TSV, not this code.
+gazetteer ``partners.tsv`` adds aliases, known foreign localities/organisations and Vietnamese
+places (which are never partners). People extend the TSV, not this code: the file named by
+``$SEARCHER_PARTNERS`` (``searcher index`` sets it to ``PATH/partners.tsv`` when the corpus
+folder has one, as ``corpus/`` does), else the copy packaged in ``searcher/data``.
 """
 from __future__ import annotations
 
 import csv
 import hashlib
 import re
-import unicodedata
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import babel
 
-PARTNERS_FILE = Path(__file__).resolve().parent.parent / "corpus" / "partners.tsv"
+from ..data import data_file
+from ..text.normalize import clean
+
+PARTNERS_ENV = "SEARCHER_PARTNERS"
 VIETNAM = "Việt Nam"
 
 # CLDR codes that are not countries (EU, UN, pseudo-locales, "unknown region", Antarctica...).
 _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AQ", "XK"}
-
-
-def normalize(text: str) -> str:
-    """NFC, with the look-alike Ð (U+00D0) folded to Đ so names compare equal."""
-    return unicodedata.normalize("NFC", text).replace("\u00d0", "Đ").replace("\u00f0", "đ")
 
 
 @dataclass(frozen=True)
@@ -41,50 +41,58 @@ def _cldr_countries() -> dict[str, str]:
     for code, name in babel.Locale("vi").territories.items():
         if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES:
             continue
-        name = normalize(name)
+        name = clean(name)
         names[name] = name
         short = name.split(" (")[0]  # "Myanmar (Miến Điện)" -> "Myanmar"
         names.setdefault(short, name)
     return names
 
 
-def _load():
+def gazetteer_text() -> str:
+    """The partners gazetteer in use (see the module doc)."""
+    override = os.environ.get(PARTNERS_ENV)
+    if override:
+        return Path(override).read_text(encoding="utf-8")
+    return data_file("partners.tsv").read_text(encoding="utf-8")
+
+
+def _load(text: str):
     countries = _cldr_countries()
     by_canonical: dict[str, KnownEntity] = {}
     by_alias: dict[str, KnownEntity] = {}
     vn_provinces: set[str] = set()
     vn_places: set[str] = set()
     other_places: set[str] = set()
-    with open(PARTNERS_FILE, encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        for row in rows:
-            kind = row["kind"].strip()
-            name = normalize(row["name"].strip())
-            aliases = [normalize(a.strip()) for a in (row.get("aliases") or "").split("|") if a.strip()]
-            if kind == "country_alias":
-                canonical = countries.get(name, name)
-                for alias in aliases:
-                    countries[alias] = canonical
-            elif kind in ("locality", "org"):
-                country = normalize(row["country"].strip()) or None
-                if country:
-                    country = countries.get(country, country)
-                entity = KnownEntity(name, kind, country)
-                by_canonical[name] = entity
-                for alias in [name, *aliases]:
-                    by_alias.setdefault(alias, entity)
-            elif kind == "vn_province":
-                vn_provinces.add(name)
-            elif kind == "vn_place":
-                vn_places.add(name)
-            elif kind == "other_place":
-                other_places.add(name)
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")), delimiter="\t")
+    for row in rows:
+        kind = row["kind"].strip()
+        name = clean(row["name"].strip())
+        aliases = [clean(a.strip()) for a in (row.get("aliases") or "").split("|") if a.strip()]
+        if kind == "country_alias":
+            canonical = countries.get(name, name)
+            for alias in aliases:
+                countries[alias] = canonical
+        elif kind in ("locality", "org"):
+            country = clean(row["country"].strip()) or None
+            if country:
+                country = countries.get(country, country)
+            entity = KnownEntity(name, kind, country)
+            by_canonical[name] = entity
+            for alias in [name, *aliases]:
+                by_alias.setdefault(alias, entity)
+        elif kind == "vn_province":
+            vn_provinces.add(name)
+        elif kind == "vn_place":
+            vn_places.add(name)
+        elif kind == "other_place":
+            other_places.add(name)
     return countries, by_canonical, by_alias, vn_provinces, vn_places, other_places
 
 
-COUNTRIES, KNOWN_BY_CANONICAL, KNOWN_BY_ALIAS, VN_PROVINCES, VN_PLACES, OTHER_PLACES = _load()
-# Changes whenever the data file does, so the indexer re-extracts articles after an edit.
-DATA_FINGERPRINT = hashlib.sha256(PARTNERS_FILE.read_bytes()).hexdigest()[:16]
+_GAZETTEER = gazetteer_text()
+COUNTRIES, KNOWN_BY_CANONICAL, KNOWN_BY_ALIAS, VN_PROVINCES, VN_PLACES, OTHER_PLACES = _load(_GAZETTEER)
+# Changes whenever the gazetteer does, so the indexer re-extracts articles after an edit.
+GAZETTEER_FINGERPRINT = hashlib.sha256(_GAZETTEER.encode("utf-8")).hexdigest()[:16]
 VN_ALL_PLACES = VN_PROVINCES | VN_PLACES | {VIETNAM}
 
 # Single-syllable country words that are also common Vietnamese words or given names

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from searcher.extract_data import (
+from ..model import Partner
+from .gazetteer import (
     AMBIGUOUS_COUNTRY_WORDS,
     COUNTRIES,
     COUNTRY_PATTERN,
@@ -22,8 +23,7 @@ from searcher.extract_data import (
     VN_PLACES,
     VN_PROVINCES,
 )
-from searcher.extract_text import CAP, CAP_RUN, UPPER, first_letter_lookahead, looks_foreign
-from searcher.model import Partner
+from .patterns import CAP, CAP_RUN, UPPER, first_letter_lookahead, looks_foreign
 
 
 def _whole_words(words) -> str:

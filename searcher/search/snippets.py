@@ -11,10 +11,9 @@ import html
 import re
 from dataclasses import dataclass
 
-from .analysis import Word
-from .textnorm import SYLLABLE_RE, fold, normalize_syllable
-
-SNIPPET_CHARS = 260
+from ..text.normalize import SYLLABLE_RE, fold, normalize_syllable
+from ..text.segment import Word
+from .ranking import COVERAGE_WEIGHT, EARLIER_TIE_BREAK, MATCHES_CAP, SNIPPET_CHARS
 _SENTENCE_END = re.compile(r"(?<=[.!?…:;])\s+|\n+")
 
 
@@ -109,7 +108,7 @@ def snippet(text: str, needles: list[Needle], size: int = SNIPPET_CHARS) -> str:
                   if spans[k][0] >= start and spans[k][1] <= end]
         distinct = {o for o, _ in inside}
         coverage = sum(len(needles[o].folded) for o in distinct)  # a whole run counts per syllable
-        score = coverage * 10 + min(len(inside), 10) - a * 0.01  # earlier wins ties
+        score = coverage * COVERAGE_WEIGHT + min(len(inside), MATCHES_CAP) - a * EARLIER_TIE_BREAK
         if score > best_score:
             best, best_score = (start, end), score
     start, end = best

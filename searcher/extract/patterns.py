@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from ..data import word_list
+
 # Every upper-case letter Vietnamese and Latin-script foreign names use (Python's re has no \p{Lu}).
 UPPER = "".join(
     chr(c) for c in [*range(0x41, 0x250), *range(0x1E00, 0x1F00)] if chr(c).isupper() and chr(c).isalpha()
@@ -45,7 +47,7 @@ _CREDIT_INLINE = re.compile(
 _TRAILING_BYLINE = re.compile(
     r"(?:(?<=[.!?…”\")])|(?<=\./\.))\s+(?:(?:Theo|theo|Nguồn)\s+)?[^.!?…]{0,80}$"
 )
-_BYLINE_LOWER_OK = {"theo", "ghi", "tổng", "hợp", "th", "từ", "và", "ảnh", "bài", "nguồn", "lược", "dịch", "t", "h", "tin"}
+_BYLINE_LOWER_OK = set(word_list("byline_words"))  # lower-case words a byline may hold
 
 
 def strip_credits(text: str, *, trailing: bool) -> str:

@@ -16,7 +16,8 @@ import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from searcher.model import Article, ReadError
+from ..model import Article, ReadError
+from ..text.normalize import clean
 
 SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
 SIDECAR_SUFFIX = ".json"
@@ -35,14 +36,6 @@ _CONTROL_BYTES = bytes(b for b in range(0x20) if b not in b"\t\n\x0c\r") + b"\x7
 _BINARY_SAMPLE = 8192
 _BINARY_CONTROL_RATIO = 0.05
 _UTF8_BOM = b"\xef\xbb\xbf"
-
-
-def clean_text(text: str) -> str:
-    """NFC-normalise and replace the eth look-alikes with Đ/đ, so one word has one spelling."""
-    # Old Vietnamese fonts and some CMSs type the Icelandic eth (U+00D0/U+00F0) for Đ/đ.
-    # (str.replace: str.translate is ~20x slower on non-ASCII text.)
-    text = unicodedata.normalize("NFC", text)
-    return text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
 
 
 def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | ReadError]:
@@ -147,7 +140,7 @@ def _decode_text_file(data: bytes) -> tuple[str, str | None]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         return "", f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})"
-    return clean_text(text), None
+    return clean(text), None
 
 
 def _control_ratio(sample: bytes) -> float:
@@ -219,20 +212,20 @@ def _parse_record(raw: bytes, path: Path, line: int) -> Iterator[Article | ReadE
     if missing:
         yield error("missing or non-string field(s): " + ", ".join(missing))
         return
-    title = _collapse(clean_text(record["title"]))
+    title = _collapse(clean(record["title"]))
     if not record_id.strip() or not title:
         yield error("empty id or title")
         return
     optional, problems = _optional_strings(record, ("summary", "url", "published"))
     for problem in problems:
         yield error(problem)
-    body = clean_text(record["body"]).replace("\r\n", "\n").replace("\r", "\n")
+    body = clean(record["body"]).replace("\r\n", "\n").replace("\r", "\n")
     # JSONL bodies either separate paragraphs by blank lines or put one paragraph on each line.
     one_per_line = not re.search(r"\n[ \t]*\n", body)
     paragraphs, captions = _parse_body(body.split("\n"), line_is_paragraph=one_per_line)
     summary = _collapse(optional["summary"]) if "summary" in optional else None
     yield Article(
-        id=clean_text(record_id.strip()),
+        id=clean(record_id.strip()),
         title=title,
         body="\n\n".join(paragraphs),
         captions=captions,
@@ -251,7 +244,7 @@ def _optional_strings(record: dict, keys: tuple[str, ...]) -> tuple[dict[str, st
         value = record.get(key)
         if isinstance(value, str):
             if value.strip():
-                values[key] = clean_text(value.strip())
+                values[key] = clean(value.strip())
         elif value is not None:
             problems.append(f"field {key!r} is not a string; ignored")
     return values, problems

@@ -15,73 +15,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from searcher.extract_text import UPPER, is_vietnamese_syllable
-from searcher.model import Official
+from ..data import word_list
+from ..model import Official
+from .patterns import UPPER, is_vietnamese_syllable
 
-SURNAMES = set(
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trịnh Trương Hà La Đinh Đoàn "
-    "Lương Lưu Mai Tô Tạ Cao Chu Châu Lâm Thái Văn Quách Tăng Triệu Từ Kiều Khổng Lại Mạc Hầu Ông Giang "
-    "Thân Nông Lò Sùng Giàng Hứa Vương Tôn Đàm Đào Nghiêm Kim Âu Mã Lục Khúc Chế Doãn Diệp Phùng Vi Tống "
-    "Quan Cù Bế Hoàng Ninh Trịnh Lã Bạch Lục Đồng Phí Mẫn Lường Thào Vàng Hờ Mùa Lầu Cầm Quàng Hà".split()
-)
+SURNAMES = set(word_list("surnames"))
 # Honorifics: dropped from the name, they only tell us a name follows.
-_HONORIFICS = [
-    "các đồng chí", "đồng chí", "ông", "bà", "ngài", "anh", "chị", "em", "cụ", "nhà báo", "luật sư", "bác sĩ",
-    "bác sỹ", "kỹ sư", "nhà văn", "nhạc sĩ", "nhạc sỹ", "họa sĩ", "nghệ sĩ", "nghệ sỹ", "ca sĩ", "ca sỹ",
-    "nghệ nhân", "cầu thủ", "tiền đạo", "tiền vệ", "hậu vệ", "thủ môn", "huấn luyện viên", "hlv", "võ sĩ",
-    "vận động viên", "vđv", "diễn viên", "đạo diễn", "nhà sử học", "nhà nghiên cứu", "doanh nhân", "tỷ phú",
-    "bị cáo", "nghi phạm", "nghi can", "nạn nhân", "thượng tọa", "hòa thượng", "linh mục", "giáo sư",
-    "phó giáo sư", "tiến sĩ", "tiến sỹ", "thạc sĩ", "gs", "pgs", "ts", "ths", "bs", "ks",
-]
-_WEAK_HONORIFICS = {"anh", "chị", "em", "cụ", "bị cáo", "nghi phạm", "nghi can", "nạn nhân"}
+_HONORIFICS = word_list("honorifics")
+_WEAK_HONORIFICS = set(word_list("weak_honorifics"))
 # Words that start a title. Prefixes ("nguyên", "Phó"...) may come before them.
-_TITLE_HEADS = [
-    "chủ tịch nước", "chủ tịch", "bí thư", "tổng bí thư", "thống đốc", "đại sứ", "tổng lãnh sự", "lãnh sự",
-    "thủ tướng", "bộ trưởng", "thứ trưởng", "tổng giám đốc", "giám đốc", "trưởng ban", "trưởng đoàn",
-    "trưởng phòng", "trưởng đại diện", "trưởng khoa", "trưởng công an", "châu trưởng", "thị trưởng",
-    "tỉnh trưởng", "huyện trưởng", "tổng thống", "chủ nhiệm", "ủy viên", "uỷ viên", "thường trực", "tham tán",
-    "công sứ", "tùy viên", "nghị sĩ", "nghị sỹ", "hạ nghị sĩ", "thượng nghị sĩ", "tổng thư ký", "thư ký",
-    "tổng cục trưởng", "cục trưởng", "vụ trưởng", "viện trưởng", "hiệu trưởng", "chánh văn phòng", "chánh án",
-    "viện trưởng", "tư lệnh", "chính ủy", "chính uỷ", "đại biểu", "quốc vương", "nhà vua", "hoàng tử",
-    "công chúa", "nữ hoàng", "hoàng hậu", "đại tướng", "thượng tướng", "trung tướng", "thiếu tướng", "đại tá",
-    "thượng tá", "trung tá", "thiếu tá", "điều phối viên", "cố vấn", "người phát ngôn", "ngoại trưởng",
-    "thành viên", "trưởng", "giám mục", "thủ hiến", "đặc phái viên", "chủ tịch hđnd", "chủ tịch ubnd",
-    "bí thư thứ nhất", "tổng lãnh sự", "trợ lý", "phát ngôn viên", "tổng tư lệnh", "chỉ huy trưởng",
-]
-_TITLE_PREFIXES = {"nguyên", "cựu", "quyền", "phó", "tân", "đương kim", "phụ trách"}
+_TITLE_HEADS = word_list("title_heads")
+_TITLE_PREFIXES = set(word_list("title_prefixes"))
 # Lower-case words and phrases that may continue a title ("Chủ tịch UBND tỉnh", "Ban Chấp hành
 # Trung ương Đảng"). A title stops at the first word not listed here (a verb: "làm", "cho biết").
-_TITLE_WORDS = """
-tỉnh|huyện|thành phố|thị xã|xã|phường|quận|châu|thị trấn|ủy|uỷ|nhân dân|chính quyền|hội đồng|ban|ủy ban|uỷ ban
-|thường trực|thường vụ|dự khuyết|trung ương|đảng|đoàn|đại biểu|quốc hội|đối ngoại|ngoại giao|ngoại vụ|chính trị
-|hữu nghị|đặc mệnh toàn quyền|toàn quyền|kiêm|nguyên|phó|trưởng|thứ nhất|chuyên trách|phụ trách|tổ chức
-|tuyên giáo|dân vận|kinh tế|xã hội|văn hóa|văn hoá|thể thao|du lịch|công thương|thương mại|đầu tư|hợp tác
-|phát triển|quốc tế|nông nghiệp|nông thôn|môi trường|tài nguyên|giáo dục|đào tạo|y tế|tài chính|kế hoạch|khoa học
-|công nghệ|nội vụ|tư pháp|lao động|thương binh|xây dựng|giao thông|vận tải|thông tin|truyền thông|an ninh
-|quốc phòng|biên phòng|hải quan|doanh nghiệp|hiệp hội|mặt trận|tổ quốc|thanh niên|phụ nữ|nông dân|công đoàn
-|liên đoàn|quản trị|thành viên|điều hành|cấp cao|cao cấp|tỉnh ủy|tỉnh uỷ|thành ủy|thành uỷ|huyện ủy|huyện uỷ
-|đảng ủy|đảng uỷ|sản nghiệp|cao đẳng|đại học|nghị sĩ|nghị sỹ|bí thư|chủ tịch|giám đốc|đại sứ|lãnh sự|nhà nước
-|chính phủ|công an|quân đội|quân khu|bộ đội|chấp hành|dân chủ|tự do|cộng sản|cộng hòa|cộng hoà|chỉ đạo|kiểm tra
-|kiểm sát|tòa án|toà án|văn phòng|chương trình|dự án|hành chính|ngân hàng|tập đoàn|công ty|cổ phần|tổng công ty
-|trách nhiệm hữu hạn|khu vực|đặc khu|tự trị|khu|sở|bộ|cục|vụ|viện|chi cục|tổng cục|trường|học viện|thường trực
-|phòng|ban chỉ đạo|hội|liên minh|nhóm|mặt trận|tổ|đội|tổng|thư ký|tư lệnh|chỉ huy|cảnh sát|bộ tư lệnh|hải quân
-|không quân|lục quân|quân sự|quân ủy|quân uỷ|tổng tham mưu|tham mưu|hậu cần|kỹ thuật|an toàn|thực phẩm|dược
-|người|quốc gia|quán|đại sứ quán|lãnh sự quán|dân tộc|tôn giáo|thi đua|khen thưởng|dân số|gia đình|trẻ em|bình đẳng giới|tham tán|công sứ|&
-""".replace("\n", "").split("|")
-_TITLE_WORDS = {w.strip() for w in _TITLE_WORDS if w.strip()}
-_PLACE_TYPE_WORDS = {"tỉnh", "huyện", "thành phố", "thị xã", "xã", "phường", "quận", "châu", "thị trấn", "khu", "đặc khu"}
+_TITLE_WORDS = set(word_list("title_words"))
+_PLACE_TYPE_WORDS = set(word_list("place_type_words"))
 # A name never contains these words; a capitalised run that does is an organisation.
-_NOT_NAME_WORDS = set(
-    "UBND HĐND MTTQ TP TW UB Sở Bộ Ban Ủy Uỷ Tỉnh Huyện Xã Phường Quận Đảng Cục Viện Hội Nhóm Đoàn Tập Công "
-    "Trường Ngân Quỹ Tổng Phó Chủ Bí Thống Đại Hiệp Liên Cơ Tổ Trung Văn Chính Quốc Nhà Việt Nam".split()
-)
+_NOT_NAME_WORDS = set(word_list("not_name_words"))
 # ...except as the first word when it is a surname, or inside a name when common as a given name.
-_NAME_OK_INSIDE = set("Công Trung Văn Chính Quốc Đại Liên Việt Nam Trường Đoàn".split())
+_NAME_OK_INSIDE = set(word_list("name_ok_inside"))
 # A capitalised run preceded by these words is a street, school or monument named after someone.
-_NAMED_AFTER = {"đường", "phố", "trường", "cầu", "tượng", "lăng", "quảng trường", "giải", "bảo tàng", "khu",
-                "phường", "xã", "quận", "huyện", "tỉnh", "thành phố", "thị xã", "thị trấn", "ấp", "thôn", "bản",
-                "làng", "núi", "sông", "hồ", "đảo", "cảng", "chợ", "khách sạn", "bệnh viện", "nhà", "tàu",
-                "châu", "vùng", "bang", "tp", "q", "p"}  # compared in lower case
+_NAMED_AFTER = set(word_list("named_after"))
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,/]\d+)*|[^\w\s]")
 _UPPER_SET = set(UPPER)

@@ -10,12 +10,12 @@ without accents are regrouped by the archive's own vocabulary.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .analysis import WORD_JOINER, Word, segment
-from .textnorm import syllables
+from ..text.normalize import clean, syllables
+from ..text.segment import Word, segment
+from ..text.terms import word_term
 
 _ITEM_RE = re.compile(r'-?"[^"]*"|\S+')
 
@@ -42,14 +42,10 @@ class ParsedQuery:
         return not self.positive_words
 
 
-def clean_query(text: str) -> str:
-    return unicodedata.normalize("NFC", text).replace("Ð", "Đ").replace("ð", "đ").strip()
-
-
 def parse(text: str, is_word: Callable[[str], bool] | None = None) -> ParsedQuery:
     """Parse a query; ``is_word`` (is this folded ``a_b`` a word of the index?) lets runs typed
     without accents, which underthesea segments poorly, be grouped by the archive's own words."""
-    text = clean_query(text)
+    text = clean(text).strip()
     if text.count('"') % 2:
         text = text.replace('"', " ")  # unbalanced quote: plain words
     groups: list[list[Item]] = []
@@ -141,7 +137,7 @@ def regroup(words: list[Word], is_word: Callable[[str], bool]) -> list[Word]:
         j = i + 1
         for end in range(min(len(syllables), i + MAX_WORD_SYLLABLES), i + 1, -1):
             run = syllables[i:end]
-            if None not in run and is_word(WORD_JOINER.join(w.folded[0] for w in run)):
+            if None not in run and is_word(word_term([w.folded[0] for w in run])):
                 j = end
                 break
         run = syllables[i:j]

@@ -2,7 +2,7 @@
 
 Analysis (segmentation above all) is the expensive part of indexing, so it runs in worker
 processes; the single Whoosh writer in the main process only receives term counts
-(``searcher.bulkwriter`` takes them in bulk).
+(``searcher.store.whoosh_internals.BulkWriter`` takes them in bulk).
 """
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from whoosh import fields, formats
 from whoosh.system import pack_uint
 from whoosh.util.text import utf8encode
 
+from ..facets import DATE_RANGE, FACETS
+
 TEXT_FIELDS = ("title", "captions", "body")
-FACET_FIELDS = ("partner", "country", "official", "year")
 
 
 class AnalysedText(fields.TEXT):
@@ -56,13 +57,9 @@ def build_schema() -> fields.Schema:
         id=fields.ID(unique=True, stored=True, sortable=True),
         fingerprint=fields.ID(sortable=True),  # content hash: unchanged articles are skipped
         source=fields.ID(sortable=True),  # input file, so a file that fails to read keeps its docs
-        title=AnalysedText(),
-        captions=AnalysedText(),
-        body=AnalysedText(),
-        partner=Tags(),
-        country=Tags(),
-        official=Tags(),
-        year=Tags(),
-        date_key=fields.NUMERIC(numtype=int, bits=32, sortable=True),  # YYYYMMDD; MMDD if year unknown
+        **{name: AnalysedText() for name in TEXT_FIELDS},
+        **{facet.name: Tags() for facet in FACETS},
+        # YYYYMMDD; MMDD if the year is unknown; 0 without a date
+        **{DATE_RANGE.field: fields.NUMERIC(numtype=int, bits=32, sortable=True)},
         data=fields.STORED(),  # everything a result or article page shows
     )

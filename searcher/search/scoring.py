@@ -15,16 +15,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .analysis import WORD_JOINER, Word, bigram
+from ..text.segment import Word
+from ..text.terms import exact_word_term, folded_word_term, pair_terms
 from .postings import IndexArrays
 from .query import Item, ParsedQuery
-
-# BM25F-style field weights: a match in the title says more than one in the body.
-FIELD_BOOSTS = {"title": 2.0, "captions": 1.3, "body": 1.0}
-EXACT_BOOST = 2.0  # accent-exact over folded, when the user typed accents
-FOLDED_BOOST = 0.3  # a folded match of an accented word (another segmentation) ranks low
-SCATTERED_BOOST = 0.15  # a word's syllables found apart: the recall net ranks low
-PROXIMITY_BOOST = 1.5  # neighbouring query words standing together
+from .ranking import EXACT_BOOST, FIELD_BOOSTS, FOLDED_BOOST, PROXIMITY_BOOST, SCATTERED_BOOST
 
 
 @dataclass
@@ -60,7 +55,8 @@ class _Scorer:
 
     def pair(self, a: str, b: str) -> np.ndarray:
         """Scores where two folded syllables stand side by side: as a word or across words."""
-        return self.term(bigram(a, b)) + self.term(f"{a}{WORD_JOINER}{b}")
+        across, word = pair_terms(a, b)
+        return self.term(across) + self.term(word)
 
     def together(self, syllables: tuple[str, ...]) -> np.ndarray:
         """Scores where every neighbouring pair of (folded) syllables stands together, else 0.
@@ -93,9 +89,9 @@ class _Scorer:
             return score, strict, strict
         folded = self.together(word.folded)  # holds the folded word term of two syllables
         if len(word.folded) > 2:
-            folded = folded + self.term(word.folded_term)
+            folded = folded + self.term(folded_word_term(word))
         if trust_accents:
-            score = EXACT_BOOST * self.term(word.term) + \
+            score = EXACT_BOOST * self.term(exact_word_term(word)) + \
                 np.where(exact_present, FOLDED_BOOST * folded, 0).astype(np.float32)
         else:
             score = folded

@@ -1,28 +1,13 @@
-"""Extraction: when the reported event happened, with which foreign partners, who took part.
-
-Public API: ``extract(article) -> Extraction``. Called once per article in indexer worker
-processes, so everything heavy (data file, regexes) is built at import time and the per-article
-work is a few regex passes and one token scan; no NER model (see ``extract_people``).
-"""
+"""The event date of an article: its dateline, with the year from the dateline or from the
+publication metadata; never a stray year from elsewhere in the text."""
 from __future__ import annotations
 
 import calendar
 import re
 from datetime import date, timedelta
 
-from searcher.extract_data import (  # noqa: F401  (DATA_FINGERPRINT is re-exported for the indexer)
-    COUNTRIES,
-    DATA_FINGERPRINT,
-    KNOWN_BY_ALIAS,
-    OTHER_PLACES,
-    VIETNAM,
-    VN_ALL_PLACES,
-    normalize,
-)
-from searcher.extract_partners import extract_partners, known_place_names
-from searcher.extract_people import extract_people
-from searcher.extract_text import strip_credits
-from searcher.model import Article, Extraction
+from ..model import Article
+from ..text.normalize import clean
 
 # The dateline: a time-of-day word or "ngày", then day/month (optionally /year).
 _TIME_WORD = r"(?:rạng sáng|sáng sớm|chiều tối|tối muộn|nửa đêm|đêm|sáng|trưa|chiều|tối|ngày|hôm|vào)"
@@ -62,7 +47,7 @@ def extract_date(article: Article) -> tuple[str | None, int | None]:
     it states one, else from publication metadata, else stays unknown: stray numbers like
     "(2023)" or "năm 2025" elsewhere in the text are never used, a wrong year is worse than none.
     Without a dateline, the publication date stands in."""
-    lead = normalize(_lead(article))
+    lead = clean(_lead(article))
     for match in _DATELINE.finditer(lead):
         day = int(match.group("day") or match.group("day2"))
         month = int(match.group("month") or match.group("month2"))
@@ -81,33 +66,3 @@ def extract_date(article: Article) -> tuple[str | None, int | None]:
         return f"{year:04d}-{month:02d}-{day:02d}", year
     published = _published(article)  # no dateline: the article's own date is the best we know
     return (published.isoformat(), published.year) if published else (None, None)
-
-
-def _chunks(article: Article) -> list[str]:
-    """Title, body and captions as separate texts (no pattern may run across them), without
-    photo credits and bylines."""
-    chunks = [normalize(article.title or "")]
-    chunks.extend(strip_credits(normalize(p), trailing=False) for p in article.body.split("\n\n")[:-1])
-    last = article.body.split("\n\n")[-1]
-    chunks.append(strip_credits(normalize(last), trailing=True))
-    chunks.extend(strip_credits(normalize(c), trailing=True) for c in article.captions)
-    return [c for c in chunks if c.strip()]
-
-
-# Names that are never people, so "Tổng Thư ký Liên Hợp Quốc Antonio Guterres" splits cleanly.
-_STATIC_PLACES = (VN_ALL_PLACES | OTHER_PLACES | set(COUNTRIES) | set(KNOWN_BY_ALIAS)
-                  | {"Việt", "Nhật", "Trung", "Hàn", "Thái", "Xô", "Liên Hợp Quốc", "Liên Hiệp Quốc"})
-
-
-def extract(article: Article) -> Extraction:
-    chunks = _chunks(article)
-    event_date, year = extract_date(article)
-    named_here = known_place_names(chunks)
-    places = (_STATIC_PLACES | named_here) if named_here else _STATIC_PLACES  # most add none
-    officials = extract_people(chunks, places)
-    partners = extract_partners(chunks, {o.name for o in officials})
-    countries: list[str] = []
-    for partner in partners:
-        if partner.country and partner.country != VIETNAM and partner.country not in countries:
-            countries.append(partner.country)
-    return Extraction(date=event_date, year=year, partners=partners, countries=countries, officials=officials)

@@ -1,0 +1,16 @@
+"""Data files that ship with the package: the default partner gazetteer and extraction's word
+lists. Read through ``importlib.resources`` so an installed (non-editable) package finds them."""
+from __future__ import annotations
+
+from importlib import resources
+
+
+def data_file(name: str):
+    """A packaged data file (a ``Traversable``: read it with ``read_text``/``read_bytes``)."""
+    return resources.files(__name__).joinpath(name)
+
+
+def word_list(name: str) -> list[str]:
+    """The entries of ``lexicon/NAME.txt``: one per line, blank lines and ``#`` comments skipped."""
+    lines = data_file(f"lexicon/{name}.txt").read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]

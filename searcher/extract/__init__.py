@@ -1,0 +1,55 @@
+"""Extraction: when the reported event happened, with which foreign partners, who took part.
+
+Public API: ``extract(article) -> Extraction``. Called once per article in indexer worker
+processes, so everything heavy (data file, regexes) is built at import time and the per-article
+work is a few regex passes and one token scan; no NER model (see ``extract_people``).
+"""
+from __future__ import annotations
+
+from ..data import data_file
+from ..identity import code_identity
+from ..model import Article, Extraction
+from ..text.normalize import clean
+from .dates import extract_date
+from .gazetteer import (COUNTRIES, GAZETTEER_FINGERPRINT, KNOWN_BY_ALIAS, OTHER_PLACES, VIETNAM,
+                        VN_ALL_PLACES)
+from .partners import extract_partners, known_place_names
+from .people import extract_people
+from .patterns import strip_credits
+
+__all__ = ["EXTRACTION_ID", "extract", "extract_date"]
+
+# Changes with this package's code, the gazetteer and the word lists: articles are re-extracted.
+EXTRACTION_ID = code_identity(__package__, GAZETTEER_FINGERPRINT, *(
+    entry.read_text(encoding="utf-8")
+    for entry in sorted(data_file("lexicon").iterdir(), key=lambda e: e.name)))
+
+
+def _chunks(article: Article) -> list[str]:
+    """Title, body and captions as separate texts (no pattern may run across them), without
+    photo credits and bylines."""
+    chunks = [clean(article.title or "")]
+    chunks.extend(strip_credits(clean(p), trailing=False) for p in article.body.split("\n\n")[:-1])
+    last = article.body.split("\n\n")[-1]
+    chunks.append(strip_credits(clean(last), trailing=True))
+    chunks.extend(strip_credits(clean(c), trailing=True) for c in article.captions)
+    return [c for c in chunks if c.strip()]
+
+
+# Names that are never people, so "Tổng Thư ký Liên Hợp Quốc Antonio Guterres" splits cleanly.
+_STATIC_PLACES = (VN_ALL_PLACES | OTHER_PLACES | set(COUNTRIES) | set(KNOWN_BY_ALIAS)
+                  | {"Việt", "Nhật", "Trung", "Hàn", "Thái", "Xô", "Liên Hợp Quốc", "Liên Hiệp Quốc"})
+
+
+def extract(article: Article) -> Extraction:
+    chunks = _chunks(article)
+    event_date, year = extract_date(article)
+    named_here = known_place_names(chunks)
+    places = (_STATIC_PLACES | named_here) if named_here else _STATIC_PLACES  # most add none
+    officials = extract_people(chunks, places)
+    partners = extract_partners(chunks, {o.name for o in officials})
+    countries: list[str] = []
+    for partner in partners:
+        if partner.country and partner.country != VIETNAM and partner.country not in countries:
+            countries.append(partner.country)
+    return Extraction(date=event_date, year=year, partners=partners, countries=countries, officials=officials)

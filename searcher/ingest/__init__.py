@@ -1,0 +1,1 @@
+"""Reading articles from corpus files: scraped pages, JSONL records and their metadata."""

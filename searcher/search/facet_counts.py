@@ -1,0 +1,91 @@
+"""Facet filtering and disjunctive counting over one index generation.
+
+Each facet's (document, value) pairs are kept as arrays, so a filter is a mask and the counts
+are a masked ``bincount``; Whoosh's ``groupedby`` would re-read the postings for every query.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from ..facets import Facet
+from .results import FacetValue
+
+
+def _text(term) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term
+
+
+class FacetColumn:
+    """One facet's (document, value) pairs as arrays, for counting and filtering by masks."""
+
+    def __init__(self, reader, facet: Facet, live: np.ndarray):
+        self.facet = facet
+        self.values: list[str] = []
+        docs, ids = [], []
+        for raw in reader.field_terms(facet.name):
+            value = _text(raw)
+            postings = np.fromiter(reader.postings(facet.name, value).all_ids(), dtype=np.int64)
+            postings = postings[live[postings]]
+            if len(postings):
+                docs.append(postings)
+                ids.append(np.full(len(postings), len(self.values), dtype=np.int64))
+                self.values.append(value)
+        self.docs = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
+        self.ids = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+        self.index = {v: i for i, v in enumerate(self.values)}
+
+    def mask(self, values: list[str], size: int) -> np.ndarray:
+        """Documents with any of the values (OR within a facet)."""
+        wanted = [self.index[v] for v in values if v in self.index]
+        mask = np.zeros(size, dtype=bool)
+        mask[self.docs[np.isin(self.ids, wanted)]] = True
+        return mask
+
+    def counts(self, pool: np.ndarray) -> np.ndarray:
+        """Documents in the pool per value (indexed like ``values``)."""
+        return np.bincount(self.ids[pool[self.docs]], minlength=len(self.values))
+
+    def ranked(self, counts: np.ndarray, selected: list[str], limit: int) -> list[FacetValue]:
+        """The ``limit`` most frequent values (ties alphabetical), plus every selected one."""
+        present = np.flatnonzero(counts)
+        if len(present) > limit:  # only the candidates for the top go through Python sorting
+            threshold = np.partition(counts[present], -limit)[-limit]
+            present = present[counts[present] >= threshold]
+        ranked = sorted(present, key=lambda i: (-counts[i], self.values[i].casefold()))[:limit]
+        result = [FacetValue(self.values[i], int(counts[i]), self.values[i] in selected)
+                  for i in ranked]
+        shown = {v.value for v in result}
+        for value in selected:
+            if value not in shown:
+                i = self.index.get(value)
+                result.append(FacetValue(value, int(counts[i]) if i is not None else 0, True))
+        return result
+
+    def histogram(self, counts: np.ndarray, selected: list[str]) -> list[FacetValue]:
+        """Every value with its count, in chronological order."""
+        order = sorted(np.flatnonzero(counts),
+                       key=lambda i: self.facet.chronological_key(self.values[i]))
+        return [FacetValue(self.values[i], int(counts[i]), self.values[i] in selected)
+                for i in order]
+
+
+def count_facets(columns: dict[str, FacetColumn], base: np.ndarray,
+                 selections: dict[str, list[str]], facet_limit: int, size: int):
+    """(matched, facets, histogram): the documents matching ``base`` and every selection, each
+    facet's top values counted over ``base`` and every *other* facet's selection, and the
+    histogram facet's values in order (it too ignores its own selection)."""
+    masks = {name: columns[name].mask(values, size) for name, values in selections.items() if values}
+    matched = base.copy()
+    for mask in masks.values():
+        matched &= mask
+    facets, histogram = {}, []
+    for name, column in columns.items():
+        pool = base.copy()
+        for other, mask in masks.items():
+            if other != name:
+                pool &= mask
+        counts = column.counts(pool)
+        facets[name] = column.ranked(counts, selections[name], facet_limit)
+        if column.facet.has_histogram:
+            histogram = column.histogram(counts, selections[name])
+    return matched, facets, histogram

@@ -1,0 +1,87 @@
+"""What a search asks for, and the checks that turn a bad request into one clear message."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..facets import BY_NAME, FACET_NAMES
+
+MAX_QUERY_CHARS = 500
+MAX_LIMIT = 100
+MAX_FACET_LIMIT = 1000
+SORTS = ("relevance", "date")
+
+
+class SearchError(ValueError):
+    """A request the engine cannot answer as asked; the message says why, for the user."""
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    # facet name -> ticked values (OR within a facet, AND across facets); see searcher.facets
+    selections: dict[str, list[str]] = field(default_factory=dict)
+    date_from: str | None = None
+    date_to: str | None = None
+    sort: str = "relevance"
+    page: int = 1
+    limit: int = 10
+    facet_limit: int = 10
+
+    def selected(self, facet: str) -> list[str]:
+        """The facet's ticked values, each once, in the order given."""
+        return list(dict.fromkeys(self.selections.get(facet, ())))
+
+    def all_selected(self) -> dict[str, list[str]]:
+        """Every facet's ticked values (an empty list when none)."""
+        return {name: self.selected(name) for name in FACET_NAMES}
+
+    @property
+    def has_filters(self) -> bool:
+        return any(self.selections.values()) or bool(self.date_from or self.date_to)
+
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def parse_date_bound(text: str | None, upper: bool) -> int | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as a YYYYMMDD key (upper bounds round up)."""
+    if text is None or not text.strip():
+        return None
+    match = _DATE_RE.match(text.strip())
+    if not match:
+        raise SearchError(f"Ngày không hợp lệ: {text!r} (dùng dạng YYYY-MM-DD, YYYY-MM hoặc YYYY)")
+    year, month, day = int(match[1]), match[2], match[3]
+    month_n = int(month) if month else (12 if upper else 1)
+    try:
+        if day:
+            day_n = int(day)
+        elif upper:
+            day_n = (date(year + month_n // 12, month_n % 12 + 1, 1) - date(year, month_n, 1)).days
+        else:
+            day_n = 1
+        date(year, month_n, day_n)
+    except ValueError:
+        raise SearchError(f"Ngày không hợp lệ: {text!r}") from None
+    return year * 10000 + month_n * 100 + day_n
+
+
+def validate(params: SearchParams) -> None:
+    if len(params.q) > MAX_QUERY_CHARS:
+        raise SearchError(f"Câu tìm kiếm quá dài (tối đa {MAX_QUERY_CHARS} ký tự).")
+    unknown = [name for name in params.selections if name not in BY_NAME]
+    if unknown:
+        raise SearchError(f"Không có bộ lọc {unknown[0]!r} (có: {', '.join(FACET_NAMES)}).")
+    if params.sort not in SORTS:
+        raise SearchError(f"Cách sắp xếp không hợp lệ: {params.sort!r} (relevance hoặc date).")
+    if params.page < 1:
+        raise SearchError("Số trang phải từ 1 trở lên.")
+    if not 1 <= params.limit <= MAX_LIMIT:
+        raise SearchError(f"Số kết quả mỗi trang phải từ 1 đến {MAX_LIMIT}.")
+    if not 1 <= params.facet_limit <= MAX_FACET_LIMIT:
+        raise SearchError(f"Số giá trị mỗi bộ lọc phải từ 1 đến {MAX_FACET_LIMIT}.")
+    low = parse_date_bound(params.date_from, upper=False)
+    high = parse_date_bound(params.date_to, upper=True)
+    if low and high and low > high:
+        raise SearchError("Ngày bắt đầu phải trước ngày kết thúc.")

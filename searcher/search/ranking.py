@@ -1,0 +1,39 @@
+"""Every ranking number, with the reason or measurement behind it.
+
+Relevance is measured by ``benchmarks/relevance.py`` (judged queries; see BENCHMARKS.md): change
+a value here, re-run it, and keep the change only if the held-out figures say so.
+"""
+from __future__ import annotations
+
+# -- BM25F (search/postings.py) ------------------------------------------------------------
+# Robertson's usual values; not tuned on the judged set yet (the 50-query set could not tell).
+K1 = 1.2
+B = 0.75
+# Field weights: a match in the title says more than one in the body; photo captions describe
+# the event (who met whom) more often than body prose does. IDF is shared across fields (the
+# body's), so a title match cannot outweigh a relevant body by rarity alone.
+FIELD_BOOSTS = {"title": 2.0, "captions": 1.3, "body": 1.0}
+
+# -- Vietnamese alternatives (search/scoring.py) -------------------------------------------
+# When the user typed accents, the exact spelling ranks first: "bão" must not be drowned by
+# "báo", "bảo", "bao" (field notes; mapbox/carmen#611).
+EXACT_BOOST = 2.0
+# A folded match of an accented word (the same syllables, segmented differently) ranks low.
+FOLDED_BOOST = 0.3
+# A word's syllables found apart (the recall net) rank far below the word itself.
+SCATTERED_BOOST = 0.15
+# Neighbouring query words that stand side by side in the text (a folded pair term).
+PROXIMITY_BOOST = 1.5
+
+# -- Snippets (search/snippets.py) ---------------------------------------------------------
+SNIPPET_CHARS = 260  # about two lines of a result card
+# A passage scores COVERAGE_WEIGHT per query syllable it covers (distinct words), plus one per
+# match up to MATCHES_CAP: covering more of the query beats repeating one word.
+COVERAGE_WEIGHT = 10
+MATCHES_CAP = 10
+EARLIER_TIE_BREAK = 0.01  # per sentence: of two equal passages, the earlier one
+
+# -- Did you mean (search/spelling.py) -----------------------------------------------------
+SUGGEST_BELOW = 3  # below this many hits, try respelling the query's unknown syllables
+LONG_WORD = 6  # syllables this long (folded) may be two edits away; shorter ones one edit
+VOCABULARY_WAIT = 0.5  # seconds a misspelt query waits for the spelling vocabulary to load

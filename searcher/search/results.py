@@ -1,0 +1,71 @@
+"""What a search and an article lookup return: typed records, serialised in one place.
+
+The CLI's ``--json``, the web's JSON twins and the HTML pages all read these, so they agree.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+
+class _Serialisable:
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+
+@dataclass
+class FacetValue(_Serialisable):
+    value: str
+    count: int
+    selected: bool = False
+
+
+@dataclass
+class ArticleFacts(_Serialisable):
+    """What extraction found, as stored with the article."""
+
+    date: str | None  # "YYYY-MM-DD", "--MM-DD" when the year is unknown, or None
+    year: int | None
+    partners: list[dict]  # {"name", "country"}
+    countries: list[str]
+    officials: list[dict]  # {"name", "title"}
+
+
+@dataclass
+class Hit(ArticleFacts):
+    id: str = ""
+    title: str = ""
+    title_html: str = ""  # the title, HTML-escaped, query words in <mark>
+    score: float | None = None  # None when browsing (no query words)
+    url: str | None = None
+    snippet: str = ""  # HTML: the best passage, escaped, query words in <mark>
+
+
+@dataclass
+class ArticleRecord(ArticleFacts):
+    id: str = ""
+    title: str = ""
+    url: str | None = None
+    summary: str | None = None
+    captions: list[str] = field(default_factory=list)
+    body: str = ""
+
+
+@dataclass
+class SearchResult(_Serialisable):
+    query: str
+    total: int
+    page: int
+    pages: int
+    limit: int
+    sort: str
+    filters: dict  # facet name -> ticked values, plus "from" and "to"
+    hits: list[Hit]
+    facets: dict[str, list[FacetValue]]  # by facet name, in registry order
+    histogram: list[FacetValue]  # the year facet's values in chronological order
+    suggestion: str | None  # "did you mean", when a respelling finds more
+
+
+def facts(data: dict) -> dict:
+    """The ``ArticleFacts`` fields of an article's stored data."""
+    return {f.name: data[f.name] for f in dataclasses.fields(ArticleFacts)}
