@@ -128,7 +128,7 @@ def bench_size(n: int, args, largest: bool) -> tuple[list[dict], dict | None]:
 
 def profile_build(n: int, workdir: Path, top: int = 35) -> None:
     """cProfile of index_paths with one worker: analysis and writer in one profile."""
-    from searcher.indexer import index_paths
+    from searcher import index_paths
 
     corpus = write_jsonl(read_records(0, n), workdir / f"profile-{n}" / "part-1.jsonl")
     with tempfile.TemporaryDirectory(dir=workdir) as ix:

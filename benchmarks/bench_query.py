@@ -35,10 +35,10 @@ from whoosh import index as whoosh_index  # noqa: E402
 from whoosh import query as wq  # noqa: E402
 from whoosh import sorting  # noqa: E402
 
-from searcher import query as query_builder  # noqa: E402
-from searcher.analysis import bigram  # noqa: E402
-from searcher.schema import FACET_FIELDS, TEXT_FIELDS  # noqa: E402
-from searcher.search import SearchParams, Searcher  # noqa: E402
+from searcher import FACET_NAMES, SearchParams, Searcher  # noqa: E402
+from searcher.search import query as query_builder  # noqa: E402
+from searcher.store.schema import TEXT_FIELDS  # noqa: E402
+from searcher.text.terms import exact_word_term, folded_word_term, pair_terms  # noqa: E402
 
 MIX = Path(__file__).resolve().parent / "queries_mix.json"
 
@@ -49,11 +49,11 @@ def load_mix(path: Path = MIX) -> list[dict]:
 
 def params_for(entry: dict) -> SearchParams:
     return SearchParams(q=entry["q"], limit=10,
-                        **{f: list(entry.get(f, [])) for f in FACET_FIELDS})
+                        selections={f: list(entry.get(f, [])) for f in FACET_NAMES})
 
 
 def label(entry: dict) -> str:
-    filters = " ".join(f"{f}={'|'.join(entry[f])}" for f in FACET_FIELDS if entry.get(f))
+    filters = " ".join(f"{f}={'|'.join(entry[f])}" for f in FACET_NAMES if entry.get(f))
     return " ".join(p for p in (entry["q"], filters) if p)
 
 
@@ -62,13 +62,13 @@ def whoosh_query(parsed) -> wq.Query:
     its accented or folded term in any text field, phrases as their neighbouring folded pairs
     (the index has no positions), ``OR`` as Or, ``-`` as AndNot, no words (browse) as Every."""
     def word(w) -> wq.Query:
-        return wq.Or([wq.Term(f, t) for f in TEXT_FIELDS for t in {w.term, w.folded_term}])
+        return wq.Or([wq.Term(f, t) for f in TEXT_FIELDS for t in {exact_word_term(w), folded_word_term(w)}])
 
     def item(it) -> wq.Query:
         syllables = [s for w in it.words for s in w.folded]
         if it.phrase and len(syllables) > 1:  # neighbouring pairs, as the index stores them
             return wq.And([wq.Or([wq.Term(f, t) for f in TEXT_FIELDS
-                                  for t in (bigram(a, b), f"{a}_{b}")])
+                                  for t in pair_terms(a, b)])
                            for a, b in zip(syllables, syllables[1:])])
         if it.phrase:
             return wq.Or([wq.Term(f, syllables[0]) for f in TEXT_FIELDS])
@@ -92,15 +92,15 @@ class NaiveWhoosh:
         reader = self.searcher.reader()
         self.is_word = lambda t: reader.doc_frequency("body", t) > 0 or \
             reader.doc_frequency("title", t) > 0
-        self.facets = {name: sorting.FieldFacet(name, allow_overlap=True) for name in FACET_FIELDS}
+        self.facets = {name: sorting.FieldFacet(name, allow_overlap=True) for name in FACET_NAMES}
 
     def search(self, entry: dict) -> int:
         text_query = whoosh_query(query_builder.parse(entry["q"], self.is_word))
-        selections = [wq.Or([wq.Term(f, v) for v in entry[f]]) for f in FACET_FIELDS if entry.get(f)]
+        selections = [wq.Or([wq.Term(f, v) for v in entry[f]]) for f in FACET_NAMES if entry.get(f)]
         filter_query = wq.And(selections) if selections else None
         results = self.searcher.search(text_query, limit=10, filter=filter_query,
                                        groupedby=self.facets)
-        for name in FACET_FIELDS:
+        for name in FACET_NAMES:
             results.groups(name)
         for hit in results:
             hit.fields()
@@ -159,7 +159,7 @@ def bench_index(index_dir: Path, mix: list[dict], args) -> tuple[dict, list[dict
     row = {"index": str(index_dir), "docs": engine.doc_count, "queries": len(mix),
            "rounds": args.rounds, "open_s": round(open_s, 2), "load_before": load_average()}
     engine_stats, engine_times, engine_answers = run_rounds(
-        lambda e: engine.search(params_for(e))["total"], mix, args.rounds)
+        lambda e: engine.search(params_for(e)).total, mix, args.rounds)
     row.update({f"engine_{k}": v for k, v in summarise(engine_stats).items()})
     per_query = [{"query": label(e), "kind": e["kind"], "total": engine_answers[i],
                   "engine_ms": round(statistics.median(engine_times[i]), 1)}

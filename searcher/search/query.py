@@ -27,6 +27,7 @@ class Item:
     words: list[Word]
     phrase: bool = False
     negated: bool = False
+    typed: list[str] = field(default_factory=list)  # the tokens as typed, punctuation kept
 
 
 @dataclass
@@ -68,18 +69,20 @@ def parse(text: str, is_word: Callable[[str], bool] | None = None) -> ParsedQuer
             words = segment(body.strip('"'))
         if not words:
             continue
-        item = Item(words, phrase=phrase, negated=negated)
+        item = Item(words, phrase=phrase, negated=negated, typed=[body])
         if join_next and not negated and not any(i.negated for i in groups[-1]):
             groups[-1].append(item)
         elif not negated and not phrase and groups and _is_plain(groups[-1]):
             groups[-1][0].words.extend(words)  # adjacent plain words: one run, segmented below
+            groups[-1][0].typed.append(body)
         else:
             groups.append([item])
         join_next = False
     for group in groups:
         for item in group:
             if not item.phrase and len(item.words) > 1:
-                item.words = segment(" ".join(" ".join(w.raw) for w in item.words))
+                # as typed: "phòng, ban" is two words, not the word "phòng ban"
+                item.words = segment(" ".join(item.typed))
             if is_word is not None:
                 item.words = regroup(item.words, is_word)
     return ParsedQuery(groups)

@@ -1,0 +1,93 @@
+"""The contract between index terms and query terms (searcher/text/terms.py).
+
+A query asks the index for terms; each must be one that indexing the same text wrote, or the
+query silently matches nothing. Checked on real article sentences, typed with and without
+accents, by recording every term the scorer asks for while it evaluates the query."""
+from __future__ import annotations
+
+import pytest
+
+from conftest import CORPUS, write_jsonl
+from searcher.ingest.reader import iter_articles
+from searcher.search import query as query_builder
+from searcher.search import scoring
+from searcher.search.generation import Generation
+from searcher.store.indexer import index_paths
+from searcher.text.normalize import fold
+from searcher.text.terms import index_terms, pair_terms
+
+SEED_SENTENCES = [
+    sentence.strip()
+    for article in iter_articles([CORPUS]) if hasattr(article, "body")
+    for sentence in article.body.split(".")[:3]
+    if len(sentence.split()) >= 6
+][:12]
+
+
+class _RecordingScorer(scoring._Scorer):
+    """The real scorer, noting which terms it asks for: single terms, and the pairs of terms of
+    which one is enough (``pair_terms``: a pair across words, or a two-syllable word)."""
+
+    asked: set[str]
+    asked_pairs: set[tuple[str, str]]
+
+    def __init__(self, arrays):
+        super().__init__(arrays)
+        self._in_pair = False
+
+    def term(self, term):
+        if not self._in_pair:
+            type(self).asked.add(term)
+        return super().term(term)
+
+    def pair(self, a, b):
+        type(self).asked_pairs.add(pair_terms(a, b))
+        self._in_pair = True
+        try:
+            return super().pair(a, b)
+        finally:
+            self._in_pair = False
+
+
+@pytest.fixture(scope="module")
+def generation(tmp_path_factory):
+    from whoosh import index as whoosh_index
+
+    base = tmp_path_factory.mktemp("terms")
+    corpus = base / "corpus"
+    corpus.mkdir()
+    write_jsonl(corpus / "sentences.jsonl", [
+        {"id": f"s{i}", "title": f"Câu {i}", "body": text} for i, text in enumerate(SEED_SENTENCES)])
+    report = index_paths([corpus], base / "index")
+    assert report.added == len(SEED_SENTENCES), report.errors
+    return Generation(whoosh_index.open_dir(str(base / "index")))
+
+
+def test_the_seed_pages_give_enough_sentences():
+    assert len(SEED_SENTENCES) >= 10
+
+
+@pytest.mark.parametrize("accents", [True, False], ids=["accented", "accentless"])
+def test_every_term_a_query_asks_for_was_written_by_indexing_the_same_text(
+        generation, monkeypatch, accents):
+    monkeypatch.setattr(scoring, "_Scorer", _RecordingScorer)
+    for text in SEED_SENTENCES:
+        query = text if accents else " ".join(fold(w) for w in text.split())
+        written = set(index_terms(text))
+        _RecordingScorer.asked, _RecordingScorer.asked_pairs = set(), set()
+        evaluation = scoring.evaluate(query_builder.parse(query, generation.is_term),
+                                      generation.arrays)
+        assert evaluation is not None and evaluation.matched.any(), query
+        missing = _RecordingScorer.asked - written
+        assert not missing, (query, sorted(missing))
+        unpaired = [p for p in _RecordingScorer.asked_pairs if not written & set(p)]
+        assert not unpaired, (query, unpaired)
+        assert _RecordingScorer.asked_pairs, "a sentence of six words asks for neighbouring pairs"
+
+
+def test_a_two_syllable_word_stands_for_its_pair_and_longer_words_write_pairs():
+    terms = index_terms("Hợp tác du lịch với Nguyễn Xuân Phúc")
+    assert {"hợp_tác", "hop_tac", "du_lịch", "du_lich", "hợp", "hop"} <= set(terms)
+    assert "hop tac" not in terms  # the folded word says it
+    assert "tac du" in terms  # across a word boundary
+    assert "nguyen xuan" in terms and "xuan phuc" in terms  # inside a three-syllable word
