@@ -124,6 +124,10 @@ def render_text(result, color: bool = False) -> str:
     about = f' cho "{result.query}"' if result.query.strip() else ""
     lines = [f'{result.total} kết quả{about} '
              f'(trang {result.page}/{result.pages}, sắp xếp: {result.sort})']
+    if result.matching != "strict":
+        lines.append("Ít bài chứa đủ các từ khóa: có thêm các bài "
+                      + ("chứa các âm tiết rời nhau" if result.matching == "loose"
+                         else "chứa phần lớn từ khóa") + ", xếp sau.")
     if result.suggestion:
         lines.append(f'Có phải bạn muốn tìm: "{result.suggestion}"?')
     first = (result.page - 1) * result.limit

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..data import word_list
+from ..text.normalize import is_vietnamese_syllable
 
 # Every upper-case letter Vietnamese and Latin-script foreign names use (Python's re has no \p{Lu}).
 UPPER = "".join(
@@ -18,18 +19,6 @@ def first_letter_lookahead(alternatives: str) -> str:
     where it is used so). Most positions fail it in one test, where the regex engine would
     otherwise try every alternative at every position."""
     return "(?=[" + "".join(sorted({re.escape(word[0]) for word in alternatives.split("|")})) + "])"
-
-
-# Vietnamese syllable: optional onset, vowel nucleus, optional coda. A token that does not fit
-# is foreign ("Abe", "Shuichi", "Nagano", "Savannakhet"), which the extractors use as evidence.
-_VOWEL = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
-_VN_SYLLABLE = re.compile(
-    rf"(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_VOWEL}]{{1,3}}(?:ch|ng|nh|[cmnpt])?"
-)
-
-
-def is_vietnamese_syllable(token: str) -> bool:
-    return _VN_SYLLABLE.fullmatch(token.lower()) is not None
 
 
 def looks_foreign(name: str) -> bool:

@@ -13,11 +13,29 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..text.normalize import clean, syllables
+from ..data import word_list
+from . import aliases
+from ..text.normalize import clean, fold, syllables
 from ..text.segment import Word, segment
 from ..text.terms import word_term
 
 _ITEM_RE = re.compile(r'-?"[^"]*"|\S+')
+
+FUNCTION_WORDS = frozenset(word_list("function_words"))
+# Typed without accents, a function word is recognised by its folded form only where that form
+# is not also a common content word (``la`` is là or lá, ``tai`` tại or tài): multi-syllable
+# function words, and these.
+_FOLDED_FUNCTION_WORDS = frozenset(
+    [" ".join(fold(s) for s in w.split()) for w in FUNCTION_WORDS if " " in w]
+    + word_list("folded_function_words"))
+
+
+def is_function_word(word: Word) -> bool:
+    """A Vietnamese function word (``của``, ``những``, ``như thế nào``): a query word that need
+    not match and earns little score."""
+    if " ".join(word.normalized) in FUNCTION_WORDS:
+        return True
+    return not word.accented and " ".join(word.folded) in _FOLDED_FUNCTION_WORDS
 
 
 @dataclass
@@ -28,6 +46,7 @@ class Item:
     phrase: bool = False
     negated: bool = False
     typed: list[str] = field(default_factory=list)  # the tokens as typed, punctuation kept
+    alternative: bool = False  # another spelling of the group's first item, not typed
 
 
 @dataclass
@@ -36,7 +55,8 @@ class ParsedQuery:
 
     @property
     def positive_words(self) -> list[Word]:
-        return [w for g in self.groups for it in g if not it.negated for w in it.words]
+        return [w for g in self.groups for it in g
+                if not it.negated and not it.alternative for w in it.words]
 
     @property
     def is_empty(self) -> bool:
@@ -55,6 +75,11 @@ def parse(text: str, is_word: Callable[[str], bool] | None = None) -> ParsedQuer
     i = 0
     while i < len(tokens):
         raw = tokens[i]
+        if not join_next and _is_plain_token(raw) and (spelled := _respelled(tokens, i, is_word)):
+            group, taken = spelled
+            groups.append(group)
+            i += taken
+            continue
         i += 1
         if raw in ("OR", "AND"):
             join_next = raw == "OR" and bool(groups)
@@ -89,6 +114,38 @@ def parse(text: str, is_word: Callable[[str], bool] | None = None) -> ParsedQuer
 
 
 MAX_WORD_SYLLABLES = 4
+
+
+def _is_plain_token(token: str) -> bool:
+    return token not in ("OR", "AND") and not token.startswith(("-", '"'))
+
+
+def _respelled(tokens: list[str], i: int, is_word) -> tuple[list[Item], int] | None:
+    """A name typed in a foreign spelling (``Japan``, ``Xi Jinping``), or an accent-less run
+    typed without spaces (``laocai``), starting at ``tokens[i]``: a group that searches it and
+    its Vietnamese spellings, and how many tokens it took."""
+    for n in range(aliases.MAX_ALIAS_SYLLABLES, 0, -1):
+        typed = tokens[i:i + n]
+        if len(typed) < n or not all(_is_plain_token(t) for t in typed):
+            continue
+        spellings = aliases.other_spellings(typed)
+        if spellings:
+            original = Item(segment(" ".join(typed)), typed=typed)
+            return [original, *(Item(segment(s), phrase=True, alternative=True, typed=[s])
+                                for s in spellings)], n
+    if is_word is None:
+        return None
+    token = tokens[i].strip(".,;:!?()")
+    pieces = aliases.split_run_together(token, is_word)
+    if not pieces:
+        return None
+    split = Item(segment(" ".join(pieces)), phrase=True, alternative=True, typed=pieces)
+    if not is_word(fold(token)):
+        split.alternative = False  # the only reading
+        return [split], 1
+    if not is_word(word_term(pieces)):
+        return None  # a word of the archive ("ngay", "hoang") that is no run of a known word
+    return [Item(segment(token), typed=[token]), split], 1
 
 
 def _negated_word(body: str, following: list[str], is_word) -> tuple[list[Word], int]:

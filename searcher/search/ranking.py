@@ -22,8 +22,21 @@ EXACT_BOOST = 2.0
 FOLDED_BOOST = 0.3
 # A word's syllables found apart (the recall net) rank far below the word itself.
 SCATTERED_BOOST = 0.15
-# Neighbouring query words that stand side by side in the text (a folded pair term).
+# Neighbouring query words that stand side by side in the text (a folded pair term), and in the
+# other order (names: "Abe Shinzo" / "Shinzo Abe").
 PROXIMITY_BOOST = 1.5
+REVERSED_PROXIMITY_BOOST = 0.75
+# A function word (của, những) that matches adds a little: it is in most documents anyway.
+FUNCTION_WORD_BOOST = 0.1
+
+# -- Tiers (search/scoring.py) -------------------------------------------------------------
+# The strict tier alone makes the result set when it holds at least a page of documents.
+ENOUGH_STRICT = 10
+# Queries of at least MIN_PARTIAL_UNITS content words (a quoted phrase counts one) may match
+# partially: a document with at least MIN_COVERAGE of them (2 of 3, 3 of 5). Shorter queries
+# ask for every word: "Đại hội XIV" is not answered by "Đại hội" alone.
+MIN_PARTIAL_UNITS = 3
+MIN_COVERAGE = 0.6
 
 # -- Snippets (search/snippets.py) ---------------------------------------------------------
 SNIPPET_CHARS = 260  # about two lines of a result card

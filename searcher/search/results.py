@@ -64,6 +64,9 @@ class SearchResult(_Serialisable):
     facets: dict[str, list[FacetValue]]  # by facet name, in registry order
     histogram: list[FacetValue]  # the year facet's values in chronological order
     suggestion: str | None  # "did you mean", when a respelling finds more
+    # which documents the total counts: "strict" (every word as a word), "loose" (every word,
+    # some only as scattered syllables) or "partial" (at least half the query's words)
+    matching: str = "strict"
 
 
 def facts(data: dict) -> dict:

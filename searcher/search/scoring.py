@@ -6,8 +6,17 @@ segmentation), and, as the recall net, its syllables anywhere in the document. S
 across the alternatives that match and across fields, weighted; words of one query item are
 ANDed, ``OR`` unites items, ``-`` excludes. Neighbouring query words found side by side earn a proximity bonus.
 
-Documents that match every word as a word (``strict``) rank before those that need the
-scattered-syllables net, whatever their scores.
+Function words (``của``, ``những``; see ``query.is_function_word``) need not match and earn
+little. Documents fall into tiers, ranked tier first, score second:
+
+- strict: every content word matched as a word;
+- loose: every content word matched, some only through the scattered-syllables net;
+- partial: for queries of three content words or more, most of them matched (coordination, as
+  Elasticsearch's ``minimum_should_match``), ranked by how many.
+
+The result set is the strict tier when it holds ``ENOUGH_STRICT`` documents; otherwise the loose
+tier joins, and the partial one too when even that is short. So totals and facet counts
+describe the query, not the recall net (``Evaluation.level`` says which tiers are in).
 """
 from __future__ import annotations
 
@@ -18,15 +27,31 @@ import numpy as np
 from ..text.segment import Word
 from ..text.terms import exact_word_term, folded_word_term, pair_terms
 from .postings import IndexArrays
-from .query import Item, ParsedQuery
-from .ranking import EXACT_BOOST, FIELD_BOOSTS, FOLDED_BOOST, PROXIMITY_BOOST, SCATTERED_BOOST
+from .query import Item, ParsedQuery, is_function_word
+from .ranking import (ENOUGH_STRICT, EXACT_BOOST, FIELD_BOOSTS, FOLDED_BOOST, FUNCTION_WORD_BOOST,
+                      MIN_COVERAGE, MIN_PARTIAL_UNITS, PROXIMITY_BOOST, REVERSED_PROXIMITY_BOOST, SCATTERED_BOOST)
+
+STRICT, LOOSE, PARTIAL = "strict", "loose", "partial"
 
 
 @dataclass
 class Evaluation:
     scores: np.ndarray  # float32 per docnum
-    matched: np.ndarray  # bool per docnum
-    strict: np.ndarray  # bool: matched without the scattered-syllables net
+    matched: np.ndarray  # bool per docnum: the result set (the tiers ``level`` names)
+    rank: np.ndarray  # float32 per docnum: the tier, ranked before the score (higher first)
+    level: str  # STRICT, LOOSE or PARTIAL: the lowest tier in the result set
+    complete: int  # documents matching every content word (strict or loose)
+
+
+@dataclass
+class _Match:
+    """One query unit's scores and tiers, per document."""
+
+    score: np.ndarray
+    strict: np.ndarray  # every content word matched as a word
+    complete: np.ndarray  # every content word matched (the recall net allowed)
+    coverage: np.ndarray  # float32: the share of content words matched
+    units: int  # content words (a phrase is one)
 
 
 class _Scorer:
@@ -57,6 +82,10 @@ class _Scorer:
         """Scores where two folded syllables stand side by side: as a word or across words."""
         across, word = pair_terms(a, b)
         return self.term(across) + self.term(word)
+
+    def reversed_pair(self, a: Word, b: Word) -> np.ndarray:
+        """Scores where word ``b`` stands right before word ``a`` (a name in the other order)."""
+        return self.pair(b.folded[-1], a.folded[0])
 
     def together(self, syllables: tuple[str, ...]) -> np.ndarray:
         """Scores where every neighbouring pair of (folded) syllables stands together, else 0.
@@ -112,20 +141,27 @@ class _Scorer:
             score = score + np.where(score > 0, EXACT_BOOST * exact, 0)
         return score.astype(np.float32)
 
-    def item(self, item: Item, recall_net: bool = True):
-        """(scores, strict, matched) of a plain run (all words) or a quoted phrase."""
+    def item(self, item: Item) -> _Match:
+        """A plain run (its content words ANDed, function words optional) or a quoted phrase."""
         if item.phrase:
             score = self.phrase(item.words)
-            return score, score > 0, score > 0
+            found = score > 0
+            return _Match(score, found, found, found.astype(np.float32), 1)
+        content = [w for w in item.words if not is_function_word(w)] or item.words
         score = self.zeros()
         strict = np.ones(self.size, dtype=bool)
-        matched = np.ones(self.size, dtype=bool)
+        complete = np.ones(self.size, dtype=bool)
+        hits = np.zeros(self.size, dtype=np.float32)
         for word in item.words:
-            s, st, m = self.word(word, recall_net)
-            score += s
-            strict &= st
-            matched &= m
-        return score, strict, matched
+            s, st, m = self.word(word)
+            if word in content:
+                score += s
+                strict &= st
+                complete &= m
+                hits += m
+            else:
+                score += FUNCTION_WORD_BOOST * s
+        return _Match(score, strict, complete, hits / len(content), len(content))
 
     def excluded(self, item: Item) -> np.ndarray:
         if item.phrase:
@@ -134,37 +170,44 @@ class _Scorer:
 
 
 def evaluate(parsed: ParsedQuery, arrays: IndexArrays) -> Evaluation | None:
-    """Scores and matches of every document; None when the query has no words (browse)."""
+    """Scores, tiers and the result set; None when the query has no words (browse)."""
     scorer = _Scorer(arrays)
     score = scorer.zeros()
     strict = arrays.live.copy()
-    matched = arrays.live.copy()
-    positive = False
+    complete = arrays.live.copy()
+    allowed = arrays.live.copy()  # not excluded by a -word
+    coverage = np.zeros(arrays.size, dtype=np.float32)
+    groups = units = 0
     for group in parsed.groups:
         if len(group) == 1 and group[0].negated:
-            out = scorer.excluded(group[0])
-            strict &= ~out
-            matched &= ~out
+            allowed &= ~scorer.excluded(group[0])
             continue
-        group_score = scorer.zeros()
-        group_strict = np.zeros(arrays.size, dtype=bool)
-        group_matched = np.zeros(arrays.size, dtype=bool)
-        for item in group:
-            if item.negated:
-                continue
-            s, st, m = scorer.item(item)
-            group_score += s
-            group_strict |= st
-            group_matched |= m
-        score += group_score
-        strict &= group_strict
-        matched &= group_matched
-        positive = True
-    if not positive:
+        matches = [scorer.item(item) for item in group if not item.negated]
+        score += sum(m.score for m in matches)
+        strict &= np.logical_or.reduce([m.strict for m in matches])
+        complete &= np.logical_or.reduce([m.complete for m in matches])
+        coverage += np.maximum.reduce([m.coverage for m in matches])
+        groups += 1
+        units += min(m.units for m in matches)
+    if not groups:
         if not parsed.groups:
             return None
-        return Evaluation(score, matched, matched)
+        return Evaluation(score, allowed, allowed.astype(np.float32), STRICT, int(allowed.sum()))
+    coverage /= groups
     words = parsed.positive_words
-    for a, b in zip(words, words[1:]):
-        score += PROXIMITY_BOOST * scorer.pair(a.folded[-1], b.folded[0])
-    return Evaluation(np.where(matched, score, 0).astype(np.float32), matched, strict & matched)
+    for a, b in zip(words, words[1:]):  # names come in either order: "Abe Shinzo", "Shinzo Abe"
+        score += PROXIMITY_BOOST * scorer.pair(a.folded[-1], b.folded[0]) + \
+            REVERSED_PROXIMITY_BOOST * scorer.reversed_pair(a, b)
+    strict &= allowed
+    complete &= allowed
+    partial = allowed & (coverage >= MIN_COVERAGE) & (score > 0) & (units >= MIN_PARTIAL_UNITS)
+    if int(strict.sum()) >= ENOUGH_STRICT:
+        matched, level = strict, STRICT
+    elif int(complete.sum()) >= ENOUGH_STRICT or not (partial & ~complete).any():
+        matched, level = complete, LOOSE
+    else:
+        matched, level = complete | partial, PARTIAL
+    # strict 3, loose 2, partial: the share of the query matched (below 1)
+    rank = np.where(strict, 3.0, np.where(complete, 2.0, coverage)).astype(np.float32)
+    return Evaluation(np.where(matched, score, 0).astype(np.float32), matched, rank, level,
+                      int(complete.sum()))

@@ -18,7 +18,7 @@ from .facet_counts import count_facets
 from .generation import Generation
 from .params import SearchError, SearchParams, parse_date_bound, validate
 from .results import ArticleRecord, Hit, SearchResult, facts
-from .scoring import Evaluation, evaluate
+from .scoring import STRICT, Evaluation, evaluate
 from .snippets import highlight, needles_for, snippet
 from .spelling import suggest
 
@@ -82,8 +82,8 @@ class Searcher:
             [i.words for g in parsed.groups for i in g if not i.negated and not i.phrase],
             [i.words for g in parsed.groups for i in g if i.phrase and not i.negated])
         suggestion = None
-        if not parsed.is_empty:
-            suggestion = suggest(params.q, total, gen.is_term, gen.vocabulary,
+        if evaluation is not None and not parsed.is_empty:
+            suggestion = suggest(params.q, evaluation.complete, gen.is_term, gen.vocabulary,
                                  lambda text: self._count(gen, text))
         return SearchResult(
             query=params.q,
@@ -98,12 +98,13 @@ class Searcher:
             facets=facets,
             histogram=histogram,
             suggestion=suggestion,
+            matching=evaluation.level if evaluation is not None else STRICT,
         )
 
     @staticmethod
     def _count(gen: Generation, text: str) -> int:
         evaluation = evaluate(query_builder.parse(text, gen.is_term), gen.arrays)
-        return int(evaluation.matched.sum()) if evaluation is not None else 0
+        return evaluation.complete if evaluation is not None else 0
 
     @staticmethod
     def _date_filter(gen: Generation, params: SearchParams) -> np.ndarray:
@@ -120,8 +121,8 @@ class Searcher:
               params: SearchParams) -> list[tuple[int, float | None]]:
         """(docnum, score) pairs of the requested page.
 
-        By relevance, documents that match every word as a word come before those found only
-        through the scattered-syllables net; by date (or when browsing), newest first."""
+        By relevance, tier first (see ``scoring``), then score; by date (or when browsing),
+        newest first."""
         start = (params.page - 1) * params.limit
         docs = np.flatnonzero(matched)
         if start >= len(docs):
@@ -130,7 +131,7 @@ class Searcher:
             order = np.lexsort((docs, -gen.date_keys[docs]))
         else:
             scores = evaluation.scores[docs]
-            order = np.lexsort((docs, -scores, ~evaluation.strict[docs]))
+            order = np.lexsort((docs, -scores, -evaluation.rank[docs]))
         page = docs[order[start:start + params.limit]]
         if evaluation is None:
             return [(int(d), None) for d in page]

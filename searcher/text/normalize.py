@@ -66,3 +66,15 @@ def fold(syllable: str) -> str:
 def syllables(text: str) -> list[str]:
     """The syllables of a text, in order (punctuation dropped)."""
     return SYLLABLE_RE.findall(text)
+
+
+# Vietnamese syllable: optional onset, vowel nucleus, optional coda. A token that does not fit
+# is foreign ("Abe", "Shuichi", "Nagano", "Savannakhet"), which the extractors use as evidence.
+_VOWEL = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+_VN_SYLLABLE = re.compile(
+    rf"(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_VOWEL}]{{1,3}}(?:ch|ng|nh|[cmnpt])?"
+)
+
+
+def is_vietnamese_syllable(token: str) -> bool:
+    return _VN_SYLLABLE.fullmatch(token.lower()) is not None

@@ -1,0 +1,137 @@
+"""Names typed in another language or script, and the Vietnamese spellings they stand for.
+
+``Japan``, ``Nhật`` and ``日本`` are one country; ``Yunnan`` is ``Vân Nam``; ``Xi Jinping`` is
+``Tập Cận Bình``. Spelling classes come from CLDR country names in the languages of ``LOCALES`` (Babel),
+the gazetteer's country aliases and partner spellings, and ``searcher/data/aliases.tsv`` (with
+ISO 3166-2 subdivision names from pycountry). A query naming one spelling that Vietnamese text
+would not use (a syllable no Vietnamese word has) also searches the class's other spellings.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+
+import babel
+import pycountry
+
+from ..data import data_file
+from ..text.normalize import clean, fold, is_vietnamese_syllable, syllables
+
+# Languages whose country names are searched: those of the partners and of the press.
+LOCALES = ("en", "fr", "de", "es", "it", "pt", "ru", "zh", "ja", "ko", "lo", "th", "km", "id", "ms")
+MAX_ALIAS_SYLLABLES = 4
+MAX_SPELLINGS = 6  # alternatives searched for one name
+_SUBDIVISION_WORDS = {"sheng", "shi", "zizhiqu", "province", "prefecture", "special",
+                      "administrative", "region", "municipality", "autonomous"}
+
+
+def key(text: str) -> tuple[str, ...]:
+    """A spelling's folded syllables: how typed text is compared with it."""
+    return tuple(fold(s) for s in syllables(clean(text)))
+
+
+def _babel_country_names() -> list[list[str]]:
+    classes: dict[str, list[str]] = {}
+    vietnamese = babel.Locale("vi").territories
+    for code, name in vietnamese.items():
+        if len(code) == 2 and code.isalpha():
+            classes[code] = [name.split(" (")[0], name]
+    for locale in LOCALES:
+        names = babel.Locale.parse(locale).territories
+        for code, spellings in classes.items():
+            if code in names:
+                spellings.append(names[code])
+    return list(classes.values())
+
+
+def _gazetteer_classes() -> list[list[str]]:
+    from ..extract.gazetteer import gazetteer_text
+
+    rows = csv.DictReader((line for line in gazetteer_text().splitlines()
+                           if not line.startswith("#")), delimiter="\t")
+    classes = []
+    for row in rows:
+        if row["kind"] in ("country_alias", "locality", "org"):
+            names = [row["name"], *(row.get("aliases") or "").split("|")]
+            classes.append([n.strip() for n in names if n.strip()])
+    return classes
+
+
+def _table_classes() -> list[list[str]]:
+    text = data_file("aliases.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")),
+                          delimiter="\t")
+    classes = []
+    for row in rows:
+        names = [row["name"], *(row.get("aliases") or "").split("|")]
+        code = (row.get("iso") or "").strip()
+        subdivision = pycountry.subdivisions.get(code=code) if code else None
+        if subdivision is not None:
+            words = subdivision.name.split()
+            names.append(" ".join(w for w in words if w.lower() not in _SUBDIVISION_WORDS))
+        classes.append([n.strip() for n in names if n.strip()])
+    return classes
+
+
+@lru_cache(maxsize=1)
+def spelling_classes() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Folded spelling -> every spelling of the same name (shortest first)."""
+    merged: dict[tuple[str, ...], set[str]] = {}
+    for names in _babel_country_names() + _gazetteer_classes() + _table_classes():
+        spellings = {clean(n) for n in names}
+        for existing in {key(n) for n in spellings} & merged.keys():
+            spellings |= merged[existing]
+        for spelling in spellings:
+            if 0 < len(key(spelling)) <= MAX_ALIAS_SYLLABLES:
+                merged[key(spelling)] = spellings
+    return {k: tuple(sorted(v, key=lambda s: (len(s), s))) for k, v in merged.items()}
+
+
+def _foreign(words: tuple[str, ...]) -> bool:
+    """Typed in a spelling Vietnamese text would not use: some syllable is not Vietnamese."""
+    return any(not is_vietnamese_syllable(w) for w in words)
+
+
+def other_spellings(typed: list[str]) -> list[str]:
+    """The Vietnamese (and other) spellings of a name typed in a foreign spelling, else []."""
+    folded = key(" ".join(typed))
+    if not folded or not _foreign(folded):
+        return []
+    spellings = spelling_classes().get(folded, ())
+    others = [s for s in spellings if key(s) != folded]
+    return sorted(others, key=lambda s: (_foreign(key(s)), len(s)))[:MAX_SPELLINGS]
+
+
+_SPLIT_PIECE = re.compile(r"[a-z]+")
+
+
+def split_run_together(token: str, is_word) -> list[str] | None:
+    """Syllables the archive knows for an accent-less run typed without spaces (``laocai`` ->
+    ``lao cai``, ``hochiminh`` -> ``ho chi minh``): the split with the most neighbouring pairs
+    that are words of the archive, then the fewest pieces. None if the token is no such run."""
+    token = token.lower()
+    if not _SPLIT_PIECE.fullmatch(token) or len(token) < 4:
+        return None
+
+    @lru_cache(maxsize=None)
+    def splits(start: int) -> list[tuple[str, ...]]:
+        if start == len(token):
+            return [()]
+        found = []
+        for end in range(start + 1, min(len(token), start + 7) + 1):
+            piece = token[start:end]
+            if is_vietnamese_syllable(piece) and is_word(piece):
+                found += [(piece, *rest) for rest in splits(end)]
+        return found[:64]
+
+    candidates = [s for s in splits(0) if len(s) >= 2]
+    if not candidates:
+        return None
+
+    def quality(pieces: tuple[str, ...]) -> tuple[int, int]:
+        pairs = sum(is_word(f"{a}_{b}") for a, b in zip(pieces, pieces[1:]))
+        return pairs, -len(pieces)
+
+    best = max(candidates, key=quality)
+    return list(best) if quality(best)[0] > 0 else None
