@@ -18,8 +18,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus_paths import news_corpus  # noqa: E402
+
 REPO = Path(__file__).resolve().parent.parent
-NEWS_CORPUS = Path("/work/shared/corpora/vnnews-2017.jsonl.gz")
+NEWS_CORPUS = news_corpus()  # $SEARCHER_CORPORA or ../shared/corpora (see corpus_paths.py)
 CORPUS_SIZE = 34_870
 WORKDIR = Path("/tmp/bench")
 FULL_INDEX = WORKDIR / "full-index"

@@ -21,13 +21,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from searcher.extract import extract  # noqa: E402
+from searcher import extract_article as extract  # noqa: E402
 from searcher.model import Article  # noqa: E402
-from searcher.reader import read_file  # noqa: E402
+from searcher.ingest.reader import read_file  # noqa: E402
+from corpus_paths import news_corpus  # noqa: E402
 
 LABELS = ROOT / "benchmarks" / "extraction_labels.jsonl"
-DEFAULT_CORPUS = Path("/work/shared/corpora/vnnews-2017.jsonl.gz")
+DEFAULT_CORPUS = news_corpus()  # $SEARCHER_CORPORA or ../shared/corpora (see corpus_paths.py)
 
 
 def key(text: str) -> str:

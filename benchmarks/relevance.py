@@ -1,24 +1,39 @@
-"""Relevance benchmark: nDCG@10 and MRR of the engine against a plain-Whoosh baseline.
+"""Relevance benchmark: nDCG@10 and MRR of the engine and three baselines on the pooled set.
 
-Both index the same slice (see slice.py: the seed pages plus every 12th article of
-vnnews-2017), read by the same reader, and answer the judged queries of
-relevance_queries.json. The baseline is what Whoosh gives out of the box: StandardAnalyzer
-and a default MultifieldParser, so the numbers show what the Vietnamese analysis buys.
+The pooled set (``judged/judgments.json``: queries of several kinds, each judged over the union
+of the four rankers' top 10; see ``judged/GUIDELINES.md``) is answered over the step-3 slice
+(the seed pages plus every 3rd article of vnnews-2017, benchmarks/slice.py) by every ranker of
+benchmarks/rankers.py: ``engine`` (this project), ``whoosh`` (plain Whoosh BM25F with accent
+folding), ``fts5`` (SQLite FTS5, unicode61 remove_diacritics 2, bm25) and ``bm25s`` (the bm25s
+package on folded syllables; ``.venv/bin/pip install bm25s==0.3.16``, skipped loudly without it).
+The older 50-query set (``relevance_queries.json``, step-12 slice) still runs for the engine, as a
+regression check.
 
-    .venv/bin/python benchmarks/relevance.py [--engine-only] [--json out.json]
-                                             [--slice-step N] [--keep DIR]
+    .venv/bin/python benchmarks/relevance.py [--engine-only] [--json OUT] [--workdir DIR]
+                                             [--kinds natural,phrase] [--folds K] [--no-old]
 
-Grades: 2 = about the query, 1 = substantial mention, unjudged = 0. nDCG@10 uses gain
-2^grade - 1 and a log2 discount; MRR counts the first hit of grade >= 1 (0 if none in the
-top 10). Judgments are complete only for the default step of 12.
+To measure a frozen copy of the engine while the working tree changes, put it first on the path:
+``PYTHONPATH=/tmp/engine-snapshot .venv/bin/python benchmarks/relevance.py`` (the repository
+is only appended to ``sys.path``).
+
+Metrics: nDCG@10 with gain 2^grade - 1 and a log2 discount, the ideal ranking taken from all the
+query's judgments; MRR counts the first hit of grade >= 1 in the top 10 (0 if none). Unjudged
+documents count as grade 0. Queries without any document of grade >= 1 have no defined nDCG and
+are left out of every mean (their number is printed).
+
+``--folds K`` splits the pooled set into K folds by query id, fixed and independent of the
+queries' content: ``fold = int(sha1(query_id).hexdigest(), 16) % K``; it prints each fold's
+figures, so a change tuned on K-1 folds can be checked on the held-out one.
+
+Indexes and slices are cached in the work dir (default /tmp/relevance2), so reruns only query.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import sys
-import tempfile
 import time
 import warnings
 from collections import defaultdict
@@ -27,12 +42,14 @@ from pathlib import Path
 warnings.filterwarnings("ignore", category=SyntaxWarning)
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
+sys.path.append(str(HERE.parent))  # after PYTHONPATH: a frozen engine copy given there wins
 
-from slice import DEFAULT_STEP, build_slice  # noqa: E402
+from rankers import DEFAULT_WORKDIR, RANKER_NAMES, load_rankers  # noqa: E402
+from slice import DEFAULT_STEP, OLD_STEP, slice_paths  # noqa: E402
 
-QUERIES_FILE = HERE / "relevance_queries.json"
+JUDGMENTS_FILE = HERE / "judged" / "judgments.json"
+OLD_QUERIES_FILE = HERE / "relevance_queries.json"
 CUTOFF = 10
 WORST_SHOWN = 12
 
@@ -57,84 +74,27 @@ def reciprocal_rank(ranked_ids: list[str], judgments: dict[str, int]) -> float:
     return 0.0
 
 
-# ----- the plain-Whoosh baseline ---------------------------------------------------------
-
-class Baseline:
-    """Whoosh as a newcomer would set it up: one StandardAnalyzer, default query parser."""
-
-    def __init__(self, index_dir: Path, paths: list[Path]):
-        from whoosh import index
-        from whoosh.analysis import StandardAnalyzer
-        from whoosh.fields import ID, TEXT, Schema
-        from whoosh.qparser import MultifieldParser
-
-        if index.exists_in(index_dir):
-            self.index = index.open_dir(index_dir)
-        else:
-            schema = Schema(
-                id=ID(stored=True, unique=True),
-                title=TEXT(analyzer=StandardAnalyzer(), stored=True),
-                body=TEXT(analyzer=StandardAnalyzer()),
-            )
-            index_dir.mkdir(parents=True, exist_ok=True)
-            self.index = index.create_in(index_dir, schema)
-            self._add(paths)
-        self.parser = MultifieldParser(["title", "body"], schema=self.index.schema)
-        self.searcher = self.index.searcher()
-
-    def _add(self, paths: list[Path]) -> None:
-        from searcher.reader import iter_articles
-
-        writer = self.index.writer(limitmb=256)
-        for article in iter_articles(paths):
-            if not hasattr(article, "title"):
-                print(f"baseline: skipped {article}", file=sys.stderr)
-                continue
-            body = "\n\n".join(filter(None, [article.summary, article.body, *article.captions]))
-            writer.add_document(id=article.id, title=article.title, body=body)
-        writer.commit()
-
-    def search(self, query: str) -> list[tuple[str, str]]:
-        hits = self.searcher.search(self.parser.parse(query), limit=CUTOFF)
-        return [(hit["id"], hit["title"]) for hit in hits]
+def fold_of(query_id: str, folds: int) -> int:
+    """The fixed cross-validation fold of a query: sha1 of its id, modulo the fold count."""
+    return int(hashlib.sha1(query_id.encode("utf-8")).hexdigest(), 16) % folds
 
 
-# ----- the engine ------------------------------------------------------------------------
+# ----- running ---------------------------------------------------------------------------
 
-class Engine:
-    """The searcher package: its own indexer and query analysis."""
-
-    def __init__(self, index_dir: Path, paths: list[Path]):
-        from searcher.indexer import index_paths
-        from searcher.search import SearchParams, Searcher
-
-        report = index_paths(paths, index_dir)
-        if getattr(report, "failed", 0):
-            print(f"engine: {report.failed} input(s) failed to index", file=sys.stderr)
-        self.searcher = Searcher(index_dir)
-        self.params = SearchParams
-
-    def search(self, query: str) -> list[tuple[str, str]]:
-        result = self.searcher.search(self.params(q=query, limit=CUTOFF))
-        return [(hit["id"], hit.get("title", "")) for hit in result["hits"]]
-
-
-# ----- the run ---------------------------------------------------------------------------
-
-def evaluate(system, queries: list[dict]) -> list[dict]:
+def evaluate(ranker, queries: list[dict]) -> list[dict]:
     rows = []
     for query in queries:
         started = time.perf_counter()
-        hits = system.search(query["q"])
+        ids = ranker.search(query["q"], k=CUTOFF)[:CUTOFF]
         elapsed = time.perf_counter() - started
-        ids = [doc_id for doc_id, _ in hits]
         rows.append({
+            "id": query.get("id", query["q"]),
             "q": query["q"],
             "kind": query["kind"],
             "ndcg": ndcg(ids, query["judgments"]),
             "mrr": reciprocal_rank(ids, query["judgments"]),
             "ms": elapsed * 1000,
-            "hits": hits,
+            "hits": ids,
         })
     return rows
 
@@ -143,100 +103,132 @@ def summarise(rows: list[dict]) -> dict[str, dict[str, float]]:
     by_kind: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         by_kind[row["kind"]].append(row)
-    by_kind["ALL"] = rows
+    by_kind["ALL"] = list(rows)
     return {
         kind: {
             "n": len(group),
             "ndcg": sum(r["ndcg"] for r in group) / len(group),
             "mrr": sum(r["mrr"] for r in group) / len(group),
         }
-        for kind, group in by_kind.items()
+        for kind, group in by_kind.items() if group
     }
 
 
 def print_table(results: dict[str, list[dict]]) -> None:
     summaries = {name: summarise(rows) for name, rows in results.items()}
-    kinds = sorted(next(iter(summaries.values())), key=lambda k: (k == "ALL", k))
     names = list(results)
-    header = f"{'kind':12} {'n':>3} " + " ".join(f"{name + ' nDCG@10':>20} {name + ' MRR':>14}" for name in names)
+    kinds = sorted(summaries[names[0]], key=lambda k: (k == "ALL", k))
+    header = f"{'kind':14} {'n':>3}  " + "  ".join(f"{name:>8} nDCG   MRR" for name in names)
     print(header)
     print("-" * len(header))
     for kind in kinds:
-        cells = " ".join(
-            f"{summaries[name][kind]['ndcg']:>20.3f} {summaries[name][kind]['mrr']:>14.3f}" for name in names
-        )
-        print(f"{kind:12} {summaries[names[0]][kind]['n']:>3} {cells}")
+        cells = "  ".join(f"{summaries[n][kind]['ndcg']:>13.3f} {summaries[n][kind]['mrr']:>5.3f}"
+                          for n in names)
+        print(f"{kind:14} {summaries[names[0]][kind]['n']:>3}  {cells}")
     for name, rows in results.items():
         times = sorted(r["ms"] for r in rows)
         print(f"{name}: median query {times[len(times) // 2]:.1f} ms, slowest {times[-1]:.1f} ms")
 
 
-def print_worst(rows: list[dict], queries: list[dict], other: dict[str, dict] | None) -> None:
-    judged = {q["q"]: q["judgments"] for q in queries}
+def print_folds(results: dict[str, list[dict]], folds: int) -> None:
+    print(f"\nFolds (fold = int(sha1(query_id), 16) % {folds}): nDCG@10 / MRR")
+    names = list(results)
+    print(f"{'fold':>4} {'n':>3}  " + "  ".join(f"{name:>8} nDCG   MRR" for name in names))
+    for fold in range(folds):
+        cells, n = [], 0
+        for name in names:
+            group = [r for r in results[name] if fold_of(r["id"], folds) == fold]
+            n = len(group)
+            if group:
+                cells.append(f"{sum(r['ndcg'] for r in group) / n:>13.3f} "
+                             f"{sum(r['mrr'] for r in group) / n:>5.3f}")
+            else:
+                cells.append(f"{'-':>13} {'-':>5}")
+        print(f"{fold:>4} {n:>3}  " + "  ".join(cells))
+
+
+def print_worst(results: dict[str, list[dict]], queries: list[dict], titles: dict[str, str]) -> None:
+    judged = {q.get("id", q["q"]): q["judgments"] for q in queries}
+    others = {name: {r["id"]: r for r in rows} for name, rows in results.items() if name != "engine"}
     print(f"\nEngine's worst {WORST_SHOWN} queries (nDCG@10):")
-    for row in sorted(rows, key=lambda r: (r["ndcg"], r["mrr"]))[:WORST_SHOWN]:
-        versus = f"  baseline {other[row['q']]['ndcg']:.3f}" if other else ""
-        print(f"\n  [{row['kind']}] {row['q']!r}  nDCG {row['ndcg']:.3f}  MRR {row['mrr']:.3f}{versus}")
-        grades = judged[row["q"]]
-        for rank, (doc_id, title) in enumerate(row["hits"][:5], start=1):
-            print(f"    {rank}. g{grades.get(doc_id, 0)} {doc_id}  {title[:80]}")
+    for row in sorted(results["engine"], key=lambda r: (r["ndcg"], r["mrr"]))[:WORST_SHOWN]:
+        versus = "  ".join(f"{name} {rows[row['id']]['ndcg']:.3f}" for name, rows in others.items())
+        print(f"\n  {row['id']} [{row['kind']}] {row['q']!r}  nDCG {row['ndcg']:.3f}  "
+              f"MRR {row['mrr']:.3f}  {versus}")
+        grades = judged[row["id"]]
+        for rank, doc_id in enumerate(row["hits"][:5], start=1):
+            print(f"    {rank}. g{grades.get(doc_id, 0)} {doc_id}  {titles.get(doc_id, '')[:80]}")
         missed = [d for d, g in sorted(grades.items(), key=lambda kv: -kv[1])
-                  if g == 2 and d not in {h for h, _ in row["hits"]}]
+                  if g == 2 and d not in row["hits"]]
         if missed:
             print(f"    missed grade-2: {', '.join(missed[:6])}{' ...' if len(missed) > 6 else ''}")
 
 
+def run_pooled(args, names: list[str]) -> dict | None:
+    if not JUDGMENTS_FILE.exists():
+        print(f"note: {JUDGMENTS_FILE.relative_to(HERE.parent)} does not exist yet (judging not "
+              "merged: see judged/GUIDELINES.md); skipping the pooled set", file=sys.stderr)
+        return None
+    queries = json.loads(JUDGMENTS_FILE.read_text(encoding="utf-8"))
+    if args.kinds:
+        wanted = set(args.kinds.split(","))
+        unknown = wanted - {q["kind"] for q in queries}
+        if unknown:
+            raise SystemExit(f"--kinds: no queries of kind {', '.join(sorted(unknown))}")
+        queries = [q for q in queries if q["kind"] in wanted]
+    unanswerable = [q["id"] for q in queries if not any(g >= 1 for g in q["judgments"].values())]
+    queries = [q for q in queries if q["id"] not in unanswerable]
+
+    rankers = load_rankers(slice_paths(args.workdir, DEFAULT_STEP), args.workdir, names)
+    if "engine" not in rankers:
+        raise SystemExit("relevance: the engine could not be loaded")
+    results = {name: evaluate(ranker, queries) for name, ranker in rankers.items()}
+
+    print(f"\nPooled set: {len(queries)} judged queries over slice step {DEFAULT_STEP}"
+          + (f" ({len(unanswerable)} without any relevant document left out: "
+             f"{', '.join(unanswerable)})" if unanswerable else "") + "\n")
+    print_table(results)
+    if "whoosh" in rankers:
+        print(f"whoosh fell back from AND to OR on {rankers['whoosh'].fallbacks} queries")
+    if args.folds:
+        print_folds(results, args.folds)
+    print_worst(results, queries, rankers["engine"].titles)
+    return {name: {"summary": summarise(rows), "queries": rows} for name, rows in results.items()}
+
+
+def run_old(args) -> dict:
+    """The older 50-query set on its step-12 slice, engine only: a regression check."""
+    queries = json.loads(OLD_QUERIES_FILE.read_text(encoding="utf-8"))["queries"]
+    rankers = load_rankers(slice_paths(args.workdir, OLD_STEP), args.workdir, ["engine"])
+    rows = evaluate(rankers["engine"], queries)
+    summary = summarise(rows)
+    print(f"\nRegression check: the older {len(queries)}-query set over slice step {OLD_STEP}, engine")
+    print(f"{'kind':14} {'n':>3}  nDCG@10    MRR")
+    for kind in sorted(summary, key=lambda k: (k == "ALL", k)):
+        s = summary[kind]
+        print(f"{kind:14} {s['n']:>3}  {s['ndcg']:>7.3f}  {s['mrr']:>5.3f}")
+    return {"engine": {"summary": summary, "queries": rows}}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    only = parser.add_mutually_exclusive_group()
-    only.add_argument("--engine-only", action="store_true", help="skip the plain-Whoosh baseline")
-    only.add_argument("--baseline-only", action="store_true", help="skip the engine")
+    parser.add_argument("--engine-only", action="store_true", help="skip the three baselines")
     parser.add_argument("--json", type=Path, help="write per-query results to this file")
-    parser.add_argument("--slice-step", type=int, default=DEFAULT_STEP,
-                        help=f"take every Nth corpus article (judgments assume {DEFAULT_STEP})")
-    parser.add_argument("--keep", type=Path, help="build (or reuse) the slice and indexes in this folder")
+    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR,
+                        help=f"slices and cached indexes (default {DEFAULT_WORKDIR})")
+    parser.add_argument("--kinds", help="comma-separated query kinds of the pooled set to evaluate")
+    parser.add_argument("--folds", type=int, help="also print figures per fold of a K-fold split")
+    parser.add_argument("--no-old", action="store_true", help="skip the older 50-query set")
     args = parser.parse_args(argv)
-    if args.slice_step < 1:
-        parser.error("--slice-step must be at least 1")
-    if args.slice_step != DEFAULT_STEP:
-        print(f"note: judgments were made for --slice-step {DEFAULT_STEP}; figures for "
-              f"{args.slice_step} are not comparable", file=sys.stderr)
+    if args.folds is not None and args.folds < 2:
+        parser.error("--folds needs at least 2")
 
-    queries = json.loads(QUERIES_FILE.read_text(encoding="utf-8"))["queries"]
-    with tempfile.TemporaryDirectory(prefix="relevance-") as scratch:
-        work = args.keep or Path(scratch)
-        slice_dir = work / f"slice-{args.slice_step}"
-        marker = slice_dir / ".complete"
-        if marker.exists():
-            paths = sorted(p for p in slice_dir.iterdir() if p.suffix in (".jsonl", ".txt"))
-        else:
-            paths = build_slice(slice_dir, args.slice_step)
-            marker.touch()
-        systems = {}
-        if not args.baseline_only:
-            started = time.perf_counter()
-            try:
-                systems["engine"] = Engine(work / f"engine-{args.slice_step}", paths)
-            except ImportError as problem:
-                print(f"error: the engine cannot be imported ({problem}); "
-                      "run with --baseline-only until it can", file=sys.stderr)
-                return 2
-            print(f"engine index ready in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-        if not args.engine_only:
-            started = time.perf_counter()
-            systems["baseline"] = Baseline(work / f"baseline-{args.slice_step}", paths)
-            print(f"baseline index ready in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-        results = {name: evaluate(system, queries) for name, system in systems.items()}
-
-    print(f"\n{len(queries)} judged queries over slice step {args.slice_step}\n")
-    print_table(results)
-    if "engine" in results:
-        baseline = {r["q"]: r for r in results["baseline"]} if "baseline" in results else None
-        print_worst(results["engine"], queries, baseline)
+    names = ["engine"] if args.engine_only else list(RANKER_NAMES)
+    payload = {"pooled": run_pooled(args, names)}
+    if not args.no_old:
+        payload["old"] = run_old(args)
     if args.json:
-        args.json.write_text(json.dumps(
-            {name: {"summary": summarise(rows), "queries": rows} for name, rows in results.items()},
-            ensure_ascii=False, indent=1), encoding="utf-8")
+        args.json.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 
 

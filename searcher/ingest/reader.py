@@ -11,7 +11,6 @@ import gzip
 import json
 import os
 import re
-import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path

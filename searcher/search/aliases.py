@@ -135,3 +135,30 @@ def split_run_together(token: str, is_word) -> list[str] | None:
 
     best = max(candidates, key=quality)
     return list(best) if quality(best)[0] > 0 else None
+
+
+@lru_cache(maxsize=1)
+def _name_neighbours() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Folded syllable -> (syllables standing before it in place names it ends, syllables
+    standing after it in names it starts): ``nam`` -> ({viet, quang, van...}, {dinh, phi...})."""
+    before: dict[str, set[str]] = {}
+    after: dict[str, set[str]] = {}
+    from ..extract.gazetteer import gazetteer_text
+
+    rows = csv.DictReader((line for line in gazetteer_text().splitlines()
+                           if not line.startswith("#")), delimiter="\t")
+    names = [n for row in rows for n in [row["name"], *(row.get("aliases") or "").split("|")]]
+    names += [n for spellings in _table_classes() for n in spellings]
+    names += [n.split(" (")[0] for n in babel.Locale("vi").territories.values()]
+    for name in names:
+        proper = [fold(s) for s in syllables(clean(name)) if s[:1].isupper()]
+        if len(proper) >= 2:
+            before.setdefault(proper[-1], set()).add(proper[-2])
+            after.setdefault(proper[0], set()).add(proper[1])
+    return {s: (frozenset(before.get(s, ())), frozenset(after.get(s, ())))
+            for s in before.keys() | after.keys()}
+
+
+def name_neighbours(folded: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The syllables next to which ``folded`` is part of a longer place name (see above)."""
+    return _name_neighbours().get(folded, (frozenset(), frozenset()))

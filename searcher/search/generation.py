@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..facets import DATE_RANGE, FACETS
+from ..text.normalize import folded_sequence_pattern
 from .facet_counts import FacetColumn
 from .postings import IndexArrays
 from .spelling import Vocabulary
@@ -32,6 +33,16 @@ class Generation:
         """Does the archive have this term (``hop_tac``, ``nagano``) in a title or body?"""
         return self.reader.doc_frequency("body", term) > 0 or \
             self.reader.doc_frequency("title", term) > 0
+
+    def verify_phrase(self, docnums: np.ndarray, folded: tuple[str, ...]) -> np.ndarray:
+        """Which of these documents hold the folded syllables in a row, in any stored text."""
+        pattern = folded_sequence_pattern(folded)
+        found = np.zeros(len(docnums), dtype=bool)
+        for i, docnum in enumerate(docnums):
+            data = self.stored(int(docnum))
+            texts = [data["title"], data["summary"] or "", data["body"], *data["captions"]]
+            found[i] = any(pattern.search(text) for text in texts)
+        return found
 
     def stored(self, docnum: int) -> dict:
         return self.searcher.stored_fields(docnum)["data"]

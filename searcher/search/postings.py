@@ -36,6 +36,7 @@ class IndexArrays:
         self.average_length = {name: float(self.lengths[name][self.live].mean()) or 1.0
                                if self.doc_count else 1.0 for name in TEXT_FIELDS}
         self.postings = lru_cache(maxsize=20_000)(self._read_postings)
+        self.frequencies = lru_cache(maxsize=2_000)(self._frequencies)
         self.term_scores = lru_cache(maxsize=20_000)(self._term_scores)
 
     def _read_postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
@@ -43,6 +44,15 @@ class IndexArrays:
         docs, tf = read_postings(self.reader, field, term)
         keep = self.live[docs]
         return docs[keep], tf[keep]
+
+    def _frequencies(self, term: str) -> np.ndarray:
+        """A term's occurrences per document, all text fields together (dense, read-only)."""
+        dense = np.zeros(self.size, dtype=np.float32)
+        for field in TEXT_FIELDS:
+            docs, tf = self.postings(field, term)
+            dense[docs] += tf
+        dense.flags.writeable = False
+        return dense
 
     def idf(self, term: str) -> float:
         """One IDF per term, the body's, for every field: BM25F weights fields but measures

@@ -26,6 +26,12 @@ SCATTERED_BOOST = 0.15
 # other order (names: "Abe Shinzo" / "Shinzo Abe").
 PROXIMITY_BOOST = 1.5
 REVERSED_PROXIMITY_BOOST = 0.75
+# A one-syllable word found only inside a longer place name ("Nam" in "Việt Nam", "Hà" in
+# "Hà Nội") is a loose match, scored at this share.
+INSIDE_NAME_BOOST = 0.2
+# A quoted phrase of three syllables or more is checked in the stored text of at most this many
+# candidates (a regex per article); beyond, neighbouring pairs stand for the chain.
+MAX_PHRASE_CHECKS = 3000
 # A function word (của, những) that matches adds a little: it is in most documents anyway.
 FUNCTION_WORD_BOOST = 0.1
 

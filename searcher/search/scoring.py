@@ -27,9 +27,11 @@ import numpy as np
 from ..text.segment import Word
 from ..text.terms import exact_word_term, folded_word_term, pair_terms
 from .postings import IndexArrays
+from . import aliases
 from .query import Item, ParsedQuery, is_function_word
 from .ranking import (ENOUGH_STRICT, EXACT_BOOST, FIELD_BOOSTS, FOLDED_BOOST, FUNCTION_WORD_BOOST,
-                      MIN_COVERAGE, MIN_PARTIAL_UNITS, PROXIMITY_BOOST, REVERSED_PROXIMITY_BOOST, SCATTERED_BOOST)
+                      INSIDE_NAME_BOOST, MAX_PHRASE_CHECKS, MIN_COVERAGE, MIN_PARTIAL_UNITS,
+                      PROXIMITY_BOOST, REVERSED_PROXIMITY_BOOST, SCATTERED_BOOST)
 
 STRICT, LOOSE, PARTIAL = "strict", "loose", "partial"
 
@@ -58,10 +60,11 @@ class _Scorer:
     """Scores for one query; a term's dense scores are computed once per query (a query word,
     its pairs and the proximity bonus ask for the same terms) and are read-only."""
 
-    def __init__(self, arrays: IndexArrays):
+    def __init__(self, arrays: IndexArrays, verify_phrase=None):
         self.arrays = arrays
         self.size = arrays.size
         self._terms: dict[str, np.ndarray] = {}
+        self.verify_phrase = verify_phrase  # (docnums, folded syllables) -> bool per docnum
 
     def zeros(self) -> np.ndarray:
         return np.zeros(self.size, dtype=np.float32)
@@ -82,6 +85,21 @@ class _Scorer:
         """Scores where two folded syllables stand side by side: as a word or across words."""
         across, word = pair_terms(a, b)
         return self.term(across) + self.term(word)
+
+    def standalone(self, word: Word, exact: bool) -> np.ndarray | None:
+        """Where a one-syllable word stands as its own word, not only inside a longer place name
+        it begins or ends (``Nam`` in ``Việt Nam``, ``Hà`` in ``Hà Nội``); None when it begins
+        or ends no known name."""
+        folded = word.folded[0]
+        before, after = aliases.name_neighbours(folded)
+        if not before and not after:
+            return None
+        inside = np.zeros(self.size, dtype=np.float32)
+        for pair in [pair_terms(b, folded) for b in before] + [pair_terms(folded, a) for a in after]:
+            for term in pair:
+                inside += self.arrays.frequencies(term)
+        total = self.arrays.frequencies(word.normalized[0] if exact else folded)
+        return total > inside
 
     def reversed_pair(self, a: Word, b: Word) -> np.ndarray:
         """Scores where word ``b`` stands right before word ``a`` (a name in the other order)."""
@@ -114,8 +132,12 @@ class _Scorer:
         trust_accents = word.accented and bool(exact_present.any())
         if len(word.folded) == 1:
             score = EXACT_BOOST * exact_parts[0] if trust_accents else self.term(word.folded[0])
-            strict = score > 0
-            return score, strict, strict
+            found = score > 0
+            alone = self.standalone(word, trust_accents)
+            if alone is None:
+                return score, found, found
+            score = np.where(alone, score, INSIDE_NAME_BOOST * score).astype(np.float32)
+            return score, found & alone, found
         folded = self.together(word.folded)  # holds the folded word term of two syllables
         if len(word.folded) > 2:
             folded = folded + self.term(folded_word_term(word))
@@ -136,6 +158,10 @@ class _Scorer:
         folded = tuple(s for w in words for s in w.folded)
         normalized = tuple(s for w in words for s in w.normalized)
         score = self.together(folded)
+        if len(folded) > 2 and self.verify_phrase is not None:  # pairs are not the whole chain
+            candidates = np.flatnonzero(score)
+            if len(candidates) <= MAX_PHRASE_CHECKS:
+                score[candidates[~self.verify_phrase(candidates, folded)]] = 0
         if normalized != folded:
             exact = sum(self.term(s) for s, f in zip(normalized, folded) if s != f)
             score = score + np.where(score > 0, EXACT_BOOST * exact, 0)
@@ -169,9 +195,12 @@ class _Scorer:
         return np.logical_or.reduce([self.word(w, recall_net=False)[1] for w in item.words])
 
 
-def evaluate(parsed: ParsedQuery, arrays: IndexArrays) -> Evaluation | None:
-    """Scores, tiers and the result set; None when the query has no words (browse)."""
-    scorer = _Scorer(arrays)
+def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None) -> Evaluation | None:
+    """Scores, tiers and the result set; None when the query has no words (browse).
+
+    ``verify_phrase(docnums, folded syllables)`` checks a long phrase's whole chain in the stored
+    text (the index only knows neighbouring pairs)."""
+    scorer = _Scorer(arrays, verify_phrase)
     score = scorer.zeros()
     strict = arrays.live.copy()
     complete = arrays.live.copy()

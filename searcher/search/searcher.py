@@ -71,7 +71,7 @@ class Searcher:
             return self._search(gen, params, parsed)
 
     def _search(self, gen: Generation, params: SearchParams, parsed) -> SearchResult:
-        evaluation = evaluate(parsed, gen.arrays)
+        evaluation = evaluate(parsed, gen.arrays, gen.verify_phrase)
         base = evaluation.matched if evaluation else gen.arrays.live.copy()
         base &= self._date_filter(gen, params)
         selections = params.all_selected()
@@ -103,7 +103,7 @@ class Searcher:
 
     @staticmethod
     def _count(gen: Generation, text: str) -> int:
-        evaluation = evaluate(query_builder.parse(text, gen.is_term), gen.arrays)
+        evaluation = evaluate(query_builder.parse(text, gen.is_term), gen.arrays, gen.verify_phrase)
         return evaluation.complete if evaluation is not None else 0
 
     @staticmethod
