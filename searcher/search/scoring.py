@@ -41,7 +41,7 @@ class Evaluation:
     scores: np.ndarray  # float32 per docnum
     matched: np.ndarray  # bool per docnum: the result set (the tiers ``level`` names)
     rank: np.ndarray  # float32 per docnum: the tier, ranked before the score (higher first)
-    level: str  # STRICT, LOOSE or PARTIAL: the lowest tier in the result set
+    level: str  # STRICT, LOOSE or PARTIAL: the lowest tier with documents in the result set
     complete: int  # documents matching every content word (strict or loose)
 
 
@@ -212,17 +212,21 @@ def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None) -> Ev
             allowed &= ~scorer.excluded(group[0])
             continue
         matches = [scorer.item(item) for item in group if not item.negated]
-        score += sum(m.score for m in matches)
+        if any(item.alternative for item in group):  # one name, several spellings: the best
+            score += np.maximum.reduce([m.score for m in matches])
+        else:  # typed "a OR b": each adds
+            score += sum(m.score for m in matches)
         strict &= np.logical_or.reduce([m.strict for m in matches])
         complete &= np.logical_or.reduce([m.complete for m in matches])
-        coverage += np.maximum.reduce([m.coverage for m in matches])
+        group_units = min(m.units for m in matches)
+        coverage += group_units * np.maximum.reduce([m.coverage for m in matches])
         groups += 1
-        units += min(m.units for m in matches)
+        units += group_units
     if not groups:
         if not parsed.groups:
             return None
         return Evaluation(score, allowed, allowed.astype(np.float32), STRICT, int(allowed.sum()))
-    coverage /= groups
+    coverage /= units
     words = parsed.positive_words
     for a, b in zip(words, words[1:]):  # names come in either order: "Abe Shinzo", "Shinzo Abe"
         score += PROXIMITY_BOOST * scorer.pair(a.folded[-1], b.folded[0]) + \
@@ -231,11 +235,12 @@ def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None) -> Ev
     complete &= allowed
     partial = allowed & (coverage >= MIN_COVERAGE) & (score > 0) & (units >= MIN_PARTIAL_UNITS)
     if int(strict.sum()) >= ENOUGH_STRICT:
-        matched, level = strict, STRICT
-    elif int(complete.sum()) >= ENOUGH_STRICT or not (partial & ~complete).any():
-        matched, level = complete, LOOSE
+        matched = strict
+    elif int(complete.sum()) >= ENOUGH_STRICT:
+        matched = complete
     else:
-        matched, level = complete | partial, PARTIAL
+        matched = complete | partial
+    level = PARTIAL if (matched & ~complete).any() else LOOSE if (matched & ~strict).any() else STRICT
     # strict 3, loose 2, partial: the share of the query matched (below 1)
     rank = np.where(strict, 3.0, np.where(complete, 2.0, coverage)).astype(np.float32)
     return Evaluation(np.where(matched, score, 0).astype(np.float32), matched, rank, level,

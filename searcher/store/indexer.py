@@ -34,6 +34,7 @@ _PARALLEL_THRESHOLD = 32
 # file (a whole site dump in one .txt) would stall the run for minutes: such articles are skipped.
 MAX_ARTICLE_CHARS = 1_000_000
 _LINE_SUFFIX = re.compile(r":\d+$")
+LEAD_CHARS = 600
 
 
 class IndexError_(Exception):
@@ -78,6 +79,12 @@ def date_key(date: str | None) -> int:
     return int(digits) if digits.isdigit() else 0
 
 
+def lead(article: Article) -> str:
+    """What an article opens with: its summary and first paragraph (at most ``LEAD_CHARS``)."""
+    first = article.body.split("\n\n", 1)[0]
+    return "\n\n".join(filter(None, [article.summary, first]))[:LEAD_CHARS]
+
+
 def analyse(article: Article) -> dict:
     """All fields of one document; runs in a worker process."""
     extraction = extract(article)
@@ -96,6 +103,7 @@ def analyse(article: Article) -> dict:
         "fingerprint": fingerprint(article),
         "source": source_file(article.source),
         "title": index_terms(article.title),
+        "lead": index_terms(lead(article)),
         "captions": index_terms("\n".join(article.captions)),
         "body": index_terms(body),
         **{facet.name: facet.values(extraction) for facet in FACETS},

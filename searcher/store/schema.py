@@ -6,13 +6,21 @@ processes; the single Whoosh writer in the main process only receives term count
 """
 from __future__ import annotations
 
+import sys
+
 from whoosh import fields, formats
 from whoosh.system import pack_uint
 from whoosh.util.text import utf8encode
 
 from ..facets import DATE_RANGE, FACETS
 
-TEXT_FIELDS = ("title", "captions", "body")
+# Whoosh pickles the field types into the index's TOC by module path; indexes written before the
+# package took its current layout name this module ``searcher.schema``, and must still open
+# (to be searched, or rebuilt when their schema differs).
+sys.modules.setdefault("searcher.schema", sys.modules[__name__])
+
+# "lead": the summary and first paragraph again, so what an article opens with weighs more
+TEXT_FIELDS = ("title", "lead", "captions", "body")
 
 
 class AnalysedText(fields.TEXT):
