@@ -142,8 +142,8 @@ class BulkWriter(SegmentWriter):
         super().__init__(ix, **kwargs)
         if self.codec._compression != 0:
             raise WhooshInternalsError("the bulk writer writes uncompressed posting blocks only")
-        for name in bulk_fields:
-            if self.schema[name].format.field_boost != 1.0:
+        for name in bulk_fields:  # a field new to this run (a rebuild) is built without boost
+            if name in self.schema and self.schema[name].format.field_boost != 1.0:
                 raise WhooshInternalsError(f"bulk field {name!r} has a field boost")
         self.bulk_fields = frozenset(bulk_fields)
         self.table = PostingTable()
