@@ -31,7 +31,7 @@ chromium:
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
 
 test: install chromium
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -rs
 
 clean:
 	rm -rf $(VENV) $(INDEX)/_MAIN_* $(INDEX)/*.seg $(INDEX)/*.toc

@@ -1,9 +1,24 @@
-"""Shared fixtures: real indexes on disk, built once per session from real article files."""
+"""Shared fixtures and helpers: real indexes on disk built once per session from real article
+files, the real app served over HTTP (waitress), and the real ``searcher`` command.
+
+Test modules use the fixtures by name (pytest finds them here) and import the helpers with
+``from conftest import ...``; no test module imports another.
+
+Markers (declared in pyproject.toml, ``--strict-markers``): ``browser`` for the Chromium tests,
+``slow`` for tests of more than about 3 s. The quick loop: ``pytest -m "not browser and not slow"``.
+"""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import threading
+import urllib.error
+import urllib.request
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
@@ -12,24 +27,10 @@ warnings.filterwarnings("ignore", category=SyntaxWarning)  # Whoosh 2.7.4 on new
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SEED_IDS = sorted(p.stem for p in CORPUS.glob("*.txt"))
+SEARCHER = Path(sys.executable).parent / "searcher"  # the console script of this venv
 
 
-@pytest.fixture(scope="session")
-def seed_index(tmp_path_factory) -> Path:
-    from searcher.store.indexer import index_paths
-
-    directory = tmp_path_factory.mktemp("seed-index")
-    report = index_paths([CORPUS], directory)
-    assert report.added == len(SEED_IDS) and not report.errors
-    return directory
-
-
-@pytest.fixture(scope="session")
-def seed_searcher(seed_index):
-    from searcher import Searcher
-
-    return Searcher(seed_index)
-
+# --- building indexes -----------------------------------------------------------------------
 
 def write_jsonl(path: Path, records: list[dict]) -> Path:
     path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n",
@@ -47,3 +48,160 @@ def build_index(tmp_path: Path, records: list[dict], name: str = "articles.jsonl
     write_jsonl(corpus / name, records)
     index_paths([corpus], tmp_path / "index")
     return Searcher(tmp_path / "index")
+
+
+# Synthetic articles spread over several years and partners, for what the seeds lack.
+SYNTHETIC_ARTICLES = [
+    ("syn_2021_vannam", "2021-03-15", "Lào Cai và tỉnh Vân Nam bàn hợp tác thương mại qua cửa khẩu",
+     "Ngày 15/3/2021, đoàn công tác tỉnh Lào Cai do đồng chí Đặng Xuân Phong, Chủ tịch UBND tỉnh, "
+     "làm trưởng đoàn đã làm việc với lãnh đạo tỉnh Vân Nam (Trung Quốc) về hợp tác thương mại qua cửa khẩu."),
+    ("syn_2022_nagano", "2022-06-10", "Tỉnh Nagano trao học bổng cho sinh viên Lào Cai",
+     "Ngày 10/6/2022, tỉnh Nagano (Nhật Bản) trao học bổng cho sinh viên tỉnh Lào Cai. "
+     "Đồng chí Trịnh Xuân Trường, Chủ tịch UBND tỉnh Lào Cai, cảm ơn tỉnh Nagano."),
+    ("syn_2023_vannam", "2023-05-01", "Hội chợ thương mại quốc tế Việt – Trung tại Lào Cai",
+     "Sáng 1/5/2023, hội chợ thương mại quốc tế khai mạc tại Lào Cai với sự tham gia của doanh nghiệp "
+     "tỉnh Vân Nam (Trung Quốc). Đồng chí Trịnh Xuân Trường, Chủ tịch UBND tỉnh Lào Cai, dự khai mạc."),
+    ("syn_2023_nagano", "2023-09-20", "Lào Cai và tỉnh Nagano hợp tác phát triển du lịch nông nghiệp",
+     "Ngày 20/9/2023, tỉnh Lào Cai và tỉnh Nagano (Nhật Bản) ký kết biên bản hợp tác phát triển du lịch "
+     "nông nghiệp. Đồng chí Trịnh Xuân Trường, Chủ tịch UBND tỉnh Lào Cai, chứng kiến lễ ký."),
+    ("syn_2023_gyeonggi", "2023-11-02", "Tỉnh Gyeonggi tìm hiểu cơ hội đầu tư tại Lào Cai",
+     "Ngày 2/11/2023, đoàn công tác tỉnh Gyeonggi (Hàn Quốc) đến tìm hiểu cơ hội đầu tư tại tỉnh Lào Cai. "
+     "Đồng chí Hoàng Quốc Khánh, Phó Chủ tịch UBND tỉnh Lào Cai, tiếp đoàn."),
+    ("syn_2024_vannam", "2024-02-18", "Lào Cai và tỉnh Vân Nam phối hợp quản lý biên giới",
+     "Ngày 18/2/2024, lãnh đạo tỉnh Lào Cai và tỉnh Vân Nam (Trung Quốc) hội đàm về phối hợp quản lý "
+     "biên giới. Đồng chí Hoàng Quốc Khánh, Phó Chủ tịch UBND tỉnh Lào Cai, dự hội đàm."),
+    ("syn_2024_nagano", "2024-04-22", "Tỉnh Nagano giới thiệu nhà đầu tư nông nghiệp cho Lào Cai",
+     "Ngày 22/4/2024, tỉnh Nagano (Nhật Bản) giới thiệu nhà đầu tư nông nghiệp công nghệ cao cho tỉnh "
+     "Lào Cai. Đồng chí Đặng Xuân Phong, Bí thư Tỉnh ủy Lào Cai, tiếp các nhà đầu tư."),
+]
+# Their ids newest first (each body states the same date as its "published" field).
+SYNTHETIC_NEWEST_FIRST = [doc_id for doc_id, *_ in sorted(SYNTHETIC_ARTICLES, key=lambda a: a[1],
+                                                          reverse=True)]
+
+
+def write_synthetic_corpus(path: Path) -> Path:
+    return write_jsonl(path, [{"id": doc_id, "title": title, "body": body, "published": published}
+                              for doc_id, published, title, body in SYNTHETIC_ARTICLES])
+
+
+@pytest.fixture(scope="session")
+def seed_index(tmp_path_factory) -> Path:
+    """A real index of the five seed pages in corpus/."""
+    from searcher.store.indexer import index_paths
+
+    directory = tmp_path_factory.mktemp("seed-index")
+    report = index_paths([CORPUS], directory)
+    assert report.added == len(SEED_IDS) and not report.errors
+    return directory
+
+
+@pytest.fixture(scope="session")
+def seed_searcher(seed_index):
+    from searcher import Searcher
+
+    return Searcher(seed_index)
+
+
+@pytest.fixture(scope="session")
+def synthetic_index(tmp_path_factory) -> Path:
+    """A real index over the synthetic articles dated 2021-2024 with several partners."""
+    from searcher.store.indexer import index_paths
+
+    work = tmp_path_factory.mktemp("synthetic")
+    corpus = write_synthetic_corpus(work / "synthetic.jsonl")
+    index_paths([corpus], work / "index")
+    return work / "index"
+
+
+@pytest.fixture(scope="session")
+def mixed_index(tmp_path_factory) -> Path:
+    """Seeds plus synthetic articles: real pages to search, enough years and partners to filter."""
+    from searcher.store.indexer import index_paths
+
+    work = tmp_path_factory.mktemp("mixed")
+    corpus = write_synthetic_corpus(work / "synthetic.jsonl")
+    index_paths([CORPUS, corpus], work / "index")
+    return work / "index"
+
+
+# --- the command line -----------------------------------------------------------------------
+
+def run(*args, cwd=ROOT) -> subprocess.CompletedProcess:
+    """The ``searcher`` command as a user runs it: a real process."""
+    return subprocess.run([str(SEARCHER), *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, timeout=120)
+
+
+# --- the web app over HTTP --------------------------------------------------------------------
+
+@dataclass
+class Reply:
+    status: int
+    headers: dict[str, str]
+    text: str
+
+    def json(self):
+        return json.loads(self.text)
+
+
+class LiveServer:
+    """The real app under waitress (as `searcher serve` runs it) on a free local port."""
+
+    def __init__(self, index_dir: Path) -> None:
+        from waitress.server import create_server
+
+        from web import create_app
+
+        self.app = create_app(index_dir)
+        self._map: dict = {}  # waitress's socket map: the loop runs while it is not empty
+        self._server = create_server(self.app, map=self._map, host="127.0.0.1", port=0, threads=4)
+        self.base_url = f"http://127.0.0.1:{self._server.effective_port}"
+        self._thread = threading.Thread(target=self._server.run, daemon=True)
+        self._thread.start()
+
+    def url(self, path: str, **params) -> str:
+        query = urlencode({k: v for k, v in params.items() if v is not None}, doseq=True)
+        return self.base_url + path + (f"?{query}" if query else "")
+
+    def get(self, path: str, method: str = "GET", **params) -> Reply:
+        request = urllib.request.Request(self.url(path, **params), method=method)
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return Reply(response.status, dict(response.headers), response.read().decode("utf-8"))
+        except urllib.error.HTTPError as error:
+            return Reply(error.code, dict(error.headers), error.read().decode("utf-8"))
+
+    def close(self) -> None:
+        """Stop the workers, then close every socket from the loop's own thread and wait.
+
+        ``server.close()`` alone frees waitress's wake-up pipe while its threads still write
+        to it; a later server that reuses the descriptor gets a stray ``x`` in a response.
+        """
+        def close_all() -> None:
+            for channel in list(self._map.values()):
+                channel.close()
+
+        self._server.task_dispatcher.shutdown()
+        self._server.trigger.pull_trigger(close_all)
+        self._thread.join(timeout=10)
+
+
+def _serve(index_dir: Path):
+    server = LiveServer(index_dir)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def seed_server(seed_index):
+    yield from _serve(seed_index)
+
+
+@pytest.fixture(scope="session")
+def synthetic_server(synthetic_index):
+    yield from _serve(synthetic_index)
+
+
+@pytest.fixture(scope="session")
+def mixed_server(mixed_index):
+    yield from _serve(mixed_index)

@@ -2,20 +2,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, SEED_IDS, ROOT
-
-SEARCHER = Path(sys.executable).parent / "searcher"
-
-
-def run(*args, cwd=ROOT):
-    return subprocess.run([str(SEARCHER), *map(str, args)], capture_output=True, text=True,
-                          cwd=cwd, timeout=120)
+from conftest import CORPUS, SEED_IDS, SYNTHETIC_ARTICLES, SYNTHETIC_NEWEST_FIRST, run
 
 
 def test_query_json_is_exactly_one_object_with_the_documented_keys(seed_index):
@@ -36,14 +26,20 @@ def test_query_text_output_lists_titles_and_marked_snippets(seed_index):
     assert "[Nagano]" in result.stdout
 
 
-def test_limit_page_and_sort_options(seed_index):
-    first = json.loads(run("query", "lao cai", "--index", seed_index, "--json", "--limit", "2").stdout)
-    second = json.loads(run("query", "lao", "cai", "--index", seed_index, "--json", "--limit", "2",
-                            "--page", "2").stdout)
-    assert len(first["hits"]) == 2 and second["page"] == 2
+@pytest.mark.slow
+def test_limit_page_and_sort_options(synthetic_index):
+    first = json.loads(run("query", "lao cai", "--index", synthetic_index, "--json",
+                           "--limit", "2").stdout)
+    second = json.loads(run("query", "lao", "cai", "--index", synthetic_index, "--json",
+                            "--limit", "2", "--page", "2").stdout)
+    assert len(first["hits"]) == 2 and len(second["hits"]) == 2 and second["page"] == 2
     assert not {h["id"] for h in first["hits"]} & {h["id"] for h in second["hits"]}
-    by_date = run("query", "lao cai", "--index", seed_index, "--sort", "date", "--json")
-    assert by_date.returncode == 0 and json.loads(by_date.stdout)["sort"] == "date"
+    by_date = run("query", "lao cai", "--index", synthetic_index, "--sort", "date", "--json")
+    assert by_date.returncode == 0, by_date.stderr
+    hits = json.loads(by_date.stdout)["hits"]
+    # Every synthetic article mentions Lào Cai and carries its date: newest first.
+    assert [h["id"] for h in hits] == SYNTHETIC_NEWEST_FIRST
+    assert [h["date"] for h in hits] == sorted((a[1] for a in SYNTHETIC_ARTICLES), reverse=True)
 
 
 @pytest.mark.parametrize("args, words", [
@@ -67,6 +63,7 @@ def test_query_without_an_index_says_so(tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1
 
 
+@pytest.mark.slow
 def test_index_prints_a_summary_and_fails_on_bad_input(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -5,9 +5,8 @@ import json
 
 import pytest
 
-from conftest import SEED_IDS, build_index
+from conftest import SEED_IDS, build_index, run
 from searcher import FacetValue, SearchParams
-from test_cli import run
 
 NAGANO, KAWAGUCHI, PARLIAMENT, EMBASSY, HONGHA = SEED_IDS
 
@@ -112,6 +111,7 @@ def test_seed_partner_filter_and_histogram(seed_searcher):
     assert result.histogram == [FacetValue("unknown", 1)]
 
 
+@pytest.mark.slow
 def test_cli_filters_are_repeatable_and_json_facets_have_the_documented_shape(seed_index):
     result = run("query", "--index", seed_index, "--partner", "tỉnh Nagano",
                  "--partner", "Đại sứ quán Trung Quốc", "--json")

@@ -13,7 +13,6 @@ import io
 import json
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -23,12 +22,10 @@ import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import SEED_IDS
+from conftest import SEARCHER, SEED_IDS
 from searcher.cli import main as searcher_main
 from web.app import SERVER_LIMITS
-from web_fixtures import seed_server  # noqa: F401
 
-SEARCHER = Path(sys.executable).parent / "searcher"
 CSP = "Content-Security-Policy"
 SECURITY_HEADERS = (CSP, "X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options")
 SEARCH_ENDPOINTS = ("/", "/search", "/api/search")
@@ -90,6 +87,7 @@ def fetch(server, path: str) -> tuple[int, http.client.HTTPMessage, str]:
 
 # --- random requests to every endpoint (the app under waitress, in-process) -----------------
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow])
 @given(endpoint=st.sampled_from(SEARCH_ENDPOINTS), pairs=query_pairs,
@@ -175,6 +173,7 @@ def check_cli(status: int, stdout: str, stderr: str) -> None:
         assert "kết quả" in stdout.splitlines()[0]
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(words=st.lists(value, max_size=4), options=cli_options, as_json=st.booleans())
 @example(words=["lao", "cai"], options=[("--page", "9" * 5000)], as_json=True)
@@ -194,6 +193,7 @@ no_nul = st.text(st.characters(blacklist_characters="\x00", blacklist_categories
                  max_size=30)
 
 
+@pytest.mark.slow
 @settings(max_examples=10, deadline=None, derandomize=True)
 @given(words=st.lists(st.one_of(no_nul, markup), min_size=1, max_size=3),
        options=st.lists(st.tuples(st.sampled_from(OPTIONS), no_nul), max_size=2),

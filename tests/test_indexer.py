@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 
 import pytest
 
@@ -92,16 +93,30 @@ def test_a_file_that_fails_to_read_keeps_its_articles(corpus, tmp_path):
     assert SEED_IDS[0] in _ids(index_dir)
 
 
+def _refused_after(index_dir, corpus, lock_timeout: float) -> float:
+    """Seconds an index run on a locked index takes to give up (timed in this process)."""
+    started = time.monotonic()
+    with pytest.raises(IndexError_, match="locked") as refusal:
+        index_paths([corpus], index_dir, lock_timeout=lock_timeout)
+    took = time.monotonic() - started
+    assert f"waited {lock_timeout:g} s" in str(refusal.value)
+    return took
+
+
 def test_a_second_writer_waits_then_gives_up_with_a_clear_message(corpus, tmp_path):
     index_dir = tmp_path / "index"
     index_paths([corpus], index_dir)
     holder = indexer.open_or_create(index_dir).writer()
     try:
-        with pytest.raises(IndexError_, match="locked"):
-            index_paths([corpus], index_dir, lock_timeout=0.3)
+        at_once = _refused_after(index_dir, corpus, lock_timeout=0)
+        patient = _refused_after(index_dir, corpus, lock_timeout=1.0)
     finally:
         holder.cancel()
+    assert at_once < 0.5, "no timeout: refused at once"
+    assert patient - at_once >= 0.9, "it waited for the lock about as long as it was told"
     assert _ids(index_dir) == SEED_IDS
+    assert index_paths([corpus], index_dir, lock_timeout=0).unchanged == len(SEED_IDS), \
+        "the lock was released: the next run proceeds"
 
 
 def test_rebuild_reindexes_everything_and_parallel_workers_index_it_all(tmp_path):
@@ -117,6 +132,7 @@ def test_rebuild_reindexes_everything_and_parallel_workers_index_it_all(tmp_path
     assert Searcher(index_dir).search(SearchParams(q="du lich", limit=1)).total == 80
 
 
+@pytest.mark.slow
 def test_the_bulk_writer_writes_exactly_the_postings_whoosh_would(tmp_path):
     """The writer lays out text postings itself (for speed); Whoosh must read them as its own."""
     from whoosh import index as whoosh_index
@@ -163,3 +179,152 @@ def test_many_small_runs_merge_their_segments_and_keep_every_article(tmp_path):
     hits = searcher.search(SearchParams(q='"đoàn số 7"', limit=10)).hits
     assert sorted(h.id for h in hits) == ["doc-7-0", "doc-7-1", "doc-7-2"]
     assert searcher.search(SearchParams(q="lào cai", limit=1)).hits[0].id.endswith("-2")
+
+
+def _code(n: int) -> str:
+    """A made-up word of its own for article n (zobak, zobal, ...): found in that article only."""
+    letters = "bcdghklmnpqrstv"
+    return f"zo{letters[n // len(letters) % len(letters)]}a{letters[n % len(letters)]}"
+
+
+def _postings_by_id(index_dir, fields=("title", "body")) -> dict:
+    """field -> term -> {article id: count}, and field -> {article id: field length}, of the
+    live documents of an index (independent of document numbers)."""
+    from whoosh import index as whoosh_index
+
+    from searcher.store.whoosh_internals import read_postings
+
+    with whoosh_index.open_dir(str(index_dir)).reader() as reader:
+        ids = {n: reader.stored_fields(n)["id"] for n in reader.all_doc_ids()}
+        postings = {}
+        for field in fields:
+            for term in reader.field_terms(field):
+                docnums, counts = read_postings(reader, field, term)
+                live = {ids[d]: int(c) for d, c in zip(docnums.tolist(), counts.tolist()) if d in ids}
+                if live:
+                    postings.setdefault(field, {})[term] = live
+            postings[f"{field} lengths"] = {ids[n]: reader.doc_field_length(n, field) for n in ids}
+    return postings
+
+
+def test_merging_many_segments_with_deletions_keeps_exactly_the_live_articles(tmp_path):
+    """Incremental runs add, update and delete articles: each run leaves a segment, updates and
+    deletions leave deleted documents in older ones. A forced merge copies every segment through
+    the bulk writer; what is live must come out whole, and nothing deleted or replaced."""
+    from whoosh import index as whoosh_index
+
+    from searcher.store.schema import TEXT_FIELDS
+    from searcher.store.whoosh_internals import open_writer
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    index_dir = tmp_path / "index"
+    files: dict[int, dict[str, dict]] = {}  # run -> id -> record: the corpus as it stands
+    words: dict[str, str] = {}  # id -> its own word now
+    replaced: dict[str, str] = {}  # the word an updated article no longer has
+    deleted: dict[str, str] = {}
+    serial = 0
+    for run in range(6):
+        files[run] = {}
+        for i in range(24):
+            doc_id = f"doc-{run}-{i}"
+            words[doc_id] = _code(serial)
+            serial += 1
+            files[run][doc_id] = {"id": doc_id, "title": f"Đoàn số {run} thăm Lào Cai",
+                                  "body": f"Hợp tác du lịch lần {run}, mã {words[doc_id]}. "
+                                          + "Lào Cai " * (i % 4 + 1)}
+        if run:  # update two articles of the previous run, delete two of the one before
+            for doc_id in (f"doc-{run - 1}-0", f"doc-{run - 1}-1"):
+                replaced[doc_id], words[doc_id] = words[doc_id], _code(serial)
+                serial += 1
+                files[run - 1][doc_id]["body"] = f"Bài đã sửa, mã {words[doc_id]}."
+            for doc_id in (f"doc-{max(run - 2, 0)}-5", f"doc-{max(run - 2, 0)}-6"):
+                if doc_id not in deleted:
+                    deleted[doc_id] = words.pop(doc_id)
+                    del files[max(run - 2, 0)][doc_id]
+        for number, records in files.items():
+            write_jsonl(corpus / f"run-{number}.jsonl", list(records.values()))
+        report = index_paths([corpus], index_dir, workers=1)
+        assert report.added == 24 and report.updated == (2 if run else 0)
+
+    with whoosh_index.open_dir(str(index_dir)).reader() as reader:
+        segments = reader.leaf_readers()
+        assert len(segments) >= 5, "each run left its own segment"
+        assert sum(leaf.has_deletions() for leaf, _ in segments) >= 3
+        assert reader.doc_count() == len(words) < reader.doc_count_all()
+
+    ix = whoosh_index.open_dir(str(index_dir))
+    writer = open_writer(ix, TEXT_FIELDS, timeout=5)
+    writer.commit(optimize=True)  # every segment merged into one
+
+    with whoosh_index.open_dir(str(index_dir)).reader() as reader:
+        assert reader.is_atomic() and not reader.has_deletions()
+        assert reader.doc_count_all() == len(words)
+    searcher = Searcher(index_dir)
+
+    def found(text):
+        return [h.id for h in searcher.search(SearchParams(q=text, limit=100)).hits]
+
+    for doc_id, word in words.items():
+        assert found(word) == [doc_id], (doc_id, word)
+    for doc_id, word in deleted.items():
+        assert found(word) == [], ("deleted", doc_id)
+    for doc_id, word in replaced.items():
+        assert found(word) == [], ("replaced text", doc_id)
+    assert searcher.search(SearchParams(q="lao cai", limit=1)).total == len(words)
+    # Every posting, count and field length as a fresh index of the same corpus has them.
+    fresh = tmp_path / "fresh"
+    index_paths([corpus], fresh, workers=1)
+    assert _postings_by_id(index_dir) == _postings_by_id(fresh)
+    query = SearchParams(q="hop tac du lich lao cai", limit=100)
+    assert [(h.id, h.score) for h in searcher.search(query).hits] == \
+        [(h.id, h.score) for h in Searcher(fresh).search(query).hits]
+
+
+@pytest.mark.parametrize("field", ["title", "captions", "body"])
+def test_whoosh_public_fallback_writes_and_reads_the_same_postings(fallback_indexes, field):
+    """On another Whoosh version, whoosh_internals falls back to Whoosh's own writer and
+    matchers. Both writers, read both ways, must give the same postings for every term."""
+    from whoosh import index as whoosh_index
+
+    from searcher.store.whoosh_internals import read_postings
+
+    readings = {}
+    for name, index_dir in fallback_indexes.items():
+        with whoosh_index.open_dir(str(index_dir)).reader() as reader:
+            terms = list(reader.field_terms(field))
+            for private in (True, False):
+                readings[name, private] = {
+                    term: [(int(d), float(c)) for d, c in zip(*read_postings(
+                        reader, field, term, private=private))] for term in terms}
+    bulk = readings["bulk", True]
+    assert len(bulk) > 100 and all(bulk.values())
+    for term in ("nagano", "lào_cai", "lao_cai", "lào", "lao"):
+        assert term in bulk or field == "captions", term
+    for key, reading in readings.items():
+        assert reading == bulk, key
+
+
+def test_whoosh_public_fallback_index_answers_searches_alike(fallback_indexes):
+    searchers = {name: Searcher(index_dir) for name, index_dir in fallback_indexes.items()}
+    for text in ("lao cai", "hop tac du lich nhat ban", '"Đại sứ quán Trung Quốc"', "nghị sỹ"):
+        answers = {name: [(h.id, h.score, h.snippet) for h in s.search(SearchParams(q=text)).hits]
+                   for name, s in searchers.items()}
+        assert answers["bulk"] and answers["bulk"] == answers["whoosh"], text
+
+
+@pytest.fixture(scope="module")
+def fallback_indexes(tmp_path_factory) -> dict:
+    """The seed corpus indexed twice: by the bulk writer (the private path, the default on
+    Whoosh 2.7.4) and by Whoosh's own SegmentWriter (the public fallback)."""
+    from functools import partial
+
+    from searcher.store import whoosh_internals
+
+    assert whoosh_internals.SUPPORTED, "the private path is the default on this Whoosh"
+    work = tmp_path_factory.mktemp("fallback")
+    index_paths([CORPUS], work / "bulk")
+    with pytest.MonkeyPatch.context() as patch:  # the writer a different Whoosh version gets
+        patch.setattr(indexer, "open_writer", partial(whoosh_internals.open_writer, private=False))
+        index_paths([CORPUS], work / "whoosh")
+    return {"bulk": work / "bulk", "whoosh": work / "whoosh"}

@@ -334,7 +334,7 @@ def test_unsupported_file_given_explicitly(tmp_path):
 
 
 @pytest.mark.skipif(not BENCHMARK.exists(),
-                    reason=f"SKIPPED: the shared news corpus {BENCHMARK} is missing "
+                    reason=f"needs the shared news corpus {BENCHMARK}, which is missing "
                            "(set SEARCHER_CORPORA to the folder holding vnnews-2017.jsonl.gz)")
 def test_benchmark_corpus_first_records_read_cleanly():
     results = list(itertools.islice(iter_articles([BENCHMARK]), 100))

@@ -1,6 +1,7 @@
 """Search behaviour a user notices: what is found, in which order, and how it is marked."""
 from __future__ import annotations
 
+import html
 import unicodedata
 
 import pytest
@@ -51,9 +52,12 @@ def test_query_without_accents_finds_the_official(seed_searcher):
 
 
 def test_no_accent_topic_query_ranks_the_nagano_visit_among_the_best(seed_searcher):
-    found = ids(seed_searcher, "hop tac du lich nhat ban")
+    result = seed_searcher.search(SearchParams(q="hop tac du lich nhat ban", limit=50))
+    found = [h.id for h in result.hits]
     assert NAGANO in found[:2]
-    assert EMBASSY not in found  # no Japan there
+    # no Japan there: at most a partial match (most of the words), after every full one
+    assert result.matching == "partial"
+    assert found.index(EMBASSY) == len(found) - 1
 
 
 def test_quoted_phrase_is_exact_but_accent_tolerant(seed_searcher):
@@ -71,22 +75,35 @@ def test_minus_excludes_and_or_widens(seed_searcher):
     assert EMBASSY not in ids(seed_searcher, 'lao cai -"đại sứ quán"')
 
 
-def test_minus_binds_to_the_whole_word_it_starts(tmp_path):
-    searcher = build_index(tmp_path, [
-        _doc("football", "Qatar và bóng đá", "Đội tuyển bóng đá Qatar thắng trận."),
-        _doc("gas", "Qatar xuất khẩu khí đốt", "Qatar ký hợp đồng khí đốt; bóng dáng mùa đông."),
-        _doc("stone", "Qatar khai thác đá", "Mỏ đá ở Qatar."),
-    ])
-    assert sorted(ids(searcher, "Qatar -bóng đá")) == ["gas", "stone"]
-    assert sorted(ids(searcher, "qatar -bong da")) == ["gas", "stone"]
-    assert ids(searcher, "Qatar -bóng") == ["stone"]
+# What a broken query is searched as (search/query.py): its plain words, the broken syntax
+# dropped; a query left with no word at all is the empty query.
+BROKEN_SYNTAX = [
+    ('"lao cai', "lao cai", SEED_IDS),  # unbalanced quote
+    ('du "lịch', "du lịch", [NAGANO, PARLIAMENT, EMBASSY, HONGHA]),
+    ("lao cai AND", "lao cai", SEED_IDS),  # AND is not an operator: dropped
+    ("OR nagano", "nagano", [NAGANO]),  # OR with nothing before it
+    ("nagano OR", "nagano", [NAGANO]),  # ... or nothing after it
+    ("nagano AND OR -", "nagano", [NAGANO]),
+    ("(lao cai)", "lao cai", SEED_IDS),
+    ("lao*", "lao", SEED_IDS),
+]
 
 
-@pytest.mark.parametrize("text", ['du "lịch', "-", "AND OR", "OR nagano", '"', "---", '""',
-                                  "nagano OR", "- -", '-""', "(", "*", "nagano AND OR -"])
-def test_broken_syntax_is_searched_as_plain_words(seed_searcher, text):
-    result = seed_searcher.search(SearchParams(q=text, selections={"partner": ["x"]}))  # a filter: never "empty"
-    assert isinstance(result.total, int)
+@pytest.mark.parametrize("text, plain, expected", BROKEN_SYNTAX)
+def test_broken_syntax_is_searched_as_plain_words(seed_searcher, text, plain, expected):
+    broken = seed_searcher.search(SearchParams(q=text, limit=50))
+    words = seed_searcher.search(SearchParams(q=plain, limit=50))
+    assert sorted(h.id for h in broken.hits) == sorted(expected)
+    assert [(h.id, h.score) for h in broken.hits] == [(h.id, h.score) for h in words.hits]
+
+
+@pytest.mark.parametrize("text", ["-", "AND OR", '"', "---", '""', "- -", '-""', "(", "*"])
+def test_broken_syntax_without_a_word_is_the_empty_query(seed_searcher, text):
+    with pytest.raises(SearchError, match="Hãy nhập từ khóa"):
+        seed_searcher.search(SearchParams(q=text))
+    # With a filter it browses what the filter selects, as an empty query does.
+    browse = seed_searcher.search(SearchParams(q=text, selections={"partner": ["tỉnh Nagano"]}))
+    assert [h.id for h in browse.hits] == [NAGANO]
 
 
 def test_unbalanced_quote_searches_the_words(seed_searcher):
@@ -134,7 +151,12 @@ def test_did_you_mean_respells_an_unknown_word(seed_searcher):
     assert result.suggestion == "kawaguchi"
 
 
-# -- analysis on small real indexes --------------------------------------------------------------
+# -- ranking and matching on one small real index ----------------------------------------------
+# Each test owns a few articles with ids of its own, and queries words that no other test's
+# articles contain (not even as scattered syllables), so every expected list is exact.
+
+FILLER = " ".join(["Các đại biểu đã trao đổi ý kiến về nhiều vấn đề của địa phương."] * 12)
+
 
 def _doc(doc_id, title, body, published=None):
     record = {"id": doc_id, "title": title, "body": body}
@@ -143,82 +165,207 @@ def _doc(doc_id, title, body, published=None):
     return record
 
 
-FILLER = " ".join(["Các đại biểu đã trao đổi ý kiến về nhiều vấn đề của địa phương."] * 12)
+SMALL_ARTICLES = [
+    # minus binds to a whole word
+    _doc("qatar-football", "Qatar và bóng đá", "Đội tuyển bóng đá Qatar thắng trận."),
+    _doc("qatar-gas", "Qatar xuất khẩu khí đốt", "Qatar ký hợp đồng khí đốt; bóng dáng mùa đông."),
+    _doc("qatar-stone", "Qatar khai thác đá", "Mỏ đá ở Qatar."),
+    # spelling variants
+    _doc("variant-old", "Tin một", "Giữ gìn văn hoá, kĩ thuật canh tác, nhà thuỵ sĩ học và lí luận."),
+    _doc("variant-new", "Tin hai", "Giữ gìn văn hóa, kỹ thuật canh tác, nhà thụy sĩ học và lý luận."),
+    _doc("variant-none", "Tin ba", "Một bài không liên quan."),
+    # Đ look-alike
+    _doc("d-stroke", "Tin", "Ðà Nẵng đón đoàn khách."),
+    # a word against its syllables scattered
+    _doc("du-scattered", "Tin một", f"Ông du về quê. {FILLER} Lịch làm việc đã xong."),
+    _doc("du-word", "Tin hai", f"Phát triển du lịch bền vững. {FILLER}"),
+    # typed accents
+    _doc("duong-road", "Đường mới", "Con đường mới. Đường đẹp. Làm đường, sửa đường."),
+    _doc("duong-ocean", "Biển", "Hợp tác khu vực Thái Bình Dương."),
+    _doc("bao-storm", "Bão số 3 đổ bộ", "Cơn bão số 3 đổ bộ vào miền Trung."),
+    _doc("bao-press", "Báo chí đưa tin", "Tờ báo đưa tin về bảo hiểm và bao bì."),
+    # proximity
+    _doc("kinhte-apart", "Tin một", f"Hai bên ký kết hợp tác. {FILLER} Ngành kinh tế tăng trưởng."),
+    _doc("kinhte-together", "Tin hai", f"{FILLER} Hai bên bàn về hợp tác kinh tế."),
+    # title boost
+    _doc("nagano-body", "Tin tổng hợp", f"{FILLER} Đoàn đến tỉnh Nagano. {FILLER}"),
+    _doc("nagano-title", "Đoàn công tác thăm tỉnh Nagano", f"{FILLER} Đoàn đến tỉnh Nagano. {FILLER}"),
+    # dates
+    _doc("date-old", "Hợp tác với Nhật Bản", "Hợp tác với Nhật Bản.", "2019-03-01"),
+    _doc("date-new", "Tin khác", "Có nhắc đến hợp tác với Nhật Bản.", "2024-05-02"),
+    _doc("date-mid", "Tin nữa", "Hợp tác Nhật Bản.", "2021-07-09"),
+    # markup
+    _doc("markup", "Tin", "Mã <script>alert(1)</script> hợp tác thương mại."),
+]
+# A scraped page (.txt): image file names are followed by their captions, kept apart from the body.
+CAPTION_PAGE = """Lãnh đạo hai tỉnh gặp gỡ
+
+Sáng nay lãnh đạo hai tỉnh đã gặp gỡ và trao đổi về kế hoạch năm tới.
+
+trong-cay.jpg
+Lãnh đạo hai tỉnh trồng cây lưu niệm bên bờ suối.
+
+Hai bên thống nhất sẽ gặp lại vào cuối năm.
+"""
 
 
-def test_spelling_variants_match_each_other(tmp_path):
-    searcher = build_index(tmp_path, [
-        _doc("old", "Tin một", "Giữ gìn văn hoá, kĩ thuật canh tác, nhà thuỵ sĩ học và lí luận."),
-        _doc("new", "Tin hai", "Giữ gìn văn hóa, kỹ thuật canh tác, nhà thụy sĩ học và lý luận."),
-        _doc("none", "Tin ba", "Một bài không liên quan."),
-    ])
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    """One real index over every test's articles (plus the caption page), shared by the module."""
+    work = tmp_path_factory.mktemp("small")
+    (work / "corpus").mkdir()
+    (work / "corpus" / "caption-page.txt").write_text(CAPTION_PAGE, encoding="utf-8")
+    return build_index(work, SMALL_ARTICLES)
+
+
+def test_every_small_article_is_indexed_once(small):
+    assert small.doc_count == len(SMALL_ARTICLES) + 1
+    assert len({d["id"] for d in SMALL_ARTICLES}) == len(SMALL_ARTICLES)
+
+
+def test_minus_binds_to_the_whole_word_it_starts(small):
+    assert sorted(ids(small, "Qatar -bóng đá")) == ["qatar-gas", "qatar-stone"]
+    assert sorted(ids(small, "qatar -bong da")) == ["qatar-gas", "qatar-stone"]
+    assert ids(small, "Qatar -bóng") == ["qatar-stone"]
+
+
+def test_spelling_variants_match_each_other(small):
     for text in ("văn hoá", "văn hóa", "kĩ thuật", "kỹ thuật", "thuỵ", "thụy", "lí luận",
                  "lý luận", "van hoa", "ky thuat"):
-        assert sorted(ids(searcher, text)) == ["new", "old"], text
+        assert sorted(ids(small, text)) == ["variant-new", "variant-old"], text
 
 
-def test_d_with_stroke_lookalike_is_d(tmp_path):
-    searcher = build_index(tmp_path, [_doc("a", "Tin", "Ðà Nẵng đón đoàn khách.")])
-    assert ids(searcher, "Đà Nẵng") == ["a"]
-    assert ids(searcher, "da nang") == ["a"]
+def test_d_with_stroke_lookalike_is_d(small):
+    assert ids(small, "Đà Nẵng") == ["d-stroke"]
+    assert ids(small, "da nang") == ["d-stroke"]
 
 
-def test_a_word_beats_its_syllables_scattered(tmp_path):
-    searcher = build_index(tmp_path, [
-        _doc("scattered", "Tin một", f"Ông du về quê. {FILLER} Lịch làm việc đã xong."),
-        _doc("word", "Tin hai", f"Phát triển du lịch bền vững. {FILLER}"),
-    ])
-    assert ids(searcher, "du lịch") == ["word", "scattered"]
-    assert ids(searcher, "du lich") == ["word", "scattered"]
+def test_a_word_beats_its_syllables_scattered(small):
+    assert ids(small, "du lịch") == ["du-word", "du-scattered"]
+    assert ids(small, "du lich") == ["du-word", "du-scattered"]
 
 
-def test_accented_query_ranks_exact_accents_above_folded_matches(tmp_path):
-    searcher = build_index(tmp_path, [
-        _doc("duong-road", "Đường mới", "Con đường mới. Đường đẹp. Làm đường, sửa đường."),
-        _doc("duong-ocean", "Biển", "Hợp tác khu vực Thái Bình Dương."),
-    ])
-    assert ids(searcher, "dương")[0] == "duong-ocean"
-    assert ids(searcher, "đường")[0] == "duong-road"
-    assert sorted(ids(searcher, "duong")) == ["duong-ocean", "duong-road"]
+def test_accented_query_ranks_exact_accents_above_folded_matches(small):
+    assert ids(small, "dương")[0] == "duong-ocean"
+    assert ids(small, "đường")[0] == "duong-road"
+    assert sorted(ids(small, "duong")) == ["duong-ocean", "duong-road"]
 
 
-def test_typed_accents_are_trusted_and_a_mistyped_accent_still_finds(tmp_path):
-    searcher = build_index(tmp_path, [
-        _doc("storm", "Bão số 3 đổ bộ", "Cơn bão số 3 đổ bộ vào miền Trung."),
-        _doc("press", "Báo chí đưa tin", "Tờ báo đưa tin về bảo hiểm và bao bì."),
-    ])
-    assert ids(searcher, "bão") == ["storm"]  # not drowned by báo, bảo, bao
-    assert sorted(ids(searcher, "bao")) == ["press", "storm"]
-    assert sorted(ids(searcher, "bâo")) == ["press", "storm"]  # no such spelling: folded
+def test_typed_accents_are_trusted_and_a_mistyped_accent_still_finds(small):
+    assert ids(small, "bão") == ["bao-storm"]  # not drowned by báo, bảo, bao
+    assert sorted(ids(small, "bao")) == ["bao-press", "bao-storm"]
+    assert sorted(ids(small, "bâo")) == ["bao-press", "bao-storm"]  # no such spelling: folded
 
 
-def test_words_standing_together_rank_above_scattered_ones(tmp_path):
-    searcher = build_index(tmp_path, [
-        _doc("apart", "Tin một", f"Hai bên ký kết hợp tác. {FILLER} Ngành du lịch tăng trưởng."),
-        _doc("together", "Tin hai", f"{FILLER} Hai bên bàn về hợp tác du lịch."),
-    ])
-    assert ids(searcher, "hop tac du lich") == ["together", "apart"]
+def test_words_standing_together_rank_above_scattered_ones(small):
+    assert ids(small, "hop tac kinh te") == ["kinhte-together", "kinhte-apart"]
 
 
-def test_title_match_ranks_above_body_match(tmp_path):
-    searcher = build_index(tmp_path, [
-        _doc("body", "Tin tổng hợp", f"{FILLER} Đoàn đến tỉnh Nagano. {FILLER}"),
-        _doc("title", "Đoàn công tác thăm tỉnh Nagano", f"{FILLER} Đoàn đến tỉnh Nagano. {FILLER}"),
-    ])
-    assert ids(searcher, "nagano") == ["title", "body"]
+def test_title_match_ranks_above_body_match(small):
+    assert ids(small, "nagano") == ["nagano-title", "nagano-body"]
 
 
-def test_sort_by_date_puts_newest_first(tmp_path):
-    searcher = build_index(tmp_path, [
-        _doc("old", "Hợp tác với Nhật Bản", "Hợp tác với Nhật Bản.", "2019-03-01"),
-        _doc("new", "Tin khác", "Có nhắc đến hợp tác với Nhật Bản.", "2024-05-02"),
-        _doc("mid", "Tin nữa", "Hợp tác Nhật Bản.", "2021-07-09"),
-    ])
-    assert ids(searcher, "nhat ban", sort="date") == ["new", "mid", "old"]
+def test_sort_by_date_puts_newest_first(small):
+    assert ids(small, "nhat ban", sort="date") == ["date-new", "date-mid", "date-old"]
 
 
-def test_markup_in_text_is_escaped_in_snippets(tmp_path):
-    searcher = build_index(tmp_path, [_doc("x", "Tin", "Mã <script>alert(1)</script> hợp tác du lịch.")])
-    snippet = searcher.search(SearchParams(q="du lịch")).hits[0].snippet
-    assert "<script>" not in snippet and "&lt;script&gt;" in snippet
-    assert "<mark>du lịch</mark>" in snippet
+def test_markup_in_text_is_escaped_in_snippets(small):
+    [hit] = small.search(SearchParams(q="thương mại")).hits
+    assert hit.id == "markup"
+    assert "<script>" not in hit.snippet and "&lt;script&gt;" in hit.snippet
+    assert "<mark>thương mại</mark>" in hit.snippet
+
+
+# -- snippets: which passage, where it is cut, what is marked ----------------------------------
+
+def snippet_for(query: str, text: str) -> str:
+    """The snippet of ``text`` for ``query``, with needles made as the Searcher makes them."""
+    from searcher.search.query import parse
+    from searcher.search.snippets import needles_for, snippet
+
+    groups = parse(query).groups
+    needles = needles_for([i.words for g in groups for i in g if not i.negated and not i.phrase],
+                          [i.words for g in groups for i in g if i.phrase and not i.negated])
+    return snippet(text, needles)
+
+
+def plain(snippet_html: str) -> str:
+    """The snippet's text as a reader sees it: marks dropped, entities decoded, no ellipses."""
+    text = html.unescape(snippet_html.replace("<mark>", "").replace("</mark>", ""))
+    return text.removeprefix("… ").removesuffix(" …")
+
+
+SNIPPET_FILLER = " ".join(f"Câu thứ {n} nói về việc khác của địa phương." for n in range(12))
+
+
+def test_snippet_is_the_passage_covering_the_most_distinct_query_words():
+    repeated = "Quán cà phê, cà phê rang và cà phê sữa."  # one query word, three times
+    covering = "Hai bên bàn về du lịch và cà phê."  # both query words, once each
+    text = f"{repeated} {SNIPPET_FILLER} {covering} {SNIPPET_FILLER}"
+    snippet = snippet_for("du lịch cà phê", text)
+    assert "<mark>du lịch</mark> và <mark>cà phê</mark>" in snippet
+    assert "Quán" not in snippet, "not the passage that repeats one word"
+    assert snippet.startswith("… ") and snippet.endswith(" …")
+
+
+def test_snippet_of_equal_passages_is_the_earlier_one():
+    text = f"Quán cà phê mở cửa. {SNIPPET_FILLER} Quán cà phê đóng cửa. {SNIPPET_FILLER}"
+    snippet = snippet_for("cà phê", text)
+    assert snippet.startswith("Quán <mark>cà phê</mark> mở cửa.") and snippet.endswith(" …")
+
+
+@pytest.mark.parametrize("match", [True, False], ids=["passage", "no-match"])
+def test_snippet_is_cut_at_a_word_boundary_and_marked_as_cut(match):
+    from searcher.search.ranking import SNIPPET_CHARS
+
+    words = " ".join(f"chữ{n}" for n in range(200))  # no sentence end: one long passage
+    for pad in range(8):  # the cut falls at every position within a word
+        text = f"{'Cà phê' if match else 'Trà'} {'ô' * pad} {words}"
+        snippet = snippet_for("cà phê", text)
+        shown = plain(snippet)
+        assert snippet.startswith("<mark>Cà phê</mark> " if match else "Trà ")
+        assert snippet.endswith(" …")
+        assert SNIPPET_CHARS // 2 < len(shown) <= SNIPPET_CHARS
+        assert text.startswith(shown) and text[len(shown)] == " ", f"cut inside a word: {shown[-12:]!r}"
+
+
+def test_snippet_of_a_short_text_is_whole_without_ellipses():
+    text = "Quán cà phê đón đoàn khách Lào Cai."
+    assert snippet_for("cà phê", text) == "Quán <mark>cà phê</mark> đón đoàn khách Lào Cai."
+
+
+def test_snippet_of_a_match_in_the_last_sentence_has_only_a_leading_ellipsis():
+    text = f"{SNIPPET_FILLER} Cuối cùng đoàn ghé quán cà phê."
+    snippet = snippet_for("cà phê", text)
+    assert snippet.startswith("… ") and not snippet.endswith("…")
+    assert snippet.endswith("đoàn ghé quán <mark>cà phê</mark>.")
+    assert text.endswith(plain(snippet))
+
+
+def test_snippet_without_a_match_is_the_start_of_the_text_unmarked():
+    text = f"{SNIPPET_FILLER} {SNIPPET_FILLER}"
+    snippet = snippet_for("cà phê", text)
+    assert "<mark>" not in snippet and snippet.endswith(" …")
+    assert text.startswith(plain(snippet))
+
+
+def test_typed_accents_mark_only_the_exact_spelling_when_it_occurs():
+    text = "Tờ báo đưa tin về cơn bão và bao bì."
+    assert snippet_for("bão", text) == "Tờ báo đưa tin về cơn <mark>bão</mark> và bao bì."
+    assert snippet_for("bao", text) == \
+        "Tờ <mark>báo</mark> đưa tin về cơn <mark>bão</mark> và <mark>bao</mark> bì."
+    # No such spelling in the text: every folded match is marked.
+    assert snippet_for("bâo", text) == snippet_for("bao", text)
+
+
+def test_hit_snippet_falls_back_to_the_caption_when_the_body_has_no_match(small):
+    [hit] = small.search(SearchParams(q="trồng cây")).hits
+    assert hit.id == "caption-page"
+    assert hit.snippet == "Lãnh đạo hai tỉnh <mark>trồng cây</mark> lưu niệm bên bờ suối."
+
+
+def test_hit_snippet_is_the_body_start_when_only_the_title_matches(small):
+    [hit] = small.search(SearchParams(q="gặp gỡ")).hits
+    assert hit.id == "caption-page"
+    assert "gặp gỡ" in hit.title_html and "<mark>" in hit.title_html
+    assert hit.snippet.startswith("Sáng nay lãnh đạo hai tỉnh đã <mark>gặp gỡ</mark>")

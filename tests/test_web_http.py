@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from web_fixtures import LiveServer, seed_server, synthetic_index, synthetic_server  # noqa: F401
+from conftest import LiveServer
 
 NAGANO_ID = "000_f33226c30985bb77"
 HIT_KEYS = {"id", "title", "date", "year", "score", "url", "snippet", "partners", "countries", "officials"}
@@ -82,38 +82,51 @@ def test_api_article_returns_clean_text_and_extraction(seed_server):
 
 
 def test_api_search_and_page_agree_through_the_json_twin_link(seed_server):
+    japan = {"000_f33226c30985bb77", "001_6ade50733b3a3fb3", "002_f763da09f12f948d",
+             "004_a94f6f6cfb8fd38e"}  # the seed pages that mention Nhật Bản
     page = seed_server.get("/search", q="nhat ban")
     twin = re.search(r'<link rel="alternate" type="application/json" href="([^"]+)"', page.text)
     assert twin, "the HTML page links its JSON twin"
     result = seed_server.get(html.unescape(twin.group(1))).json()
-    shown = re.search(r'data-total="(\d+)"', page.text).group(1)
-    assert result["query"] == "nhat ban" and result["total"] == int(shown)
-    for hit in result["hits"]:
-        assert f'href="/article/{hit["id"]}"' in page.text
+    assert result["query"] == "nhat ban" and result["total"] == 4
+    assert {hit["id"] for hit in result["hits"]} == japan
+    assert 'data-total="4"' in page.text
+    assert set(re.findall(r'<h2 class="hit-title"><a href="/article/([^"]+)"', page.text)) == japan
 
 
 # --- filters ---------------------------------------------------------------------------
 
+# What the synthetic articles are about, by construction (conftest.SYNTHETIC_ARTICLES).
+SYN_NAGANO = {"syn_2022_nagano", "syn_2023_nagano", "syn_2024_nagano"}  # tỉnh Nagano, Nhật Bản
+SYN_VANNAM = {"syn_2021_vannam", "syn_2023_vannam", "syn_2024_vannam"}  # tỉnh Vân Nam, Trung Quốc
+
+
+def hit_ids(result: dict) -> set[str]:
+    return {hit["id"] for hit in result["hits"]}
+
+
 def test_partner_filter_or_within_and_across(synthetic_server):
     everything = synthetic_server.get("/api/search", q="lao cai").json()
-    partners = facet_values(everything, "partner")
-    assert len(partners) >= 2, partners
-    (first, first_count), (second, second_count) = sorted(partners.items(), key=lambda kv: -kv[1])[:2]
+    assert facet_values(everything, "partner") == {"tỉnh Nagano": 3, "tỉnh Vân Nam": 3,
+                                                  "tỉnh Gyeonggi": 1}
 
-    one = synthetic_server.get("/api/search", partner=first).json()
-    assert one["total"] == first_count
-    assert one["filters"]["partner"] == [first]
-    assert all(first in [p["name"] for p in hit["partners"]] for hit in one["hits"])
-    assert facet_values(one, "partner")[first] == first_count
-    assert next(f for f in one["facets"]["partner"] if f["value"] == first)["selected"] is True
+    one = synthetic_server.get("/api/search", partner="tỉnh Nagano").json()
+    assert one["total"] == 3 and hit_ids(one) == SYN_NAGANO
+    assert one["filters"]["partner"] == ["tỉnh Nagano"]
+    assert all(hit["partners"] == [{"name": "tỉnh Nagano", "country": "Nhật Bản"}]
+               for hit in one["hits"])
+    # Disjunctive counts: the selected value keeps its count, the others show what they add.
+    assert facet_values(one, "partner") == {"tỉnh Nagano": 3, "tỉnh Vân Nam": 3, "tỉnh Gyeonggi": 1}
+    assert next(f for f in one["facets"]["partner"] if f["value"] == "tỉnh Nagano")["selected"] is True
+    assert facet_values(one, "country") == {"Nhật Bản": 3}
 
-    both = synthetic_server.get("/api/search", partner=[first, second]).json()
-    assert max(first_count, second_count) <= both["total"] <= first_count + second_count
+    both = synthetic_server.get("/api/search", partner=["tỉnh Nagano", "tỉnh Vân Nam"]).json()
+    assert both["total"] == 6 and hit_ids(both) == SYN_NAGANO | SYN_VANNAM, "OR within a facet"
 
-    country = next(iter(facet_values(one, "country")))
-    narrowed = synthetic_server.get("/api/search", partner=[first, second], country=country).json()
-    assert narrowed["total"] <= both["total"]
-    assert all(country in hit["countries"] for hit in narrowed["hits"])
+    narrowed = synthetic_server.get("/api/search", partner=["tỉnh Nagano", "tỉnh Vân Nam"],
+                                    country="Trung Quốc").json()
+    assert narrowed["total"] == 3 and hit_ids(narrowed) == SYN_VANNAM, "AND across facets"
+    assert all(hit["countries"] == ["Trung Quốc"] for hit in narrowed["hits"])
 
 
 def test_year_filter_and_histogram_agree(synthetic_server):
@@ -191,21 +204,26 @@ def test_more_link_raises_the_facet_limit(seed_server):
 
 
 def test_article_page_links_each_entity_to_a_filtered_search(seed_server):
+    # Who the Nagano visit page names (see corpus/000_f33226c30985bb77.txt), and which seed
+    # pages a search filtered by each finds.
+    partners = {"tỉnh Nagano": {NAGANO_ID}, "Đại sứ quán Nhật Bản": {NAGANO_ID, "002_f763da09f12f948d"}}
+    officials = {"Trịnh Xuân Trường": {NAGANO_ID, "002_f763da09f12f948d", "003_c73675f240cb6c96",
+                                       "004_a94f6f6cfb8fd38e"},
+                 "Abe Shuichi": {NAGANO_ID}, "Yamagishi Yoshiaki": {NAGANO_ID}}
     art = seed_server.get(f"/api/article/{NAGANO_ID}").json()
+    assert [p["name"] for p in art["partners"]] == list(partners)
+    assert [o["name"] for o in art["officials"]] == list(officials)
     page = seed_server.get(f"/article/{NAGANO_ID}")
     assert page.status == 200
-    assert html.escape(art["title"], quote=False) in page.text
+    assert "<h1>Đoàn đại biểu tỉnh Lào Cai thăm và làm việc tại tỉnh Nagano</h1>" in page.text
     assert page.text.count("<p>") >= 5, "the body is shown as paragraphs"
     assert f'href="/api/article/{NAGANO_ID}"' in page.text
-    assert art["partners"] and art["officials"]
-    for partner in art["partners"]:
-        link = seed_server.url("/search", partner=partner["name"])[len(seed_server.base_url):]
-        assert f'href="{html.escape(link)}"' in page.text
-        filtered = seed_server.get("/api/search", partner=partner["name"]).json()
-        assert NAGANO_ID in [hit["id"] for hit in filtered["hits"]]
-    for official in art["officials"]:
-        link = seed_server.url("/search", official=official["name"])[len(seed_server.base_url):]
-        assert f'href="{html.escape(link)}"' in page.text
+    for facet, entities in (("partner", partners), ("official", officials)):
+        for name, expected in entities.items():
+            link = seed_server.url("/search", **{facet: name})[len(seed_server.base_url):]
+            assert f'href="{html.escape(link)}"' in page.text, (facet, name)
+            filtered = seed_server.get("/api/search", **{facet: name}).json()
+            assert {hit["id"] for hit in filtered["hits"]} == expected, (facet, name)
 
 
 # --- bad input ---------------------------------------------------------------------------

@@ -9,6 +9,7 @@ would not use (a syllable no Vietnamese word has) also searches the class's othe
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from functools import lru_cache
 
@@ -16,7 +17,7 @@ import babel
 import pycountry
 
 from ..data import data_file
-from ..text.normalize import clean, fold, is_vietnamese_syllable, syllables
+from ..text.normalize import _LETTER_CLASSES, clean, fold, is_vietnamese_syllable, syllables
 
 # Languages whose country names are searched: those of the partners and of the press.
 LOCALES = ("en", "fr", "de", "es", "it", "pt", "ru", "zh", "ja", "ko", "lo", "th", "km", "id", "ms")
@@ -162,3 +163,19 @@ def _name_neighbours() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
 def name_neighbours(folded: str) -> tuple[frozenset[str], frozenset[str]]:
     """The syllables next to which ``folded`` is part of a longer place name (see above)."""
     return _name_neighbours().get(folded, (frozenset(), frozenset()))
+
+
+def accented_variants(folded: str, limit: int = 2000) -> list[str]:
+    """Every lower-case spelling that folds to ``folded`` other than itself (``nam`` -> ``năm``,
+    ``nằm``, ``nấm``...), so the occurrences of the unaccented spelling itself can be told from
+    those of its accented variants, which the index files under the same folded term."""
+    choices = [_LETTER_CLASSES.get(c, c).strip("[]") for c in folded]
+    choices = [sorted({ch.lower() for ch in options}) for options in choices]
+    variants = []
+    for letters in itertools.product(*choices):
+        spelling = "".join(letters)
+        if spelling != folded:
+            variants.append(spelling)
+            if len(variants) >= limit:
+                break
+    return variants

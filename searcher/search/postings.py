@@ -14,7 +14,7 @@ import numpy as np
 
 from ..store.schema import TEXT_FIELDS
 from ..store.whoosh_internals import read_postings
-from .ranking import B, K1
+from . import ranking
 
 _EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
 
@@ -54,6 +54,9 @@ class IndexArrays:
         dense.flags.writeable = False
         return dense
 
+    def has_term(self, term: str) -> bool:
+        return any(self.reader.doc_frequency(field, term) for field in TEXT_FIELDS)
+
     def idf(self, term: str) -> float:
         """One IDF per term, the body's, for every field: BM25F weights fields but measures
         rarity once (Whoosh's per-field IDF made any title match outweigh a relevant body)."""
@@ -65,5 +68,6 @@ class IndexArrays:
         docs, tf = self.postings(field, term)
         if not len(docs):
             return _EMPTY
-        norm = K1 * (1 - B + B * self.lengths[field][docs] / self.average_length[field])
-        return docs, (self.idf(term) * tf * (K1 + 1) / (tf + norm)).astype(np.float32)
+        k1, b = ranking.K1, ranking.B
+        norm = k1 * (1 - b + b * self.lengths[field][docs] / self.average_length[field])
+        return docs, (self.idf(term) * tf * (k1 + 1) / (tf + norm)).astype(np.float32)

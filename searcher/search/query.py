@@ -1,8 +1,9 @@
 """From what a user types to a parsed query (scoring.py matches and ranks it).
 
 Syntax: words, ``"quoted phrase"``, ``-word`` / ``-"phrase"`` to exclude, ``OR`` between two
-items. Anything that does not parse (unbalanced quote, lone ``-``, ``AND OR``) is searched as
-plain words: a search box must never answer a typo with an error.
+items. A typo never becomes a syntax error: an unbalanced quote is read as plain words, and
+operators standing alone (a lone ``-``, ``AND``, ``OR``) are dropped; a query left with no words
+at all is refused as empty (with a filter, it browses).
 
 Words are segmented with the same chain as the index (``du lịch`` is one word); runs typed
 without accents are regrouped by the archive's own vocabulary.

@@ -23,10 +23,9 @@ EXACT_BOOST = 2.0
 FOLDED_BOOST = 0.3
 # A word's syllables found apart (the recall net) rank far below the word itself.
 SCATTERED_BOOST = 0.15
-# Neighbouring query words that stand side by side in the text (a folded pair term), and in the
-# other order (names: "Abe Shinzo" / "Shinzo Abe").
+# Neighbouring query words that stand side by side in the text (a folded pair term), in either
+# order: people type names both ways ("Abe Shinzo" / "Shinzo Abe"); phrases ask for an order.
 PROXIMITY_BOOST = 1.5
-REVERSED_PROXIMITY_BOOST = 0.75
 # A one-syllable word found only inside a longer place name ("Nam" in "Việt Nam", "Hà" in
 # "Hà Nội") is a loose match, scored at this share.
 INSIDE_NAME_BOOST = 0.2

@@ -29,9 +29,7 @@ from ..text.terms import exact_word_term, folded_word_term, pair_terms
 from .postings import IndexArrays
 from . import aliases
 from .query import Item, ParsedQuery, is_function_word
-from .ranking import (ENOUGH_STRICT, EXACT_BOOST, FIELD_BOOSTS, FOLDED_BOOST, FUNCTION_WORD_BOOST,
-                      INSIDE_NAME_BOOST, MAX_PHRASE_CHECKS, MIN_COVERAGE, MIN_PARTIAL_UNITS,
-                      PROXIMITY_BOOST, REVERSED_PROXIMITY_BOOST, SCATTERED_BOOST)
+from . import ranking  # read at call time, so benchmarks/tune.py can try other values
 
 STRICT, LOOSE, PARTIAL = "strict", "loose", "partial"
 
@@ -65,6 +63,7 @@ class _Scorer:
         self.size = arrays.size
         self._terms: dict[str, np.ndarray] = {}
         self.verify_phrase = verify_phrase  # (docnums, folded syllables) -> bool per docnum
+        self.only_function_words = False  # a query of function words only must match them
 
     def zeros(self) -> np.ndarray:
         return np.zeros(self.size, dtype=np.float32)
@@ -74,7 +73,7 @@ class _Scorer:
         dense = self._terms.get(term)
         if dense is None:
             dense = self.zeros()
-            for field, boost in FIELD_BOOSTS.items():
+            for field, boost in ranking.FIELD_BOOSTS.items():
                 docs, scores = self.arrays.term_scores(field, term)
                 dense[docs] += boost * scores
             dense.flags.writeable = False
@@ -99,6 +98,10 @@ class _Scorer:
             for term in pair:
                 inside += self.arrays.frequencies(term)
         total = self.arrays.frequencies(word.normalized[0] if exact else folded)
+        if not exact:  # the folded term also counts năm, ảnh...: keep the spelling as typed
+            total = total - sum((self.arrays.frequencies(v) for v in
+                                 aliases.accented_variants(folded) if self.arrays.has_term(v)),
+                                np.zeros(self.size, dtype=np.float32))
         return total > inside
 
     def reversed_pair(self, a: Word, b: Word) -> np.ndarray:
@@ -131,25 +134,25 @@ class _Scorer:
         exact_present = np.logical_and.reduce([p > 0 for p in exact_parts])
         trust_accents = word.accented and bool(exact_present.any())
         if len(word.folded) == 1:
-            score = EXACT_BOOST * exact_parts[0] if trust_accents else self.term(word.folded[0])
+            score = ranking.EXACT_BOOST * exact_parts[0] if trust_accents else self.term(word.folded[0])
             found = score > 0
             alone = self.standalone(word, trust_accents)
             if alone is None:
                 return score, found, found
-            score = np.where(alone, score, INSIDE_NAME_BOOST * score).astype(np.float32)
+            score = np.where(alone, score, ranking.INSIDE_NAME_BOOST * score).astype(np.float32)
             return score, found & alone, found
         folded = self.together(word.folded)  # holds the folded word term of two syllables
         if len(word.folded) > 2:
             folded = folded + self.term(folded_word_term(word))
         if trust_accents:
-            score = EXACT_BOOST * self.term(exact_word_term(word)) + \
-                np.where(exact_present, FOLDED_BOOST * folded, 0).astype(np.float32)
+            score = ranking.EXACT_BOOST * self.term(exact_word_term(word)) + \
+                np.where(exact_present, ranking.FOLDED_BOOST * folded, 0).astype(np.float32)
         else:
             score = folded
         strict = score > 0
         matched = strict
         if recall_net:
-            score = score + np.where(exact_present, SCATTERED_BOOST * sum(exact_parts), 0)
+            score = score + np.where(exact_present, ranking.SCATTERED_BOOST * sum(exact_parts), 0)
             matched = strict | exact_present
         return score.astype(np.float32), strict, matched
 
@@ -160,11 +163,11 @@ class _Scorer:
         score = self.together(folded)
         if len(folded) > 2 and self.verify_phrase is not None:  # pairs are not the whole chain
             candidates = np.flatnonzero(score)
-            if len(candidates) <= MAX_PHRASE_CHECKS:
+            if len(candidates) <= ranking.MAX_PHRASE_CHECKS:
                 score[candidates[~self.verify_phrase(candidates, folded)]] = 0
         if normalized != folded:
             exact = sum(self.term(s) for s, f in zip(normalized, folded) if s != f)
-            score = score + np.where(score > 0, EXACT_BOOST * exact, 0)
+            score = score + np.where(score > 0, ranking.EXACT_BOOST * exact, 0)
         return score.astype(np.float32)
 
     def item(self, item: Item) -> _Match:
@@ -173,7 +176,9 @@ class _Scorer:
             score = self.phrase(item.words)
             found = score > 0
             return _Match(score, found, found, found.astype(np.float32), 1)
-        content = [w for w in item.words if not is_function_word(w)] or item.words
+        content = [w for w in item.words if not is_function_word(w)]
+        if not content and self.only_function_words:  # "của các": the words are the query
+            content = item.words
         score = self.zeros()
         strict = np.ones(self.size, dtype=bool)
         complete = np.ones(self.size, dtype=bool)
@@ -186,8 +191,9 @@ class _Scorer:
                 complete &= m
                 hits += m
             else:
-                score += FUNCTION_WORD_BOOST * s
-        return _Match(score, strict, complete, hits / len(content), len(content))
+                score += ranking.FUNCTION_WORD_BOOST * s
+        coverage = hits / len(content) if content else np.ones(self.size, dtype=np.float32)
+        return _Match(score, strict, complete, coverage, len(content))
 
     def excluded(self, item: Item) -> np.ndarray:
         if item.phrase:
@@ -201,6 +207,7 @@ def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None) -> Ev
     ``verify_phrase(docnums, folded syllables)`` checks a long phrase's whole chain in the stored
     text (the index only knows neighbouring pairs)."""
     scorer = _Scorer(arrays, verify_phrase)
+    scorer.only_function_words = all(is_function_word(w) for w in parsed.positive_words)
     score = scorer.zeros()
     strict = arrays.live.copy()
     complete = arrays.live.copy()
@@ -226,17 +233,17 @@ def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None) -> Ev
         if not parsed.groups:
             return None
         return Evaluation(score, allowed, allowed.astype(np.float32), STRICT, int(allowed.sum()))
-    coverage /= units
+    coverage /= max(units, 1)
     words = parsed.positive_words
     for a, b in zip(words, words[1:]):  # names come in either order: "Abe Shinzo", "Shinzo Abe"
-        score += PROXIMITY_BOOST * scorer.pair(a.folded[-1], b.folded[0]) + \
-            REVERSED_PROXIMITY_BOOST * scorer.reversed_pair(a, b)
+        score += ranking.PROXIMITY_BOOST * (scorer.pair(a.folded[-1], b.folded[0])
+                                            + scorer.reversed_pair(a, b))
     strict &= allowed
     complete &= allowed
-    partial = allowed & (coverage >= MIN_COVERAGE) & (score > 0) & (units >= MIN_PARTIAL_UNITS)
-    if int(strict.sum()) >= ENOUGH_STRICT:
+    partial = allowed & (coverage >= ranking.MIN_COVERAGE) & (score > 0) & (units >= ranking.MIN_PARTIAL_UNITS)
+    if int(strict.sum()) >= ranking.ENOUGH_STRICT:
         matched = strict
-    elif int(complete.sum()) >= ENOUGH_STRICT:
+    elif int(complete.sum()) >= ranking.ENOUGH_STRICT:
         matched = complete
     else:
         matched = complete | partial

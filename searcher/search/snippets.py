@@ -113,7 +113,7 @@ def snippet(text: str, needles: list[Needle], size: int = SNIPPET_CHARS) -> str:
             best, best_score = (start, end), score
     start, end = best
     passage_spans = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
-    passage = text[start:end]
+    passage = text[start:end + 1]  # one more character: is the end inside a word?
     cut = _word_boundary(passage, size)
     passage_spans = [(s, e) for s, e in passage_spans if e <= cut]
     body = _marked(passage[:cut], passage_spans)
@@ -123,13 +123,15 @@ def snippet(text: str, needles: list[Needle], size: int = SNIPPET_CHARS) -> str:
 
 
 def _word_boundary(passage: str, size: int) -> int:
+    """Where to cut a passage of up to ``size + 1`` characters: at its end if it fits, else at
+    the last space within ``size`` (a word is never cut in two unless it is half the passage)."""
     if len(passage) <= size:
         return len(passage)
-    cut = passage.rfind(" ", 0, size)
+    cut = passage.rfind(" ", 0, size + 1)
     return cut if cut > size // 2 else size
 
 
 def _shorten(text: str, start: int, size: int) -> str:
-    passage = text[start:start + size]
+    passage = text[start:start + size + 1]
     cut = _word_boundary(passage, size)
     return passage[:cut].strip() + (" …" if start + cut < len(text) else "")
