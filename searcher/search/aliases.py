@@ -17,7 +17,7 @@ import babel
 import pycountry
 
 from ..data import data_file
-from ..text.normalize import _LETTER_CLASSES, clean, fold, is_vietnamese_syllable, syllables
+from ..text.normalize import VOWELS, clean, fold, is_vietnamese_syllable, syllables
 
 # Languages whose country names are searched: those of the partners and of the press.
 LOCALES = ("en", "fr", "de", "es", "it", "pt", "ru", "zh", "ja", "ko", "lo", "th", "km", "id", "ms")
@@ -105,12 +105,14 @@ def other_spellings(typed: list[str]) -> list[str]:
 
 
 _SPLIT_PIECE = re.compile(r"[a-z]+")
+LATIN_PIECE = 4  # a piece that is no Vietnamese syllable must be a known word this long
 
 
 def split_run_together(token: str, is_word) -> list[str] | None:
     """Syllables the archive knows for an accent-less run typed without spaces (``laocai`` ->
-    ``lao cai``, ``hochiminh`` -> ``ho chi minh``): the split with the most neighbouring pairs
-    that are words of the archive, then the fewest pieces. None if the token is no such run."""
+    ``lao cai``, ``hochiminh`` -> ``ho chi minh``, ``vietnamairlines`` -> ``vietnam airlines``):
+    the split with the most neighbouring pairs that are words of the archive, then the fewest
+    pieces. None if the token is no such run."""
     token = token.lower()
     if not _SPLIT_PIECE.fullmatch(token) or len(token) < 4:
         return None
@@ -120,9 +122,9 @@ def split_run_together(token: str, is_word) -> list[str] | None:
         if start == len(token):
             return [()]
         found = []
-        for end in range(start + 1, min(len(token), start + 7) + 1):
+        for end in range(start + 1, min(len(token), start + 12) + 1):
             piece = token[start:end]
-            if is_vietnamese_syllable(piece) and is_word(piece):
+            if (is_vietnamese_syllable(piece) or len(piece) >= LATIN_PIECE) and is_word(piece):
                 found += [(piece, *rest) for rest in splits(end)]
         return found[:64]
 
@@ -135,7 +137,8 @@ def split_run_together(token: str, is_word) -> list[str] | None:
         return pairs, -len(pieces)
 
     best = max(candidates, key=quality)
-    return list(best) if quality(best)[0] > 0 else None
+    latin_words = all(len(p) >= LATIN_PIECE and not is_vietnamese_syllable(p) for p in best)
+    return list(best) if quality(best)[0] > 0 or latin_words else None
 
 
 @lru_cache(maxsize=1)
@@ -169,7 +172,7 @@ def accented_variants(folded: str, limit: int = 2000) -> list[str]:
     """Every lower-case spelling that folds to ``folded`` other than itself (``nam`` -> ``năm``,
     ``nằm``, ``nấm``...), so the occurrences of the unaccented spelling itself can be told from
     those of its accented variants, which the index files under the same folded term."""
-    choices = [_LETTER_CLASSES.get(c, c).strip("[]") for c in folded]
+    choices = [_LETTER_CLASSES.get(c, c) for c in folded]
     choices = [sorted({ch.lower() for ch in options}) for options in choices]
     variants = []
     for letters in itertools.product(*choices):
@@ -179,3 +182,25 @@ def accented_variants(folded: str, limit: int = 2000) -> list[str]:
             if len(variants) >= limit:
                 break
     return variants
+
+
+def _letter_classes() -> dict[str, str]:
+    """Folded letter -> every lower- and upper-case letter that folds to it. ``i`` and ``y`` are
+    one class: the normalised spelling writes ``sĩ`` where the text may say ``sỹ`` (``Mỹ``)."""
+    variants: dict[str, set[str]] = {}
+    for letter in VOWELS + "đ" + "abcdefghijklmnopqrstuvwxyz":
+        for form in (letter, letter.upper()):
+            variants.setdefault(fold(form), set()).add(form)
+    variants["i"] = variants["y"] = variants["i"] | variants["y"]
+    return {base: "".join(sorted(forms)) for base, forms in variants.items()}
+
+
+_LETTER_CLASSES = _letter_classes()
+
+
+def folded_sequence_pattern(folded: tuple[str, ...]) -> re.Pattern:
+    """A regex for these folded syllables standing in a row in unfolded (NFC) text, with any
+    accents and case (``("ha", "noi")`` matches ``Hà Nội``, ``hà-nội``)."""
+    parts = ["".join(f"[{_LETTER_CLASSES[c]}]" if c in _LETTER_CLASSES else re.escape(c)
+                     for c in syllable) for syllable in folded]
+    return re.compile(r"(?<!\w)" + r"\W+".join(parts) + r"(?!\w)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..facets import DATE_RANGE, FACETS
-from ..text.normalize import folded_sequence_pattern
+from .aliases import folded_sequence_pattern
 from .facet_counts import FacetColumn
 from .postings import IndexArrays
 from .spelling import Vocabulary

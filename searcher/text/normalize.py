@@ -70,30 +70,11 @@ def syllables(text: str) -> list[str]:
 
 # Vietnamese syllable: optional onset, vowel nucleus, optional coda. A token that does not fit
 # is foreign ("Abe", "Shuichi", "Nagano", "Savannakhet"), which the extractors use as evidence.
-_VOWEL = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+VOWELS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
 _VN_SYLLABLE = re.compile(
-    rf"(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{_VOWEL}]{{1,3}}(?:ch|ng|nh|[cmnpt])?"
+    rf"(?:ngh|ch|gh|gi|kh|ng|nh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?[{VOWELS}]{{1,3}}(?:ch|ng|nh|[cmnpt])?"
 )
 
 
 def is_vietnamese_syllable(token: str) -> bool:
     return _VN_SYLLABLE.fullmatch(token.lower()) is not None
-
-
-def _letter_classes() -> dict[str, str]:
-    """Folded letter -> a regex class of every letter that folds to it (``a`` -> ``[aàá...]``)."""
-    variants: dict[str, set[str]] = {}
-    for letter in _VOWEL + "đ" + "abcdefghijklmnopqrstuvwxyz":
-        for form in (letter, letter.upper()):
-            variants.setdefault(fold(form), set()).add(form)
-    return {base: "[" + "".join(sorted(forms)) + "]" for base, forms in variants.items()}
-
-
-_LETTER_CLASSES = _letter_classes()
-
-
-def folded_sequence_pattern(folded: tuple[str, ...]) -> re.Pattern:
-    """A regex for these folded syllables standing in a row in unfolded text, with any accents
-    and case (``("ha", "noi")`` matches ``Hà Nội``, ``hà-nội``); NFC text."""
-    parts = ["".join(_LETTER_CLASSES.get(c, re.escape(c)) for c in syllable) for syllable in folded]
-    return re.compile(r"(?<!\w)" + r"\W+".join(parts) + r"(?!\w)")
