@@ -55,9 +55,8 @@ def test_no_accent_topic_query_ranks_the_nagano_visit_among_the_best(seed_search
     result = seed_searcher.search(SearchParams(q="hop tac du lich nhat ban", limit=50))
     found = [h.id for h in result.hits]
     assert NAGANO in found[:2]
-    # no Japan there: at most a partial match (most of the words), after every full one
-    assert result.matching == "partial"
-    assert found.index(EMBASSY) == len(found) - 1
+    # no Japan there: hợp tác and du lịch are too common to make it a partial match
+    assert EMBASSY not in found
 
 
 def test_quoted_phrase_is_exact_but_accent_tolerant(seed_searcher):

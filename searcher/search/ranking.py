@@ -43,6 +43,10 @@ ENOUGH_STRICT = 10
 # ask for every word: "Đại hội XIV" is not answered by "Đại hội" alone.
 MIN_PARTIAL_UNITS = 3
 MIN_COVERAGE = 0.6
+# Questions of at least SOFT_UNITS content words rank by score times coverage^COORDINATION_POWER
+# (coverage weighted by each word's IDF), with no tiers: "tình hình" need not match.
+SOFT_UNITS = 4
+COORDINATION_POWER = 2.0
 
 # -- Snippets (search/snippets.py) ---------------------------------------------------------
 SNIPPET_CHARS = 260  # about two lines of a result card

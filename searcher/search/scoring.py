@@ -50,8 +50,9 @@ class _Match:
     score: np.ndarray
     strict: np.ndarray  # every content word matched as a word
     complete: np.ndarray  # every content word matched (the recall net allowed)
-    coverage: np.ndarray  # float32: the share of content words matched
+    coverage: np.ndarray  # float32: the share of the content words' weight matched
     units: int  # content words (a phrase is one)
+    weight: float  # the content words' weight (rarity): "gạo" counts more than "tình hình"
 
 
 class _Scorer:
@@ -175,7 +176,8 @@ class _Scorer:
         if item.phrase:
             score = self.phrase(item.words)
             found = score > 0
-            return _Match(score, found, found, found.astype(np.float32), 1)
+            weight = max(self.rarity(s) for s in {f for w in item.words for f in w.folded})
+            return _Match(score, found, found, found.astype(np.float32), 1, weight)
         content = [w for w in item.words if not is_function_word(w)]
         if not content and self.only_function_words:  # "của các": the words are the query
             content = item.words
@@ -183,17 +185,26 @@ class _Scorer:
         strict = np.ones(self.size, dtype=bool)
         complete = np.ones(self.size, dtype=bool)
         hits = np.zeros(self.size, dtype=np.float32)
+        weight = 0.0
         for word in item.words:
             s, st, m = self.word(word)
             if word in content:
                 score += s
                 strict &= st
                 complete &= m
-                hits += m
+                rarity = self.rarity(folded_word_term(word))
+                hits += rarity * m
+                weight += rarity
             else:
                 score += ranking.FUNCTION_WORD_BOOST * s
-        coverage = hits / len(content) if content else np.ones(self.size, dtype=np.float32)
-        return _Match(score, strict, complete, coverage, len(content))
+        coverage = hits / weight if weight else (hits > 0).astype(np.float32) if content \
+            else np.ones(self.size, dtype=np.float32)
+        return _Match(score, strict, complete, coverage, len(content), weight)
+
+    def rarity(self, folded_term: str) -> float:
+        """How much a word weighs in coverage: its IDF; nothing for a word the archive lacks
+        (no article can match it, so it must not keep the others out)."""
+        return self.arrays.idf(folded_term) if self.arrays.has_term(folded_term) else 0.0
 
     def excluded(self, item: Item) -> np.ndarray:
         if item.phrase:
@@ -214,6 +225,7 @@ def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None) -> Ev
     allowed = arrays.live.copy()  # not excluded by a -word
     coverage = np.zeros(arrays.size, dtype=np.float32)
     groups = units = 0
+    weight = 0.0
     for group in parsed.groups:
         if len(group) == 1 and group[0].negated:
             allowed &= ~scorer.excluded(group[0])
@@ -225,15 +237,16 @@ def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None) -> Ev
             score += sum(m.score for m in matches)
         strict &= np.logical_or.reduce([m.strict for m in matches])
         complete &= np.logical_or.reduce([m.complete for m in matches])
-        group_units = min(m.units for m in matches)
-        coverage += group_units * np.maximum.reduce([m.coverage for m in matches])
+        group_weight = min(m.weight for m in matches)
+        coverage += group_weight * np.maximum.reduce([m.coverage for m in matches])
+        weight += group_weight
         groups += 1
-        units += group_units
+        units += min(m.units for m in matches)
     if not groups:
         if not parsed.groups:
             return None
         return Evaluation(score, allowed, allowed.astype(np.float32), STRICT, int(allowed.sum()))
-    coverage /= max(units, 1)
+    coverage /= max(weight, 1e-9)
     words = parsed.positive_words
     for a, b in zip(words, words[1:]):  # names come in either order: "Abe Shinzo", "Shinzo Abe"
         score += ranking.PROXIMITY_BOOST * (scorer.pair(a.folded[-1], b.folded[0])
@@ -241,14 +254,20 @@ def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None) -> Ev
     strict &= allowed
     complete &= allowed
     partial = allowed & (coverage >= ranking.MIN_COVERAGE) & (score > 0) & (units >= ranking.MIN_PARTIAL_UNITS)
-    if int(strict.sum()) >= ranking.ENOUGH_STRICT:
-        matched = strict
-    elif int(complete.sum()) >= ranking.ENOUGH_STRICT:
-        matched = complete
-    else:
+    if units >= ranking.SOFT_UNITS:
+        # a long question: no word is required; the share of the query matched scales the score
         matched = complete | partial
+        score = score * coverage ** ranking.COORDINATION_POWER
+        rank = np.zeros(arrays.size, dtype=np.float32)
+    else:
+        if int(strict.sum()) >= ranking.ENOUGH_STRICT:
+            matched = strict
+        elif int(complete.sum()) >= ranking.ENOUGH_STRICT:
+            matched = complete
+        else:
+            matched = complete | partial
+        # strict 3, loose 2, partial: the share of the query matched (below 1)
+        rank = np.where(strict, 3.0, np.where(complete, 2.0, coverage)).astype(np.float32)
     level = PARTIAL if (matched & ~complete).any() else LOOSE if (matched & ~strict).any() else STRICT
-    # strict 3, loose 2, partial: the share of the query matched (below 1)
-    rank = np.where(strict, 3.0, np.where(complete, 2.0, coverage)).astype(np.float32)
     return Evaluation(np.where(matched, score, 0).astype(np.float32), matched, rank, level,
                       int(complete.sum()))
