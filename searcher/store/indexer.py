@@ -211,23 +211,31 @@ def index_paths(
         report = IndexReport()
         indexed = {} if rebuild else _indexed(writer.reader())
         todo, seen = _plan(paths, indexed, report)
+        failed_files = {source_file(e.source) for e in report.errors}
+        gone = [doc_id for doc_id, (_, source) in indexed.items()
+                if doc_id not in seen and source not in failed_files]
+        kept = sum(1 for doc_id in indexed if doc_id not in seen) - len(gone)  # unreadable files
+        # Every old article replaced or removed (new analysis code re-indexes them all): start
+        # from empty segments, as a rebuild does, instead of deleting article by article.
+        replace_all = bool(indexed) and report.unchanged == 0 and kept == 0
+        deleter = None if rebuild or replace_all else writer.searcher()  # one reader for all deletes
         bar = tqdm(total=len(todo), unit="article", disable=not progress, dynamic_ncols=True)
         for doc in _analysed(todo, workers or os.cpu_count() or 1):
             if doc["id"] in indexed:
-                writer.delete_by_term("id", doc["id"])
+                if deleter is not None:
+                    writer.delete_by_term("id", doc["id"], searcher=deleter)
                 report.updated += 1
             else:
                 report.added += 1
             writer.add_document(**doc)
             bar.update()
         bar.close()
-        failed_files = {source_file(e.source) for e in report.errors}
-        for doc_id, (_, source) in indexed.items():
-            if doc_id not in seen and source not in failed_files:
-                writer.delete_by_term("id", doc_id)
-                report.removed += 1
+        for doc_id in gone:
+            if deleter is not None:
+                writer.delete_by_term("id", doc_id, searcher=deleter)
+            report.removed += 1
         if rebuild or report.added or report.updated or report.removed:
-            writer.commit(mergetype=CLEAR if rebuild else None)
+            writer.commit(mergetype=CLEAR if rebuild or replace_all else None)
         else:
             discard_run(writer)
         return report
