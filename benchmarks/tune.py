@@ -26,16 +26,18 @@ from rankers import DEFAULT_WORKDIR  # noqa: E402
 from relevance import JUDGMENTS_FILE, fold_of, ndcg  # noqa: E402
 
 from searcher import SearchParams, Searcher  # noqa: E402
+from searcher.search import query as query_builder  # noqa: E402
 from searcher.search import ranking  # noqa: E402
+from searcher.search.scoring import evaluate  # noqa: E402
 
 # The grid: each key a constant of searcher/search/ranking.py (FIELD_BOOSTS entries as
 # "FIELD_BOOSTS.title"); the first value of each list is today's.
 GRID = {
     "K1": [1.2, 0.9, 1.6],
     "B": [0.75, 0.5, 0.9],
-    "FIELD_BOOSTS.title": [2.0, 1.0, 3.0],
+    "FIELD_BOOSTS.title": [2.0, 3.0],
     "FIELD_BOOSTS.lead": [0.5, 0.0, 1.0],
-    "PROXIMITY_BOOST": [1.5, 0.75, 3.0],
+    "COORDINATION_POWER": [2.0, 1.0],
 }
 
 
@@ -48,12 +50,16 @@ def apply(setting: dict, searcher: Searcher) -> None:
     searcher._current().arrays.term_scores.cache_clear()  # BM25 scores depend on K1 and B
 
 
+def top_ids(searcher: Searcher, text: str, k: int = 10) -> list[str]:
+    """The first page's ids, as ``Searcher.search`` orders them, without facets or snippets."""
+    gen = searcher._current()
+    evaluation = evaluate(query_builder.parse(text, gen.is_term), gen.arrays, gen.verify_phrase)
+    params = SearchParams(q=text, limit=k)
+    return [gen.ids[d] for d, _ in searcher._page(gen, evaluation, evaluation.matched, params)]
+
+
 def scores(searcher: Searcher, queries: list[dict]) -> dict[str, float]:
-    out = {}
-    for q in queries:
-        hits = searcher.search(SearchParams(q=q["q"], limit=10)).hits
-        out[q["id"]] = ndcg([h.id for h in hits], q["judgments"])
-    return out
+    return {q["id"]: ndcg(top_ids(searcher, q["q"]), q["judgments"]) for q in queries}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,8 +22,9 @@ JUDGMENTS = ROOT / "benchmarks" / "judged" / "judgments.json"
 NEWS = Path(os.environ.get("SEARCHER_CORPORA") or ROOT.parent / "shared" / "corpora") \
     / "vnnews-2017.jsonl.gz"
 DISTRACTOR_STEP = 40
-NDCG_FLOOR = 0.0  # set from the measured figure below
-PER_KIND_FLOOR = 0.0
+# Measured 2026-12-01: nDCG@10 0.827 over 51 queries, weakest kind run_together 0.639.
+NDCG_FLOOR = 0.80
+PER_KIND_FLOOR = 0.55  # a kind has about five queries here: one bad query moves it by 0.15
 
 pytestmark = [
     pytest.mark.slow,
