@@ -206,6 +206,29 @@ def regroup(words: list[Word], is_word: Callable[[str], bool]) -> list[Word]:
             tuple(w.raw[0] for w in run), tuple(w.normalized[0] for w in run),
             tuple(w.folded[0] for w in run)))
         i = j
+    return _join_accented_names(out, is_word)
+
+
+def _join_accented_names(words: list[Word], is_word: Callable[[str], bool]) -> list[Word]:
+    """Join one-syllable words typed with accents whose exact spelling together is a word of the
+    archive: lower-case names the segmenter splits (``thuỵ điển`` -> ``thụy_điển``, Sweden;
+    ``hoà bình`` -> ``hòa_bình``). The exact spelling cannot be another word (``thủy điện``)."""
+    out: list[Word] = []
+    i = 0
+    while i < len(words):
+        j = i + 1
+        if len(words[i].raw) == 1 and words[i].accented:
+            for end in range(min(len(words), i + MAX_WORD_SYLLABLES), i + 1, -1):
+                run = words[i:end]
+                if all(len(w.raw) == 1 for w in run) and \
+                        is_word(word_term([w.normalized[0] for w in run])):
+                    j = end
+                    break
+        run = words[i:j]
+        out.append(run[0] if len(run) == 1 else Word(
+            tuple(w.raw[0] for w in run), tuple(w.normalized[0] for w in run),
+            tuple(w.folded[0] for w in run)))
+        i = j
     return out
 
 

@@ -86,12 +86,14 @@ class _Scorer:
         across, word = pair_terms(a, b)
         return self.term(across) + self.term(word)
 
-    def standalone(self, word: Word, exact: bool) -> np.ndarray | None:
+    def standalone(self, word: Word, exact: bool,
+                   neighbours: frozenset[str] = frozenset()) -> np.ndarray | None:
         """Where a one-syllable word stands as its own word, not only inside a longer place name
         it begins or ends (``Nam`` in ``Việt Nam``, ``Hà`` in ``Hà Nội``); None when it begins
-        or ends no known name."""
+        or ends no known name. Names the query itself spells out (``hòa`` next to ``bình``:
+        ``neighbours``, the query's folded syllables beside it) are what the user asks for."""
         folded = word.folded[0]
-        before, after = aliases.name_neighbours(folded)
+        before, after = (side - neighbours for side in aliases.name_neighbours(folded))
         if not before and not after:
             return None
         inside = np.zeros(self.size, dtype=np.float32)
@@ -124,7 +126,8 @@ class _Scorer:
             total += scores
         return np.where(mask, total, 0).astype(np.float32)
 
-    def word(self, word: Word, recall_net: bool = True) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def word(self, word: Word, recall_net: bool = True,
+             neighbours: frozenset[str] = frozenset()) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(scores, strict mask, match mask) of one query word.
 
         Typed accents are taken at their word: an accented word matches its exact spelling, and
@@ -137,7 +140,7 @@ class _Scorer:
         if len(word.folded) == 1:
             score = ranking.EXACT_BOOST * exact_parts[0] if trust_accents else self.term(word.folded[0])
             found = score > 0
-            alone = self.standalone(word, trust_accents)
+            alone = self.standalone(word, trust_accents, neighbours)
             if alone is None:
                 return score, found, found
             score = np.where(alone, score, ranking.INSIDE_NAME_BOOST * score).astype(np.float32)
@@ -186,8 +189,10 @@ class _Scorer:
         complete = np.ones(self.size, dtype=bool)
         hits = np.zeros(self.size, dtype=np.float32)
         weight = 0.0
-        for word in item.words:
-            s, st, m = self.word(word)
+        for i, word in enumerate(item.words):
+            beside = frozenset(([item.words[i - 1].folded[-1]] if i else [])
+                               + ([item.words[i + 1].folded[0]] if i + 1 < len(item.words) else []))
+            s, st, m = self.word(word, neighbours=beside)
             if word in content:
                 score += s
                 strict &= st
