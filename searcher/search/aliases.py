@@ -143,8 +143,8 @@ def split_run_together(token: str, is_word) -> list[str] | None:
 
 @lru_cache(maxsize=1)
 def _name_neighbours() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-    """Folded syllable -> (syllables standing before it in place names it ends, syllables
-    standing after it in names it starts): ``nam`` -> ({viet, quang, van...}, {dinh, phi...})."""
+    """Folded syllable -> (syllables standing before it in place names, syllables standing after
+    it): ``nam`` -> ({viet, quang, van, dong...}, {dinh, phi, a...})."""
     before: dict[str, set[str]] = {}
     after: dict[str, set[str]] = {}
     from ..extract.gazetteer import gazetteer_text
@@ -156,9 +156,11 @@ def _name_neighbours() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     names += [n.split(" (")[0] for n in babel.Locale("vi").territories.values()]
     for name in names:
         proper = [fold(s) for s in syllables(clean(name)) if s[:1].isupper()]
-        if len(proper) >= 2:
-            before.setdefault(proper[-1], set()).add(proper[-2])
-            after.setdefault(proper[0], set()).add(proper[1])
+        for k, syllable in enumerate(proper):  # "Nam" in "Đông Nam Á" too
+            if k:
+                before.setdefault(syllable, set()).add(proper[k - 1])
+            if k + 1 < len(proper):
+                after.setdefault(syllable, set()).add(proper[k + 1])
     return {s: (frozenset(before.get(s, ())), frozenset(after.get(s, ())))
             for s in before.keys() | after.keys()}
 

@@ -86,12 +86,14 @@ class _Scorer:
         across, word = pair_terms(a, b)
         return self.term(across) + self.term(word)
 
-    def standalone(self, word: Word, exact: bool,
-                   neighbours: frozenset[str] = frozenset()) -> np.ndarray | None:
+    def standalone(self, word: Word, exact: bool, neighbours: frozenset[str] = frozenset()
+                   ) -> tuple[np.ndarray, np.ndarray] | None:
         """Where a one-syllable word stands as its own word, not only inside a longer place name
         it begins or ends (``Nam`` in ``Việt Nam``, ``Hà`` in ``Hà Nội``); None when it begins
         or ends no known name. Names the query itself spells out (``hòa`` next to ``bình``:
-        ``neighbours``, the query's folded syllables beside it) are what the user asks for."""
+        ``neighbours``, the query's folded syllables beside it) are what the user asks for.
+        Also returns the share of the word's occurrences spelled as typed (``Nam``, not ``năm``),
+        which scales its score."""
         folded = word.folded[0]
         before, after = (side - neighbours for side in aliases.name_neighbours(folded))
         if not before and not after:
@@ -101,11 +103,13 @@ class _Scorer:
             for term in pair:
                 inside += self.arrays.frequencies(term)
         total = self.arrays.frequencies(word.normalized[0] if exact else folded)
+        typed = total
         if not exact:  # the folded term also counts năm, ảnh...: keep the spelling as typed
-            total = total - sum((self.arrays.frequencies(v) for v in
+            typed = total - sum((self.arrays.frequencies(v) for v in
                                  aliases.accented_variants(folded) if self.arrays.has_term(v)),
                                 np.zeros(self.size, dtype=np.float32))
-        return total > inside
+        share = np.divide(typed, total, out=np.zeros(self.size, dtype=np.float32), where=total > 0)
+        return typed > inside, share
 
     def reversed_pair(self, a: Word, b: Word) -> np.ndarray:
         """Scores where word ``b`` stands right before word ``a`` (a name in the other order)."""
@@ -140,11 +144,12 @@ class _Scorer:
         if len(word.folded) == 1:
             score = ranking.EXACT_BOOST * exact_parts[0] if trust_accents else self.term(word.folded[0])
             found = score > 0
-            alone = self.standalone(word, trust_accents, neighbours)
-            if alone is None:
+            standing = self.standalone(word, trust_accents, neighbours)
+            if standing is None:
                 return score, found, found
-            score = np.where(alone, score, ranking.INSIDE_NAME_BOOST * score).astype(np.float32)
-            return score, found & alone, found
+            alone, share = standing
+            score = np.where(alone, score * share, ranking.INSIDE_NAME_BOOST * score)
+            return score.astype(np.float32), found & alone, found
         folded = self.together(word.folded)  # holds the folded word term of two syllables
         if len(word.folded) > 2:
             folded = folded + self.term(folded_word_term(word))
