@@ -185,7 +185,10 @@ class _Scorer:
             score = self.phrase(item.words)
             found = score > 0
             weight = max(self.rarity(s) for s in {f for w in item.words for f in w.folded})
-            return _Match(score, found, found, found.astype(np.float32), 1, weight)
+            # another spelling of one syllable ("Nhật" for Japan) is also "cập nhật": loose only
+            short = item.alternative and sum(len(w.folded) for w in item.words) == 1
+            strict = np.zeros(self.size, dtype=bool) if short else found
+            return _Match(score, strict, found, found.astype(np.float32), 1, weight)
         content = [w for w in item.words if not is_function_word(w)]
         if not content and self.only_function_words:  # "của các": the words are the query
             content = item.words
