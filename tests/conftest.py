@@ -10,6 +10,7 @@ Markers (declared in pyproject.toml, ``--strict-markers``): ``browser`` for the 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -205,3 +206,31 @@ def synthetic_server(synthetic_index):
 @pytest.fixture(scope="session")
 def mixed_server(mixed_index):
     yield from _serve(mixed_index)
+
+
+# The shared news corpus: $SEARCHER_CORPORA, else ../shared/corpora next to the checkout.
+NEWS = Path(os.environ.get("SEARCHER_CORPORA") or ROOT.parent / "shared" / "corpora") \
+    / "vnnews-2017.jsonl.gz"
+
+
+def index_news(base: Path, keep):
+    """A real index of the seed pages plus the news articles for which ``keep(line_number,
+    record)`` is true; returns a Searcher on it."""
+    import gzip
+
+    from searcher import Searcher, index_paths
+
+    records = []
+    with gzip.open(NEWS, "rt", encoding="utf-8") as lines:
+        for number, line in enumerate(lines):
+            record = json.loads(line)
+            if keep(number, record):
+                records.append({k: record.get(k) or "" for k in ("id", "title", "summary", "body")})
+    corpus = base / "corpus"
+    corpus.mkdir()
+    write_jsonl(corpus / "news.jsonl", records)
+    for seed in CORPUS.glob("*.txt"):
+        (corpus / seed.name).write_bytes(seed.read_bytes())
+    report = index_paths([corpus], base / "index")
+    assert report.added == len(records) + len(SEED_IDS) and not report.errors
+    return Searcher(base / "index")

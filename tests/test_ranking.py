@@ -3,17 +3,9 @@ news corpus (by id; the corpus is read from ../shared/corpora or $SEARCHER_CORPO
 fails without the capability it names (see searcher/search/scoring.py, query.py, aliases.py)."""
 from __future__ import annotations
 
-import gzip
-import json
-import os
-from pathlib import Path
-
 import pytest
 
-from conftest import CORPUS, ROOT, write_jsonl
-
-NEWS = Path(os.environ.get("SEARCHER_CORPORA") or ROOT.parent / "shared" / "corpora") \
-    / "vnnews-2017.jsonl.gz"
+from conftest import NEWS, SEED_IDS, index_news
 NAGANO, EMBASSY = "000_f33226c30985bb77", "003_c73675f240cb6c96"
 VIETNAM_ONLY = "bm21472243"  # U23 Malaysia: "Việt Nam" ten times, never "Nam" alone
 SOUTH_ALONE = "bm21471926"  # Saigon gateways: "phía Nam" (the south), no "Việt Nam"
@@ -27,23 +19,10 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    from searcher import Searcher, index_paths
-
-    records = []
-    with gzip.open(NEWS, "rt", encoding="utf-8") as lines:
-        for line in lines:
-            record = json.loads(line)
-            if record["id"] in ARTICLES:
-                records.append({k: record.get(k) or "" for k in ("id", "title", "summary", "body")})
-    assert {r["id"] for r in records} == ARTICLES
-    base = tmp_path_factory.mktemp("ranking")
-    corpus = base / "corpus"
-    corpus.mkdir()
-    write_jsonl(corpus / "news.jsonl", records)
-    for seed in CORPUS.glob("*.txt"):
-        (corpus / seed.name).write_bytes(seed.read_bytes())
-    index_paths([corpus], base / "index")
-    return Searcher(base / "index")
+    searcher = index_news(tmp_path_factory.mktemp("ranking"),
+                          lambda _, record: record["id"] in ARTICLES)
+    assert searcher.doc_count == len(ARTICLES) + len(SEED_IDS)
+    return searcher
 
 
 def search(searcher, q):

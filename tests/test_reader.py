@@ -4,22 +4,20 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
-import os
 import time
 import unicodedata
 from pathlib import Path
 
 import pytest
 
+from conftest import NEWS
 from searcher.model import Article, ReadError
 from searcher.ingest.reader import iter_articles, read_file
 from searcher.text.normalize import clean
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "corpus"
-# The shared news corpus: $SEARCHER_CORPORA, else ../shared/corpora next to the checkout.
-CORPORA = Path(os.environ.get("SEARCHER_CORPORA") or ROOT.parent / "shared" / "corpora")
-BENCHMARK = CORPORA / "vnnews-2017.jsonl.gz"
+BENCHMARK = NEWS  # the shared news corpus (see conftest)
 TEASER_ONLY_WORDS = ["Đại hội XIV", "VietGAP", "Tô Lâm", "Lương Cường"]
 NAGANO_CAPTION = (
     "Chủ tịch UBND tỉnh Lào Cai Trịnh Xuân Trường làm việc với Thống đốc tỉnh Nagano - Abe Shuichi."

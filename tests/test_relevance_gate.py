@@ -8,19 +8,14 @@ full set and the other rankers are in ``benchmarks/relevance.py``.
 """
 from __future__ import annotations
 
-import gzip
 import json
 import math
-import os
-from pathlib import Path
 
 import pytest
 
-from conftest import CORPUS, ROOT, write_jsonl
+from conftest import NEWS, ROOT, index_news
 
 JUDGMENTS = ROOT / "benchmarks" / "judged" / "judgments.json"
-NEWS = Path(os.environ.get("SEARCHER_CORPORA") or ROOT.parent / "shared" / "corpora") \
-    / "vnnews-2017.jsonl.gz"
 DISTRACTOR_STEP = 40
 # Measured 2026-12-01: nDCG@10 0.827 over 51 queries, weakest kind run_together 0.639.
 NDCG_FLOOR = 0.80
@@ -47,24 +42,9 @@ def ndcg(ranked: list[str], grades: dict[str, int], cutoff: int = 10) -> float:
 
 @pytest.fixture(scope="module")
 def gate_searcher(tmp_path_factory):
-    from searcher import Searcher, index_paths
-
     wanted = {doc for q in gate_queries() for doc in q["judgments"]}
-    records = []
-    with gzip.open(NEWS, "rt", encoding="utf-8") as lines:
-        for number, line in enumerate(lines):
-            record = json.loads(line)
-            if record["id"] in wanted or number % DISTRACTOR_STEP == 0:
-                records.append({k: record.get(k) or "" for k in ("id", "title", "summary", "body")})
-    base = tmp_path_factory.mktemp("relevance-gate")
-    corpus = base / "corpus"
-    corpus.mkdir()
-    write_jsonl(corpus / "news.jsonl", records)
-    for seed in CORPUS.glob("*.txt"):
-        (corpus / seed.name).write_bytes(seed.read_bytes())
-    report = index_paths([corpus], base / "index")
-    assert not report.errors
-    return Searcher(base / "index")
+    return index_news(tmp_path_factory.mktemp("relevance-gate"),
+                      lambda number, record: record["id"] in wanted or number % DISTRACTOR_STEP == 0)
 
 
 def test_the_gate_slice_keeps_its_ndcg(gate_searcher):

@@ -201,12 +201,17 @@ def regroup(words: list[Word], is_word: Callable[[str], bool]) -> list[Word]:
             if None not in run and is_word(word_term([w.folded[0] for w in run])):
                 j = end
                 break
-        run = syllables[i:j]
-        out.append(run[0] if len(run) == 1 else Word(
-            tuple(w.raw[0] for w in run), tuple(w.normalized[0] for w in run),
-            tuple(w.folded[0] for w in run)))
+        out.append(_joined(syllables[i:j]))
         i = j
     return _join_accented_names(out, is_word)
+
+
+def _joined(run: list[Word]) -> Word:
+    """One word of the one-syllable words of ``run``."""
+    if len(run) == 1:
+        return run[0]
+    return Word(tuple(w.raw[0] for w in run), tuple(w.normalized[0] for w in run),
+                tuple(w.folded[0] for w in run))
 
 
 def _join_accented_names(words: list[Word], is_word: Callable[[str], bool]) -> list[Word]:
@@ -224,10 +229,7 @@ def _join_accented_names(words: list[Word], is_word: Callable[[str], bool]) -> l
                         is_word(word_term([w.normalized[0] for w in run])):
                     j = end
                     break
-        run = words[i:j]
-        out.append(run[0] if len(run) == 1 else Word(
-            tuple(w.raw[0] for w in run), tuple(w.normalized[0] for w in run),
-            tuple(w.folded[0] for w in run)))
+        out.append(_joined(words[i:j]))
         i = j
     return out
 
