@@ -125,9 +125,9 @@ def render_text(result, color: bool = False) -> str:
     lines = [f'{result.total} kết quả{about} '
              f'(trang {result.page}/{result.pages}, sắp xếp: {result.sort})']
     if result.matching != "strict":
-        lines.append("Ít bài chứa đủ các từ khóa: có thêm các bài "
-                      + ("chứa các âm tiết rời nhau" if result.matching == "loose"
-                         else "chứa phần lớn từ khóa") + ", xếp sau.")
+        lines.append("Ít bài khớp đúng mọi từ khóa: có thêm các bài "
+                      + ("khớp lỏng hơn (âm tiết rời nhau, tên viết gọn)"
+                         if result.matching == "loose" else "chứa phần lớn từ khóa") + ", xếp sau.")
     if result.suggestion:
         lines.append(f'Có phải bạn muốn tìm: "{result.suggestion}"?')
     first = (result.page - 1) * result.limit

@@ -68,6 +68,17 @@ def test_topic_query_without_accents_ranks_the_nagano_article_near_the_top(seed_
     assert NAGANO_ID in [hit["id"] for hit in result["hits"][:2]]
 
 
+def test_a_partial_match_says_so_on_the_page_and_in_the_json(seed_server):
+    # no seed page has Kyoto or Osaka: the Nagano visit comes as a partial match, marked
+    query = "hợp tác du lịch Nagano Kyoto Osaka"
+    result = seed_server.get("/api/search", q=query).json()
+    assert result["matching"] == "partial" and result["hits"][0]["id"] == NAGANO_ID
+    page = seed_server.get("/search", q=query)
+    assert 'data-matching="partial"' in page.text
+    exact = seed_server.get("/search", q="hợp tác du lịch Nagano")
+    assert "matching-note" not in exact.text
+
+
 def test_api_article_returns_clean_text_and_extraction(seed_server):
     reply = seed_server.get(f"/api/article/{NAGANO_ID}")
     assert reply.status == 200
