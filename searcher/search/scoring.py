@@ -4,7 +4,8 @@ Each word matches, best first: its accent-exact form (when the user typed accent
 ``_Scorer.word``), its folded form, its syllables standing together (folded pairs: a different
 segmentation), and, as the recall net, its syllables anywhere in the document. Scores add up
 across the alternatives that match and across fields, weighted; words of one query item are
-ANDed, ``OR`` unites items, ``-`` excludes. Neighbouring query words found side by side earn a proximity bonus.
+ANDed, ``OR`` unites items, ``-`` excludes. Neighbouring query words found side by side, in
+either order, earn a proximity bonus.
 
 Function words (``của``, ``những``; see ``query.is_function_word``) need not match and earn
 little. Documents fall into tiers, ranked tier first, score second:
@@ -12,11 +13,13 @@ little. Documents fall into tiers, ranked tier first, score second:
 - strict: every content word matched as a word;
 - loose: every content word matched, some only through the scattered-syllables net;
 - partial: for queries of three content words or more, most of them matched (coordination, as
-  Elasticsearch's ``minimum_should_match``), ranked by how many.
+  Elasticsearch's ``minimum_should_match``; each word weighs its IDF), ranked by how much.
 
 The result set is the strict tier when it holds ``ENOUGH_STRICT`` documents; otherwise the loose
 tier joins, and the partial one too when even that is short. So totals and facet counts
-describe the query, not the recall net (``Evaluation.level`` says which tiers are in).
+describe the query, not the recall net (``Evaluation.level`` says which tiers are in). Questions
+of ``SOFT_UNITS`` content words or more have no tiers: score times coverage squared, so a
+generic word (``tình hình``) the relevant articles lack does not keep them out.
 """
 from __future__ import annotations
 
@@ -26,8 +29,8 @@ import numpy as np
 
 from ..text.segment import Word
 from ..text.terms import exact_word_term, folded_word_term, pair_terms
-from .postings import IndexArrays
 from . import aliases
+from .postings import IndexArrays
 from .query import Item, ParsedQuery, is_function_word
 from . import ranking  # read at call time, so benchmarks/tune.py can try other values
 
