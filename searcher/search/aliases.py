@@ -11,13 +11,15 @@ from __future__ import annotations
 import csv
 import itertools
 import re
+import unicodedata
 from functools import lru_cache
 
 import babel
 import pycountry
 
 from ..data import data_file
-from ..text.normalize import VOWELS, clean, fold, is_vietnamese_syllable, syllables
+from ..text.normalize import (VOWELS, clean, fold, is_vietnamese_syllable, normalize_syllable,
+                              syllables)
 
 # Languages whose country names are searched: those of the partners and of the press.
 LOCALES = ("en", "fr", "de", "es", "it", "pt", "ru", "zh", "ja", "ko", "lo", "th", "km", "id", "ms")
@@ -170,20 +172,24 @@ def name_neighbours(folded: str) -> tuple[frozenset[str], frozenset[str]]:
     return _name_neighbours().get(folded, (frozenset(), frozenset()))
 
 
-def accented_variants(folded: str, limit: int = 2000) -> list[str]:
-    """Every lower-case spelling that folds to ``folded`` other than itself (``nam`` -> ``năm``,
+@lru_cache(maxsize=4_096)
+def accented_variants(folded: str) -> tuple[str, ...]:
+    """Every normalised spelling other than itself that folds to ``folded`` (``nam`` -> ``năm``,
     ``nằm``, ``nấm``...), so the occurrences of the unaccented spelling itself can be told from
-    those of its accented variants, which the index files under the same folded term."""
-    choices = [_LETTER_CLASSES.get(c, c) for c in folded]
-    choices = [sorted({ch.lower() for ch in options}) for options in choices]
-    variants = []
+    those of its accented variants, which the index files under the same folded term. Only
+    spellings with at most one tone mark, in the index's normal form (``normalize_syllable``):
+    no other can be an index term."""
+    choices = [sorted({ch.lower() for ch in _LETTER_CLASSES.get(c, c)}) for c in folded]
+    variants = set()
     for letters in itertools.product(*choices):
         spelling = "".join(letters)
-        if spelling != folded:
-            variants.append(spelling)
-            if len(variants) >= limit:
-                break
-    return variants
+        if sum(mark in _TONE_MARKS for mark in unicodedata.normalize("NFD", spelling)) <= 1:
+            variants.add(normalize_syllable(spelling))
+    variants.discard(folded)
+    return tuple(sorted(variants))
+
+
+_TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # grave acute tilde hook dot
 
 
 def _letter_classes() -> dict[str, str]:

@@ -38,6 +38,7 @@ class IndexArrays:
         self.postings = lru_cache(maxsize=20_000)(self._read_postings)
         self.frequencies = lru_cache(maxsize=2_000)(self._frequencies)
         self.term_scores = lru_cache(maxsize=20_000)(self._term_scores)
+        self.has_term = lru_cache(maxsize=20_000)(self._has_term)
 
     def _read_postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
         """(docnums, term frequencies) of the live documents containing the term."""
@@ -54,7 +55,7 @@ class IndexArrays:
         dense.flags.writeable = False
         return dense
 
-    def has_term(self, term: str) -> bool:
+    def _has_term(self, term: str) -> bool:
         return any(self.reader.doc_frequency(field, term) for field in TEXT_FIELDS)
 
     def idf(self, term: str) -> float:
