@@ -48,32 +48,40 @@ def _babel_country_names() -> list[list[str]]:
     return list(classes.values())
 
 
-def _gazetteer_classes() -> list[list[str]]:
+def _tsv_rows(text: str) -> list[dict]:
+    """The rows of a data file in the gazetteer's format (tab-separated, ``#`` comments)."""
+    return list(csv.DictReader((line for line in text.splitlines() if not line.startswith("#")),
+                               delimiter="\t"))
+
+
+def _names(row: dict) -> list[str]:
+    """A row's name and its ``|``-separated aliases."""
+    return [n.strip() for n in [row["name"], *(row.get("aliases") or "").split("|")] if n.strip()]
+
+
+@lru_cache(maxsize=1)
+def _gazetteer_rows() -> list[dict]:
     from ..extract.gazetteer import gazetteer_text
 
-    rows = csv.DictReader((line for line in gazetteer_text().splitlines()
-                           if not line.startswith("#")), delimiter="\t")
-    classes = []
-    for row in rows:
-        if row["kind"] in ("country_alias", "locality", "org"):
-            names = [row["name"], *(row.get("aliases") or "").split("|")]
-            classes.append([n.strip() for n in names if n.strip()])
-    return classes
+    return _tsv_rows(gazetteer_text())
 
 
+def _gazetteer_classes() -> list[list[str]]:
+    return [_names(row) for row in _gazetteer_rows()
+            if row["kind"] in ("country_alias", "locality", "org")]
+
+
+@lru_cache(maxsize=1)
 def _table_classes() -> list[list[str]]:
-    text = data_file("aliases.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in text.splitlines() if not line.startswith("#")),
-                          delimiter="\t")
     classes = []
-    for row in rows:
-        names = [row["name"], *(row.get("aliases") or "").split("|")]
+    for row in _tsv_rows(data_file("aliases.tsv").read_text(encoding="utf-8")):
+        names = _names(row)
         code = (row.get("iso") or "").strip()
         subdivision = pycountry.subdivisions.get(code=code) if code else None
         if subdivision is not None:
             words = subdivision.name.split()
             names.append(" ".join(w for w in words if w.lower() not in _SUBDIVISION_WORDS))
-        classes.append([n.strip() for n in names if n.strip()])
+        classes.append(names)
     return classes
 
 
@@ -149,11 +157,7 @@ def _name_neighbours() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     it): ``nam`` -> ({viet, quang, van, dong...}, {dinh, phi, a...})."""
     before: dict[str, set[str]] = {}
     after: dict[str, set[str]] = {}
-    from ..extract.gazetteer import gazetteer_text
-
-    rows = csv.DictReader((line for line in gazetteer_text().splitlines()
-                           if not line.startswith("#")), delimiter="\t")
-    names = [n for row in rows for n in [row["name"], *(row.get("aliases") or "").split("|")]]
+    names = [n for row in _gazetteer_rows() for n in _names(row)]
     names += [n for spellings in _table_classes() for n in spellings]
     names += [n.split(" (")[0] for n in babel.Locale("vi").territories.values()]
     for name in names:
