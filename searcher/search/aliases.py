@@ -15,7 +15,6 @@ import unicodedata
 from functools import lru_cache
 
 import babel
-import pycountry
 
 from ..data import data_file
 from ..text.normalize import (VOWELS, clean, fold, is_vietnamese_syllable, normalize_syllable,
@@ -73,6 +72,8 @@ def _gazetteer_classes() -> list[list[str]]:
 
 @lru_cache(maxsize=1)
 def _table_classes() -> list[list[str]]:
+    import pycountry  # 13 ms: only queries naming a foreign spelling need it
+
     classes = []
     for row in _tsv_rows(data_file("aliases.tsv").read_text(encoding="utf-8")):
         names = _names(row)
