@@ -19,8 +19,9 @@ _HOMES = {
     "DATE_RANGE": "facets", "UNKNOWN_YEAR": "facets",
     "Searcher": "search", "SearchParams": "search", "SearchResult": "search", "Hit": "search",
     "FacetValue": "search", "ArticleRecord": "search", "SearchError": "search",
-    "ArticleNotFound": "search",
+    "ArticleNotFound": "search", "IndexUnavailable": "search",
     "index_paths": "store.indexer", "IndexReport": "store.indexer", "IndexError_": "store.indexer",
+    "check_index": "store.health", "IndexHealth": "store.health",
     "iter_articles": "ingest.reader",
     "extract_article": "extract:extract",  # not "extract": that is the subpackage's name
 }

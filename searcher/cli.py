@@ -1,4 +1,4 @@
-"""The ``searcher`` command: index, query, inspect, serve.
+"""The ``searcher`` command: index, query, inspect, check, serve.
 
 Failures end with one readable line on stderr and a non-zero status: 2 for a request that cannot
 run (bad arguments, no index, locked index), 1 when an index run skipped some inputs.
@@ -61,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument("paths", nargs="+", metavar="PATH")
     inspect.add_argument("--json", action="store_true")
 
+    check = commands.add_parser("check", help="verify that an index is whole and current")
+    check.add_argument("--index", default=DEFAULT_INDEX, metavar="DIR")
+    check.add_argument("--deep", action="store_true",
+                       help="also read every term's postings (minutes on a large index)")
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+
     serve = commands.add_parser("serve", help="serve the web interface")
     serve.add_argument("--index", default=DEFAULT_INDEX, metavar="DIR")
     serve.add_argument("--host", default="127.0.0.1")
@@ -86,6 +92,8 @@ def cmd_index(args) -> int:
                              workers=args.workers)
     except IndexError_ as exc:
         return _fail(str(exc))
+    for note in report.notes:
+        print(f"searcher: {note}", file=sys.stderr)
     for error in report.errors:
         print(f"searcher: skipped {error}", file=sys.stderr)
     print(report.summary())
@@ -173,23 +181,49 @@ def cmd_inspect(args) -> int:
     return 1 if failed else 0
 
 
+def cmd_check(args) -> int:
+    """Exit 0 when the index is healthy; 2 with each problem and the remedy otherwise."""
+    from . import check_index
+
+    health = check_index(args.index, deep=args.deep)
+    if args.json:
+        print(json.dumps(health.to_dict(), ensure_ascii=False))
+    elif health.healthy:
+        print(f"{args.index}: healthy, {health.documents} articles in {health.segments} "
+              f"segment(s), generation {health.generation}"
+              + (f"; {health.stale} analysed by older code (`searcher index` updates them)"
+                 if health.stale else "")
+              + (f"; {health.unchecksummed} segment(s) written without a checksum "
+                 f"(`searcher index --rebuild` adds them)" if health.unchecksummed else ""))
+    else:
+        for finding in health.findings:
+            print(f"searcher: {args.index}: {finding}", file=sys.stderr)
+        print(f"searcher: {args.index} is damaged; {health.to_dict()['remedy']}", file=sys.stderr)
+    return 0 if health.healthy else 2
+
+
 def cmd_serve(args) -> int:
     import waitress
 
     from web.app import SERVER_LIMITS, create_app
 
-    from . import SearchError
+    from . import IndexUnavailable, Searcher
 
+    searcher = None
     try:
-        app = create_app(args.index)
-    except SearchError as exc:
-        return _fail(str(exc))
+        searcher = Searcher(args.index)  # opened before serving: the first request is not slow
+    except IndexUnavailable as exc:
+        if not exc.missing:  # damaged or unreadable: nothing good to serve
+            return _fail(str(exc))
+        print(f"searcher: {exc}; serving 503 until it exists", file=sys.stderr)
+    app = create_app(args.index, searcher)
     print(f"searcher: serving {args.index} on http://{args.host}:{args.port}", file=sys.stderr)
     waitress.serve(app, host=args.host, port=args.port, threads=args.threads, **SERVER_LIMITS)
     return 0
 
 
-COMMANDS = {"index": cmd_index, "query": cmd_query, "inspect": cmd_inspect, "serve": cmd_serve}
+COMMANDS = {"index": cmd_index, "query": cmd_query, "inspect": cmd_inspect, "check": cmd_check,
+            "serve": cmd_serve}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -189,10 +189,11 @@ class SearcherHolder:
     """Opens the index on first use and keeps trying until one exists, so the site can
     start before the first `searcher index` and /healthz can say 503 meanwhile."""
 
-    def __init__(self, index_dir) -> None:
+    def __init__(self, index_dir, searcher: Searcher | None = None) -> None:
         self.index_dir = index_dir
-        self._searcher: Searcher | None = None
+        self._searcher = searcher
         self._lock = threading.Lock()
+        self.problem: str | None = None  # why the index cannot be opened yet
 
     def get(self) -> Searcher | None:
         if self._searcher is None:
@@ -200,8 +201,11 @@ class SearcherHolder:
                 if self._searcher is None:
                     try:
                         self._searcher = Searcher(self.index_dir)
+                        self.problem = None
                     except SearchError as exc:
-                        log.warning("index not available at %s: %s", self.index_dir, exc)
+                        if str(exc) != self.problem:
+                            log.warning("index not available at %s: %s", self.index_dir, exc)
+                        self.problem = str(exc)
         return self._searcher
 
     def require(self) -> Searcher:
@@ -211,13 +215,14 @@ class SearcherHolder:
         return searcher
 
 
-def create_app(index_dir) -> Flask:
-    """Build the site over the index in ``index_dir`` (read-only: no route changes it)."""
+def create_app(index_dir, searcher: Searcher | None = None) -> Flask:
+    """Build the site over the index in ``index_dir`` (read-only: no route changes it), using
+    ``searcher`` if the caller has already opened it."""
     app = Flask(__name__)
     app.config.update(MAX_CONTENT_LENGTH=SERVER_LIMITS["max_request_body_size"], DEBUG=False)
     app.json.ensure_ascii = False
     app.json.sort_keys = False
-    holder = SearcherHolder(index_dir)
+    holder = SearcherHolder(index_dir, searcher)
     app.extensions["searcher"] = holder
 
     app.jinja_env.filters["vn_date"] = vn_date
@@ -274,8 +279,13 @@ def create_app(index_dir) -> Flask:
     def healthz():
         searcher = holder.get()
         if searcher is None:
-            return jsonify({"status": "unavailable", "error": ERROR_MESSAGES[503]}), 503
-        return jsonify({"status": "ok", "documents": searcher.doc_count})
+            return jsonify({"status": "unavailable", "error": ERROR_MESSAGES[503],
+                            "reason": holder.problem}), 503
+        documents = searcher.doc_count  # also picks up (or fails to open) a new generation
+        if searcher.problem:
+            return jsonify({"status": "degraded", "documents": documents,
+                            "reason": searcher.problem})
+        return jsonify({"status": "ok", "documents": documents})
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):

@@ -3,7 +3,7 @@ numbers in ``ranking``), filter and count facets (``facet_counts``), page, highl
 (``snippets``) and suggest respellings (``spelling``), over one index ``generation``."""
 from .params import SearchError, SearchParams
 from .results import ArticleRecord, FacetValue, Hit, SearchResult
-from .searcher import ArticleNotFound, Searcher
+from .searcher import ArticleNotFound, IndexUnavailable, Searcher
 
-__all__ = ["ArticleNotFound", "ArticleRecord", "FacetValue", "Hit", "SearchError", "SearchParams",
-           "SearchResult", "Searcher"]
+__all__ = ["ArticleNotFound", "ArticleRecord", "FacetValue", "Hit", "IndexUnavailable",
+           "SearchError", "SearchParams", "SearchResult", "Searcher"]

@@ -20,10 +20,12 @@ class Generation:
         self.facets = {facet.name: FacetColumn(self.reader, facet, self.arrays.live)
                        for facet in FACETS}
         self.date_keys = np.zeros(self.arrays.size, dtype=np.int64)
-        column = self.reader.column_reader(DATE_RANGE.field)
+        # An index with no segment yet (created, nothing committed) has no columns to read.
+        empty = self.reader.doc_count_all() == 0
+        column = [] if empty else self.reader.column_reader(DATE_RANGE.field)
         for d in np.flatnonzero(self.arrays.live):
             self.date_keys[d] = column[int(d)]
-        self.ids = self.reader.column_reader("id")
+        self.ids = [] if empty else self.reader.column_reader("id")
         self.vocabulary = Vocabulary(ix, self.body_frequency)
 
     def body_frequency(self, term: str) -> int:

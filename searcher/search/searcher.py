@@ -5,13 +5,17 @@ every *other* facet's selection, so ticking a second partner shows how many more
 """
 from __future__ import annotations
 
+import logging
 import math
+import os
 import threading
 from pathlib import Path
 
 import numpy as np
 from whoosh import index as whoosh_index
-from whoosh.filedb.filestore import FileStorage
+
+from ..store.durable import DurableStorage
+from ..store.health import REMEDY, first_damage, is_permission_error, reason, unreadable_directory
 
 from . import query as query_builder
 from .facet_counts import count_facets
@@ -23,8 +27,20 @@ from .snippets import highlight, needles_for, snippet
 from .spelling import suggest
 
 
+log = logging.getLogger(__name__)
+
+
 class ArticleNotFound(KeyError):
     pass
+
+
+class IndexUnavailable(SearchError):
+    """The index cannot be opened: missing (``missing``), unreadable or damaged; the message
+    names the remedy."""
+
+    def __init__(self, message: str, missing: bool = False):
+        super().__init__(message)
+        self.missing = missing
 
 
 class Searcher:
@@ -35,24 +51,55 @@ class Searcher:
 
     def __init__(self, index_dir: str | Path):
         self.index_dir = Path(index_dir)
-        if not whoosh_index.exists_in(str(self.index_dir)):
-            raise SearchError(f"no index in {self.index_dir}: run `searcher index` first")
-        self._ix = self._open()
+        if not os.path.exists(self.index_dir) or (unreadable_directory(self.index_dir) is None
+                                           and not whoosh_index.exists_in(str(self.index_dir))):
+            raise IndexUnavailable(f"no index in {self.index_dir}: run `searcher index` first",
+                                   missing=True)
+        unreadable = unreadable_directory(self.index_dir)
+        if unreadable is not None:
+            raise IndexUnavailable(unreadable.problem)
         self._lock = threading.RLock()
-        self._gen = Generation(self._ix)
+        self.problem: str | None = None  # why a newer generation could not be opened
+        self._failed_generation = -1
+        try:
+            self._ix = self._open()
+            self._gen = Generation(self._ix)
+        except Exception as exc:  # noqa: BLE001 -- a damaged file raises anything unpickling raises
+            raise IndexUnavailable(self._explain(exc)) from None
 
     def _open(self):
-        """Open without mmap: Whoosh copies each mapped segment into private memory (BytesIO),
-        which doubled a served 35k-article index to 1.2 GB; plain file reads cost nothing."""
-        return FileStorage(str(self.index_dir), supports_mmap=False).open_index()
+        return DurableStorage(str(self.index_dir), readonly=True).open_index()
+
+    def _explain(self, exc: BaseException) -> str:
+        """One line: which file cannot be read and what to do."""
+        if is_permission_error(exc):
+            return f"cannot read {exc.filename or self.index_dir} ({reason(exc)})"
+        try:
+            damage = first_damage(self.index_dir)
+        except OSError as again:
+            return f"cannot read {again.filename or self.index_dir} ({reason(again)})"
+        where = f"{damage.file} {damage.problem}" if damage else f"it cannot be read ({reason(exc)})"
+        return f"index {self.index_dir} is damaged: {where}; {REMEDY}"
 
     def _current(self) -> Generation:
-        """The newest committed generation (reopened after an index run commits)."""
+        """The newest committed generation (reopened after an index run commits). A generation
+        that cannot be opened leaves the last good one in service; ``problem`` says why."""
         with self._lock:
             if not self._gen.searcher.up_to_date():
-                self._ix = self._open()
-                old, self._gen = self._gen, Generation(self._ix)
-                old.close()
+                latest = self._ix.latest_generation()
+                if latest != self._failed_generation:
+                    try:
+                        ix = self._open()
+                        gen = Generation(ix)
+                    except Exception as exc:  # noqa: BLE001
+                        self._failed_generation = latest
+                        self.problem = self._explain(exc)
+                        log.error("still serving generation %s: %s",
+                                  self._gen.reader.generation(), self.problem)
+                        return self._gen
+                    old, self._ix, self._gen = self._gen, ix, gen
+                    self.problem = None
+                    old.close()
             return self._gen
 
     @property

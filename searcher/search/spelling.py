@@ -1,6 +1,7 @@
 """Did you mean: respell a query's unknown syllables as the archive's nearest known ones."""
 from __future__ import annotations
 
+import logging
 import re
 import threading
 
@@ -9,6 +10,8 @@ from rapidfuzz.distance import Levenshtein
 
 from ..text.normalize import clean, fold
 from .ranking import LONG_WORD, SUGGEST_BELOW, VOCABULARY_WAIT
+
+log = logging.getLogger(__name__)
 
 
 class Vocabulary:
@@ -24,9 +27,14 @@ class Vocabulary:
         self._loader.start()
 
     def _load(self, ix) -> None:
-        with ix.reader() as reader:
-            words = (t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.lexicon("body"))
-            self._words = [t for t in words if t.isascii() and t.isalpha()]
+        try:
+            with ix.reader() as reader:
+                words = (t.decode("utf-8") if isinstance(t, bytes) else t
+                         for t in reader.lexicon("body"))
+                self._words = [t for t in words if t.isascii() and t.isalpha()]
+        except Exception as exc:  # noqa: BLE001 -- a damaged or vanished index: no suggestions
+            log.warning("no spelling suggestions: the vocabulary could not be read (%s)", exc)
+            self._words = []
 
     def closest(self, folded: str) -> str | None:
         """The most frequent known syllable within one edit (two for long syllables)."""

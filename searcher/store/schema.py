@@ -21,6 +21,8 @@ sys.modules.setdefault("searcher.schema", sys.modules[__name__])
 
 # "lead": the summary and first paragraph again, so what an article opens with weighs more
 TEXT_FIELDS = ("title", "lead", "captions", "body")
+# Which analysis and extraction code built each document (``searcher check`` counts the others).
+ANALYSIS_FIELD = "analysis"
 
 
 class AnalysedText(fields.TEXT):
@@ -52,6 +54,16 @@ class Tags(fields.KEYWORD):
             yield utf8encode(tag)[0], 1, 1.0, b""
 
 
+def analysis_identity() -> str:
+    """A short name for the analysis and extraction code of this checkout."""
+    import hashlib
+
+    from ..extract import EXTRACTION_ID
+    from ..text.terms import ANALYSIS_ID
+
+    return hashlib.sha1(f"{ANALYSIS_ID} {EXTRACTION_ID}".encode()).hexdigest()[:16]
+
+
 def schema_changed(old: fields.Schema, new: fields.Schema) -> bool:
     """Would documents analysed for ``new`` not fit an index built with ``old``?"""
     if set(old.names()) != set(new.names()):
@@ -65,6 +77,7 @@ def build_schema() -> fields.Schema:
         id=fields.ID(unique=True, stored=True, sortable=True),
         fingerprint=fields.ID(sortable=True),  # content hash: unchanged articles are skipped
         source=fields.ID(sortable=True),  # input file, so a file that fails to read keeps its docs
+        **{ANALYSIS_FIELD: fields.ID(sortable=True)},
         **{name: AnalysedText() for name in TEXT_FIELDS},
         **{facet.name: Tags() for facet in FACETS},
         # YYYYMMDD; MMDD if the year is unknown; 0 without a date

@@ -32,6 +32,8 @@ from whoosh.util.numeric import length_to_byte
 from whoosh.util.numlists import delta_encode
 from whoosh.writing import SegmentWriter
 
+from .durable import remove_unpublished, write_checksums
+
 SUPPORTED = whoosh.versionstring() == "2.7.4"
 
 
@@ -51,15 +53,30 @@ def open_writer(ix, bulk_fields: tuple[str, ...], timeout: float, private: bool 
 
 
 def discard_run(writer) -> None:
-    """Abandon a run. Whoosh's ``cancel()`` leaves the unused new segment's files behind (three
-    per no-op run); delete them too. Their names are unique to this writer, no other run uses them.
-    """
-    prefix = writer.newsegment.segment_id() + "." if SUPPORTED else None
-    writer.cancel()
-    if prefix:
-        for name in list(writer.storage):
-            if name.startswith(prefix):
-                writer.storage.delete_file(name)
+    """Abandon a run and delete every file it wrote, holding the write lock until they are gone.
+
+    Whoosh's ``cancel()`` leaves the new segment's files behind (three per no-op run), and on a
+    full disk it fails part way (closing a file flushes its buffer), leaving the lock held and
+    the scratch folder full. Here closing may fail; the files are removed and the lock released
+    regardless."""
+    if not SUPPORTED:
+        writer.cancel()
+        remove_unpublished(writer.storage, writer.indexname)
+        return
+    try:
+        writer._close_segment()
+    except OSError:
+        pass  # a buffer that cannot be flushed belongs to a file about to be deleted
+    try:
+        remove_unpublished(writer.storage, writer.indexname)
+    finally:
+        try:
+            writer._tempstorage.destroy()
+        except OSError:
+            pass
+        if writer.writelock:
+            writer.writelock.release()
+        writer.is_closed = True
 
 
 def read_postings(reader, field: str, term: str, private: bool = SUPPORTED):
@@ -160,6 +177,10 @@ class BulkWriter(SegmentWriter):
             if counts:
                 self._doc_lengths[name] = self.table.add_document(name, docnum, counts)
         super().add_document(**fields)
+
+    def _commit_toc(self, segments):
+        write_checksums(self.storage, segments)
+        super()._commit_toc(segments)
 
     def _finish_doc_with_lengths(self):
         for name, length in self._doc_lengths.items():
