@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 INDEX ?= index
 CORPUS ?= corpus
+# Server worker processes: `make run WORKERS=2`; empty means one per core.
+WORKERS ?=
 
 .PHONY: run test install index chromium clean
 
@@ -22,7 +24,7 @@ index: install
 	$(BIN)/searcher index $(CORPUS) --index $(INDEX)
 
 run: index
-	$(BIN)/searcher serve --index $(INDEX) --host 127.0.0.1 --port 8000
+	$(BIN)/searcher serve --index $(INDEX) --host 127.0.0.1 --port 8000 $(if $(WORKERS),--workers $(WORKERS))
 
 # Browser tests drive Debian's chromium (Playwright cannot download browsers here).
 chromium:

@@ -71,7 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--index", default=DEFAULT_INDEX, metavar="DIR")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--threads", type=int, default=8)
+    serve.add_argument("--workers", type=int, default=None,
+                       help="worker processes (default: one per core)")
+    serve.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")
     return parser
 
 
@@ -203,22 +205,22 @@ def cmd_check(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    import waitress
+    from web.server import serve
 
-    from web.app import SERVER_LIMITS, create_app
+    from . import IndexUnavailable
 
-    from . import IndexUnavailable, Searcher
+    workers = args.workers or os.cpu_count() or 1
 
-    searcher = None
+    def announce():
+        print(f"searcher: serving {args.index} on http://{args.host}:{args.port} "
+              f"({workers} worker process{'es' if workers > 1 else ''})", file=sys.stderr, flush=True)
+
     try:
-        searcher = Searcher(args.index)  # opened before serving: the first request is not slow
+        serve(args.index, args.host, args.port, workers, args.threads, on_ready=announce)
     except IndexUnavailable as exc:
-        if not exc.missing:  # damaged or unreadable: nothing good to serve
-            return _fail(str(exc))
-        print(f"searcher: {exc}; serving 503 until it exists", file=sys.stderr)
-    app = create_app(args.index, searcher)
-    print(f"searcher: serving {args.index} on http://{args.host}:{args.port}", file=sys.stderr)
-    waitress.serve(app, host=args.host, port=args.port, threads=args.threads, **SERVER_LIMITS)
+        return _fail(str(exc))
+    except OSError as exc:  # the port is taken, or the host unknown
+        return _fail(f"cannot listen on {args.host}:{args.port} ({exc.strerror or exc})")
     return 0
 
 

@@ -25,6 +25,13 @@ import pytest
 
 warnings.filterwarnings("ignore", category=SyntaxWarning)  # Whoosh 2.7.4 on newer Pythons
 
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """The tests (and the commands they run, which inherit the environment) keep the per-user
+    cache (``searcher.cache``) in a folder of their own, not in the user's home."""
+    os.environ["SEARCHER_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 SEED_IDS = sorted(p.stem for p in CORPUS.glob("*.txt"))

@@ -178,6 +178,73 @@ def test_searches_keep_answering_while_an_index_run_adds_articles(seed_index, sy
         assert len(switches) <= 1, (name, "once the new index is visible, it stays visible")
 
 
+@pytest.mark.slow
+def test_every_worker_of_the_real_server_answers_through_a_commit_and_serves_it_within_2_s(
+        seed_index, synthetic_corpus, tmp_path):
+    """`searcher serve --workers 2` under load from several clients while an index run commits:
+    every request answers 200, both workers answer, and from 2 s after the commit every answer,
+    whichever worker gives it, counts the new articles."""
+    import socket
+    import threading
+    import urllib.request
+
+    index_dir = copy_of(seed_index, tmp_path)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+    with log.open("w") as log_file:
+        server = subprocess.Popen([str(SEARCHER), "serve", "--index", str(index_dir), "--port",
+                                   str(port), "--workers", "2"], stdout=log_file,
+                                  stderr=subprocess.STDOUT, start_new_session=True)
+    replies: list[tuple[float, int, int | None, int]] = []  # (time, status, worker, documents)
+    stop = threading.Event()
+
+    def client(number: int) -> None:
+        path = "/healthz" if number % 2 else f"/api/search?q={MARKER}"
+        while not stop.is_set():
+            try:  # a new connection each time: the kernel picks the worker
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30) as reply:
+                    body = json.loads(reply.read())
+                    replies.append((time.monotonic(), reply.status, body.get("worker"),
+                                    body.get("documents", -1)))
+            except OSError as exc:
+                replies.append((time.monotonic(), getattr(exc, "code", 0) or 0, None, -1))
+
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5).close()
+                break
+            except OSError:
+                assert server.poll() is None and time.monotonic() < deadline, log.read_text()
+                time.sleep(0.2)
+        clients = [threading.Thread(target=client, args=(n,)) for n in range(6)]
+        for thread in clients:
+            thread.start()
+        run = start_index(index_dir, CORPUS, synthetic_corpus)
+        stdout, stderr = run.communicate(timeout=600)
+        committed = time.monotonic()
+        assert run.returncode == 0, stderr
+        time.sleep(4)
+        stop.set()
+        for thread in clients:
+            thread.join(timeout=60)
+    finally:
+        stop.set()
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    assert replies and all(status == 200 for _, status, _, _ in replies), \
+        [r for r in replies if r[1] != 200][:5]
+    health = [(at, worker, documents) for at, _, worker, documents in replies if worker]
+    assert len({worker for _, worker, _ in health}) == 2, "both workers answered"
+    late = [(worker, documents) for at, worker, documents in health if at > committed + 2]
+    assert {worker for worker, _ in late} == {worker for _, worker, _ in health}
+    assert {documents for _, documents in late} == {len(EVERY_ID)}
+    assert "Traceback" not in log.read_text()
+
+
 # --- two index runs at once ------------------------------------------------------------------
 
 @pytest.mark.slow

@@ -103,3 +103,71 @@ def test_a_two_syllable_word_stands_for_its_pair_and_longer_words_write_pairs():
     assert "hop tac" not in terms  # the folded word says it
     assert "tac du" in terms  # across a word boundary
     assert "nguyen xuan" in terms and "xuan phuc" in terms  # inside a three-syllable word
+
+
+def test_token_normalisation_read_from_underthesea_tables_answers_as_underthesea_does():
+    """Queries normalise tokens from underthesea's own tables without importing the package
+    (its import is most of a cold query); every entry of its token table, in three cases, and
+    every token of the seed pages must come out as ``token_normalize`` says."""
+    import re
+
+    from underthesea.pipeline.text_normalize import token_normalize
+    from underthesea.pipeline.text_normalize.text_normalizer import token_map
+
+    from searcher.text.normalize import _normalization_rules, normalize_token
+
+    assert _normalization_rules() is not None, "underthesea's table moved: queries import it"
+    tokens = {t for key in token_map for t in (key, key.lower(), key.upper(), key.title())}
+    for article in iter_articles([CORPUS]):
+        tokens.update(re.findall(r"\w+", getattr(article, "body", "")))
+    assert len(tokens) > 3000
+    assert [t for t in tokens if normalize_token(t) != token_normalize(t)] == []
+    assert normalize_token("hoà") == "hòa" and normalize_token("qui") == "quy"
+
+
+def test_a_query_typed_without_accents_does_not_load_underthesea(seed_index):
+    """The command-line query of a new process: plain accent-less words are regrouped by the
+    archive's own words, so neither underthesea's import nor its CRF is paid for."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from searcher import Searcher, SearchParams; "
+            f"hits = Searcher({str(seed_index)!r}).search(SearchParams(q='hop tac du lich lao cai')).hits; "
+            "print(len(hits), any(m.startswith('underthesea') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.split() == [out.stdout.split()[0], "False"], out.stderr
+    assert int(out.stdout.split()[0]) > 0
+
+
+def test_the_segmenter_loaded_without_joblib_tags_as_underthesea_does():
+    from os.path import dirname, join
+
+    from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
+    from underthesea.pipeline import word_tokenize
+
+    from searcher.text.normalize import normalize_token
+    from searcher.text.segment import _crf_tagger
+
+    theirs = FastCRFSequenceTagger()
+    theirs.load(join(dirname(word_tokenize.__file__), "models", "ws_crf_vlsp2013_20230727"))
+    for sentence in SEED_SENTENCES:
+        tokens = [[normalize_token(t)] for t in sentence.split()]
+        assert _crf_tagger().predict(tokens) == theirs.predict(tokens)
+
+
+def test_words_of_letters_are_split_on_spaces_as_underthesea_tokenizes_them():
+    """The segmenter splits runs of letters between single spaces itself (a cold query need not
+    import underthesea's tokenizer); on every such run of the seed pages it must agree."""
+    import re
+
+    from underthesea.pipeline.word_tokenize import regex_tokenize
+
+    from searcher.text.normalize import clean
+    from searcher.text.segment import _WORDS, _regex_tokens
+
+    runs = [" ".join(piece.split()) for article in iter_articles([CORPUS])
+            for piece in re.split(r"[^\w ]+|\d+", clean(getattr(article, "body", "")))]
+    runs = [run for run in runs if run and _WORDS.fullmatch(run)]
+    assert len(runs) > 300
+    for run in runs:
+        assert _regex_tokens(run) == regex_tokenize.tokenize(run, use_token_normalize=False)

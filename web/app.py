@@ -7,6 +7,7 @@ The URL carries all state: every search, filter and page is a plain GET link.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from dataclasses import dataclass, replace
 from urllib.parse import urlencode
@@ -284,8 +285,8 @@ def create_app(index_dir, searcher: Searcher | None = None) -> Flask:
         documents = searcher.doc_count  # also picks up (or fails to open) a new generation
         if searcher.problem:
             return jsonify({"status": "degraded", "documents": documents,
-                            "reason": searcher.problem})
-        return jsonify({"status": "ok", "documents": documents})
+                            "reason": searcher.problem, "worker": os.getpid()})
+        return jsonify({"status": "ok", "documents": documents, "worker": os.getpid()})
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):

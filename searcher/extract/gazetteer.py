@@ -12,16 +12,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import re
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
 import babel
 
-from ..data import data_file
+from ..data import gazetteer_text
 from ..text.normalize import clean
 
-PARTNERS_ENV = "SEARCHER_PARTNERS"
 VIETNAM = "Việt Nam"
 
 # CLDR codes that are not countries (EU, UN, pseudo-locales, "unknown region", Antarctica...).
@@ -46,14 +43,6 @@ def _cldr_countries() -> dict[str, str]:
         short = name.split(" (")[0]  # "Myanmar (Miến Điện)" -> "Myanmar"
         names.setdefault(short, name)
     return names
-
-
-def gazetteer_text() -> str:
-    """The partners gazetteer in use (see the module doc)."""
-    override = os.environ.get(PARTNERS_ENV)
-    if override:
-        return Path(override).read_text(encoding="utf-8")
-    return data_file("partners.tsv").read_text(encoding="utf-8")
 
 
 def _load(text: str):

@@ -9,14 +9,19 @@ would not use (a syllable no Vietnamese word has) also searches the class's othe
 from __future__ import annotations
 
 import csv
+import hashlib
 import itertools
+import os
 import re
 import unicodedata
 from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
 
 import babel
 
-from ..data import data_file
+from ..cache import cached
+from ..data import data_file, gazetteer_text
 from ..text.normalize import (VOWELS, clean, fold, is_vietnamese_syllable, normalize_syllable,
                               syllables)
 
@@ -60,8 +65,6 @@ def _names(row: dict) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _gazetteer_rows() -> list[dict]:
-    from ..extract.gazetteer import gazetteer_text
-
     return _tsv_rows(gazetteer_text())
 
 
@@ -88,7 +91,23 @@ def _table_classes() -> list[list[str]]:
 
 @lru_cache(maxsize=1)
 def spelling_classes() -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Folded spelling -> every spelling of the same name (shortest first)."""
+    """Folded spelling -> every spelling of the same name (shortest first); built once per
+    version of the data and code it comes from (``searcher.cache``)."""
+    return cached("spelling-classes", _classes_fingerprint(), _build_spelling_classes)
+
+
+def _classes_fingerprint() -> str:
+    """What the classes are built from: this module, the gazetteer, aliases.tsv, Babel's CLDR
+    and the installed pycountry (by its files' modification time: importing it takes 0.1 s)."""
+    digest = hashlib.sha256()
+    for part in (Path(__file__).read_bytes(), gazetteer_text().encode(),
+                 data_file("aliases.tsv").read_bytes(), babel.__version__.encode(),
+                 str(os.stat(find_spec("pycountry").origin).st_mtime_ns).encode()):
+        digest.update(part + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _build_spelling_classes() -> dict[tuple[str, ...], tuple[str, ...]]:
     merged: dict[tuple[str, ...], set[str]] = {}
     for names in _babel_country_names() + _gazetteer_classes() + _table_classes():
         spellings = {clean(n) for n in names}

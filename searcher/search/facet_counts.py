@@ -11,27 +11,21 @@ from ..facets import Facet
 from .results import FacetValue
 
 
-def _text(term) -> str:
-    return term.decode("utf-8") if isinstance(term, bytes) else term
-
-
 class FacetColumn:
     """One facet's (document, value) pairs as arrays, for counting and filtering by masks."""
 
-    def __init__(self, reader, facet: Facet, live: np.ndarray):
+    def __init__(self, facet: Facet, pairs, live: np.ndarray):
+        """``pairs``: the facet's ``store.docvalues.FacetPairs``; deleted documents are dropped
+        and values no live document has are left out."""
         self.facet = facet
-        self.values: list[str] = []
-        docs, ids = [], []
-        for raw in reader.field_terms(facet.name):
-            value = _text(raw)
-            postings = np.fromiter(reader.postings(facet.name, value).all_ids(), dtype=np.int64)
-            postings = postings[live[postings]]
-            if len(postings):
-                docs.append(postings)
-                ids.append(np.full(len(postings), len(self.values), dtype=np.int64))
-                self.values.append(value)
-        self.docs = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
-        self.ids = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+        keep = live[pairs.docs]
+        docs, ids = pairs.docs[keep], pairs.ids[keep]
+        present = np.flatnonzero(np.bincount(ids, minlength=len(pairs.values)))
+        remap = np.full(len(pairs.values), -1, dtype=np.int64)
+        remap[present] = np.arange(len(present))
+        self.values: list[str] = [pairs.values[i] for i in present]
+        self.docs = docs
+        self.ids = remap[ids]
         self.index = {v: i for i, v in enumerate(self.values)}
 
     def mask(self, values: list[str], size: int) -> np.ndarray:

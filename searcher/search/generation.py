@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..facets import DATE_RANGE, FACETS
+from ..facets import FACETS
+from ..store import docvalues
 from .aliases import folded_sequence_pattern
 from .facet_counts import FacetColumn
 from .postings import IndexArrays
@@ -15,18 +16,15 @@ class Generation:
     def __init__(self, ix):
         self.searcher = ix.searcher()
         self.reader = self.searcher.reader()
-        self.arrays = IndexArrays(self.reader)
+        columns = docvalues.for_reader(self.reader, ix.storage)
+        self.arrays = IndexArrays(self.reader, columns.lengths)
         self.doc_count = self.arrays.doc_count
-        self.facets = {facet.name: FacetColumn(self.reader, facet, self.arrays.live)
+        self.facets = {facet.name: FacetColumn(facet, columns.facets[facet.name], self.arrays.live)
                        for facet in FACETS}
-        self.date_keys = np.zeros(self.arrays.size, dtype=np.int64)
+        self.date_keys = columns.date_keys
         # An index with no segment yet (created, nothing committed) has no columns to read.
-        empty = self.reader.doc_count_all() == 0
-        column = [] if empty else self.reader.column_reader(DATE_RANGE.field)
-        for d in np.flatnonzero(self.arrays.live):
-            self.date_keys[d] = column[int(d)]
-        self.ids = [] if empty else self.reader.column_reader("id")
-        self.vocabulary = Vocabulary(ix, self.body_frequency)
+        self.ids = [] if columns.size == 0 else self.reader.column_reader("id")
+        self.vocabulary = Vocabulary(columns.vocabulary, self.body_frequency)
 
     def body_frequency(self, term: str) -> int:
         return self.reader.doc_frequency("body", term)

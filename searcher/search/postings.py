@@ -22,17 +22,14 @@ _EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
 class IndexArrays:
     """Per-document arrays and cached posting lists for a Whoosh reader (one generation)."""
 
-    def __init__(self, reader):
+    def __init__(self, reader, lengths: dict[str, np.ndarray]):
+        """``lengths``: each text field's length per document (``store.docvalues``)."""
         self.reader = reader
         self.size = reader.doc_count_all()  # docnums run 0..size-1, deleted ones included
         self.live = np.zeros(self.size, dtype=bool)
         self.live[list(reader.all_doc_ids())] = True
         self.doc_count = int(self.live.sum())
-        self.lengths = {
-            # Whoosh answers None, not 0, for an empty field
-            name: np.array([reader.doc_field_length(d, name, 0) or 0 for d in range(self.size)],
-                           dtype=np.float32)
-            for name in TEXT_FIELDS}
+        self.lengths = lengths
         self.average_length = {name: float(self.lengths[name][self.live].mean()) or 1.0
                                if self.doc_count else 1.0 for name in TEXT_FIELDS}
         self.postings = lru_cache(maxsize=20_000)(self._read_postings)

@@ -17,7 +17,7 @@ from typing import Callable
 from ..data import word_list
 from . import aliases
 from ..text.normalize import clean, fold, syllables
-from ..text.segment import Word, segment
+from ..text.segment import Word, plain_syllables, segment
 from ..text.terms import word_term
 
 _ITEM_RE = re.compile(r'-?"[^"]*"|\S+')
@@ -92,7 +92,7 @@ def parse(text: str, is_word: Callable[[str], bool] | None = None) -> ParsedQuer
             words, taken = _negated_word(body, tokens[i:], is_word)
             i += taken
         else:
-            words = segment(body.strip('"'))
+            words = _segment(body.strip('"'), is_word)
         if not words:
             continue
         item = Item(words, phrase=phrase, negated=negated, typed=[body])
@@ -108,13 +108,25 @@ def parse(text: str, is_word: Callable[[str], bool] | None = None) -> ParsedQuer
         for item in group:
             if not item.phrase and len(item.words) > 1:
                 # as typed: "phòng, ban" is two words, not the word "phòng ban"
-                item.words = segment(" ".join(item.typed))
+                item.words = _segment(" ".join(item.typed), is_word)
             if is_word is not None:
                 item.words = regroup(item.words, is_word)
     return ParsedQuery(groups)
 
 
 MAX_WORD_SYLLABLES = 4
+
+
+def _segment(text: str, is_word: Callable[[str], bool] | None,
+             alternative: bool = False) -> list[Word]:
+    """The words of query text. underthesea's import and CRF are most of a cold query's time,
+    and two kinds of text do without them: plain accent-less letters, regrouped by the archive's
+    own words (``regroup``) whatever the CRF said; and another spelling of a name (an
+    ``alternative`` phrase), which is matched syllable by syllable and takes no part in the
+    word-by-word proximity bonus, so its grouping is never used."""
+    if is_word is not None and (words := plain_syllables(text, accented=alternative)) is not None:
+        return words
+    return segment(text)
 
 
 def _is_plain_token(token: str) -> bool:
@@ -131,8 +143,9 @@ def _respelled(tokens: list[str], i: int, is_word) -> tuple[list[Item], int] | N
             continue
         spellings = aliases.other_spellings(typed)
         if spellings:
-            original = Item(segment(" ".join(typed)), typed=typed)
-            return [original, *(Item(segment(s), phrase=True, alternative=True, typed=[s])
+            original = Item(_segment(" ".join(typed), is_word), typed=typed)
+            return [original, *(Item(_segment(s, is_word, alternative=True), phrase=True,
+                                     alternative=True, typed=[s])
                                 for s in spellings)], n
     if is_word is None:
         return None
@@ -140,13 +153,13 @@ def _respelled(tokens: list[str], i: int, is_word) -> tuple[list[Item], int] | N
     pieces = aliases.split_run_together(token, is_word)
     if not pieces:
         return None
-    split = Item(segment(" ".join(pieces)), phrase=True, alternative=True, typed=pieces)
+    split = Item(_segment(" ".join(pieces), is_word), phrase=True, alternative=True, typed=pieces)
     if not is_word(fold(token)):
         split.alternative = False  # the only reading
         return [split], 1
     if not is_word(word_term(pieces)):
         return None  # a word of the archive ("ngay", "hoang") that is no run of a known word
-    return [Item(segment(token), typed=[token]), split], 1
+    return [Item(_segment(token, is_word), typed=[token]), split], 1
 
 
 def _negated_word(body: str, following: list[str], is_word) -> tuple[list[Word], int]:
@@ -157,7 +170,7 @@ def _negated_word(body: str, following: list[str], is_word) -> tuple[list[Word],
         if token.startswith(("-", '"')) or token in ("OR", "AND"):
             break
         run.append(token)
-    words = segment(" ".join([body, *run]))
+    words = _segment(" ".join([body, *run]), is_word)
     if is_word is not None:
         words = regroup(words, is_word)
     if not words:
@@ -167,7 +180,7 @@ def _negated_word(body: str, following: list[str], is_word) -> tuple[list[Word],
         spanned += len(syllables(run[taken]))
         taken += 1
     if spanned != len(words[0].raw):  # the word does not end at a token boundary
-        return segment(body), 0
+        return _segment(body, is_word), 0
     return [words[0]], taken
 
 

@@ -59,4 +59,3 @@ EARLIER_TIE_BREAK = 0.01  # per sentence: of two equal passages, the earlier one
 # -- Did you mean (search/spelling.py) -----------------------------------------------------
 SUGGEST_BELOW = 3  # below this many hits, try respelling the query's unknown syllables
 LONG_WORD = 6  # syllables this long (folded) may be two edits away; shorter ones one edit
-VOCABULARY_WAIT = 0.5  # seconds a misspelt query waits for the spelling vocabulary to load

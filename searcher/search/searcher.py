@@ -102,6 +102,10 @@ class Searcher:
                     old.close()
             return self._gen
 
+    def close(self) -> None:
+        with self._lock:
+            self._gen.close()
+
     @property
     def doc_count(self) -> int:
         return self._current().doc_count

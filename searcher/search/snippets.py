@@ -35,13 +35,20 @@ def needles_for(runs: list[list[Word]], phrases: list[list[Word]]) -> list[Needl
     return result
 
 
-def _find(needle: Needle, folded: list[str], exact: list[str]) -> list[tuple[int, int]]:
+def _find(needle: Needle, folded: list[str], raw: list[str]) -> list[tuple[int, int]]:
     """Syllable index ranges where the needle occurs; exact-spelling ones if there are any."""
     n, first = len(needle.folded), needle.folded[0]
-    hits = [(i, i + n) for i, syllable in enumerate(folded)
-            if syllable == first and tuple(folded[i:i + n]) == needle.folded]
+    hits, i = [], -1
+    while True:  # list.index scans in C: most syllables are not the needle's first
+        try:
+            i = folded.index(first, i + 1)
+        except ValueError:
+            break
+        if tuple(folded[i:i + n]) == needle.folded:
+            hits.append((i, i + n))
     if needle.exact:
-        exact_hits = [(i, j) for i, j in hits if tuple(exact[i:j]) == needle.exact]
+        exact_hits = [(i, j) for i, j in hits
+                      if tuple(normalize_syllable(s) for s in raw[i:j]) == needle.exact]
         if exact_hits:
             return exact_hits
     return hits
@@ -78,14 +85,14 @@ def highlight(text: str, needles: list[Needle]) -> str:
 def _match_spans(text: str, needles: list[Needle]) -> tuple[list[tuple[int, int]], list[int]]:
     """Character spans of matches, and which needle each belongs to."""
     matches = list(SYLLABLE_RE.finditer(text))
-    folded = [fold(m.group()) for m in matches]
-    exact = [normalize_syllable(m.group()) for m in matches]
+    raw = [m.group() for m in matches]
+    folded = list(map(fold, raw))  # the exact spelling is worked out only where these match
     spans, owners = [], []
     for k, needle in enumerate(needles):
-        found = _find(needle, folded, exact)
+        found = _find(needle, folded, raw)
         if not found and len(needle.folded) > 1:  # recall net: mark the syllables alone
             for syllable in needle.folded:
-                found += _find(Needle((syllable,), None), folded, exact)
+                found += _find(Needle((syllable,), None), folded, raw)
         for i, j in found:
             spans.append((matches[i].start(), matches[j - 1].end()))
             owners.append(k)

@@ -1,8 +1,9 @@
 """Is an index whole? ``searcher check``, and naming the damaged file when opening fails.
 
 Like Lucene's CheckIndex: read the table of contents, open every segment, compare each segment
-file with the CRC-32 recorded when it was committed (any torn or rotten byte shows), read every
-stored document and cross-check it with the ``id`` column. ``deep`` also walks every term's
+file with the CRC-32 recorded when it was committed (any torn or rotten byte shows), read its
+stored columns (``store.docvalues``), read every stored document and cross-check it with the
+``id`` column. ``deep`` also walks every term's
 postings (minutes on a large index): each ``id`` term must point at the document storing that id,
 and no posting may name a document the segment does not have.
 """
@@ -17,6 +18,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import TOC, _DEF_INDEX_NAME
 from whoosh.reading import SegmentReader
 
+from . import docvalues
 from .durable import checksum_name, file_crc32
 from .schema import ANALYSIS_FIELD, analysis_identity
 from .whoosh_internals import read_postings
@@ -100,11 +102,21 @@ def first_damage(index_dir: str | Path, checksums: bool = False) -> Finding | No
         try:
             if checksums and checksum_matches(storage, segment) is False:
                 return Finding(segment_file(segment), CHECKSUM_MISMATCH)
-            SegmentReader(storage, toc.schema, segment).close()
+            reader = SegmentReader(storage, toc.schema, segment)
+            size = reader.doc_count_all()
+            reader.close()
         except Exception as exc:  # noqa: BLE001
             if is_permission_error(exc):
                 raise
             return Finding(segment_file(segment), f"cannot be read ({reason(exc)})")
+        columns = segment.make_filename(docvalues.DOC_VALUES_EXT)
+        try:
+            if storage.file_exists(columns) and docvalues.load(storage, segment, size) is None:
+                return Finding(columns, "does not fit its segment")
+        except Exception as exc:  # noqa: BLE001
+            if is_permission_error(exc):
+                raise
+            return Finding(columns, f"cannot be read ({reason(exc)})")
     return None
 
 
@@ -164,6 +176,17 @@ def _check_segment(storage, schema, segment, health: IndexHealth, current: str, 
     reader = SegmentReader(storage, schema, segment)
     try:
         total = reader.doc_count_all()
+        columns = segment.make_filename(docvalues.DOC_VALUES_EXT)
+        if storage.file_exists(columns):
+            try:
+                stored = docvalues.load(storage, segment, total)
+            except Exception as exc:  # noqa: BLE001
+                stored, why = None, reason(exc)
+            else:
+                why = f"holds another number of documents than the segment's {total}"
+            if stored is None:
+                health.findings.append(Finding(columns, f"cannot be read ({why})"))
+                return
         live = reader.doc_count()
         health.documents += live
         health.deleted += total - live

@@ -28,7 +28,8 @@ from ..extract import EXTRACTION_ID, extract
 from ..facets import DATE_RANGE, FACETS
 from ..ingest.reader import iter_articles
 from ..model import Article, ReadError
-from ..text.terms import ANALYSIS_ID, index_terms
+from ..text.terms import analysis_id, index_terms
+from . import docvalues
 from .durable import DurableStorage
 from .health import first_damage, is_permission_error, reason
 from .schema import ANALYSIS_FIELD, TEXT_FIELDS, analysis_identity, build_schema, schema_changed
@@ -73,7 +74,7 @@ class IndexReport:
 
 
 def fingerprint(article: Article) -> str:
-    payload = [ANALYSIS_ID, EXTRACTION_ID, article.title, article.body, article.captions,
+    payload = [analysis_id(), EXTRACTION_ID, article.title, article.body, article.captions,
                article.summary, article.url, article.published]
     return hashlib.sha1(json.dumps(payload, ensure_ascii=False).encode("utf-8")).hexdigest()
 
@@ -325,6 +326,11 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
         if rebuild or report.added or report.updated or report.removed:
             writer.commit(mergetype=CLEAR if rebuild or replace_all else None)
         else:
+            # Nothing to index: an index from before columns were stored gets them (holding
+            # the lock), so its searches open fast without a rebuild.
+            docvalues.write_missing(writer.storage, writer.schema, writer.segments)
+            if isinstance(writer.storage, DurableStorage):
+                writer.storage.sync_dir()
             discard_run(writer)
         return report
     except BaseException:

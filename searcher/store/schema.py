@@ -59,9 +59,9 @@ def analysis_identity() -> str:
     import hashlib
 
     from ..extract import EXTRACTION_ID
-    from ..text.terms import ANALYSIS_ID
+    from ..text.terms import analysis_id
 
-    return hashlib.sha1(f"{ANALYSIS_ID} {EXTRACTION_ID}".encode()).hexdigest()[:16]
+    return hashlib.sha1(f"{analysis_id()} {EXTRACTION_ID}".encode()).hexdigest()[:16]
 
 
 def schema_changed(old: fields.Schema, new: fields.Schema) -> bool:

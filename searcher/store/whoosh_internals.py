@@ -179,6 +179,9 @@ class BulkWriter(SegmentWriter):
         super().add_document(**fields)
 
     def _commit_toc(self, segments):
+        from . import docvalues  # it reads postings through this module
+
+        docvalues.write_missing(self.storage, self.schema, segments)
         write_checksums(self.storage, segments)
         super()._commit_toc(segments)
 

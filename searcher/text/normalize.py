@@ -16,11 +16,12 @@ functions run once per syllable occurrence at index time.
 """
 from __future__ import annotations
 
+import pickle
 import re
 import unicodedata
-from functools import lru_cache
-
-from underthesea.pipeline.text_normalize import token_normalize
+from functools import cache, lru_cache
+from importlib.util import find_spec
+from os.path import join
 
 # A syllable (or number, or Latin word): what the index stores one position for.
 SYLLABLE_RE = re.compile(r"\w+")
@@ -38,10 +39,41 @@ def clean(text: str) -> str:
     return unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
 
 
+# underthesea's token-normalisation tables (its text_normalize data file).
+_RULES_FILE = ("pipeline", "text_normalize", "tn_rules_2023_07_14.bin")
+_LONGEST_MAPPED = 6  # underthesea leaves longer tokens as they are
+
+
+@cache
+def _normalization_rules() -> tuple[dict[str, str], dict[str, str]] | None:
+    """(character map, token map) read from underthesea's data file without importing the package,
+    whose ``__init__`` loads every pipeline (0.4-0.6 s of a cold query); None if the file has
+    moved (another underthesea version), and ``token_normalize`` itself is used."""
+    root = find_spec("underthesea").submodule_search_locations[0]
+    try:
+        with open(join(root, *_RULES_FILE), "rb") as handle:
+            data = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    return data["character"], data["token"]
+
+
 @lru_cache(maxsize=500_000)
 def normalize_token(token: str) -> str:
-    """underthesea's token normalisation (case kept), cached: it runs once per token."""
-    return token_normalize(token)
+    """underthesea's ``token_normalize`` (case kept), cached: it runs once per token.
+    ``tests/test_terms.py`` checks that the tables read here give its answers."""
+    rules = _normalization_rules()
+    if rules is None:
+        from underthesea.pipeline.text_normalize import token_normalize
+
+        return token_normalize(token)
+    if len(token) > _LONGEST_MAPPED:
+        return token
+    characters, tokens = rules
+    token = unicodedata.normalize("NFC", token)
+    for nonstandard, standard in characters.items():
+        token = token.replace(nonstandard, standard)
+    return tokens.get(token, token)
 
 
 @lru_cache(maxsize=500_000)

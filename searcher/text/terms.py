@@ -21,9 +21,8 @@ this package's code, so an index built with other analysis re-analyses every art
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
-
-import underthesea
+from functools import cache, lru_cache
+from importlib.metadata import version
 
 from ..identity import code_identity
 from .normalize import fold, normalize_syllable
@@ -32,7 +31,13 @@ from .segment import Word, word_syllables
 WORD_JOINER = "_"
 PAIR_JOINER = " "
 
-ANALYSIS_ID = code_identity(__package__, f"underthesea {underthesea.__version__}")
+
+
+@cache
+def analysis_id() -> str:
+    """The identity of this analysis: the code of ``searcher.text`` and underthesea's version
+    (worked out when an index run needs it, not by every query process)."""
+    return code_identity(__package__, f"underthesea {version('underthesea')}")
 
 
 def word_term(syllables: tuple[str, ...] | list[str]) -> str:

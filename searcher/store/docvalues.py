@@ -1,0 +1,154 @@
+"""Per-document columns a searcher needs the moment it opens an index, written beside each segment
+when it is committed (Lucene's doc values).
+
+Derived from Whoosh at open time (a posting walk per facet value, a length lookup per document
+and field), they took seconds at 35k articles, paid again by every process that opens the index:
+each command-line query, each server worker. Here each segment gets one ``.dv.npz`` file at
+commit: every text field's length per document, the date key per document, each facet's
+(document, value) pairs, and the spelling vocabulary. Its name is the segment's, so Whoosh publishes it with the segment's TOC
+and deletes it with the segment. A segment without one (an index from older code, Whoosh's own
+writer) has its columns derived as before.
+"""
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..facets import DATE_RANGE, FACETS
+from .schema import TEXT_FIELDS
+from .whoosh_internals import read_postings
+
+DOC_VALUES_EXT = ".dv.npz"
+
+
+@dataclass
+class FacetPairs:
+    """One facet's values and its (document, value index) pairs."""
+
+    values: list[str]
+    docs: np.ndarray  # int64 docnums
+    ids: np.ndarray  # int64 indexes into ``values``
+
+
+@dataclass
+class DocValues:
+    size: int
+    lengths: dict[str, np.ndarray]  # field -> float32 length per document
+    date_keys: np.ndarray  # int64 per document (see ``store.indexer.date_key``)
+    facets: dict[str, FacetPairs]
+    vocabulary: list[str]  # the body's accent-less alphabetic terms: candidates for respelling
+
+
+def derive(reader) -> DocValues:
+    """Read the columns out of one segment's reader (the slow way)."""
+    size = reader.doc_count_all()
+    lengths = {name: np.array([reader.doc_field_length(d, name, 0) or 0 for d in range(size)],
+                              dtype=np.float32)
+               for name in TEXT_FIELDS}  # Whoosh answers None, not 0, for an empty field
+    date_keys = np.zeros(size, dtype=np.int64)
+    if size:
+        column = reader.column_reader(DATE_RANGE.field)
+        date_keys[:] = [column[d] for d in range(size)]
+    facets = {}
+    for facet in FACETS:
+        values, docs, ids = [], [], []
+        for raw in reader.lexicon(facet.name) if size else ():
+            postings, _ = read_postings(reader, facet.name, raw)
+            if len(postings):
+                docs.append(postings)
+                ids.append(np.full(len(postings), len(values), dtype=np.int64))
+                values.append(raw.decode("utf-8"))
+        facets[facet.name] = FacetPairs(
+            values, np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
+            np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64))
+    vocabulary = [t for t in (raw.decode("utf-8") for raw in (reader.lexicon("body") if size else ()))
+                  if t.isascii() and t.isalpha()]
+    return DocValues(size, lengths, date_keys, facets, vocabulary)
+
+
+def _json_bytes(value) -> np.ndarray:
+    return np.frombuffer(json.dumps(value, ensure_ascii=False).encode(), np.uint8)
+
+
+def write(storage, schema, segment) -> None:
+    """Derive a committed-to-be segment's columns and store them beside it."""
+    from whoosh.reading import SegmentReader
+
+    reader = SegmentReader(storage, schema, segment)
+    try:
+        values = derive(reader)
+    finally:
+        reader.close()
+    arrays = {"date_keys": values.date_keys,
+              **{f"length.{name}": column.astype(np.uint32) for name, column in values.lengths.items()}}
+    for name, pairs in values.facets.items():
+        arrays[f"facet.{name}.docs"] = pairs.docs.astype(np.int32)
+        arrays[f"facet.{name}.ids"] = pairs.ids.astype(np.int32)
+        arrays[f"facet.{name}.values"] = _json_bytes(pairs.values)
+    arrays["vocabulary"] = _json_bytes(values.vocabulary)
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    with storage.create_file(segment.make_filename(DOC_VALUES_EXT)) as stream:
+        stream.write(buffer.getvalue())
+
+
+def write_missing(storage, schema, segments) -> None:
+    """Store the columns of every segment that has none yet (the ones this run wrote)."""
+    for segment in segments:
+        if not storage.file_exists(segment.make_filename(DOC_VALUES_EXT)):
+            write(storage, schema, segment)
+
+
+def load(storage, segment, size: int) -> DocValues | None:
+    """A segment's stored columns, or None when it has none (or they do not fit it)."""
+    name = segment.make_filename(DOC_VALUES_EXT)
+    if not storage.file_exists(name):
+        return None
+    with storage.open_file(name) as stream, np.load(io.BytesIO(stream.read())) as arrays:
+        date_keys = arrays["date_keys"].astype(np.int64)
+        if len(date_keys) != size:
+            return None
+        lengths = {field: arrays[f"length.{field}"].astype(np.float32) for field in TEXT_FIELDS}
+        facets = {facet.name: FacetPairs(
+            json.loads(arrays[f"facet.{facet.name}.values"].tobytes()),
+            arrays[f"facet.{facet.name}.docs"].astype(np.int64),
+            arrays[f"facet.{facet.name}.ids"].astype(np.int64)) for facet in FACETS}
+        vocabulary = json.loads(arrays["vocabulary"].tobytes())
+    return DocValues(size, lengths, date_keys, facets, vocabulary)
+
+
+def for_reader(reader, storage) -> DocValues:
+    """The columns of a whole (multi-segment) reader: each segment's stored ones where it has
+    them, derived otherwise, laid end to end at the segments' document offsets."""
+    parts = []
+    for leaf, _ in reader.leaf_readers():
+        size = leaf.doc_count_all()
+        segment = leaf.segment() if hasattr(leaf, "segment") else None  # None: an empty index
+        stored = load(storage, segment, size) if segment is not None else None
+        parts.append(stored or derive(leaf))
+    if len(parts) == 1:
+        return parts[0]
+    size = sum(p.size for p in parts)
+    offsets = np.cumsum([0] + [p.size for p in parts])[:-1]
+    lengths = {field: np.concatenate([p.lengths[field] for p in parts]) if parts
+               else np.zeros(0, np.float32) for field in TEXT_FIELDS}
+    date_keys = np.concatenate([p.date_keys for p in parts]) if parts else np.zeros(0, np.int64)
+    facets = {}
+    for facet in FACETS:
+        values: list[str] = []
+        index: dict[str, int] = {}
+        docs, ids = [], []
+        for part, offset in zip(parts, offsets):
+            pairs = part.facets[facet.name]
+            remap = np.array([index.setdefault(v, len(index)) for v in pairs.values], dtype=np.int64)
+            docs.append(pairs.docs + offset)
+            ids.append(remap[pairs.ids] if len(remap) else pairs.ids)
+        values = list(index)
+        facets[facet.name] = FacetPairs(
+            values, np.concatenate(docs) if docs else np.zeros(0, np.int64),
+            np.concatenate(ids) if ids else np.zeros(0, np.int64))
+    vocabulary = sorted(set().union(*(p.vocabulary for p in parts)))
+    return DocValues(size, lengths, date_keys, facets, vocabulary)

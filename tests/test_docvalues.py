@@ -1,0 +1,73 @@
+"""Columns stored with each segment at commit (``searcher.store.docvalues``) are what a searcher
+would otherwise derive from Whoosh when it opens the index: the same lengths, dates, facet values
+and spelling vocabulary, over several segments and deletions, so a cold query can trust them."""
+from __future__ import annotations
+
+import numpy as np
+from whoosh import index as whoosh_index
+
+from conftest import CORPUS, SEED_IDS, write_jsonl, write_synthetic_corpus
+from searcher import Searcher, SearchParams, index_paths
+from searcher.store import docvalues
+
+
+def facet_counts(columns: docvalues.DocValues, live: np.ndarray) -> dict[str, dict[str, int]]:
+    """facet -> value -> live documents with it (a value listed twice is summed)."""
+    counts: dict[str, dict[str, int]] = {}
+    for name, pairs in columns.facets.items():
+        keep = live[pairs.docs]
+        per_value = counts.setdefault(name, {})
+        for i, n in enumerate(np.bincount(pairs.ids[keep], minlength=len(pairs.values))):
+            if n:
+                per_value[pairs.values[i]] = per_value.get(pairs.values[i], 0) + int(n)
+    return counts
+
+
+def test_stored_columns_equal_the_derived_ones_across_segments_and_deletions(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for seed in CORPUS.glob("*.txt"):
+        (corpus / seed.name).write_bytes(seed.read_bytes())
+    index_dir = tmp_path / "index"
+    index_paths([corpus], index_dir)
+    write_synthetic_corpus(corpus / "synthetic.jsonl")  # a second segment
+    (corpus / f"{SEED_IDS[0]}.txt").unlink()  # and a deletion in the first
+    report = index_paths([corpus], index_dir)
+    assert report.added == 7 and report.removed == 1
+    assert len(list(index_dir.glob("*.dv.npz"))) == len(list(index_dir.glob("*.seg"))) >= 1
+
+    ix = whoosh_index.open_dir(str(index_dir))
+    with ix.reader() as reader:
+        stored = docvalues.for_reader(reader, ix.storage)
+        derived = [docvalues.derive(leaf) for leaf, _ in reader.leaf_readers()]
+        live = np.zeros(reader.doc_count_all(), dtype=bool)
+        live[list(reader.all_doc_ids())] = True
+    assert stored.size == sum(d.size for d in derived) == len(live)
+    for field, lengths in stored.lengths.items():
+        assert np.array_equal(lengths, np.concatenate([d.lengths[field] for d in derived]))
+    assert np.array_equal(stored.date_keys, np.concatenate([d.date_keys for d in derived]))
+    merged = docvalues.DocValues(stored.size, {}, stored.date_keys, {
+        name: docvalues.FacetPairs(
+            sum((d.facets[name].values for d in derived), []),
+            np.concatenate([d.facets[name].docs + off for d, off in
+                            zip(derived, np.cumsum([0] + [d.size for d in derived]))]),
+            np.concatenate([d.facets[name].ids + sum(len(e.facets[name].values) for e in derived[:i])
+                            for i, d in enumerate(derived)]))
+        for name in stored.facets}, [])
+    assert facet_counts(stored, live) == facet_counts(merged, live)
+    assert facet_counts(stored, live)["partner"]["tỉnh Vân Nam"] >= 3
+    assert stored.vocabulary == sorted(set().union(*(d.vocabulary for d in derived)))
+    assert "nagano" in stored.vocabulary
+
+
+def test_an_index_without_stored_columns_still_searches_the_same(tmp_path):
+    """An index written before columns were stored (or by Whoosh's own writer) derives them."""
+    corpus = write_synthetic_corpus(tmp_path / "synthetic.jsonl")
+    index_dir = tmp_path / "index"
+    index_paths([corpus], index_dir)
+    params = SearchParams(q="Lào Cai", selections={"partner": ["tỉnh Vân Nam"]})
+    with_columns = Searcher(index_dir).search(params).to_dict()
+    for path in index_dir.glob("*.dv.npz"):
+        path.unlink()
+    assert Searcher(index_dir).search(params).to_dict() == with_columns
+    assert with_columns["total"] == 3
