@@ -237,3 +237,39 @@ def test_vietnamese_mission_check_agrees_with_searching_the_whole_prefix():
     chunk = "Việt Nam tại Lào. Tổng Lãnh sự quán Việt Nam  ở\nCôn Minh, Việt Nam tại Việt Nam tại  X Việt Namtại Y"
     for end in range(len(chunk) + 1):
         assert _after_vietnamese_mission(chunk, end) == bool(_VN_MISSION_BEFORE.search(chunk, 0, end)), end
+
+
+# --- event dates on real corpus articles (issue 12) ------------------------------------------
+
+@pytest.fixture(scope="module")
+def news_articles():
+    """Corpus articles by id, read as the indexer reads them (the JSONL reader)."""
+    import gzip
+    import json
+
+    from conftest import NEWS
+
+    if not NEWS.exists():
+        pytest.skip(f"news corpus not found: {NEWS}")
+    wanted = {"bm22618021", "bm22246466", "bm22501089", "bm21494392", "bm22652339", "bm22671521"}
+    found = {}
+    with gzip.open(NEWS, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            record = json.loads(line)
+            if record["id"] in wanted:
+                found[record["id"]] = Article(id=record["id"], title=record["title"],
+                                              body=record["body"], summary=record.get("summary"))
+    return found
+
+
+@pytest.mark.parametrize("doc_id, date, why", [
+    ("bm22618021", "--06-26", "the dateline stands in the summary only: 'Chiều 26/6, tại trụ sở…'"),
+    ("bm22246466", "--05-11", "a range starts the event: 'từ ngày 11 - 15/5'"),
+    ("bm22501089", "--06-10", "words between the time and the date: 'Sáng nay, ngày 10/6'"),
+    ("bm21494392", "--02-08", "'chiều ngày hôm nay, 8-2'"),
+    ("bm22652339", "--06-30", "a date in brackets after 'Sáng qua': '(30.6)'"),
+    ("bm22671521", "2017-07-05", "a recalled date ('thiết lập quan hệ ngoại giao ngày 23/9/1975') "
+                                 "before the event's, whose year is newer: 'từ ngày 5 -8/7/2017'"),
+])
+def test_the_event_date_of_real_articles(news_articles, doc_id, date, why):
+    assert extract(news_articles[doc_id]).date == date, why

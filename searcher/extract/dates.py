@@ -11,20 +11,25 @@ from ..text.normalize import clean
 
 # The dateline: a time-of-day word or "ngày", then day/month (optionally /year).
 _TIME_WORD = r"(?:rạng sáng|sáng sớm|chiều tối|tối muộn|nửa đêm|đêm|sáng|trưa|chiều|tối|ngày|hôm|vào)"
+# A range ("14-16/8", "từ ngày 11 - 15/5", "3 và 4/12", "5 đến ngày 8/9") starts the event on its
+# first day; it is tried before a single day, which would read "14-16" as day 14 of month 16.
 _DAY_MONTH = (
-    r"(?P<day>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<month>\d{1,2})(?:\s*(?P=sep)\s*(?P<year>\d{4}))?(?![\d/.-]\d)"
+    r"(?P<day3>\d{1,2})\s*(?:[-–]|và|đến(?:\s+ngày)?)\s*\d{1,2}\s*(?P<sep3>[/.-])\s*(?P<month3>\d{1,2})"
+    r"(?:\s*(?P=sep3)\s*(?P<year3>\d{4}))?(?![\d/.-]\d)"
+    r"|(?P<day>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<month>\d{1,2})(?:\s*(?P=sep)\s*(?P<year>\d{4}))?(?![\d/.-]\d)"
     r"|(?P<day2>\d{1,2})\s+tháng\s+(?P<month2>\d{1,2})(?:\s*(?:năm|,)\s*(?P<year2>\d{4}))?(?!\d)"
 )
-_DATELINE = re.compile(
-    rf"(?<!\w)(?i:{_TIME_WORD})(?:\s+(?i:nay|qua|mai))?(?:\s*\(|\s+(?i:thứ\s+\w+|chủ nhật),?)?\s*(?:{_DAY_MONTH})"
-)
+# Between the time word and the date: "nay", "qua", "hôm nay", "ngày hôm nay,", "thứ Năm,", "(".
+_BETWEEN = r"(?:(?:\s+|\s*,\s*)(?i:ngày|hôm|nay|qua|mai|thứ\s+\w+|chủ nhật))*,?(?:\s*\(|\s*)"
+_DATELINE = re.compile(rf"(?<!\w)(?i:{_TIME_WORD}){_BETWEEN}(?:{_DAY_MONTH})")
 _LEAD_CHARS = 700
 _FUTURE_SLACK = timedelta(days=7)  # a dateline a few days after publication is an announcement
 
 
 def _lead(article: Article) -> str:
+    """The summary (news sites put the dateline there) and the first paragraph."""
     first = article.body.split("\n\n", 1)[0]
-    return first[:_LEAD_CHARS]
+    return "\n\n".join(filter(None, [(article.summary or "")[:_LEAD_CHARS], first[:_LEAD_CHARS]]))
 
 
 def _valid(day: int, month: int, year: int | None) -> bool:
@@ -42,20 +47,30 @@ def _published(article: Article) -> date | None:
         return None
 
 
+def _stated(match: re.Match) -> str | None:
+    return match.group("year") or match.group("year2") or match.group("year3")
+
+
 def extract_date(article: Article) -> tuple[str | None, int | None]:
     """Event date from the dateline near the start. The year comes from the dateline itself when
     it states one, else from publication metadata, else stays unknown: stray numbers like
     "(2023)" or "năm 2025" elsewhere in the text are never used, a wrong year is worse than none.
     Without a dateline, the publication date stands in."""
     lead = clean(_lead(article))
-    for match in _DATELINE.finditer(lead):
-        day = int(match.group("day") or match.group("day2"))
-        month = int(match.group("month") or match.group("month2"))
-        stated = match.group("year") or match.group("year2")
+    matches = list(_DATELINE.finditer(lead))
+    stated_years = [int(y) for m in matches if (y := _stated(m))]
+    published = _published(article)
+    # A date stated with a year older than another dateline's, or than the publication, is a
+    # past event recalled ("ngày 30/4/1975"), not the one reported.
+    newest = max(stated_years + ([published.year] if published else []), default=None)
+    for match in matches:
+        day = int(match.group("day") or match.group("day2") or match.group("day3"))
+        month = int(match.group("month") or match.group("month2") or match.group("month3"))
+        stated = _stated(match)
         year = int(stated) if stated else None
-        if not _valid(day, month, year):
+        if not _valid(day, month, year) or (year and newest and year < newest - 1):
             continue
-        if year is None and (published := _published(article)):
+        if year is None and published:
             year = published.year
             if _valid(day, month, year) and date(year, month, day) > published + _FUTURE_SLACK:
                 year -= 1  # "31/12" in an article published on 2 January
@@ -64,5 +79,5 @@ def extract_date(article: Article) -> tuple[str | None, int | None]:
         if year is None:
             return f"--{month:02d}-{day:02d}", None
         return f"{year:04d}-{month:02d}-{day:02d}", year
-    published = _published(article)  # no dateline: the article's own date is the best we know
+    # no dateline: the article's own date is the best we know
     return (published.isoformat(), published.year) if published else (None, None)
