@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import html
 import re
+from array import array
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text.normalize import SYLLABLE_RE, fold, normalize_syllable
 from ..text.segment import Word
-from .ranking import COVERAGE_WEIGHT, EARLIER_TIE_BREAK, MATCHES_CAP, SNIPPET_CHARS
+from .ranking import COVERAGE_WEIGHT, EARLIER_TIE_BREAK, MATCHES_CAP, SCANNED_TEXTS, SNIPPET_CHARS
 _SENTENCE_END = re.compile(r"(?<=[.!?…:;])\s+|\n+")
 
 
@@ -35,20 +37,21 @@ def needles_for(runs: list[list[Word]], phrases: list[list[Word]]) -> list[Needl
     return result
 
 
-def _find(needle: Needle, folded: list[str], raw: list[str]) -> list[tuple[int, int]]:
-    """Syllable index ranges where the needle occurs; exact-spelling ones if there are any."""
+def _find(needle: Needle, folded: tuple[str, ...], spelled) -> list[tuple[int, int]]:
+    """Syllable index ranges where the needle occurs; exact-spelling ones if there are any
+    (``spelled(i)``: syllable ``i`` as written, looked at only where the folded ones match)."""
     n, first = len(needle.folded), needle.folded[0]
     hits, i = [], -1
-    while True:  # list.index scans in C: most syllables are not the needle's first
+    while True:  # tuple.index scans in C: most syllables are not the needle's first
         try:
             i = folded.index(first, i + 1)
         except ValueError:
             break
-        if tuple(folded[i:i + n]) == needle.folded:
+        if folded[i:i + n] == needle.folded:
             hits.append((i, i + n))
     if needle.exact:
         exact_hits = [(i, j) for i, j in hits
-                      if tuple(normalize_syllable(s) for s in raw[i:j]) == needle.exact]
+                      if tuple(normalize_syllable(spelled(k)) for k in range(i, j)) == needle.exact]
         if exact_hits:
             return exact_hits
     return hits
@@ -82,19 +85,34 @@ def highlight(text: str, needles: list[Needle]) -> str:
     return _marked(text, _match_spans(text, needles)[0])
 
 
+@lru_cache(maxsize=SCANNED_TEXTS)
+def _scan(text: str) -> tuple[tuple[str, ...], array, array]:
+    """A text's folded syllables with their character offsets. Query-independent, and half a
+    served search's time for the ten hits' bodies: kept for the texts seen last (the folded
+    strings are shared through ``fold``'s cache, so a text costs about 30 KB)."""
+    starts, ends, folded = array("I"), array("I"), []
+    for match in SYLLABLE_RE.finditer(text):
+        starts.append(match.start())
+        ends.append(match.end())
+        folded.append(fold(match.group()))
+    return tuple(folded), starts, ends
+
+
 def _match_spans(text: str, needles: list[Needle]) -> tuple[list[tuple[int, int]], list[int]]:
     """Character spans of matches, and which needle each belongs to."""
-    matches = list(SYLLABLE_RE.finditer(text))
-    raw = [m.group() for m in matches]
-    folded = list(map(fold, raw))  # the exact spelling is worked out only where these match
+    folded, starts, ends = _scan(text)
+
+    def spelled(i: int) -> str:
+        return text[starts[i]:ends[i]]
+
     spans, owners = [], []
     for k, needle in enumerate(needles):
-        found = _find(needle, folded, raw)
+        found = _find(needle, folded, spelled)
         if not found and len(needle.folded) > 1:  # recall net: mark the syllables alone
             for syllable in needle.folded:
-                found += _find(Needle((syllable,), None), folded, raw)
+                found += _find(Needle((syllable,), None), folded, spelled)
         for i, j in found:
-            spans.append((matches[i].start(), matches[j - 1].end()))
+            spans.append((starts[i], ends[j - 1]))
             owners.append(k)
     return spans, owners
 
