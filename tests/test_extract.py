@@ -251,7 +251,8 @@ def news_articles():
 
     if not NEWS.exists():
         pytest.skip(f"news corpus not found: {NEWS}")
-    wanted = {"bm22618021", "bm22246466", "bm22501089", "bm21494392", "bm22652339", "bm22671521"}
+    wanted = {"bm22618021", "bm22246466", "bm22501089", "bm21494392", "bm22652339", "bm22671521",
+              "bm22596631", "bm22486679", "bm22741505"}
     found = {}
     with gzip.open(NEWS, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -273,3 +274,21 @@ def news_articles():
 ])
 def test_the_event_date_of_real_articles(news_articles, doc_id, date, why):
     assert extract(news_articles[doc_id]).date == date, why
+
+
+@pytest.mark.parametrize("doc_id, named", [
+    ("bm22596631", "tỉnh Hama"),  # war report: Russian strikes on IS in Syria
+    ("bm22486679", "Đại sứ quán Hoa Kỳ"),  # a blast at the US embassy in Ukraine
+    ("bm22741505", "tỉnh Quý Châu"),  # Apple's data centre in Guizhou
+])
+def test_world_news_without_a_vietnamese_party_has_no_partner_and_no_country(news_articles, doc_id,
+                                                                            named):
+    """A partner is a counterpart of a Vietnamese party; these name foreign places and bodies,
+    and no Vietnamese one where they say what happened."""
+    extraction = extract(news_articles[doc_id])
+    assert extraction.partners == [] and extraction.countries == [], named
+
+
+def test_a_meeting_with_a_vietnamese_party_keeps_its_partner(news_articles):
+    extraction = extract(news_articles["bm22618021"])  # Vũ Đức Đam receives Laos' health minister
+    assert extraction.countries == ["Lào"]

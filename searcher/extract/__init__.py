@@ -6,6 +6,8 @@ work is a few regex passes and one token scan; no NER model (see ``extract_peopl
 """
 from __future__ import annotations
 
+import re
+
 from ..data import data_file
 from ..identity import code_identity
 from ..model import Article, Extraction
@@ -13,7 +15,7 @@ from ..text.normalize import clean
 from .dates import extract_date
 from .gazetteer import (COUNTRIES, GAZETTEER_FINGERPRINT, KNOWN_BY_ALIAS, OTHER_PLACES, VIETNAM,
                         VN_ALL_PLACES)
-from .partners import extract_partners, known_place_names
+from .partners import extract_partners, known_place_names, whole_words
 from .people import extract_people
 from .patterns import strip_credits
 
@@ -41,12 +43,27 @@ _STATIC_PLACES = (VN_ALL_PLACES | OTHER_PLACES | set(COUNTRIES) | set(KNOWN_BY_A
                   | {"Việt", "Nhật", "Trung", "Hàn", "Thái", "Xô", "Liên Hợp Quốc", "Liên Hiệp Quốc"})
 
 
+# A Vietnamese party to the reported event, named where the article says what happened (title,
+# summary, first paragraph): a Vietnamese place or the country, or a body of its state. World
+# news, sport and car reviews name none, and their foreign places are not partners.
+_VIETNAMESE_PARTY = re.compile(whole_words(VN_ALL_PLACES | {
+    "Việt", "VN", "TP.HCM", "TPHCM", "Thủ tướng Chính phủ", "Chủ tịch nước", "Tổng Bí thư",
+    "Quốc hội", "Bộ Ngoại giao", "UBND"}))
+
+
+def has_vietnamese_party(article: Article) -> bool:
+    lead = "\n".join([article.title or "", article.summary or "", article.body.split("\n\n", 1)[0]])
+    return _VIETNAMESE_PARTY.search(clean(lead)) is not None
+
+
 def extract(article: Article) -> Extraction:
     chunks = _chunks(article)
     event_date, year = extract_date(article)
     named_here = known_place_names(chunks)
     places = (_STATIC_PLACES | named_here) if named_here else _STATIC_PLACES  # most add none
     officials = extract_people(chunks, places)
+    if not has_vietnamese_party(article):  # a partner is a counterpart of a Vietnamese party
+        return Extraction(date=event_date, year=year, officials=officials)
     partners = extract_partners(chunks, {o.name for o in officials})
     countries: list[str] = []
     for partner in partners:

@@ -26,7 +26,7 @@ from .gazetteer import (
 from .patterns import CAP, CAP_RUN, UPPER, first_letter_lookahead, looks_foreign
 
 
-def _whole_words(words) -> str:
+def whole_words(words) -> str:
     """An alternation of ``words``, longest first, each only as a whole word (not inside a longer
     word or a hyphenated name). Words are grouped under their first character, so the pattern
     opens with a literal character the engine can scan for instead of trying every word at
@@ -70,7 +70,7 @@ _ORG = re.compile(
     rf"{first_letter_lookahead(_ORG_HEAD_LOOSE + '|' + _ORG_HEAD_STRICT)}(?<![\w-])(?P<org>(?:(?:{_ORG_HEAD_LOOSE})(?:\s+(?:{_LOWER_WORD}\s+){{0,3}})?|(?:{_ORG_HEAD_STRICT})\s+(?=[{UPPER}]))(?:{CAP}(?:\s+{_LOWER_WORD}){{0,2}}\s+){{0,5}}?{COUNTRY_PATTERN})(?P<tail>\s+tại\s+Việt Nam)?"
 )
 _ORG_BAD_SECOND = {"nghị", "thảo", "chợ", "trưởng", "đội", "phim", "đạo", "viên", "hợp", "sinh", "trình", "đàm", "các", "những", "này", "đó"}
-_KNOWN_ORGS = re.compile(_whole_words(a for a, e in KNOWN_BY_ALIAS.items() if e.kind == "org"))
+_KNOWN_ORGS = re.compile(whole_words(a for a, e in KNOWN_BY_ALIAS.items() if e.kind == "org"))
 # The place right after "... Việt Nam tại" hosts a Vietnamese body: not a partner.
 _VN_MISSION_BEFORE = re.compile(r"Việt Nam\s+(?:tại|ở)\s+$")
 # Names a capitalised run may have swallowed the next words after ("Nagano Abe Shuichi").
