@@ -252,7 +252,7 @@ def news_articles():
     if not NEWS.exists():
         pytest.skip(f"news corpus not found: {NEWS}")
     wanted = {"bm22618021", "bm22246466", "bm22501089", "bm21494392", "bm22652339", "bm22671521",
-              "bm22596631", "bm22486679", "bm22741505"}
+              "bm22596631", "bm22486679", "bm22741505", "bm22626938", "bm22695135"}
     found = {}
     with gzip.open(NEWS, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -292,3 +292,10 @@ def test_world_news_without_a_vietnamese_party_has_no_partner_and_no_country(new
 def test_a_meeting_with_a_vietnamese_party_keeps_its_partner(news_articles):
     extraction = extract(news_articles["bm22618021"])  # Vũ Đức Đam receives Laos' health minister
     assert extraction.countries == ["Lào"]
+
+
+def test_the_countries_of_an_event_include_those_of_its_people_and_its_headline(news_articles):
+    """Australia takes part through its Prime Minister's envoy, named by her title only; the
+    headline "Hai Thủ tướng Việt Nam, CHLB Đức hội đàm" names Germany."""
+    assert "Australia" in extract(news_articles["bm22626938"]).countries
+    assert extract(news_articles["bm22695135"]).countries[:1] == ["Đức"]

@@ -13,8 +13,8 @@ from ..identity import code_identity
 from ..model import Article, Extraction
 from ..text.normalize import clean
 from .dates import extract_date
-from .gazetteer import (COUNTRIES, GAZETTEER_FINGERPRINT, KNOWN_BY_ALIAS, OTHER_PLACES, VIETNAM,
-                        VN_ALL_PLACES)
+from .gazetteer import (AMBIGUOUS_COUNTRY_WORDS, COUNTRIES, GAZETTEER_FINGERPRINT, KNOWN_BY_ALIAS,
+                        OTHER_PLACES, VIETNAM, VN_ALL_PLACES)
 from .partners import extract_partners, known_place_names, whole_words
 from .people import extract_people
 from .patterns import strip_credits
@@ -65,8 +65,25 @@ def extract(article: Article) -> Extraction:
     if not has_vietnamese_party(article):  # a partner is a counterpart of a Vietnamese party
         return Extraction(date=event_date, year=year, officials=officials)
     partners = extract_partners(chunks, {o.name for o in officials})
-    countries: list[str] = []
-    for partner in partners:
-        if partner.country and partner.country != VIETNAM and partner.country not in countries:
-            countries.append(partner.country)
-    return Extraction(date=event_date, year=year, partners=partners, countries=countries, officials=officials)
+    return Extraction(date=event_date, year=year, partners=partners,
+                      countries=event_countries(article, partners, officials), officials=officials)
+
+
+_VIETNAMESE_PLACE = re.compile(whole_words(VN_ALL_PLACES - {VIETNAM}))  # "Lào" in "Lào Cai"
+_COUNTRY_NAMES = {**{name: name for name in COUNTRIES.values()}, **COUNTRIES}  # spelling -> name
+_ANY_COUNTRY = re.compile(whole_words(set(_COUNTRY_NAMES)))
+# In a headline, short names that are also words or names ("Anh", "Đức", "Trung", "Áo") are not read.
+_HEADLINE_COUNTRY = re.compile(whole_words(set(_COUNTRY_NAMES) - AMBIGUOUS_COUNTRY_WORDS))
+
+
+def event_countries(article: Article, partners, officials) -> list[str]:
+    """The countries the reported event involves: its partners' countries, the countries in the
+    titles of the people taking part (``Thủ tướng Nhật Bản``: Japan took part even when no body
+    of it is named), and the countries the headline names (``Hai Thủ tướng Việt Nam, Nhật Bản
+    hội đàm``)."""
+    found = [p.country for p in partners if p.country]
+    found += [_COUNTRY_NAMES[m.group()] for o in officials
+              for m in _ANY_COUNTRY.finditer(_VIETNAMESE_PLACE.sub(" ", o.title or ""))]
+    headline = _VIETNAMESE_PLACE.sub(" ", clean(article.title or ""))
+    found += [_COUNTRY_NAMES[m.group()] for m in _HEADLINE_COUNTRY.finditer(headline)]
+    return [c for c in dict.fromkeys(found) if c != VIETNAM]
