@@ -252,7 +252,8 @@ def news_articles():
     if not NEWS.exists():
         pytest.skip(f"news corpus not found: {NEWS}")
     wanted = {"bm22618021", "bm22246466", "bm22501089", "bm21494392", "bm22652339", "bm22671521",
-              "bm22596631", "bm22486679", "bm22741505", "bm22626938", "bm22695135"}
+              "bm22596631", "bm22486679", "bm22741505", "bm22626938", "bm22695135",
+              "bm22415998", "bm22625985"}
     found = {}
     with gzip.open(NEWS, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -299,3 +300,13 @@ def test_the_countries_of_an_event_include_those_of_its_people_and_its_headline(
     headline "Hai Thủ tướng Việt Nam, CHLB Đức hội đàm" names Germany."""
     assert "Australia" in extract(news_articles["bm22626938"]).countries
     assert extract(news_articles["bm22695135"]).countries[:1] == ["Đức"]
+
+
+def test_the_pentagon_is_no_person_and_names_end_before_the_next_clause(news_articles):
+    """"Lầu Năm Góc" reads like a person's name; "Angela Merkel Thủ tướng…", "Scott Loach Sau
+    khi…" carry the first word of the next clause."""
+    assert "Lầu Năm Góc" not in people(extract(news_articles["bm22415998"]))
+    assert "Angela Merkel" in people(extract(news_articles["bm22695135"]))
+    players = people(extract(news_articles["bm22625985"]))
+    assert {"Scott Loach", "Theo Walcott", "Sandro Wagner"} <= set(players)
+    assert not [name for name in players if name.split()[-1] in ("Sau", "Ra", "Tiền", "Thủ")]

@@ -417,8 +417,37 @@ def extract_people(chunks: list[str], places: set[str]) -> list[Official]:
     return _merge(people)
 
 
+_NOT_PEOPLE = set(word_list("not_people"))
+_CLAUSE_OPENERS = set(word_list("clause_openers"))
+# Country names of two words or more inside a "name" ("Đoàn Việt Nam", "Lào-Việt Nam") mark a
+# delegation or a pair of countries, not a person.
+_COUNTRY_INSIDE = re.compile(r"(?<!\w)(?:Việt Nam|Nhật Bản|Trung Quốc|Hàn Quốc|Hoa Kỳ|Liên bang Nga)(?!\w)")
+
+
+def _cleaned(name: str) -> str | None:
+    """The name without a leading "và" or a trailing clause opener after a foreign name ("Scott
+    Loach Sau" -> "Scott Loach"); None for what is no person (one letter, an institution, a
+    delegation or a pair of countries)."""
+    words = name.split()
+    if words and words[0] == "và":
+        words = words[1:]
+    if len(words) >= 3 and words[-1] in _CLAUSE_OPENERS and \
+            any(not is_vietnamese_syllable(w) for w in words[:-1]):
+        words = words[:-1]
+    name = " ".join(words)
+    if len(name) <= 1 or name in _NOT_PEOPLE or _COUNTRY_INSIDE.search(name):
+        return None
+    return name
+
+
 def _merge(people: dict[str, _Person]) -> list[Official]:
     """Fold short mentions ("Trump", "ông Trường") into the full name they abbreviate."""
+    cleaned: dict[str, _Person] = {}
+    for person in people.values():
+        name = _cleaned(person.name)
+        if name is not None:
+            cleaned.setdefault(name, _Person(name)).titles.extend(person.titles)
+    people = cleaned
     full = [p for p in people.values() if " " in p.name]
     result: list[_Person] = []
     for person in people.values():
