@@ -75,6 +75,12 @@ _KNOWN_ORGS = re.compile(whole_words(a for a, e in KNOWN_BY_ALIAS.items() if e.k
 _VN_MISSION_BEFORE = re.compile(r"Việt Nam\s+(?:tại|ở)\s+$")
 # Names a capitalised run may have swallowed the next words after ("Nagano Abe Shuichi").
 _KNOWN_NAMES = frozenset(KNOWN_BY_ALIAS) | VN_PROVINCES | VN_PLACES | frozenset(COUNTRIES)
+# Administrative units that foreign news names with their country, and Vietnamese news with none:
+# "huyện Đông Hưng (Trung Quốc)" against "huyện Krông Pắk", "xã Đăk Hring".
+_VIETNAMESE_UNITS = {"huyện", "xã", "phường", "quận", "thị xã", "thị trấn", "làng"}
+# Vietnamese places written short or run together, which look foreign to the syllable check.
+_VIETNAMESE_SHORT_NAMES = {"HCM", "Hồ Chí Minh", "TP.HCM", "TPHCM", "HN", "ĐBSCL", "TT-Huế",
+                           "BR-VT", "Bà Rịa-Vũng Tàu"}
 _CONTINENTS = {"Á", "Âu", "Phi", "Mỹ", "Úc", "Đại Dương", "Nam Cực", "Á - Thái Bình Dương", "Mỹ Latinh", "Mỹ La-tinh"}
 _DIRECTIONS = {"Đông", "Tây", "Nam", "Bắc", "Trung"}
 
@@ -191,6 +197,8 @@ def _resolve(mention: _Mention, memory: dict[str, str]) -> tuple[str, str | None
         return None
     elif alias:
         country = alias.country
+    elif mention.type in _VIETNAMESE_UNITS or name in _VIETNAMESE_SHORT_NAMES:
+        return None  # a district or commune named without a country is Vietnamese (Đăk Hà, Ea Kar)
     elif looks_foreign(name):
         country = None
     else:
