@@ -158,7 +158,8 @@ def test_the_server_keeps_answering_from_the_last_good_generation_and_says_degra
     server = LiveServer(index)
     try:
         before = server.get("/api/search", q="Nagano").json()["hits"]
-        assert server.get("/healthz").json() | {"worker": 0} == {"status": "ok", "documents": 5, "worker": 0}
+        health = server.get("/healthz").json()
+        assert (health["status"], health["documents"]) == ("ok", 5)
         # a new generation whose segment is torn: as if a copy or a failing disk cut it short
         new = run("index", CORPUS, "--index", index, "--rebuild")
         assert new.returncode == 0, new.stderr
@@ -173,7 +174,8 @@ def test_the_server_keeps_answering_from_the_last_good_generation_and_says_degra
         assert server.get("/api/search", q="Nagano").json()["hits"] == before
         # repaired by the remedy it names, the server picks the new generation up
         assert run("index", CORPUS, "--index", index, "--rebuild").returncode == 0
-        assert server.get("/healthz").json() | {"worker": 0} == {"status": "ok", "documents": 5, "worker": 0}
+        health = server.get("/healthz").json()
+        assert (health["status"], health["documents"]) == ("ok", 5)
     finally:
         server.close()
 

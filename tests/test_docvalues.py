@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from whoosh import index as whoosh_index
 
-from conftest import CORPUS, SEED_IDS, write_jsonl, write_synthetic_corpus
+from conftest import CORPUS, SEED_IDS, write_synthetic_corpus
 from searcher import Searcher, SearchParams, index_paths
 from searcher.store import docvalues
 

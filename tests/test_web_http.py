@@ -41,7 +41,8 @@ def facet_values(result: dict, name: str) -> dict[str, int]:
 def test_healthz_reports_document_count(seed_server):
     reply = seed_server.get("/healthz")
     assert reply.status == 200
-    assert reply.json() | {"worker": 0} == {"status": "ok", "documents": 5, "worker": 0}
+    assert (reply.json()["status"], reply.json()["documents"]) == ("ok", 5)
+    assert reply.json()["worker"] > 0  # the answering process, when several serve
 
 
 def test_search_without_accents_finds_all_seed_pages(seed_server):
@@ -344,7 +345,8 @@ def test_missing_index_is_503_until_one_is_built(tmp_path, seed_index):
         page = server.get("/search", q="lao cai")
         assert page.status == 503 and "Chỉ mục tìm kiếm chưa sẵn sàng" in page.text
         shutil.copytree(seed_index, index_dir)
-        assert server.get("/healthz").json() | {"worker": 0} == {"status": "ok", "documents": 5, "worker": 0}
+        health = server.get("/healthz").json()
+        assert (health["status"], health["documents"]) == ("ok", 5)
         assert server.get("/api/search", q="lao cai").json()["total"] == 5
     finally:
         server.close()
