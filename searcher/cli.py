@@ -52,8 +52,10 @@ def build_parser() -> argparse.ArgumentParser:
     for facet in FACETS:
         query.add_argument(f"--{facet.name}", action="append", default=[],
                            metavar=facet.name.upper(), help=f"{facet.help} (repeat: any of them)")
-    query.add_argument("--from", dest="date_from", metavar="DATE", help="YYYY[-MM[-DD]]")
-    query.add_argument("--to", dest="date_to", metavar="DATE", help="YYYY[-MM[-DD]]")
+    query.add_argument("--from", dest="date_from", metavar="DATE",
+                       help="YYYY[-MM[-DD]] or DD/MM/YYYY, MM/YYYY")
+    query.add_argument("--to", dest="date_to", metavar="DATE",
+                       help="YYYY[-MM[-DD]] or DD/MM/YYYY, MM/YYYY")
     query.add_argument("--facet-limit", type=int, default=10, metavar="N")
     query.add_argument("--json", action="store_true", help="print one JSON object")
 

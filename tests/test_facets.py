@@ -6,7 +6,7 @@ import json
 import pytest
 
 from conftest import SEED_IDS, build_index, run
-from searcher import FacetValue, SearchParams
+from searcher import FacetValue, SearchError, SearchParams
 
 NAGANO, KAWAGUCHI, PARLIAMENT, EMBASSY, HONGHA = SEED_IDS
 
@@ -79,6 +79,20 @@ def test_date_range_filters_on_full_dates(searcher):
     result = search(searcher, q="lao cai", date_from="2023-01-01", date_to="2024-06")
     assert sorted(h.id for h in result.hits) == ["nagano-2023", "nagano-2024"]
     assert facet(search(searcher, q="lao cai", date_from="2024"), "year") == {"2024": 2}
+
+
+@pytest.mark.parametrize("date_from, date_to", [
+    ("01/01/2023", "30/06/2024"), ("1-1-2023", "06/2024"), ("01.01.2023", "6/2024")])
+def test_date_range_accepts_dates_as_vietnamese_write_them(searcher, date_from, date_to):
+    """Day first, as in "31/05/2017", or month and year: the same range as ISO dates."""
+    result = search(searcher, q="lao cai", date_from=date_from, date_to=date_to)
+    assert sorted(h.id for h in result.hits) == ["nagano-2023", "nagano-2024"]
+
+
+@pytest.mark.parametrize("bad", ["31/02/2024", "13/2024", "2024/05/31"])
+def test_impossible_day_first_dates_are_refused(searcher, bad):
+    with pytest.raises(SearchError, match="Ngày không hợp lệ"):
+        search(searcher, q="lao cai", date_from=bad)
 
 
 def test_empty_query_with_a_filter_browses_newest_first(searcher):

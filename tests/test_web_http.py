@@ -258,6 +258,16 @@ def test_bad_parameters_are_400_on_page_and_api(seed_server, params):
     assert_clean_error(seed_server.get("/api/search", q="lao cai", **params), 400, json_api=True)
 
 
+def test_a_date_typed_day_first_filters_instead_of_failing(mixed_server):
+    """"31/12/2022" in a date box, as Vietnamese write dates, is a range like "2022-12-31"."""
+    typed = mixed_server.get("/search", q="lao cai", **{"from": "01/01/2023"})
+    assert typed.status == 200 and "Lỗi" not in typed.text
+    day_first = mixed_server.get("/api/search", q="lao cai", **{"from": "01/01/2023"}).json()
+    iso = mixed_server.get("/api/search", q="lao cai", **{"from": "2023-01-01"}).json()
+    assert day_first["total"] == iso["total"] > 0
+    assert [h["id"] for h in day_first["hits"]] == [h["id"] for h in iso["hits"]]
+
+
 def test_unknown_facet_value_is_an_explained_empty_result(seed_server):
     result = seed_server.get("/api/search", q="lao cai", partner="Không Tồn Tại").json()
     assert result["total"] == 0 and result["hits"] == []

@@ -45,14 +45,22 @@ class SearchParams:
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
+# As Vietnamese write dates: day/month/year (31/05/2017, 31-5-2017, 31.05.2017) or month/year.
+_DAY_FIRST_RE = re.compile(r"^(?:(\d{1,2})[/.-])?(\d{1,2})[/.-](\d{4})$")
+
+
 def parse_date_bound(text: str | None, upper: bool) -> int | None:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` as a YYYYMMDD key (upper bounds round up)."""
+    """``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, ``DD/MM/YYYY`` or ``MM/YYYY`` as a YYYYMMDD key
+    (upper bounds round up)."""
     if text is None or not text.strip():
         return None
-    match = _DATE_RE.match(text.strip())
-    if not match:
-        raise SearchError(f"Ngày không hợp lệ: {text!r} (dùng dạng YYYY-MM-DD, YYYY-MM hoặc YYYY)")
-    year, month, day = int(match[1]), match[2], match[3]
+    if match := _DATE_RE.match(text.strip()):
+        year, month, day = int(match[1]), match[2], match[3]
+    elif match := _DAY_FIRST_RE.match(text.strip()):
+        year, month, day = int(match[3]), match[2], match[1]
+    else:
+        raise SearchError(f"Ngày không hợp lệ: {text!r} (dùng dạng 31/05/2017, 05/2017, 2017 "
+                          f"hoặc 2017-05-31)")
     month_n = int(month) if month else (12 if upper else 1)
     try:
         if day:
