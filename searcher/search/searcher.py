@@ -51,13 +51,15 @@ class Searcher:
 
     def __init__(self, index_dir: str | Path):
         self.index_dir = Path(index_dir)
-        if not os.path.exists(self.index_dir) or (unreadable_directory(self.index_dir) is None
-                                           and not whoosh_index.exists_in(str(self.index_dir))):
-            raise IndexUnavailable(f"no index in {self.index_dir}: run `searcher index` first",
+        missing = IndexUnavailable(f"no index in {self.index_dir}: run `searcher index` first",
                                    missing=True)
+        if not os.path.exists(self.index_dir):
+            raise missing
         unreadable = unreadable_directory(self.index_dir)
         if unreadable is not None:
             raise IndexUnavailable(unreadable.problem)
+        if not whoosh_index.exists_in(str(self.index_dir)):
+            raise missing
         self._lock = threading.RLock()
         self.problem: str | None = None  # why a newer generation could not be opened
         self._failed_generation = -1

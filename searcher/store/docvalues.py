@@ -5,8 +5,8 @@ Derived from Whoosh at open time (a posting walk per facet value, a length looku
 and field), they took seconds at 35k articles, paid again by every process that opens the index:
 each command-line query, each server worker. Here each segment gets one ``.dv.npz`` file at
 commit: every text field's length per document, the date key per document, each facet's
-(document, value) pairs, and the spelling vocabulary. Its name is the segment's, so Whoosh publishes it with the segment's TOC
-and deletes it with the segment. A segment without one (an index from older code, Whoosh's own
+(document, value) pairs, and the spelling vocabulary. Its name is the segment's, so Whoosh
+publishes it with the segment's TOC and deletes it with the segment. A segment without one (an index from older code, Whoosh's own
 writer) has its columns derived as before.
 """
 from __future__ import annotations
@@ -138,7 +138,6 @@ def for_reader(reader, storage) -> DocValues:
     date_keys = np.concatenate([p.date_keys for p in parts]) if parts else np.zeros(0, np.int64)
     facets = {}
     for facet in FACETS:
-        values: list[str] = []
         index: dict[str, int] = {}
         docs, ids = [], []
         for part, offset in zip(parts, offsets):
@@ -146,9 +145,8 @@ def for_reader(reader, storage) -> DocValues:
             remap = np.array([index.setdefault(v, len(index)) for v in pairs.values], dtype=np.int64)
             docs.append(pairs.docs + offset)
             ids.append(remap[pairs.ids] if len(remap) else pairs.ids)
-        values = list(index)
         facets[facet.name] = FacetPairs(
-            values, np.concatenate(docs) if docs else np.zeros(0, np.int64),
+            list(index), np.concatenate(docs) if docs else np.zeros(0, np.int64),
             np.concatenate(ids) if ids else np.zeros(0, np.int64))
     vocabulary = sorted(set().union(*(p.vocabulary for p in parts)))
     return DocValues(size, lengths, date_keys, facets, vocabulary)

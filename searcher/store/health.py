@@ -88,16 +88,9 @@ def first_damage(index_dir: str | Path, checksums: bool = False) -> Finding | No
     if found:
         return found
     storage = FileStorage(str(index_dir), supports_mmap=False, readonly=True)
-    generation = TOC._latest_generation(storage, _DEF_INDEX_NAME)
-    if generation < 0:
-        return None
-    toc_name = TOC._filename(_DEF_INDEX_NAME, generation)
-    try:
-        toc = TOC.read(storage, _DEF_INDEX_NAME, generation)
-    except Exception as exc:  # noqa: BLE001 -- a damaged file raises anything unpickling raises
-        if is_permission_error(exc):
-            raise
-        return Finding(toc_name, f"cannot be read ({reason(exc)})")
+    generation, toc = _newest_toc(storage)
+    if generation < 0 or isinstance(toc, Finding):
+        return toc
     for segment in toc.segments:
         try:
             if checksums and checksum_matches(storage, segment) is False:
@@ -105,19 +98,45 @@ def first_damage(index_dir: str | Path, checksums: bool = False) -> Finding | No
             reader = SegmentReader(storage, toc.schema, segment)
             size = reader.doc_count_all()
             reader.close()
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 -- a damaged file raises anything unpickling raises
             if is_permission_error(exc):
                 raise
             return Finding(segment_file(segment), f"cannot be read ({reason(exc)})")
-        columns = segment.make_filename(docvalues.DOC_VALUES_EXT)
-        try:
-            if storage.file_exists(columns) and docvalues.load(storage, segment, size) is None:
-                return Finding(columns, "does not fit its segment")
-        except Exception as exc:  # noqa: BLE001
-            if is_permission_error(exc):
-                raise
-            return Finding(columns, f"cannot be read ({reason(exc)})")
+        found = _columns_problem(storage, segment, size)
+        if found:
+            return found
     return None
+
+
+def _newest_toc(storage) -> tuple[int, object]:
+    """(generation, its TOC), (generation, a Finding when the TOC cannot be read) or (-1, None)
+    when there is no index. A TOC that may not be read raises its ``PermissionError``."""
+    generation = TOC._latest_generation(storage, _DEF_INDEX_NAME)
+    if generation < 0:
+        return generation, None
+    try:
+        return generation, TOC.read(storage, _DEF_INDEX_NAME, generation)
+    except Exception as exc:  # noqa: BLE001
+        if is_permission_error(exc):
+            raise
+        return generation, Finding(TOC._filename(_DEF_INDEX_NAME, generation),
+                                   f"cannot be read ({reason(exc)})")
+
+
+def _columns_problem(storage, segment, size: int) -> Finding | None:
+    """Why a segment's stored columns (``store.docvalues``) cannot serve it, if they cannot."""
+    columns = segment.make_filename(docvalues.DOC_VALUES_EXT)
+    if not storage.file_exists(columns):
+        return None
+    try:
+        if docvalues.load(storage, segment, size) is not None:
+            return None
+        why = f"holds another number of documents than the segment's {size}"
+    except Exception as exc:  # noqa: BLE001
+        if is_permission_error(exc):
+            raise
+        why = reason(exc)
+    return Finding(columns, f"cannot be read ({why})")
 
 
 CHECKSUM_MISMATCH = "does not match the checksum recorded at commit (torn or corrupted on disk)"
@@ -145,15 +164,17 @@ def check_index(index_dir: str | Path, deep: bool = False) -> IndexHealth:
         health.findings.append(found)
         return health
     storage = FileStorage(str(index_dir), supports_mmap=False, readonly=True)
-    health.generation = TOC._latest_generation(storage, _DEF_INDEX_NAME)
+    try:
+        health.generation, toc = _newest_toc(storage)
+    except OSError as exc:  # a TOC that may not be read: here a finding like any other
+        health.findings.append(Finding(os.path.basename(exc.filename or ""),
+                                       f"cannot be read ({reason(exc)})"))
+        return health
     if health.generation < 0:
         health.findings.append(Finding("", f"no index in {index_dir}"))
         return health
-    toc_name = TOC._filename(_DEF_INDEX_NAME, health.generation)
-    try:
-        toc = TOC.read(storage, _DEF_INDEX_NAME, health.generation)
-    except Exception as exc:  # noqa: BLE001
-        health.findings.append(Finding(toc_name, f"cannot be read ({reason(exc)})"))
+    if isinstance(toc, Finding):
+        health.findings.append(toc)
         return health
     health.segments = len(toc.segments)
     current = analysis_identity()
@@ -176,17 +197,10 @@ def _check_segment(storage, schema, segment, health: IndexHealth, current: str, 
     reader = SegmentReader(storage, schema, segment)
     try:
         total = reader.doc_count_all()
-        columns = segment.make_filename(docvalues.DOC_VALUES_EXT)
-        if storage.file_exists(columns):
-            try:
-                stored = docvalues.load(storage, segment, total)
-            except Exception as exc:  # noqa: BLE001
-                stored, why = None, reason(exc)
-            else:
-                why = f"holds another number of documents than the segment's {total}"
-            if stored is None:
-                health.findings.append(Finding(columns, f"cannot be read ({why})"))
-                return
+        found = _columns_problem(storage, segment, total)
+        if found:
+            health.findings.append(found)
+            return
         live = reader.doc_count()
         health.documents += live
         health.deleted += total - live

@@ -44,14 +44,18 @@ _RULES_FILE = ("pipeline", "text_normalize", "tn_rules_2023_07_14.bin")
 _LONGEST_MAPPED = 6  # underthesea leaves longer tokens as they are
 
 
+def underthesea_file(*parts: str) -> str:
+    """A data file inside the installed underthesea package, found without importing it."""
+    return join(find_spec("underthesea").submodule_search_locations[0], *parts)
+
+
 @cache
 def _normalization_rules() -> tuple[dict[str, str], dict[str, str]] | None:
     """(character map, token map) read from underthesea's data file without importing the package,
     whose ``__init__`` loads every pipeline (0.4-0.6 s of a cold query); None if the file has
     moved (another underthesea version), and ``token_normalize`` itself is used."""
-    root = find_spec("underthesea").submodule_search_locations[0]
     try:
-        with open(join(root, *_RULES_FILE), "rb") as handle:
+        with open(underthesea_file(*_RULES_FILE), "rb") as handle:
             data = pickle.load(handle)
     except FileNotFoundError:
         return None

@@ -11,10 +11,10 @@ import pickle
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.util import find_spec
 from os.path import join
 
-from .normalize import VOWELS, clean, fold, normalize_syllable, normalize_token, syllables
+from .normalize import (VOWELS, clean, fold, normalize_syllable, normalize_token, syllables,
+                        underthesea_file)
 
 _tagger = None
 _LETTER = f"[A-Za-zĐđ{VOWELS}{VOWELS.upper()}]"
@@ -32,7 +32,7 @@ class _CrfTagger:
     def __init__(self) -> None:
         from underthesea_core import CRFFeaturizer, CRFTagger
 
-        base = join(find_spec("underthesea").submodule_search_locations[0], *_MODEL)
+        base = underthesea_file(*_MODEL)
         with open(join(base, "features.bin"), "rb") as handle:
             features = pickle.load(handle)
         with open(join(base, "dictionary.bin"), "rb") as handle:
@@ -137,7 +137,7 @@ def plain_syllables(text: str, accented: bool = False) -> list[Word] | None:
     text = clean(text).strip()
     if not (_LATIN_RUNS if accented else _PLAIN_LETTERS).fullmatch(text):
         return None
-    return [_make_word([syllable]) for syllable in syllables(clean(text))]
+    return [_make_word([syllable]) for syllable in syllables(text)]
 
 
 @lru_cache(maxsize=200_000)
