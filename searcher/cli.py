@@ -18,6 +18,7 @@ from .facets import FACETS
 
 DEFAULT_INDEX = "index"
 DEFAULT_CORPUS = "corpus"
+EXPORTS = ("csv", "jsonl")  # --format values that write every match, not one page
 
 
 class _Parser(argparse.ArgumentParser):
@@ -57,7 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--to", dest="date_to", metavar="DATE",
                        help="YYYY[-MM[-DD]] or DD/MM/YYYY, MM/YYYY")
     query.add_argument("--facet-limit", type=int, default=10, metavar="N")
-    query.add_argument("--json", action="store_true", help="print one JSON object")
+    query.add_argument("--format", choices=["text", "json", *EXPORTS], default="text",
+                       help="text (default), json (one object: the page of results), csv or "
+                            "jsonl (every match, one per row or line; --limit and --page ignored)")
+    query.add_argument("--json", dest="format", action="store_const", const="json",
+                       help="print one JSON object (same as --format json)")
 
     inspect = commands.add_parser("inspect", help="show what the reader and analysis make of files")
     inspect.add_argument("paths", nargs="+", metavar="PATH")
@@ -107,19 +112,38 @@ def cmd_index(args) -> int:
 def cmd_query(args) -> int:
     from . import SearchError, SearchParams, Searcher
 
+    # An export has every match: --page and --limit do not apply, so they cannot be refused.
+    paging = {} if args.format in EXPORTS else {"page": args.page, "limit": args.limit}
     params = SearchParams(
         q=" ".join(args.text),
         selections={facet.name: getattr(args, facet.name) for facet in FACETS},
         date_from=args.date_from, date_to=args.date_to, sort=args.sort,
-        page=args.page, limit=args.limit, facet_limit=args.facet_limit)
+        facet_limit=args.facet_limit, **paging)
     try:
-        result = Searcher(args.index).search(params)
+        searcher = Searcher(args.index)
+        if args.format in EXPORTS:
+            return write_export(args.format, searcher.export(params))
+        result = searcher.search(params)
     except SearchError as exc:
         return _fail(str(exc))
-    if args.json:
+    if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
         print(render_text(result, color=sys.stdout.isatty()))
+    return 0
+
+
+def write_export(fmt: str, hits) -> int:
+    """Every match (``Searcher.export``) to stdout as UTF-8 CSV, with the BOM spreadsheets
+    need, or JSON Lines, written as it is read. A bad request raises its ``SearchError``
+    before anything is written."""
+    from . import checked_export, csv_lines, jsonl_lines
+
+    hits = checked_export(hits)
+    out = sys.stdout.buffer
+    for line in (csv_lines if fmt == "csv" else jsonl_lines)(hits):
+        out.write(line.encode("utf-8"))
+    out.flush()  # here, so a closed pipe is seen by main() and not at exit
     return 0
 
 

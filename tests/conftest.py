@@ -19,7 +19,7 @@ import urllib.request
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import pytest
 
@@ -152,6 +152,11 @@ class Reply:
         return json.loads(self.text)
 
 
+class _KeepRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # the 3xx is raised as an HTTPError and returned as a Reply
+
+
 class LiveServer:
     """The real app under waitress (as `searcher serve` runs it) on a free local port."""
 
@@ -168,13 +173,17 @@ class LiveServer:
         self._thread.start()
 
     def url(self, path: str, **params) -> str:
+        """The absolute URL; a path may hold Vietnamese names (``/partner/tỉnh Nagano``)."""
         query = urlencode({k: v for k, v in params.items() if v is not None}, doseq=True)
-        return self.base_url + path + (f"?{query}" if query else "")
+        return self.base_url + quote(path, safe="/%?=&;+") + (f"?{query}" if query else "")
 
-    def get(self, path: str, method: str = "GET", **params) -> Reply:
+    def get(self, path: str, method: str = "GET", follow: bool = True, **params) -> Reply:
+        """``follow=False`` returns a redirect itself instead of where it leads."""
         request = urllib.request.Request(self.url(path, **params), method=method)
+        opener = urllib.request.build_opener() if follow else \
+            urllib.request.build_opener(_KeepRedirects)
         try:
-            with urllib.request.urlopen(request, timeout=30) as response:
+            with opener.open(request, timeout=30) as response:
                 return Reply(response.status, dict(response.headers), response.read().decode("utf-8"))
         except urllib.error.HTTPError as error:
             return Reply(error.code, dict(error.headers), error.read().decode("utf-8"))
@@ -241,3 +250,41 @@ def index_news(base: Path, keep):
     report = index_paths([corpus], base / "index")
     assert report.added == len(records) + len(SEED_IDS) and not report.errors
     return Searcher(base / "index")
+
+
+# -- the browser: Debian's Chromium through Playwright ------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"  # kept out of git: for people to look at
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+BROWSER_MARKS = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason=f"needs Chromium at {CHROMIUM} (Debian package `chromium`: "
+                              "run `make chromium`); Playwright cannot download browsers here"),
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def open_tab(browser, **context_options):
+    context = browser.new_context(locale="vi-VN", **context_options)
+    tab = context.new_page()
+    problems: list[str] = []
+    # CSP violations, script errors and missing assets surface here; a clean page has none.
+    # (An error page's own 4xx status is expected, so documents are left to the tests.)
+    tab.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    tab.on("console", lambda msg: problems.append(f"console: {msg.text}")
+           if msg.type == "error" and not msg.text.startswith("Failed to load resource") else None)
+    tab.on("response", lambda response: problems.append(f"{response.status} {response.url}")
+           if response.status >= 400 and response.request.resource_type != "document" else None)
+    return context, tab, problems

@@ -215,7 +215,7 @@ def test_more_link_raises_the_facet_limit(seed_server):
     assert '<input type="hidden" form="search" name="facet_limit" value="50">' in longer.text
 
 
-def test_article_page_links_each_entity_to_a_filtered_search(seed_server):
+def test_article_page_links_each_entity_to_its_page(seed_server):
     # Who the Nagano visit page names (see corpus/000_f33226c30985bb77.txt), and which seed
     # pages a search filtered by each finds.
     partners = {"tỉnh Nagano": {NAGANO_ID}, "Đại sứ quán Nhật Bản": {NAGANO_ID, "002_f763da09f12f948d"}}
@@ -232,10 +232,10 @@ def test_article_page_links_each_entity_to_a_filtered_search(seed_server):
     assert f'href="/api/article/{NAGANO_ID}"' in page.text
     for facet, entities in (("partner", partners), ("official", officials)):
         for name, expected in entities.items():
-            link = seed_server.url("/search", **{facet: name})[len(seed_server.base_url):]
+            link = seed_server.url(f"/{facet}/{name}")[len(seed_server.base_url):]
             assert f'href="{html.escape(link)}"' in page.text, (facet, name)
-            filtered = seed_server.get("/api/search", **{facet: name}).json()
-            assert {hit["id"] for hit in filtered["hits"]} == expected, (facet, name)
+            profile = seed_server.get(f"/api/{facet}/{name}").json()
+            assert {hit["id"] for hit in profile["latest"]} == expected, (facet, name)
 
 
 # --- bad input ---------------------------------------------------------------------------

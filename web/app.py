@@ -7,29 +7,31 @@ The URL carries all state: every search, filter and page is a plain GET link.
 from __future__ import annotations
 
 import logging
+import math
 import os
 import threading
-from dataclasses import dataclass, replace
-from urllib.parse import urlencode
 
 from flask import Flask, Response, g, jsonify, render_template, request, url_for
 from werkzeug.exceptions import (BadRequest, HTTPException, NotFound, ServiceUnavailable,
                                  default_exceptions)
 
-from searcher import (BY_NAME, DATE_RANGE, FACETS, ArticleNotFound, Searcher, SearchError,
-                      SearchParams)
+from searcher import (BY_NAME, DATE_RANGE, FACETS, ArticleNotFound, FacetValue, Searcher,
+                      SearchError)
+
+from . import explore, suggestions, takeaway
+from .state import DEFAULT_FACET_LIMIT, DEFAULT_LIMIT, SearchState
 
 log = logging.getLogger(__name__)
 
 HISTOGRAM_FACET = next(facet for facet in FACETS if facet.has_histogram)  # the timeline
-DEFAULT_LIMIT = 10
-DEFAULT_FACET_LIMIT = 10
 MORE_FACET_LIMIT = 50
-MAX_NUMBER_DIGITS = 9  # page, limit and facet_limit: no archive has a billion pages
+RELATED_ARTICLES = 5
+CHART_YEARS = 12  # bars on a year chart; older years share the first bar
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+        "connect-src 'self'; "  # suggest.js asks /api/suggest
         "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
     ),
     "X-Content-Type-Options": "nosniff",
@@ -52,138 +54,6 @@ ERROR_MESSAGES = {
     500: "Máy chủ gặp lỗi ngoài dự kiến. Vui lòng thử lại sau.",
     503: "Chỉ mục tìm kiếm chưa sẵn sàng. Hãy chạy `searcher index` rồi thử lại.",
 }
-
-
-@dataclass(frozen=True)
-class SearchState:
-    """What the user asked for, as read from the URL; renders itself back into URLs."""
-
-    q: str = ""
-    # facet name -> ticked values; facets with none are left out
-    selections: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    date_from: str | None = None
-    date_to: str | None = None
-    sort: str = "relevance"
-    page: int = 1
-    limit: int = DEFAULT_LIMIT
-    facet_limit: int = DEFAULT_FACET_LIMIT
-
-    def selected(self, name: str) -> tuple[str, ...]:
-        return dict(self.selections).get(name, ())
-
-    def _with_selected(self, name: str, values: tuple[str, ...]) -> tuple:
-        chosen = {**dict(self.selections), name: values}
-        return tuple((f.name, chosen[f.name]) for f in FACETS if chosen.get(f.name))
-
-    @property
-    def filters(self) -> list[tuple[str, str]]:
-        """Every active filter as (name, value): the removable chips."""
-        chips = [(name, value) for name, values in self.selections for value in values]
-        chips += [(name, value) for name, value in (("from", self.date_from), ("to", self.date_to)) if value]
-        return chips
-
-    @classmethod
-    def from_args(cls, args) -> "SearchState":
-        """Read the query string; empty values count as absent, non-numbers are a 400."""
-        def values(name: str) -> tuple[str, ...]:
-            seen: list[str] = []
-            for value in args.getlist(name):
-                value = value.strip()
-                if value and value not in seen:
-                    seen.append(value)
-            return tuple(seen)
-
-        def single(name: str) -> str | None:
-            value = args.get(name, "").strip()
-            return value or None
-
-        return cls(
-            q=args.get("q", "").strip(),
-            selections=tuple((f.name, values(f.name)) for f in FACETS if values(f.name)),
-            date_from=single("from"),
-            date_to=single("to"),
-            sort=single("sort") or "relevance",
-            page=_positive_int(args, "page", 1, "Số trang"),
-            limit=_positive_int(args, "limit", DEFAULT_LIMIT, "Số kết quả mỗi trang"),
-            facet_limit=_positive_int(args, "facet_limit", DEFAULT_FACET_LIMIT, "Số giá trị mỗi bộ lọc"),
-        )
-
-    def params(self) -> SearchParams:
-        return SearchParams(
-            q=self.q, selections={name: list(values) for name, values in self.selections},
-            date_from=self.date_from, date_to=self.date_to, sort=self.sort,
-            page=self.page, limit=self.limit, facet_limit=self.facet_limit,
-        )
-
-    @property
-    def has_filters(self) -> bool:
-        return bool(self.filters)
-
-    def query_pairs(self) -> list[tuple[str, str]]:
-        """The state as query-string pairs, leaving out defaults so links stay short."""
-        pairs: list[tuple[str, str]] = [("q", self.q)] if self.q else []
-        for name, values in self.selections:
-            pairs += [(name, value) for value in values]
-        if self.date_from:
-            pairs.append(("from", self.date_from))
-        if self.date_to:
-            pairs.append(("to", self.date_to))
-        if self.sort != "relevance":
-            pairs.append(("sort", self.sort))
-        if self.limit != DEFAULT_LIMIT:
-            pairs.append(("limit", str(self.limit)))
-        if self.facet_limit != DEFAULT_FACET_LIMIT:
-            pairs.append(("facet_limit", str(self.facet_limit)))
-        if self.page != 1:
-            pairs.append(("page", str(self.page)))
-        return pairs
-
-    def url(self, endpoint: str = "search") -> str:
-        query = urlencode(self.query_pairs())
-        return url_for(endpoint) + (f"?{query}" if query else "")
-
-    # Links the page offers; each starts again from page 1 except paging itself.
-    def with_page(self, page: int) -> str:
-        return replace(self, page=page).url()
-
-    def with_sort(self, sort: str) -> str:
-        return replace(self, sort=sort, page=1).url()
-
-    def with_facet_limit(self, facet_limit: int) -> str:
-        return replace(self, facet_limit=facet_limit, page=1).url()
-
-    def toggled(self, name: str, value: str) -> str:
-        current = self.selected(name)
-        chosen = tuple(v for v in current if v != value) if value in current else current + (value,)
-        return replace(self, page=1, selections=self._with_selected(name, chosen)).url()
-
-    def only(self, name: str, value: str) -> str:
-        return replace(self, page=1, selections=self._with_selected(name, (value,))).url()
-
-    def without(self, name: str, value: str) -> str:
-        if name == "from":
-            return replace(self, date_from=None, page=1).url()
-        if name == "to":
-            return replace(self, date_to=None, page=1).url()
-        kept = tuple(v for v in self.selected(name) if v != value)
-        return replace(self, page=1, selections=self._with_selected(name, kept)).url()
-
-    def without_filters(self) -> str:
-        return SearchState(q=self.q, sort=self.sort, limit=self.limit).url()
-
-    def with_query(self, q: str) -> str:
-        return replace(self, q=q, page=1).url()
-
-
-def _positive_int(args, name: str, default: int, label: str) -> int:
-    raw = args.get(name, "").strip()
-    if not raw:
-        return default
-    if not raw.isascii() or not raw.isdigit():
-        raise BadRequest(f"{label} phải là một số nguyên dương (nhận được “{raw[:40]}”).")
-    if len(raw) > MAX_NUMBER_DIGITS:  # int() refuses 4,300+ digits with a ValueError: a 500
-        raise BadRequest(f"{label} quá lớn (nhận được “{raw[:40]}…”).")
-    return int(raw)
 
 
 class SearcherHolder:
@@ -227,10 +97,12 @@ def create_app(index_dir, searcher: Searcher | None = None) -> Flask:
     app.extensions["searcher"] = holder
 
     app.jinja_env.filters["vn_date"] = vn_date
+    app.jinja_env.filters["number"] = number
     app.jinja_env.globals.update(FACETS=FACETS, HISTOGRAM_FACET=HISTOGRAM_FACET,
                                  DEFAULT_LIMIT=DEFAULT_LIMIT,
                                  DEFAULT_FACET_LIMIT=DEFAULT_FACET_LIMIT,
-                                 MORE_FACET_LIMIT=MORE_FACET_LIMIT, filter_label=filter_label)
+                                 MORE_FACET_LIMIT=MORE_FACET_LIMIT, filter_label=filter_label,
+                                 chart_bars=chart_bars)
 
     def route(rule: str, **options):
         # GET (and the implied HEAD) only; no automatic OPTIONS either.
@@ -247,10 +119,12 @@ def create_app(index_dir, searcher: Searcher | None = None) -> Flask:
     def search():
         state = g.search_state = SearchState.from_args(request.args)
         if not state.q and not state.filters:
-            # Nothing asked yet (the engine wants a query or a filter): the landing page.
-            searcher = holder.get()
+            # Nothing asked yet: the archive at a glance (or why there is none yet).
+            if holder.get() is None:
+                return render_template("home.html", state=state, overview=None)
             return render_template("home.html", state=state,
-                                   documents=searcher.doc_count if searcher else None)
+                                   overview=app.extensions["home_overview"](),
+                                   json_url=url_for("api_overview"))
         result = run_search(state)
         return render_template("search.html", state=state, res=result,
                                json_url=state.url("api_search"), bars=histogram_bars(result))
@@ -270,11 +144,14 @@ def create_app(index_dir, searcher: Searcher | None = None) -> Flask:
         art = load_article(doc_id)
         paragraphs = [p.strip() for p in (art.body or "").split("\n\n") if p.strip()]
         return render_template("article.html", art=art, paragraphs=paragraphs,
+                               related=holder.require().related(doc_id, RELATED_ARTICLES),
                                json_url=url_for("api_article", doc_id=doc_id))
 
     @route("/api/article/<path:doc_id>")
     def api_article(doc_id: str):
-        return jsonify(load_article(doc_id).to_dict())
+        record = load_article(doc_id).to_dict()
+        related = holder.require().related(doc_id, RELATED_ARTICLES)
+        return jsonify({**record, "related": [r.to_dict() for r in related]})
 
     @route("/healthz")
     def healthz():
@@ -287,6 +164,10 @@ def create_app(index_dir, searcher: Searcher | None = None) -> Flask:
             return jsonify({"status": "degraded", "documents": documents,
                             "reason": searcher.problem, "worker": os.getpid()})
         return jsonify({"status": "ok", "documents": documents, "worker": os.getpid()})
+
+    # Pages of their own modules: each adds its routes with the same ``route`` and ``holder``.
+    for module in (explore, takeaway, suggestions):
+        module.register(app, holder, route)
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException):
@@ -358,3 +239,42 @@ def histogram_bars(result) -> list[dict]:
          "step": max(1, round(bar.count * 20 / peak)) if bar.count and peak else 0}
         for bar in bars
     ]
+
+
+def chart_bars(values, endpoint: str, args: dict) -> list[dict]:
+    """Bars for years ("2017") or months ("2017-05"), each a link to ``endpoint`` with ``args``
+    and the bar's year (or its month as a date range). Years before the last ``CHART_YEARS``
+    share one "Trước ..." bar, so labels stay whole and the newest years on screen. Heights
+    follow the square root of the counts, so a quiet year beside a busy one still shows; 5%
+    steps, as CSS classes (the CSP bans inline styles)."""
+    years = [v for v in values if len(v.value) == 4]
+    if len(years) > CHART_YEARS:
+        kept = years[-(CHART_YEARS - 1):]
+        first = int(kept[0].value)
+        older = FacetValue(f"..{first - 1}", sum(v.count for v in years[:-(CHART_YEARS - 1)]))
+        values = [older, *kept]
+    peak = math.sqrt(max((v.count for v in values), default=0))
+    bars = []
+    for v in values:
+        if v.value.startswith(".."):  # the years before the chart's first
+            until = v.value[2:]
+            href = url_for(endpoint, **args, to=until)
+            label, aria = f"≤{until}", f"Đến hết năm {until}"
+        elif len(v.value) == 7:  # a month
+            year, month = v.value.split("-")
+            href = url_for(endpoint, **args, **{"from": v.value, "to": v.value})
+            label, aria = f"T{int(month)}", f"Tháng {int(month)}/{year}"
+        else:
+            href, label, aria = url_for(endpoint, **args, year=v.value), v.value, f"Năm {v.value}"
+        # A year's first two digits can hide on a phone ("2017" -> "17"; see style.css).
+        prefix, century, label = (label[:-4], label[-4:-2], label[-2:]) if label[-4:].isdigit() \
+            else ("", "", label)
+        bars.append({"value": v.value, "count": v.count, "selected": v.selected, "href": href,
+                     "prefix": prefix, "century": century, "label": label, "aria": aria,
+                     "step": max(1, round(math.sqrt(v.count) * 20 / peak)) if v.count else 0})
+    return bars
+
+
+def number(value: int) -> str:
+    """34870 -> '34.870', as Vietnamese write numbers (HTML only; JSON keeps plain numbers)."""
+    return f"{value:,}".replace(",", ".")

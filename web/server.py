@@ -38,6 +38,8 @@ def open_warm(index_dir) -> Searcher | None:
             return None
         raise
     searcher.search(SearchParams(q=WARM_QUERY))
+    searcher.overview()  # the home page
+    searcher.suggest(WARM_QUERY[:3])  # builds the tables of names that suggestions search
     return searcher
 
 

@@ -7,13 +7,19 @@ import numpy as np
 from ..facets import FACETS
 from ..store import docvalues
 from .aliases import folded_sequence_pattern
+from .explore import NameIndex
 from .facet_counts import FacetColumn
 from .postings import IndexArrays
 from .spelling import Vocabulary
 
 
 class Generation:
+    """Kept open while anyone still reads it: a long export holds it (``hold``/``release``) and
+    a newer generation only ``retire``s it, so the files close when the last reader is done."""
+
     def __init__(self, ix):
+        self._holders = 0
+        self._retired = False
         self.searcher = ix.searcher()
         self.reader = self.searcher.reader()
         columns = docvalues.for_reader(self.reader, ix.storage)
@@ -25,6 +31,13 @@ class Generation:
         # An index with no segment yet (created, nothing committed) has no columns to read.
         self.ids = [] if columns.size == 0 else self.reader.column_reader("id")
         self.vocabulary = Vocabulary(columns.vocabulary, self.body_frequency)
+        self._names: dict[str, NameIndex] = {}
+
+    def names(self, facet: str) -> NameIndex:
+        """The facet's values by the ways people type them (built on first use)."""
+        if facet not in self._names:
+            self._names[facet] = NameIndex(self.facets[facet])
+        return self._names[facet]
 
     def body_frequency(self, term: str) -> int:
         return self.reader.doc_frequency("body", term)
@@ -46,6 +59,21 @@ class Generation:
 
     def stored(self, docnum: int) -> dict:
         return self.searcher.stored_fields(docnum)["data"]
+
+    def hold(self) -> "Generation":
+        self._holders += 1
+        return self
+
+    def release(self) -> None:
+        self._holders -= 1
+        if self._retired and self._holders == 0:
+            self.close()
+
+    def retire(self) -> None:
+        """A newer generation is in service: close now, or when the last holder releases."""
+        self._retired = True
+        if self._holders == 0:
+            self.close()
 
     def close(self) -> None:
         self.searcher.close()

@@ -85,6 +85,8 @@ class SearchResult(_Serialisable):
     # which documents the total counts: "strict" (every word as a word), "loose" (every word,
     # some only as scattered syllables) or "partial" (at least half the query's words)
     matching: str = "strict"
+    # "YYYY-MM" -> articles, the twelve months of the year when exactly one year is ticked
+    months: list[FacetValue] = field(default_factory=list)
 
 
 def facts(data: dict) -> dict:

@@ -9,6 +9,7 @@ import logging
 import math
 import os
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,7 @@ from ..store.health import REMEDY, first_damage, is_permission_error, reason, un
 
 from . import query as query_builder
 from .facet_counts import count_facets
+from . import explore
 from .generation import Generation
 from .params import SearchError, SearchParams, parse_date_bound, validate
 from .results import ArticleRecord, Hit, SearchResult, facts
@@ -28,6 +30,8 @@ from .spelling import suggest
 
 
 log = logging.getLogger(__name__)
+EXPORT_BATCH = 200  # rows read per turn of the lock: other requests run between batches
+EXPORT_SCAN_CHARS = 3000  # an exported row's snippet comes from the body's opening, if it can
 
 
 class ArticleNotFound(KeyError):
@@ -101,7 +105,7 @@ class Searcher:
                         return self._gen
                     old, self._ix, self._gen = self._gen, ix, gen
                     self.problem = None
-                    old.close()
+                    old.retire()
             return self._gen
 
     def close(self) -> None:
@@ -131,9 +135,7 @@ class Searcher:
         matched, facets, histogram = count_facets(gen.facets, base, selections,
                                                   params.facet_limit, gen.arrays.size)
         total = int(matched.sum())
-        needles = needles_for(
-            [i.words for g in parsed.groups for i in g if not i.negated and not i.phrase],
-            [i.words for g in parsed.groups for i in g if i.phrase and not i.negated])
+        needles = self._needles(parsed)
         suggestion = None
         if evaluation is not None and not parsed.is_empty:
             suggestion = suggest(params.q, evaluation.complete, gen.is_term, gen.vocabulary,
@@ -152,7 +154,14 @@ class Searcher:
             histogram=histogram,
             suggestion=suggestion,
             matching=evaluation.level if evaluation is not None else STRICT,
+            months=explore.months(gen, matched, selections.get("year", [])),
         )
+
+    @staticmethod
+    def _needles(parsed):
+        return needles_for(
+            [i.words for g in parsed.groups for i in g if not i.negated and not i.phrase],
+            [i.words for g in parsed.groups for i in g if i.phrase and not i.negated])
 
     @staticmethod
     def _count(gen: Generation, text: str) -> int:
@@ -177,23 +186,29 @@ class Searcher:
         By relevance, tier first (see ``scoring``), then score; by date (or when browsing),
         newest first."""
         start = (params.page - 1) * params.limit
-        docs = np.flatnonzero(matched)
-        if start >= len(docs):
-            return []
-        if evaluation is None or params.sort == "date":
-            order = np.lexsort((docs, -gen.date_keys[docs]))
-        else:
-            scores = evaluation.scores[docs]
-            order = np.lexsort((docs, -scores, -evaluation.rank[docs]))
-        page = docs[order[start:start + params.limit]]
+        page = Searcher._order(gen, evaluation, matched, params.sort)[start:start + params.limit]
         if evaluation is None:
             return [(int(d), None) for d in page]
         return [(int(d), float(evaluation.scores[d])) for d in page]
 
     @staticmethod
-    def _hit(gen: Generation, docnum: int, score: float | None, needles) -> Hit:
+    def _order(gen: Generation, evaluation: Evaluation | None, matched: np.ndarray,
+               sort: str) -> np.ndarray:
+        """The matched docnums in result order."""
+        docs = np.flatnonzero(matched)
+        if evaluation is None or sort == "date":
+            return docs[np.lexsort((docs, -gen.date_keys[docs]))]
+        return docs[np.lexsort((docs, -evaluation.scores[docs], -evaluation.rank[docs]))]
+
+    @staticmethod
+    def _hit(gen: Generation, docnum: int, score: float | None, needles,
+             scan_chars: int | None = None) -> Hit:
+        """``scan_chars``: look for the snippet in the body's first characters only (the whole
+        body when they hold no query word), for exports, where scanning is most of the cost."""
         data = gen.stored(docnum)
-        text_snippet = snippet(data["body"], needles)
+        text_snippet = snippet(data["body"][:scan_chars], needles)
+        if scan_chars is not None and needles and "<mark>" not in text_snippet:
+            text_snippet = snippet(data["body"], needles)
         if needles and "<mark>" not in text_snippet:
             caption_snippet = snippet(" ".join(data["captions"]), needles)
             if "<mark>" in caption_snippet:
@@ -207,6 +222,110 @@ class Searcher:
             snippet=text_snippet,
             **facts(data),
         )
+
+    # -- take away ----------------------------------------------------------------------------
+
+    def export(self, params: SearchParams) -> Iterator[Hit]:
+        """Every article the search matches, in its order (``page`` and ``limit`` ignored),
+        one at a time: a download of 100,000 rows never holds them all. The generation the
+        search ran on stays open until the last row, even if an index run commits meanwhile."""
+        validate(params)
+        with self._lock:
+            gen = self._current().hold()
+        try:
+            with self._lock:
+                parsed = query_builder.parse(params.q, gen.is_term)
+                if parsed.is_empty and not params.has_filters:
+                    raise SearchError("Hãy nhập từ khóa tìm kiếm hoặc chọn một bộ lọc.")
+                evaluation = evaluate(parsed, gen.arrays, gen.verify_phrase)
+                base = evaluation.matched if evaluation else gen.arrays.live.copy()
+                base &= self._date_filter(gen, params)
+                matched, _, _ = count_facets(gen.facets, base, params.all_selected(), 1,
+                                             gen.arrays.size)
+                order = self._order(gen, evaluation, matched, params.sort)
+                needles = self._needles(parsed)
+            for start in range(0, len(order), EXPORT_BATCH):
+                with self._lock:
+                    batch = [self._hit(gen, int(d), None if evaluation is None
+                                       else float(evaluation.scores[d]), needles,
+                                       EXPORT_SCAN_CHARS)
+                             for d in order[start:start + EXPORT_BATCH]]
+                yield from batch
+        finally:
+            with self._lock:
+                gen.release()
+
+    # -- explore ------------------------------------------------------------------------------
+
+    def overview(self, year: str | None = None, latest: int = 10,
+                 facet_limit: int = 10) -> explore.Overview:
+        """The whole archive at a glance: size, date span, years (months of ``year``), the
+        most frequent partners, countries and officials, and the newest articles."""
+        with self._lock:
+            gen = self._current()
+            mask = gen.arrays.live
+            return explore.Overview(
+                **explore.summarise(gen, mask, facet_limit, year),
+                latest=[self._hit(gen, int(d), None, ())
+                        for d in explore.newest_first(gen, mask, latest)])
+
+    def resolve(self, facet: str, name: str) -> str | None:
+        """The partner, country or official (``facet``) that ``name`` means, as the index
+        spells it (``Nagano``, ``nagano`` and ``Nagano-ken`` are ``tỉnh Nagano``), or None."""
+        if explore.entity_facet(facet) is None:
+            raise SearchError(f"Không có trang cho {facet!r} (có: đối tác, quốc gia, lãnh đạo).")
+        with self._lock:
+            return self._current().names(facet).resolve(name.strip())
+
+    def profile(self, facet: str, name: str, year: str | None = None, page: int = 1,
+                limit: int = 20, facet_limit: int = 15) -> explore.Profile:
+        """One partner's, country's or official's articles (newest first) and companions: the
+        other partners, countries and officials of those articles, with counts."""
+        if explore.entity_facet(facet) is None:
+            raise SearchError(f"Không có trang cho {facet!r} (có: đối tác, quốc gia, lãnh đạo).")
+        with self._lock:
+            gen = self._current()
+            if name not in gen.facets[facet].index:
+                raise ArticleNotFound(name)
+            mask = gen.facets[facet].mask([name], gen.arrays.size)
+            start = (max(page, 1) - 1) * limit
+            return explore.Profile(
+                **explore.summarise(gen, mask, facet_limit, year, leave_out=(facet, name)),
+                latest=[self._hit(gen, int(d), None, ())
+                        for d in explore.newest_first(gen, mask, limit, start)],
+                facet=facet, name=name, aliases=gen.names(facet).aliases(name))
+
+    def related(self, doc_id: str, limit: int = 5) -> list[explore.Related]:
+        """Articles sharing this one's partners, officials and distinctive words, each with
+        the reasons ("cùng đối tác: tỉnh Nagano"); copies with the same title are left out."""
+        with self._lock:
+            gen = self._current()
+            docnum = gen.searcher.document_number(id=doc_id)
+            if docnum is None:
+                raise ArticleNotFound(doc_id)
+            title = gen.stored(docnum)["title"]
+            words, phrases = explore.title_scores(gen, title)
+            scores, shared = explore.related_scores(gen, docnum, words)
+            related = []
+            for candidate in np.argsort(-scores, kind="stable")[:limit * 4]:
+                if scores[candidate] <= 0 or len(related) == limit:
+                    break
+                hit = self._hit(gen, int(candidate), None, ())
+                if hit.title.casefold() == title.casefold():
+                    continue
+                related.append(explore.Related(
+                    **hit.to_dict(),
+                    reasons=explore.reasons(shared, int(candidate), phrases)))
+            return related
+
+    def suggest(self, text: str, limit: int = 8, kinds: tuple[str, ...] | None = None) -> list:
+        """Completions for what is being typed: partners, officials, countries and title
+        words (``kinds``: only some of them), matched without accents and by any alias
+        (``completion``)."""
+        from . import completion
+
+        with self._lock:
+            return completion.complete(self._current(), text, limit, kinds or completion.KINDS)
 
     # -- articles -----------------------------------------------------------------------------
 

@@ -1,0 +1,146 @@
+"""What the user asked for, read from the URL and written back into links: the URL is the state."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from urllib.parse import urlencode
+
+from flask import url_for
+from werkzeug.exceptions import BadRequest
+
+from searcher import FACETS, SearchParams
+
+DEFAULT_LIMIT = 10
+DEFAULT_FACET_LIMIT = 10
+MAX_NUMBER_DIGITS = 9  # page, limit and facet_limit: no archive has a billion pages
+
+
+@dataclass(frozen=True)
+class SearchState:
+    """What the user asked for, as read from the URL; renders itself back into URLs."""
+
+    q: str = ""
+    # facet name -> ticked values; facets with none are left out
+    selections: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    date_from: str | None = None
+    date_to: str | None = None
+    sort: str = "relevance"
+    page: int = 1
+    limit: int = DEFAULT_LIMIT
+    facet_limit: int = DEFAULT_FACET_LIMIT
+
+    def selected(self, name: str) -> tuple[str, ...]:
+        return dict(self.selections).get(name, ())
+
+    def _with_selected(self, name: str, values: tuple[str, ...]) -> tuple:
+        chosen = {**dict(self.selections), name: values}
+        return tuple((f.name, chosen[f.name]) for f in FACETS if chosen.get(f.name))
+
+    @property
+    def filters(self) -> list[tuple[str, str]]:
+        """Every active filter as (name, value): the removable chips."""
+        chips = [(name, value) for name, values in self.selections for value in values]
+        chips += [(name, value) for name, value in (("from", self.date_from), ("to", self.date_to)) if value]
+        return chips
+
+    @classmethod
+    def from_args(cls, args) -> "SearchState":
+        """Read the query string; empty values count as absent, non-numbers are a 400."""
+        def values(name: str) -> tuple[str, ...]:
+            seen: list[str] = []
+            for value in args.getlist(name):
+                value = value.strip()
+                if value and value not in seen:
+                    seen.append(value)
+            return tuple(seen)
+
+        def single(name: str) -> str | None:
+            value = args.get(name, "").strip()
+            return value or None
+
+        return cls(
+            q=args.get("q", "").strip(),
+            selections=tuple((f.name, values(f.name)) for f in FACETS if values(f.name)),
+            date_from=single("from"),
+            date_to=single("to"),
+            sort=single("sort") or "relevance",
+            page=_positive_int(args, "page", 1, "Số trang"),
+            limit=_positive_int(args, "limit", DEFAULT_LIMIT, "Số kết quả mỗi trang"),
+            facet_limit=_positive_int(args, "facet_limit", DEFAULT_FACET_LIMIT, "Số giá trị mỗi bộ lọc"),
+        )
+
+    def params(self) -> SearchParams:
+        return SearchParams(
+            q=self.q, selections={name: list(values) for name, values in self.selections},
+            date_from=self.date_from, date_to=self.date_to, sort=self.sort,
+            page=self.page, limit=self.limit, facet_limit=self.facet_limit,
+        )
+
+    @property
+    def has_filters(self) -> bool:
+        return bool(self.filters)
+
+    def query_pairs(self) -> list[tuple[str, str]]:
+        """The state as query-string pairs, leaving out defaults so links stay short."""
+        pairs: list[tuple[str, str]] = [("q", self.q)] if self.q else []
+        for name, values in self.selections:
+            pairs += [(name, value) for value in values]
+        if self.date_from:
+            pairs.append(("from", self.date_from))
+        if self.date_to:
+            pairs.append(("to", self.date_to))
+        if self.sort != "relevance":
+            pairs.append(("sort", self.sort))
+        if self.limit != DEFAULT_LIMIT:
+            pairs.append(("limit", str(self.limit)))
+        if self.facet_limit != DEFAULT_FACET_LIMIT:
+            pairs.append(("facet_limit", str(self.facet_limit)))
+        if self.page != 1:
+            pairs.append(("page", str(self.page)))
+        return pairs
+
+    def url(self, endpoint: str = "search") -> str:
+        query = urlencode(self.query_pairs())
+        return url_for(endpoint) + (f"?{query}" if query else "")
+
+    # Links the page offers; each starts again from page 1 except paging itself.
+    def with_page(self, page: int) -> str:
+        return replace(self, page=page).url()
+
+    def with_sort(self, sort: str) -> str:
+        return replace(self, sort=sort, page=1).url()
+
+    def with_facet_limit(self, facet_limit: int) -> str:
+        return replace(self, facet_limit=facet_limit, page=1).url()
+
+    def toggled(self, name: str, value: str) -> str:
+        current = self.selected(name)
+        chosen = tuple(v for v in current if v != value) if value in current else current + (value,)
+        return replace(self, page=1, selections=self._with_selected(name, chosen)).url()
+
+    def only(self, name: str, value: str) -> str:
+        return replace(self, page=1, selections=self._with_selected(name, (value,))).url()
+
+    def without(self, name: str, value: str) -> str:
+        if name == "from":
+            return replace(self, date_from=None, page=1).url()
+        if name == "to":
+            return replace(self, date_to=None, page=1).url()
+        kept = tuple(v for v in self.selected(name) if v != value)
+        return replace(self, page=1, selections=self._with_selected(name, kept)).url()
+
+    def without_filters(self) -> str:
+        return SearchState(q=self.q, sort=self.sort, limit=self.limit).url()
+
+    def with_query(self, q: str) -> str:
+        return replace(self, q=q, page=1).url()
+
+
+def _positive_int(args, name: str, default: int, label: str) -> int:
+    raw = args.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isascii() or not raw.isdigit():
+        raise BadRequest(f"{label} phải là một số nguyên dương (nhận được “{raw[:40]}”).")
+    if len(raw) > MAX_NUMBER_DIGITS:  # int() refuses 4,300+ digits with a ValueError: a 500
+        raise BadRequest(f"{label} quá lớn (nhận được “{raw[:40]}…”).")
+    return int(raw)
