@@ -4,7 +4,8 @@ work without the network), and a streamed CSV export of every match of a broad q
 
 Pages: ``/``; the partner, country and official pages of the 20 most frequent values of each
 and of 20 values drawn at random (seeded); 50 article pages (with related articles) drawn at
-random. Each page is requested once to warm up, then ``--rounds`` times; p50 and p95 per kind
+random; ``/api/suggest`` for the first 2-6 letters of the top names, typed without accents, and
+ten common words. Each page is requested once to warm up, then ``--rounds`` times; p50 and p95 per kind
 in each round, median of the rounds. The export is timed once, with the peak of Python's
 allocations (``tracemalloc``) while it streams: it must not grow with the rows.
 
@@ -18,6 +19,7 @@ import statistics
 import sys
 import time
 import tracemalloc
+import unicodedata
 from pathlib import Path
 from urllib.parse import quote
 
@@ -30,6 +32,8 @@ from web import create_app  # noqa: E402
 
 SAMPLE = 20
 ARTICLES = 50
+TYPED_WORDS = ("hop tac", "hoi dam", "du lich", "dau tu", "thu tuong", "nhat ban", "lao c",
+               "vien tro", "ky ket", "giao thuong")
 
 
 def page_urls(searcher: Searcher, seed: int = 7) -> dict[str, list[str]]:
@@ -44,7 +48,16 @@ def page_urls(searcher: Searcher, seed: int = 7) -> dict[str, list[str]]:
     ids = searcher._current().ids  # noqa: SLF001
     urls["article"] = [f"/article/{quote(ids[i])}"
                        for i in rng.sample(range(len(ids)), min(ARTICLES, len(ids)))]
+    # What people type: the first 2-6 letters of names, without accents, and common words.
+    names = [v.value for values in overview.facets.values() for v in values]
+    typed = [fold_text(name)[:rng.randint(2, 6)] for name in names] + list(TYPED_WORDS)
+    urls["suggest"] = [f"/api/suggest?q={quote(text)}" for text in dict.fromkeys(typed)]
     return urls
+
+
+def fold_text(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def time_pages(client, urls: list[str]) -> list[float]:

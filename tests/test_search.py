@@ -368,3 +368,18 @@ def test_hit_snippet_is_the_body_start_when_only_the_title_matches(small):
     assert hit.id == "caption-page"
     assert "gặp gỡ" in hit.title_html and "<mark>" in hit.title_html
     assert hit.snippet.startswith("Sáng nay lãnh đạo hai tỉnh đã <mark>gặp gỡ</mark>")
+
+
+def test_newest_first_keeps_articles_holding_every_word_first(mixed_index):
+    from searcher import Searcher
+
+    searcher = Searcher(mixed_index)
+    query = "du lịch nông nghiệp Nagano"
+    by_date = searcher.search(SearchParams(q=query, sort="date"))
+    # syn_2024_nagano (the newest) is about investors, not tourism: it lacks "du lịch" and
+    # only fills in after the two articles holding every word, however new it is.
+    ids = [hit.id for hit in by_date.hits]
+    assert set(ids[:2]) == {"syn_2023_nagano", SEED_IDS[0]}
+    assert ids.index("syn_2024_nagano") > 1
+    assert ids[0] == "syn_2023_nagano"  # a full date before a day-month without a year
+    assert by_date.total == searcher.search(SearchParams(q=query)).total

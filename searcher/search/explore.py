@@ -214,8 +214,8 @@ def title_scores(gen, title: str) -> tuple[np.ndarray, list[tuple[str, np.ndarra
     phrases = []
     for term, (_, text) in sorted(pairs.items(), key=lambda item: item[1][0])[:RELATED_PHRASES]:
         found = []
-        for field in ("title", "body"):
-            docs, term_scores = gen.arrays.term_scores(field, term)
+        for text_field in ("title", "body"):
+            docs, term_scores = gen.arrays.term_scores(text_field, term)
             scores[docs] += term_scores
             found.append(docs)
         phrases.append((text, np.concatenate(found)))

@@ -194,10 +194,15 @@ class Searcher:
     @staticmethod
     def _order(gen: Generation, evaluation: Evaluation | None, matched: np.ndarray,
                sort: str) -> np.ndarray:
-        """The matched docnums in result order."""
+        """The matched docnums in result order. Newest first keeps the tiers: articles holding
+        every word as a word come first, newest first, then looser matches, newest first;
+        unknown dates last in each."""
         docs = np.flatnonzero(matched)
-        if evaluation is None or sort == "date":
+        if evaluation is None:
             return docs[np.lexsort((docs, -gen.date_keys[docs]))]
+        if sort == "date":
+            tier = np.floor(evaluation.rank[docs])  # strict 3, loose 2, partial 0
+            return docs[np.lexsort((docs, -gen.date_keys[docs], -tier))]
         return docs[np.lexsort((docs, -evaluation.scores[docs], -evaluation.rank[docs]))]
 
     @staticmethod
