@@ -10,6 +10,7 @@ The date range (``from``/``to``) is not a tag facet: it filters on each article'
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Callable
 
 from .model import Extraction
@@ -19,6 +20,9 @@ YEAR = "year"  # also a chronological histogram, with a bucket for articles of u
 
 UNKNOWN_YEAR = "unknown"
 UNKNOWN_YEAR_LABEL = "Không rõ năm"
+# Years a news archive's articles can be dated to: earlier years found in the text are birth
+# years, history or typos (1012, 1907), and a future year is a misreading.
+FIRST_PLAUSIBLE_YEAR = 1990
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,12 @@ class Facet:
     def display(self, value) -> str:
         """A value as people read it (the unknown-year bucket has words, not a code)."""
         return UNKNOWN_YEAR_LABEL if self.is_unknown(value) else str(value)
+
+    def is_plausible(self, value) -> bool:
+        """Is this a year an article of the archive can carry (see FIRST_PLAUSIBLE_YEAR)?"""
+        text = str(value)
+        return self.kind == YEAR and text.isdigit() and \
+            FIRST_PLAUSIBLE_YEAR <= int(text) <= date.today().year
 
     def chronological_key(self, value: str) -> tuple[bool, str]:
         """Histogram order: years ascending, the unknown bucket last."""

@@ -204,15 +204,21 @@ def test_did_you_mean_links_to_the_respelled_query(seed_server):
     assert seed_server.get("/api/search", q="nagano").json()["total"] > 0
 
 
-def test_more_link_raises_the_facet_limit(seed_server):
+def test_more_link_opens_one_facet_and_keeps_the_others_short(seed_server):
     short = seed_server.get("/api/search", q="lao cai", facet_limit=2).json()
     assert len(short["facets"]["official"]) == 2
     page = seed_server.get("/search", q="lao cai", facet_limit=2)
-    more = 'href="/search?q=lao+cai&amp;facet_limit=50#facet-official">Xem thêm</a>'
+    more = 'href="/search?q=lao+cai&amp;facet_limit=2&amp;more=official#facet-official">Xem thêm lãnh đạo</a>'
     assert more in page.text
-    longer = seed_server.get("/search", q="lao cai", facet_limit=50)
-    assert longer.text.count('name="official"') > 2
-    assert '<input type="hidden" form="search" name="facet_limit" value="50">' in longer.text
+    opened = seed_server.get("/search", q="lao cai", facet_limit=2, more="official")
+
+    def listed(facet: str) -> int:
+        return len(re.findall(f'<input type="checkbox" form="search" name="{facet}"', opened.text))
+
+    assert listed("official") > 2, "the facet opened lists its long list"
+    assert listed("partner") == 2, "the other facets stay short"
+    assert '<input type="hidden" form="search" name="more" value="official">' in opened.text
+    assert 'more=official' not in re.search(r'href="([^"]*)">Thu gọn', opened.text).group(1)
 
 
 def test_article_page_links_each_entity_to_its_page(seed_server):

@@ -7,26 +7,23 @@ The URL carries all state: every search, filter and page is a plain GET link.
 from __future__ import annotations
 
 import logging
-import math
 import os
 import threading
+from urllib.parse import quote, urlsplit
 
 from flask import Flask, Response, g, jsonify, render_template, request, url_for
 from werkzeug.exceptions import (BadRequest, HTTPException, NotFound, ServiceUnavailable,
                                  default_exceptions)
 
-from searcher import (BY_NAME, DATE_RANGE, FACETS, ArticleNotFound, FacetValue, Searcher,
-                      SearchError)
+from searcher import BY_NAME, DATE_RANGE, FACETS, ArticleNotFound, Searcher, SearchError
 
-from . import explore, suggestions, takeaway
+from . import charts, explore, suggestions, takeaway
 from .state import DEFAULT_FACET_LIMIT, DEFAULT_LIMIT, SearchState
 
 log = logging.getLogger(__name__)
 
-HISTOGRAM_FACET = next(facet for facet in FACETS if facet.has_histogram)  # the timeline
-MORE_FACET_LIMIT = 50
 RELATED_ARTICLES = 5
-CHART_YEARS = 12  # bars on a year chart; older years share the first bar
+MAX_BACK_URL = 2000  # the longest ``back`` an article page links to (a search's URL)
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -98,11 +95,11 @@ def create_app(index_dir, searcher: Searcher | None = None) -> Flask:
 
     app.jinja_env.filters["vn_date"] = vn_date
     app.jinja_env.filters["number"] = number
-    app.jinja_env.globals.update(FACETS=FACETS, HISTOGRAM_FACET=HISTOGRAM_FACET,
+    app.jinja_env.globals["year_bars_of"] = charts.for_archive
+    app.jinja_env.globals.update(FACETS=FACETS,
                                  DEFAULT_LIMIT=DEFAULT_LIMIT,
                                  DEFAULT_FACET_LIMIT=DEFAULT_FACET_LIMIT,
-                                 MORE_FACET_LIMIT=MORE_FACET_LIMIT, filter_label=filter_label,
-                                 chart_bars=chart_bars)
+                                 filter_label=filter_label)
 
     def route(rule: str, **options):
         # GET (and the implied HEAD) only; no automatic OPTIONS either.
@@ -127,7 +124,7 @@ def create_app(index_dir, searcher: Searcher | None = None) -> Flask:
                                    json_url=url_for("api_overview"))
         result = run_search(state)
         return render_template("search.html", state=state, res=result,
-                               json_url=state.url("api_search"), bars=histogram_bars(result))
+                               json_url=state.url("api_search"), **charts.for_search(state, result))
 
     @route("/api/search")
     def api_search():
@@ -139,11 +136,34 @@ def create_app(index_dir, searcher: Searcher | None = None) -> Flask:
         except ArticleNotFound as exc:
             raise NotFound(f"Không có bài viết nào với mã “{doc_id[:80]}”.") from exc
 
+    def back_link(target: str | None) -> dict:
+        """Where an article page's "←" leads: the page of results it was opened from (result
+        cards add it as ``back``: a search, the home page or an entity page), else home. Only
+        this site's paths are taken, so the link can never lead elsewhere (``//evil``,
+        ``http:``, ``javascript:``, ``/\\evil``)."""
+        home = {"href": url_for("search"), "label": "Trang chủ"}
+        if not target or not target.startswith("/") or len(target) > MAX_BACK_URL \
+                or "\\" in target or not target.isprintable():
+            return home
+        parts = urlsplit(target)
+        segments = parts.path.split("/")
+        if parts.scheme or parts.netloc or ".." in segments or parts.fragment:
+            return home
+        if parts.path == "/search":
+            label = "Quay lại kết quả tìm kiếm"
+        elif segments[1] in explore.ENTITY_HEADINGS and len(segments) > 2 and segments[2]:
+            label = f"Quay lại trang {'/'.join(segments[2:])}"
+        elif parts.path == "/":
+            label = "Trang chủ"
+        else:
+            return home
+        href = quote(parts.path) + (f"?{parts.query}" if parts.query else "")
+        return {"href": href, "label": label}
+
     @route("/article/<path:doc_id>")
     def article(doc_id: str):
         art = load_article(doc_id)
-        paragraphs = [p.strip() for p in (art.body or "").split("\n\n") if p.strip()]
-        return render_template("article.html", art=art, paragraphs=paragraphs,
+        return render_template("article.html", art=art, back=back_link(request.args.get("back")),
                                related=holder.require().related(doc_id, RELATED_ARTICLES),
                                json_url=url_for("api_article", doc_id=doc_id))
 
@@ -228,51 +248,6 @@ def filter_label(name: str, value: str) -> str:
     if facet is None:
         return f"{DATE_RANGE.label(name)}: {value}"
     return f"{facet.label}: {facet.display(value)}"
-
-
-def histogram_bars(result) -> list[dict]:
-    """Bar heights as 5% steps, so the chart needs CSS classes only (the CSP bans inline styles)."""
-    bars = result.histogram
-    peak = max((bar.count for bar in bars), default=0)
-    return [
-        {"value": bar.value, "count": bar.count, "selected": bar.selected,
-         "step": max(1, round(bar.count * 20 / peak)) if bar.count and peak else 0}
-        for bar in bars
-    ]
-
-
-def chart_bars(values, endpoint: str, args: dict) -> list[dict]:
-    """Bars for years ("2017") or months ("2017-05"), each a link to ``endpoint`` with ``args``
-    and the bar's year (or its month as a date range). Years before the last ``CHART_YEARS``
-    share one "Trước ..." bar, so labels stay whole and the newest years on screen. Heights
-    follow the square root of the counts, so a quiet year beside a busy one still shows; 5%
-    steps, as CSS classes (the CSP bans inline styles)."""
-    years = [v for v in values if len(v.value) == 4]
-    if len(years) > CHART_YEARS:
-        kept = years[-(CHART_YEARS - 1):]
-        first = int(kept[0].value)
-        older = FacetValue(f"..{first - 1}", sum(v.count for v in years[:-(CHART_YEARS - 1)]))
-        values = [older, *kept]
-    peak = math.sqrt(max((v.count for v in values), default=0))
-    bars = []
-    for v in values:
-        if v.value.startswith(".."):  # the years before the chart's first
-            until = v.value[2:]
-            href = url_for(endpoint, **args, to=until)
-            label, aria = f"≤{until}", f"Đến hết năm {until}"
-        elif len(v.value) == 7:  # a month
-            year, month = v.value.split("-")
-            href = url_for(endpoint, **args, **{"from": v.value, "to": v.value})
-            label, aria = f"T{int(month)}", f"Tháng {int(month)}/{year}"
-        else:
-            href, label, aria = url_for(endpoint, **args, year=v.value), v.value, f"Năm {v.value}"
-        # A year's first two digits can hide on a phone ("2017" -> "17"; see style.css).
-        prefix, century, label = (label[:-4], label[-4:-2], label[-2:]) if label[-4:].isdigit() \
-            else ("", "", label)
-        bars.append({"value": v.value, "count": v.count, "selected": v.selected, "href": href,
-                     "prefix": prefix, "century": century, "label": label, "aria": aria,
-                     "step": max(1, round(math.sqrt(v.count) * 20 / peak)) if v.count else 0})
-    return bars
 
 
 def number(value: int) -> str:

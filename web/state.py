@@ -7,10 +7,11 @@ from urllib.parse import urlencode
 from flask import url_for
 from werkzeug.exceptions import BadRequest
 
-from searcher import FACETS, SearchParams
+from searcher import FACET_NAMES, FACETS, SearchParams
 
 DEFAULT_LIMIT = 10
 DEFAULT_FACET_LIMIT = 10
+MORE_FACET_LIMIT = 50
 MAX_NUMBER_DIGITS = 9  # page, limit and facet_limit: no archive has a billion pages
 
 
@@ -27,6 +28,7 @@ class SearchState:
     page: int = 1
     limit: int = DEFAULT_LIMIT
     facet_limit: int = DEFAULT_FACET_LIMIT
+    more: str | None = None  # the one facet opened by "Xem thêm" (it shows MORE_FACET_LIMIT)
 
     def selected(self, name: str) -> tuple[str, ...]:
         return dict(self.selections).get(name, ())
@@ -66,13 +68,15 @@ class SearchState:
             page=_positive_int(args, "page", 1, "Số trang"),
             limit=_positive_int(args, "limit", DEFAULT_LIMIT, "Số kết quả mỗi trang"),
             facet_limit=_positive_int(args, "facet_limit", DEFAULT_FACET_LIMIT, "Số giá trị mỗi bộ lọc"),
+            more=single("more") if single("more") in FACET_NAMES else None,
         )
 
     def params(self) -> SearchParams:
         return SearchParams(
             q=self.q, selections={name: list(values) for name, values in self.selections},
             date_from=self.date_from, date_to=self.date_to, sort=self.sort,
-            page=self.page, limit=self.limit, facet_limit=self.facet_limit,
+            page=self.page, limit=self.limit,
+            facet_limit=max(self.facet_limit, MORE_FACET_LIMIT) if self.more else self.facet_limit,
         )
 
     @property
@@ -94,6 +98,8 @@ class SearchState:
             pairs.append(("limit", str(self.limit)))
         if self.facet_limit != DEFAULT_FACET_LIMIT:
             pairs.append(("facet_limit", str(self.facet_limit)))
+        if self.more:
+            pairs.append(("more", self.more))
         if self.page != 1:
             pairs.append(("page", str(self.page)))
         return pairs
@@ -109,8 +115,16 @@ class SearchState:
     def with_sort(self, sort: str) -> str:
         return replace(self, sort=sort, page=1).url()
 
-    def with_facet_limit(self, facet_limit: int) -> str:
-        return replace(self, facet_limit=facet_limit, page=1).url()
+    def with_more(self, name: str | None) -> str:
+        """Open one facet's long list ("Xem thêm"), or close it (None)."""
+        return replace(self, more=name).url() + (f"#facet-{name}" if name else "")
+
+    def shown(self, name: str, values: list) -> list:
+        """A facet's values to list: the long list for the facet opened, else the first
+        ``facet_limit`` (and any ticked value further down)."""
+        if name == self.more:
+            return values
+        return [v for i, v in enumerate(values) if i < self.facet_limit or v.selected]
 
     def toggled(self, name: str, value: str) -> str:
         current = self.selected(name)

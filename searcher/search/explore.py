@@ -13,15 +13,12 @@ from datetime import date
 
 import numpy as np
 
-from ..facets import BY_NAME, FACETS, Facet
+from ..facets import BY_NAME, FACETS, FIRST_PLAUSIBLE_YEAR, Facet
 from ..text.normalize import clean, fold, syllables
 from ..text.terms import pair_terms
 from .facet_counts import FacetColumn
 from .results import FacetValue, Hit, _Serialisable
 
-# Years a news archive's articles can be dated to: earlier years found in the text are birth
-# years, history or typos (1012, 1907), and a future year is a misreading.
-FIRST_PLAUSIBLE_YEAR = 1990
 # Words that only say what kind of place or body a partner is ("tỉnh Nagano" is "Nagano").
 UNIT_WORDS = ("tỉnh", "thành phố", "bang", "châu", "quận", "huyện", "vùng", "thủ đô", "đặc khu",
               "khu tự trị")
