@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--to", dest="date_to", metavar="DATE",
                        help="YYYY[-MM[-DD]] or DD/MM/YYYY, MM/YYYY")
     query.add_argument("--facet-limit", type=int, default=10, metavar="N")
+    query.add_argument("--exact", action="store_true",
+                       help="search TEXT as typed, even when it finds nothing and a respelling "
+                            "would (the respelling is then only suggested)")
     query.add_argument("--format", choices=["text", "json", *EXPORTS], default="text",
                        help="text (default), json (one object: the page of results), csv or "
                             "jsonl (every match, one per row or line; --limit and --page ignored)")
@@ -118,7 +121,7 @@ def cmd_query(args) -> int:
         q=" ".join(args.text),
         selections={facet.name: getattr(args, facet.name) for facet in FACETS},
         date_from=args.date_from, date_to=args.date_to, sort=args.sort,
-        facet_limit=args.facet_limit, **paging)
+        facet_limit=args.facet_limit, correct=not args.exact, **paging)
     try:
         searcher = Searcher(args.index)
         if args.format in EXPORTS:
@@ -164,6 +167,9 @@ def render_text(result, color: bool = False) -> str:
         lines.append("Ít bài khớp đúng mọi từ khóa: có thêm các bài "
                       + ("khớp lỏng hơn (âm tiết rời nhau, tên viết gọn)"
                          if result.matching == "loose" else "chứa phần lớn từ khóa") + ", xếp sau.")
+    if result.corrected_from:
+        lines.append(f'Đã hiển thị kết quả cho "{result.query}" (tìm chính xác '
+                     f'"{result.corrected_from}": thêm --exact)')
     if result.suggestion:
         lines.append(f'Có phải bạn muốn tìm: "{result.suggestion}"?')
     first = (result.page - 1) * result.limit

@@ -4,12 +4,12 @@ use these, so a file made on the site and one made in a terminal have the same c
 from __future__ import annotations
 
 import csv
-import html
 import itertools
 import json
-import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
+
+from .search.snippets import plain_with_marks
 
 if TYPE_CHECKING:
     from .search import Hit
@@ -20,12 +20,11 @@ LIST_SEPARATOR = "; "  # between the names of a multi-valued CSV cell
 BOM = "\ufeff"  # without it Excel reads a UTF-8 CSV as the locale's code page: Vietnamese breaks
 
 PageUrl = Callable[[str], str]  # article id -> its page's absolute URL
-_MARK = re.compile(r"</?mark>")
 
 
 def plain_snippet(fragment: str) -> str:
     """A ``Hit.snippet`` (escaped HTML with the query words in ``<mark>``) as plain text."""
-    return html.unescape(_MARK.sub("", fragment))
+    return plain_with_marks(fragment)[0]
 
 
 def row(hit: Hit, page_url: PageUrl | None = None) -> dict:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from flask import Flask, Response, g, jsonify, render_template, request, url_for
 from werkzeug.exceptions import (BadRequest, HTTPException, NotFound, ServiceUnavailable,
@@ -138,27 +138,26 @@ def create_app(index_dir, searcher: Searcher | None = None) -> Flask:
 
     def back_link(target: str | None) -> dict:
         """Where an article page's "←" leads: the page of results it was opened from (result
-        cards add it as ``back``: a search, the home page or an entity page), else home. Only
-        this site's paths are taken, so the link can never lead elsewhere (``//evil``,
-        ``http:``, ``javascript:``, ``/\\evil``)."""
-        home = {"href": url_for("search"), "label": "Trang chủ"}
-        if not target or not target.startswith("/") or len(target) > MAX_BACK_URL \
-                or "\\" in target or not target.isprintable():
+        cards add it as ``back``: a search or an entity page), else home. Only this site's
+        paths are taken, so the link can never lead elsewhere (``//evil``, ``http:``,
+        ``javascript:``, ``/\\evil``). ``target``: what its related articles carry on."""
+        home = {"href": url_for("search"), "label": "Trang chủ", "target": None}
+        if not target or not target.startswith("/") or len(target) > MAX_BACK_URL:
             return home
         parts = urlsplit(target)
-        segments = parts.path.split("/")
-        if parts.scheme or parts.netloc or ".." in segments or parts.fragment:
+        path = unquote(parts.path)
+        segments = path.split("/")
+        if parts.scheme or parts.netloc or parts.fragment or ".." in segments \
+                or "\\" in target + path or not (target + path).isprintable():
             return home
-        if parts.path == "/search":
+        if path == "/search" and parts.query:
             label = "Quay lại kết quả tìm kiếm"
         elif segments[1] in explore.ENTITY_HEADINGS and len(segments) > 2 and segments[2]:
             label = f"Quay lại trang {'/'.join(segments[2:])}"
-        elif parts.path == "/":
-            label = "Trang chủ"
         else:
             return home
-        href = quote(parts.path) + (f"?{parts.query}" if parts.query else "")
-        return {"href": href, "label": label}
+        href = quote(path) + (f"?{parts.query}" if parts.query else "")
+        return {"href": href, "label": label, "target": target}
 
     @route("/article/<path:doc_id>")
     def article(doc_id: str):

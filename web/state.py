@@ -29,6 +29,7 @@ class SearchState:
     limit: int = DEFAULT_LIMIT
     facet_limit: int = DEFAULT_FACET_LIMIT
     more: str | None = None  # the one facet opened by "Xem thêm" (it shows MORE_FACET_LIMIT)
+    exact: bool = False  # search q as typed, even when it finds nothing and a respelling would
 
     def selected(self, name: str) -> tuple[str, ...]:
         return dict(self.selections).get(name, ())
@@ -69,6 +70,7 @@ class SearchState:
             limit=_positive_int(args, "limit", DEFAULT_LIMIT, "Số kết quả mỗi trang"),
             facet_limit=_positive_int(args, "facet_limit", DEFAULT_FACET_LIMIT, "Số giá trị mỗi bộ lọc"),
             more=single("more") if single("more") in FACET_NAMES else None,
+            exact=single("exact") not in (None, "0"),
         )
 
     def params(self) -> SearchParams:
@@ -77,6 +79,7 @@ class SearchState:
             date_from=self.date_from, date_to=self.date_to, sort=self.sort,
             page=self.page, limit=self.limit,
             facet_limit=max(self.facet_limit, MORE_FACET_LIMIT) if self.more else self.facet_limit,
+            correct=not self.exact,
         )
 
     @property
@@ -100,6 +103,8 @@ class SearchState:
             pairs.append(("facet_limit", str(self.facet_limit)))
         if self.more:
             pairs.append(("more", self.more))
+        if self.exact:
+            pairs.append(("exact", "1"))
         if self.page != 1:
             pairs.append(("page", str(self.page)))
         return pairs
@@ -143,10 +148,15 @@ class SearchState:
         return replace(self, page=1, selections=self._with_selected(name, kept)).url()
 
     def without_filters(self) -> str:
-        return SearchState(q=self.q, sort=self.sort, limit=self.limit).url()
+        return SearchState(q=self.q, sort=self.sort, limit=self.limit, exact=self.exact).url()
 
     def with_query(self, q: str) -> str:
-        return replace(self, q=q, page=1).url()
+        """Another query, corrected if it finds nothing (a new query is never ``exact``)."""
+        return replace(self, q=q, page=1, exact=False).url()
+
+    def exactly(self, q: str) -> str:
+        """This query searched as typed, not replaced by its respelling."""
+        return replace(self, q=q, page=1, exact=True).url()
 
 
 def _positive_int(args, name: str, default: int, label: str) -> int:

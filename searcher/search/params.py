@@ -28,6 +28,9 @@ class SearchParams:
     page: int = 1
     limit: int = 10
     facet_limit: int = 10
+    # A query that finds nothing is searched as its respelling (``SearchResult.corrected_from``);
+    # False searches it as typed, the respelling only offered as ``suggestion``.
+    correct: bool = True
 
     def selected(self, facet: str) -> list[str]:
         """The facet's ticked values, each once, in the order given."""

@@ -57,6 +57,11 @@ class Hit(ArticleFacts):
     score: float | None = None  # None when browsing (no query words)
     url: str | None = None
     snippet: str = ""  # HTML: the best passage, escaped, query words in <mark>
+    # The same as plain text, for programs: the snippet's and the title's marked spans as
+    # [start, end) character offsets (``snippet_text[start:end]`` is a query word)
+    snippet_text: str = ""
+    snippet_marks: list[list[int]] = field(default_factory=list)
+    title_marks: list[list[int]] = field(default_factory=list)
 
 
 @dataclass
@@ -67,6 +72,9 @@ class ArticleRecord(ArticleFacts):
     summary: str | None = None
     captions: list[str] = field(default_factory=list)
     body: str = ""
+    # the body as the article page shows it: {"text", "kind"}, kind "text" or "credit" (a photo
+    # credit or caption, or the byline), from searcher.text.paragraphs at lookup time
+    paragraphs: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -82,6 +90,9 @@ class SearchResult(_Serialisable):
     facets: dict[str, list[FacetValue]]  # by facet name, in registry order
     histogram: list[FacetValue]  # the year facet's values in chronological order
     suggestion: str | None  # "did you mean", when a respelling finds more
+    # the query as typed, when it found nothing and these are the results of its respelling
+    # (``query``); ``SearchParams.correct=False`` searches it as typed
+    corrected_from: str | None = None
     # which documents the total counts: "strict" (every word as a word), "loose" (every word,
     # some only as scattered syllables) or "partial" (at least half the query's words)
     matching: str = "strict"

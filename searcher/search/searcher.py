@@ -10,12 +10,14 @@ import math
 import os
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 from whoosh import index as whoosh_index
 
 from ..store.durable import DurableStorage
+from ..text.paragraphs import paragraphs
 from ..store.health import REMEDY, first_damage, is_permission_error, reason, unreadable_directory
 
 from . import query as query_builder
@@ -23,10 +25,11 @@ from .facet_counts import count_facets
 from . import explore
 from .generation import Generation
 from .params import SearchError, SearchParams, parse_date_bound, validate
+from .ranking import SUGGEST_BELOW
 from .results import ArticleRecord, Hit, SearchResult, facts
 from .scoring import STRICT, Evaluation, evaluate
-from .snippets import highlight, needles_for, snippet
-from .spelling import suggest
+from .snippets import highlight, needles_for, plain_with_marks, snippet
+from .spelling import EXAMPLES, respell
 
 
 log = logging.getLogger(__name__)
@@ -127,8 +130,23 @@ class Searcher:
                 raise SearchError("Hãy nhập từ khóa tìm kiếm hoặc chọn một bộ lọc.")
             return self._search(gen, params, parsed)
 
-    def _search(self, gen: Generation, params: SearchParams, parsed) -> SearchResult:
+    def _search(self, gen: Generation, params: SearchParams, parsed,
+                respelling: bool = True) -> SearchResult:
+        """``respelling``: when few articles hold every word, offer the query respelled
+        (``suggestion``), and when none does, search the respelling instead (unless
+        ``params.correct`` is off)."""
         evaluation = evaluate(parsed, gen.arrays, gen.verify_phrase)
+        suggestion = None
+        if respelling and evaluation is not None and not parsed.is_empty \
+                and evaluation.complete < SUGGEST_BELOW:
+            suggestion = self._respelled(gen, params.q, evaluation.complete)
+            if suggestion is not None and params.correct and evaluation.complete == 0:
+                corrected = self._search(gen, replace(params, q=suggestion),
+                                         query_builder.parse(suggestion, gen.is_term),
+                                         respelling=False)
+                if corrected.total:
+                    corrected.corrected_from = params.q
+                    return corrected
         base = evaluation.matched if evaluation else gen.arrays.live.copy()
         base &= self._date_filter(gen, params)
         selections = params.all_selected()
@@ -136,10 +154,6 @@ class Searcher:
                                                   params.facet_limit, gen.arrays.size)
         total = int(matched.sum())
         needles = self._needles(parsed)
-        suggestion = None
-        if evaluation is not None and not parsed.is_empty:
-            suggestion = suggest(params.q, evaluation.complete, gen.is_term, gen.vocabulary,
-                                 lambda text: self._count(gen, text))
         return SearchResult(
             query=params.q,
             total=total,
@@ -164,9 +178,22 @@ class Searcher:
             [i.words for g in parsed.groups for i in g if i.phrase and not i.negated])
 
     @staticmethod
-    def _count(gen: Generation, text: str) -> int:
-        evaluation = evaluate(query_builder.parse(text, gen.is_term), gen.arrays, gen.verify_phrase)
-        return evaluation.complete if evaluation is not None else 0
+    def _respelled(gen: Generation, query: str, complete: int) -> str | None:
+        """The query with its unknown syllables respelled (``spelling``), written as the
+        articles it finds best write it, if more articles hold every word of it than the
+        query's ``complete``; else None."""
+        respelled = respell(query, gen.is_term, gen.vocabulary)
+        if respelled is None:
+            return None
+        evaluation = evaluate(query_builder.parse(respelled.text, gen.is_term), gen.arrays,
+                              gen.verify_phrase)
+        if evaluation is None or evaluation.complete <= complete:
+            return None
+        found = np.flatnonzero(evaluation.matched)
+        best = found[np.lexsort((-evaluation.scores[found], -evaluation.rank[found]))][:EXAMPLES]
+        stored = [gen.stored(int(docnum)) for docnum in best]
+        return respelled.as_written([text for data in stored
+                                     for text in (data["title"], data["body"])])
 
     @staticmethod
     def _date_filter(gen: Generation, params: SearchParams) -> np.ndarray:
@@ -218,13 +245,18 @@ class Searcher:
             caption_snippet = snippet(" ".join(data["captions"]), needles)
             if "<mark>" in caption_snippet:
                 text_snippet = caption_snippet
+        title_html = highlight(data["title"], needles)
+        snippet_text, snippet_marks = plain_with_marks(text_snippet)
         return Hit(
             id=gen.ids[docnum],
             title=data["title"],
-            title_html=highlight(data["title"], needles),
+            title_html=title_html,
             score=round(score, 4) if score is not None else None,
             url=data["url"],
             snippet=text_snippet,
+            snippet_text=snippet_text,
+            snippet_marks=snippet_marks,
+            title_marks=plain_with_marks(title_html)[1],
             **facts(data),
         )
 
@@ -243,6 +275,12 @@ class Searcher:
                 if parsed.is_empty and not params.has_filters:
                     raise SearchError("Hãy nhập từ khóa tìm kiếm hoặc chọn một bộ lọc.")
                 evaluation = evaluate(parsed, gen.arrays, gen.verify_phrase)
+                if params.correct and evaluation is not None and evaluation.complete == 0:
+                    # what the page showed: the respelling's results (see ``_search``)
+                    respelled = self._respelled(gen, params.q, 0)
+                    if respelled is not None:
+                        parsed = query_builder.parse(respelled, gen.is_term)
+                        evaluation = evaluate(parsed, gen.arrays, gen.verify_phrase)
                 base = evaluation.matched if evaluation else gen.arrays.live.copy()
                 base &= self._date_filter(gen, params)
                 matched, _, _ = count_facets(gen.facets, base, params.all_selected(), 1,
@@ -341,6 +379,9 @@ class Searcher:
             if docnum is None:
                 raise ArticleNotFound(doc_id)
             data = gen.stored(docnum)
+        # Laid out here, not at index time, so a better layout needs no re-index.
         return ArticleRecord(id=doc_id, title=data["title"], url=data["url"],
                              summary=data["summary"], captions=data["captions"],
-                             body=data["body"], **facts(data))
+                             body=data["body"], **facts(data),
+                             paragraphs=[{"text": p.text, "kind": p.kind}
+                                         for p in paragraphs(data["body"])])

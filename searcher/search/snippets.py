@@ -85,6 +85,36 @@ def highlight(text: str, needles: list[Needle]) -> str:
     return _marked(text, _match_spans(text, needles)[0])
 
 
+_MARK_RE = re.compile(r"<mark>(.*?)</mark>", re.S)
+
+
+def plain_with_marks(fragment: str) -> tuple[str, list[list[int]]]:
+    """A marked fragment (``snippet``, ``highlight``: escaped HTML, matches in ``<mark>``) as
+    plain text and the ``[start, end)`` character offsets of its marked spans, for programs that
+    draw their own highlighting (the JSON) or none (exports)."""
+    pieces: list[str] = []
+    marks: list[list[int]] = []
+    length, last = 0, 0
+    for match in _MARK_RE.finditer(fragment):
+        before = html.unescape(fragment[last:match.start()])
+        marked = html.unescape(match.group(1))
+        pieces += [before, marked]
+        length += len(before)
+        marks.append([length, length + len(marked)])
+        length += len(marked)
+        last = match.end()
+    pieces.append(html.unescape(fragment[last:]))
+    return "".join(pieces), marks
+
+
+def written(text: str, folded: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]]:
+    """Where the text has these folded syllables standing in a row (character offset) and how
+    it writes them (``("nhat", "ban")`` -> ``[(120, ("Nhật", "Bản")), ...]``)."""
+    syllables, starts, ends = _scan(text)
+    return [(starts[i], tuple(text[starts[k]:ends[k]] for k in range(i, j)))
+            for i, j in _find(Needle(folded, None), syllables, None)]
+
+
 @lru_cache(maxsize=SCANNED_TEXTS)
 def _scan(text: str) -> tuple[tuple[str, ...], array, array]:
     """A text's folded syllables with their character offsets. Query-independent, and half a
