@@ -58,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--to", dest="date_to", metavar="DATE",
                        help="YYYY[-MM[-DD]] or DD/MM/YYYY, MM/YYYY")
     query.add_argument("--facet-limit", type=int, default=10, metavar="N")
+    query.add_argument("--undated", action="store_true",
+                       help="with --from/--to: also articles of unknown year whose day and "
+                            "month fall in the range")
     query.add_argument("--exact", action="store_true",
                        help="search TEXT as typed, even when it finds nothing and a respelling "
                             "would (the respelling is then only suggested)")
@@ -121,7 +124,8 @@ def cmd_query(args) -> int:
         q=" ".join(args.text),
         selections={facet.name: getattr(args, facet.name) for facet in FACETS},
         date_from=args.date_from, date_to=args.date_to, sort=args.sort,
-        facet_limit=args.facet_limit, correct=not args.exact, **paging)
+        facet_limit=args.facet_limit, correct=not args.exact,
+        undated=args.undated, **paging)
     try:
         searcher = Searcher(args.index)
         if args.format in EXPORTS:

@@ -137,3 +137,27 @@ def test_cli_filters_are_repeatable_and_json_facets_have_the_documented_shape(se
         assert all(set(v) == {"value", "count", "selected"} for v in values)
     text = run("query", "trinh xuan truong", "--index", seed_index, "--official", "Hà Vĩ")
     assert text.returncode == 0 and "Bộ lọc:" in text.stdout and "*Hà Vĩ" in text.stdout
+
+
+@pytest.mark.parametrize("date_from, date_to, dated, undated", [
+    # the seed pages are dated by day and month only: 000 22/04, 002 03/06, 001 28/11, 004 16/01
+    ("2023-04-01", "2023-06-30", {"syn_2023_vannam"}, {"000_f33226c30985bb77", "002_f763da09f12f948d"}),
+    ("01/11/2023", "28/02/2024", {"syn_2023_gyeonggi", "syn_2024_vannam"},  # across a new year
+     {"001_6ade50733b3a3fb3", "004_a94f6f6cfb8fd38e"}),
+])
+def test_a_date_range_offers_the_articles_of_unknown_year_in_its_days(mixed_index, date_from,
+                                                                      date_to, dated, undated):
+    from searcher import Searcher
+
+    searcher = Searcher(mixed_index)
+    params = SearchParams(q="lao cai", date_from=date_from, date_to=date_to, limit=50)
+    strict = searcher.search(params)
+    assert {hit.id for hit in strict.hits} == dated
+    assert strict.undated_in_range == len(undated), "counted, not shown"
+    params.undated = True
+    wider = searcher.search(params)
+    assert {hit.id for hit in wider.hits} == dated | undated
+    assert wider.total == len(dated) + len(undated)
+    # a whole year takes every article of unknown year
+    params.date_from, params.date_to = "2023", "2023"
+    assert searcher.search(params).total == 3 + 5

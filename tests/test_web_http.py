@@ -386,3 +386,14 @@ def test_unexpected_failure_is_a_plain_500_page(seed_index):
         assert server.get("/api/boom").json() == {"error": "Máy chủ gặp lỗi ngoài dự kiến. Vui lòng thử lại sau."}
     finally:
         server.close()
+
+
+def test_a_date_range_page_offers_and_marks_articles_of_unknown_year(mixed_server):
+    dates = {"from": "01/04/2023", "to": "30/06/2023"}
+    page = mixed_server.get("/search", q="lao cai", **dates)
+    assert 'data-undated="2"' in page.text and "Gồm cả các bài này" in page.text
+    link = html.unescape(re.search(r'href="([^"]*undated=1[^"]*)">Gồm cả', page.text).group(1))
+    wider = mixed_server.get(link)
+    assert 'data-total="3"' in wider.text
+    assert "22/04, năm chưa rõ" in wider.text  # the Nagano visit: day and month, no year
+    assert mixed_server.get("/api/search", q="lao cai", undated="1", **dates).json()["total"] == 3

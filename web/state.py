@@ -30,6 +30,7 @@ class SearchState:
     facet_limit: int = DEFAULT_FACET_LIMIT
     more: str | None = None  # the one facet opened by "Xem thêm" (it shows MORE_FACET_LIMIT)
     exact: bool = False  # search q as typed, even when it finds nothing and a respelling would
+    undated: bool = False  # a date range also takes articles of unknown year in its day-months
 
     def selected(self, name: str) -> tuple[str, ...]:
         return dict(self.selections).get(name, ())
@@ -71,6 +72,7 @@ class SearchState:
             facet_limit=_positive_int(args, "facet_limit", DEFAULT_FACET_LIMIT, "Số giá trị mỗi bộ lọc"),
             more=single("more") if single("more") in FACET_NAMES else None,
             exact=single("exact") not in (None, "0"),
+            undated=single("undated") not in (None, "0"),
         )
 
     def params(self) -> SearchParams:
@@ -79,7 +81,7 @@ class SearchState:
             date_from=self.date_from, date_to=self.date_to, sort=self.sort,
             page=self.page, limit=self.limit,
             facet_limit=max(self.facet_limit, MORE_FACET_LIMIT) if self.more else self.facet_limit,
-            correct=not self.exact,
+            correct=not self.exact, undated=self.undated,
         )
 
     @property
@@ -105,6 +107,8 @@ class SearchState:
             pairs.append(("more", self.more))
         if self.exact:
             pairs.append(("exact", "1"))
+        if self.undated and (self.date_from or self.date_to):
+            pairs.append(("undated", "1"))
         if self.page != 1:
             pairs.append(("page", str(self.page)))
         return pairs
@@ -153,6 +157,10 @@ class SearchState:
     def with_query(self, q: str) -> str:
         """Another query, corrected if it finds nothing (a new query is never ``exact``)."""
         return replace(self, q=q, page=1, exact=False).url()
+
+    def with_undated(self, undated: bool) -> str:
+        """The same date range, taking (or leaving out) articles of unknown year."""
+        return replace(self, undated=undated, page=1).url()
 
     def exactly(self, q: str) -> str:
         """This query searched as typed, not replaced by its respelling."""

@@ -31,6 +31,9 @@ class SearchParams:
     # A query that finds nothing is searched as its respelling (``SearchResult.corrected_from``);
     # False searches it as typed, the respelling only offered as ``suggestion``.
     correct: bool = True
+    # With a date range: also the articles whose day and month fall in it but whose year is
+    # not known (``SearchResult.undated_in_range`` counts them when they are left out).
+    undated: bool = False
 
     def selected(self, facet: str) -> list[str]:
         """The facet's ticked values, each once, in the order given."""

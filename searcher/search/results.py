@@ -98,6 +98,9 @@ class SearchResult(_Serialisable):
     matching: str = "strict"
     # "YYYY-MM" -> articles, the twelve months of the year when exactly one year is ticked
     months: list[FacetValue] = field(default_factory=list)
+    # with a date range: articles of unknown year whose day and month fall in it (included when
+    # SearchParams.undated is set, else only counted)
+    undated_in_range: int = 0
 
 
 def facts(data: dict) -> dict:

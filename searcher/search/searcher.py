@@ -147,13 +147,14 @@ class Searcher:
                 if corrected.total:
                     corrected.corrected_from = params.q
                     return corrected
-        base = evaluation.matched if evaluation else gen.arrays.live.copy()
-        base &= self._date_filter(gen, params)
+        base = (evaluation.matched if evaluation else gen.arrays.live) & \
+            self._date_filter(gen, params)  # a new array: the evaluation's stays whole
         selections = params.all_selected()
         matched, facets, histogram = count_facets(gen.facets, base, selections,
                                                   params.facet_limit, gen.arrays.size)
         total = int(matched.sum())
         needles = self._needles(parsed)
+        undated_in_range = self._undated_count(gen, params, evaluation, selections)
         return SearchResult(
             query=params.q,
             total=total,
@@ -169,7 +170,22 @@ class Searcher:
             suggestion=suggestion,
             matching=evaluation.level if evaluation is not None else STRICT,
             months=explore.months(gen, matched, selections.get("year", [])),
+            undated_in_range=undated_in_range,
         )
+
+    @staticmethod
+    def _undated_count(gen: Generation, params: SearchParams, evaluation, selections) -> int:
+        """Articles of unknown year whose day and month fall in the date range, among those
+        the query and the facet selections match (0 without a date range)."""
+        if not (params.date_from or params.date_to):
+            return 0
+        found = (evaluation.matched if evaluation else gen.arrays.live) & Searcher._undated_in(
+            gen, parse_date_bound(params.date_from, upper=False),
+            parse_date_bound(params.date_to, upper=True))
+        for name, values in selections.items():
+            if values:
+                found &= gen.facets[name].mask(values, gen.arrays.size)
+        return int(found.sum())
 
     @staticmethod
     def _needles(parsed):
@@ -202,8 +218,24 @@ class Searcher:
         if low is None and high is None:
             return gen.arrays.live
         keys = gen.date_keys
-        # Only full dates (YYYYMMDD > 9999) can fall in a range; unknown years cannot.
-        return (keys > 9999) & (keys >= (low or 0)) & (keys <= (high or 99_991_231))
+        # Full dates (YYYYMMDD > 9999) fall in a range by their value; a day and month of
+        # unknown year (MMDD) only when asked for (``undated``).
+        dated = (keys > 9999) & (keys >= (low or 0)) & (keys <= (high or 99_991_231))
+        return dated | Searcher._undated_in(gen, low, high) if params.undated else dated
+
+    @staticmethod
+    def _undated_in(gen: Generation, low: int | None, high: int | None) -> np.ndarray:
+        """Articles dated by day and month only (MMDD keys) whose day and month fall in the
+        range; a range of a year or more takes all of them."""
+        keys = gen.date_keys
+        undated = (keys >= 101) & (keys <= 1231)
+        low, high = low or 0, high or 99_991_231
+        if high - low >= 10000:  # a whole year or more
+            return undated
+        first, last = low % 10000, high % 10000
+        if first <= last:
+            return undated & (keys >= first) & (keys <= last)
+        return undated & ((keys >= first) | (keys <= last))  # across a new year
 
     @staticmethod
     def _page(gen: Generation, evaluation: Evaluation | None, matched: np.ndarray,
@@ -281,8 +313,8 @@ class Searcher:
                     if respelled is not None:
                         parsed = query_builder.parse(respelled, gen.is_term)
                         evaluation = evaluate(parsed, gen.arrays, gen.verify_phrase)
-                base = evaluation.matched if evaluation else gen.arrays.live.copy()
-                base &= self._date_filter(gen, params)
+                base = (evaluation.matched if evaluation else gen.arrays.live) & \
+                    self._date_filter(gen, params)
                 matched, _, _ = count_facets(gen.facets, base, params.all_selected(), 1,
                                              gen.arrays.size)
                 order = self._order(gen, evaluation, matched, params.sort)
