@@ -19,7 +19,7 @@ _HOMES = {
     "DATE_RANGE": "facets", "UNKNOWN_YEAR": "facets",
     "Searcher": "search", "SearchParams": "search", "SearchResult": "search", "Hit": "search",
     "FacetValue": "search", "ArticleRecord": "search", "SearchError": "search",
-    "ArticleNotFound": "search", "IndexUnavailable": "search",
+    "ArticleNotFound": "search", "IndexUnavailable": "search", "DateError": "search",
     "index_paths": "store.indexer", "IndexReport": "store.indexer", "IndexError_": "store.indexer",
     "check_index": "store.health", "IndexHealth": "store.health",
     "iter_articles": "ingest.reader",

@@ -256,12 +256,21 @@ def test_overlong_query_is_a_clear_400(seed_server):
 @pytest.mark.parametrize("params", [
     {"page": "abc"}, {"page": "-1"}, {"page": "0"}, {"page": "1.5"},
     {"limit": "1000"}, {"limit": "x"},
-    {"from": "2023-13-45"}, {"to": "hôm qua"}, {"from": "2024-01-01", "to": "2023-01-01"},
     {"sort": "bogus"},
 ])
 def test_bad_parameters_are_400_on_page_and_api(seed_server, params):
     page = assert_clean_error(seed_server.get("/search", q="lao cai", **params), 400, json_api=False)
     assert "Yêu cầu không hợp lệ" in page
+    assert_clean_error(seed_server.get("/api/search", q="lao cai", **params), 400, json_api=True)
+
+
+@pytest.mark.parametrize("params", [
+    {"from": "2023-13-45"}, {"to": "hôm qua"}, {"from": "2024-01-01", "to": "2023-01-01"},
+])
+def test_bad_dates_are_400_with_the_results_kept_on_the_page(seed_server, params):
+    page = seed_server.get("/search", q="lao cai", **params)
+    assert page.status == 400 and 'id="date-problem"' in page.text
+    assert 'data-total="' in page.text, "the results of the search without that date are shown"
     assert_clean_error(seed_server.get("/api/search", q="lao cai", **params), 400, json_api=True)
 
 
@@ -397,3 +406,16 @@ def test_a_date_range_page_offers_and_marks_articles_of_unknown_year(mixed_serve
     assert 'data-total="3"' in wider.text
     assert "22/04, năm chưa rõ" in wider.text  # the Nagano visit: day and month, no year
     assert mixed_server.get("/api/search", q="lao cai", undated="1", **dates).json()["total"] == 3
+
+
+def test_a_bad_date_is_said_beside_its_box_and_the_results_stay(mixed_server):
+    page = mixed_server.get("/search", q="lao cai", partner="tỉnh Nagano", **{"from": "31/02/2023"})
+    assert page.status == 400
+    assert 'id="date-problem"' in page.text and "31/02/2023" in page.text  # kept for fixing
+    assert 'aria-invalid="true"' in page.text
+    nagano = mixed_server.get("/api/search", q="lao cai", partner="tỉnh Nagano").json()["total"]
+    assert f'data-total="{nagano}"' in page.text, "the search without the bad date is shown"
+    # the JSON twin keeps refusing it: programs want the error, not a guess
+    assert mixed_server.get("/api/search", q="lao cai", **{"from": "31/02/2023"}).status == 400
+    backwards = mixed_server.get("/search", q="lao cai", **{"from": "2024", "to": "2023"})
+    assert backwards.status == 400 and "Ngày bắt đầu phải trước ngày kết thúc" in backwards.text

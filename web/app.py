@@ -9,13 +9,15 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from dataclasses import replace
 from urllib.parse import quote, unquote, urlsplit
 
 from flask import Flask, Response, g, jsonify, render_template, request, url_for
 from werkzeug.exceptions import (BadRequest, HTTPException, NotFound, ServiceUnavailable,
                                  default_exceptions)
 
-from searcher import BY_NAME, DATE_RANGE, FACETS, ArticleNotFound, Searcher, SearchError
+from searcher import (BY_NAME, DATE_RANGE, FACETS, ArticleNotFound, DateError, Searcher,
+                      SearchError)
 
 from . import charts, explore, suggestions, takeaway
 from .state import DEFAULT_FACET_LIMIT, DEFAULT_LIMIT, SearchState
@@ -23,6 +25,7 @@ from .state import DEFAULT_FACET_LIMIT, DEFAULT_LIMIT, SearchState
 log = logging.getLogger(__name__)
 
 RELATED_ARTICLES = 5
+DATE_FIELDS = {"from": "date_from", "to": "date_to"}  # URL name -> SearchState field
 MAX_BACK_URL = 2000  # the longest ``back`` an article page links to (a search's URL)
 
 SECURITY_HEADERS = {
@@ -122,9 +125,19 @@ def create_app(index_dir, searcher: Searcher | None = None) -> Flask:
             return render_template("home.html", state=state,
                                    overview=app.extensions["home_overview"](),
                                    json_url=url_for("api_overview"))
-        result = run_search(state)
-        return render_template("search.html", state=state, res=result,
+        try:
+            result, date_problem = holder.require().search(state.params()), None
+        except DateError as exc:
+            # Said beside the date box; the results are those of the search without that date.
+            date_problem = {"bound": exc.bound, "message": str(exc),
+                            "typed": state.date_from if exc.bound == "from" else state.date_to}
+            state = g.search_state = replace(state, **{DATE_FIELDS[exc.bound]: None})
+            result = run_search(state)
+        except SearchError as exc:
+            raise BadRequest(str(exc)) from exc
+        page = render_template("search.html", state=state, res=result, date_problem=date_problem,
                                json_url=state.url("api_search"), **charts.for_search(state, result))
+        return (page, 400) if date_problem else page
 
     @route("/api/search")
     def api_search():

@@ -17,6 +17,15 @@ class SearchError(ValueError):
     """A request the engine cannot answer as asked; the message says why, for the user."""
 
 
+class DateError(SearchError):
+    """A date bound that cannot be read (or ends before the other begins): ``bound`` is
+    ``"from"`` or ``"to"``, so a page can say it beside that box and show the rest."""
+
+    def __init__(self, message: str, bound: str):
+        super().__init__(message)
+        self.bound = bound
+
+
 @dataclass
 class SearchParams:
     q: str = ""
@@ -95,7 +104,11 @@ def validate(params: SearchParams) -> None:
         raise SearchError(f"Số kết quả mỗi trang phải từ 1 đến {MAX_LIMIT}.")
     if not 1 <= params.facet_limit <= MAX_FACET_LIMIT:
         raise SearchError(f"Số giá trị mỗi bộ lọc phải từ 1 đến {MAX_FACET_LIMIT}.")
-    low = parse_date_bound(params.date_from, upper=False)
-    high = parse_date_bound(params.date_to, upper=True)
-    if low and high and low > high:
-        raise SearchError("Ngày bắt đầu phải trước ngày kết thúc.")
+    bounds = {}
+    for bound, text, upper in (("from", params.date_from, False), ("to", params.date_to, True)):
+        try:
+            bounds[bound] = parse_date_bound(text, upper=upper)
+        except SearchError as exc:
+            raise DateError(str(exc), bound) from None
+    if bounds["from"] and bounds["to"] and bounds["from"] > bounds["to"]:
+        raise DateError("Ngày bắt đầu phải trước ngày kết thúc.", "to")
