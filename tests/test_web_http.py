@@ -419,3 +419,20 @@ def test_a_bad_date_is_said_beside_its_box_and_the_results_stay(mixed_server):
     assert mixed_server.get("/api/search", q="lao cai", **{"from": "31/02/2023"}).status == 400
     backwards = mixed_server.get("/search", q="lao cai", **{"from": "2024", "to": "2023"})
     assert backwards.status == 400 and "Ngày bắt đầu phải trước ngày kết thúc" in backwards.text
+
+
+def test_a_result_card_says_where_it_was_published_and_who_took_part(tmp_path):
+    from conftest import LiveServer, build_index
+
+    build_index(tmp_path, [{
+        "id": "card", "url": "https://www.baoquocte.vn/tiep-dai-su-123.html",
+        "title": "Thủ tướng tiếp Đại sứ Nhật Bản",
+        "body": "Chiều 21/5/2017, tại Hà Nội, Thủ tướng Nguyễn Xuân Phúc đã tiếp Đại sứ Nhật Bản "
+                "Umeda Kunio. Hai bên trao đổi về hợp tác đầu tư."}])
+    server = LiveServer(tmp_path / "index")
+    try:
+        card = server.get("/search", q="Umeda").text
+    finally:
+        server.close()
+    assert '<span class="source">baoquocte.vn</span>' in card
+    assert "Nguyễn Xuân Phúc</a> <span class=\"muted\">(Thủ tướng)</span>" in card

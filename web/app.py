@@ -98,6 +98,7 @@ def create_app(index_dir, searcher: Searcher | None = None) -> Flask:
 
     app.jinja_env.filters["vn_date"] = vn_date
     app.jinja_env.filters["number"] = number
+    app.jinja_env.filters["host"] = host
     app.jinja_env.globals["year_bars_of"] = charts.for_archive
     app.jinja_env.globals.update(FACETS=FACETS,
                                  DEFAULT_LIMIT=DEFAULT_LIMIT,
@@ -260,6 +261,12 @@ def filter_label(name: str, value: str) -> str:
     if facet is None:
         return f"{DATE_RANGE.label(name)}: {value}"
     return f"{facet.label}: {facet.display(value)}"
+
+
+def host(url: str) -> str:
+    """Where an article was published, as a card shows it: "baoquocte.vn"."""
+    name = urlsplit(url).hostname or ""
+    return name.removeprefix("www.")
 
 
 def number(value: int) -> str:
