@@ -24,7 +24,7 @@ _HOMES = {
     "check_index": "store.health", "IndexHealth": "store.health",
     "iter_articles": "ingest.reader",
     "extract_article": "extract:extract",  # not "extract": that is the subpackage's name
-    "csv_lines": "export", "jsonl_lines": "export", "plain_snippet": "export",
+    "csv_lines": "export", "jsonl_lines": "export",
     "checked_export": "export",
 }
 __all__ = sorted(_HOMES)

@@ -9,8 +9,6 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from .search.snippets import plain_with_marks
-
 if TYPE_CHECKING:
     from .search import Hit
 
@@ -22,11 +20,6 @@ BOM = "\ufeff"  # without it Excel reads a UTF-8 CSV as the locale's code page: 
 PageUrl = Callable[[str], str]  # article id -> its page's absolute URL
 
 
-def plain_snippet(fragment: str) -> str:
-    """A ``Hit.snippet`` (escaped HTML with the query words in ``<mark>``) as plain text."""
-    return plain_with_marks(fragment)[0]
-
-
 def row(hit: Hit, page_url: PageUrl | None = None) -> dict:
     """The article as plain values: names for partners and officials, text for the snippet."""
     values = {
@@ -34,7 +27,7 @@ def row(hit: Hit, page_url: PageUrl | None = None) -> dict:
         "partners": [partner["name"] for partner in hit.partners],
         "countries": list(hit.countries),
         "officials": [official["name"] for official in hit.officials],
-        "snippet": plain_snippet(hit.snippet),
+        "snippet": hit.snippet_text,
     }
     if page_url is not None:
         values[PAGE_FIELD] = page_url(hit.id)

@@ -288,3 +288,25 @@ def open_tab(browser, **context_options):
     tab.on("response", lambda response: problems.append(f"{response.status} {response.url}")
            if response.status >= 400 and response.request.resource_type != "document" else None)
     return context, tab, problems
+
+
+SCREEN_SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+@pytest.fixture
+def tab(browser):
+    """A desktop tab; the test fails if the page logged an error or a resource failed."""
+    context, tab, problems = open_tab(browser, viewport={"width": 1280, "height": 900})
+    yield tab
+    context.close()
+    assert problems == []
+
+
+@pytest.fixture(params=sorted(SCREEN_SIZES))
+def sized_tab(request, browser):
+    """The same test on a desktop and a phone screen (``tab.screen`` names which)."""
+    context, tab, problems = open_tab(browser, viewport=SCREEN_SIZES[request.param])
+    tab.screen = request.param
+    yield tab
+    context.close()
+    assert problems == []

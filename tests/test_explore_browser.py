@@ -2,23 +2,13 @@
 phone widths, over the mixed index (the seed pages plus synthetic articles dated 2021-2024)."""
 from __future__ import annotations
 
-import pytest
-from conftest import BROWSER_MARKS, SCREENSHOTS, SYNTHETIC_NEWEST_FIRST, open_tab
+from conftest import (BROWSER_MARKS, SCREEN_SIZES, SCREENSHOTS, SYNTHETIC_NEWEST_FIRST,
+                      open_tab)
 from playwright.sync_api import expect
 
 pytestmark = BROWSER_MARKS
-SCREEN_SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 NAGANO = "tỉnh Nagano"
 TRUONG = "Trịnh Xuân Trường"
-
-
-@pytest.fixture(params=sorted(SCREEN_SIZES))
-def sized_tab(request, browser):
-    context, tab, problems = open_tab(browser, viewport=SCREEN_SIZES[request.param])
-    tab.screen = request.param
-    yield tab
-    context.close()
-    assert problems == []
 
 
 def total(tab) -> int:

@@ -2,20 +2,10 @@
 (the seed pages, whose dates have no year, plus synthetic articles dated 2021-2024)."""
 from __future__ import annotations
 
-import pytest
-from conftest import BROWSER_MARKS, open_tab
+from conftest import BROWSER_MARKS, SCREEN_SIZES, open_tab
 from playwright.sync_api import expect
 
 pytestmark = BROWSER_MARKS
-SCREEN_SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
-
-
-@pytest.fixture(params=sorted(SCREEN_SIZES))
-def sized_tab(request, browser):
-    context, tab, problems = open_tab(browser, viewport=SCREEN_SIZES[request.param])
-    yield tab
-    context.close()
-    assert problems == []
 
 
 def focused(tab, script: str):

@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlparse
 
-import pytest
 from conftest import BROWSER_MARKS, open_tab
 from playwright.sync_api import expect
 
@@ -18,14 +17,6 @@ NAGANO_TITLE = "Đoàn đại biểu tỉnh Lào Cai thăm và làm việc tại
 # "lao cai" matches all twelve articles; their officials are 21, of which the page lists 10
 # (three with several articles, then alphabetically): Yamagishi Yoshiaki is not among them.
 HIDDEN_OFFICIAL = "Yamagishi Yoshiaki"
-
-
-@pytest.fixture
-def tab(browser):
-    context, tab, problems = open_tab(browser, viewport={"width": 1280, "height": 900})
-    yield tab
-    context.close()
-    assert problems == []
 
 
 def listbox_of(tab, box):

@@ -83,12 +83,6 @@ def test_csv_cells_are_what_the_search_shows_in_plain_text(mixed_server):
     assert NAGANO_TITLE in mixed_server.get(nagano["page_url"][len(mixed_server.base_url):]).text
 
 
-def test_snippets_become_plain_text():
-    from searcher import plain_snippet
-
-    assert plain_snippet("Việt &amp; <mark>Nhật</mark> &lt;b&gt; &#34;x&#34;") == 'Việt & Nhật <b> "x"'
-
-
 def test_download_is_named_after_the_search(mixed_server):
     disposition = mixed_server.get("/search.csv", q="Lào Cai", partner="tỉnh Nagano").headers[
         "Content-Disposition"]

@@ -28,14 +28,6 @@ TOPIC_TITLES = {NAGANO_TITLE, "Cuộc họp lần thứ 3 Nhóm Nghị sĩ hữu
 pytestmark = BROWSER_MARKS
 
 
-@pytest.fixture
-def tab(browser):
-    context, tab, problems = open_tab(browser, viewport={"width": 1280, "height": 900})
-    yield tab
-    context.close()
-    assert problems == []
-
-
 def query_of(tab) -> dict[str, list[str]]:
     return parse_qs(urlparse(tab.url).query)
 

@@ -67,9 +67,9 @@ class SearchState:
             date_from=single("from"),
             date_to=single("to"),
             sort=single("sort") or "relevance",
-            page=_positive_int(args, "page", 1, "Số trang"),
-            limit=_positive_int(args, "limit", DEFAULT_LIMIT, "Số kết quả mỗi trang"),
-            facet_limit=_positive_int(args, "facet_limit", DEFAULT_FACET_LIMIT, "Số giá trị mỗi bộ lọc"),
+            page=positive_int(args, "page", 1, "Số trang"),
+            limit=positive_int(args, "limit", DEFAULT_LIMIT, "Số kết quả mỗi trang"),
+            facet_limit=positive_int(args, "facet_limit", DEFAULT_FACET_LIMIT, "Số giá trị mỗi bộ lọc"),
             more=single("more") if single("more") in FACET_NAMES else None,
             exact=single("exact") not in (None, "0"),
             undated=single("undated") not in (None, "0"),
@@ -167,7 +167,7 @@ class SearchState:
         return replace(self, q=q, page=1, exact=True).url()
 
 
-def _positive_int(args, name: str, default: int, label: str) -> int:
+def positive_int(args, name: str, default: int, label: str) -> int:
     raw = args.get(name, "").strip()
     if not raw:
         return default

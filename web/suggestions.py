@@ -10,7 +10,7 @@ from flask import Response, jsonify, request, url_for
 from werkzeug.exceptions import BadRequest
 
 from .explore import ENTITY_FACETS
-from .state import _positive_int
+from .state import positive_int
 
 DEFAULT_SUGGESTIONS = 8
 MAX_SUGGESTIONS = 20
@@ -22,7 +22,7 @@ def register(app, holder, route) -> None:
     @route("/api/suggest")
     def api_suggest():
         q = request.args.get("q", "")
-        limit = _positive_int(request.args, "limit", DEFAULT_SUGGESTIONS, "Số gợi ý")
+        limit = positive_int(request.args, "limit", DEFAULT_SUGGESTIONS, "Số gợi ý")
         if not 1 <= limit <= MAX_SUGGESTIONS:
             raise BadRequest(f"Số gợi ý phải từ 1 đến {MAX_SUGGESTIONS} (nhận được {limit}).")
         facet = request.args.get("facet", "").strip()

@@ -16,7 +16,7 @@ from urllib.parse import quote, urljoin
 from flask import Response, request, stream_with_context, url_for
 from werkzeug.exceptions import BadRequest
 
-from searcher import SearchError, checked_export, csv_lines, jsonl_lines, plain_snippet
+from searcher import SearchError, checked_export, csv_lines, jsonl_lines
 
 from .state import DEFAULT_LIMIT, SearchState
 
@@ -139,7 +139,7 @@ def atom_feed(hits, title: str, self_url: str, page_url: str, article_url) -> by
         _element(entry, "link", rel="alternate", type="text/html", href=link)
         if hit.url:
             _element(entry, "link", rel="via", href=hit.url)
-        _element(entry, "summary", plain_snippet(hit.snippet), type="text")
+        _element(entry, "summary", hit.snippet_text, type="text")
         for partner in hit.partners:
             _element(entry, "category", term=partner["name"])
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)

@@ -166,9 +166,9 @@ class NameIndex:
                                                              _name_key(_without_unit(value)))]
 
 
-def related_scores(gen, docnum: int, words_scores: np.ndarray | None) -> tuple[np.ndarray, dict]:
+def related_scores(gen, docnum: int, words_scores: np.ndarray) -> tuple[np.ndarray, dict]:
     """A score per document for sharing this article's partners, officials (rarer counts more)
-    and words (``words_scores``: a search for its title), and per facet the shared values' masks."""
+    and words (``words_scores``: see ``title_scores``), and per facet the shared values' masks."""
     data = gen.stored(docnum)
     total = np.zeros(gen.arrays.size, dtype=np.float32)
     shared: dict[str, list[tuple[str, np.ndarray]]] = {}
@@ -183,7 +183,7 @@ def related_scores(gen, docnum: int, words_scores: np.ndarray | None) -> tuple[n
                 continue
             total += mask * weight * math.log(1 + live_count / frequency)
             shared.setdefault(name, []).append((value, mask))
-    if words_scores is not None and words_scores.max() > 0:
+    if words_scores.max() > 0:
         best = np.partition(words_scores, -2)[-2] if len(words_scores) > 1 else words_scores.max()
         total += RELATED_WEIGHTS["words"] * math.log(1 + live_count) * \
             np.minimum(words_scores / max(float(best), 1e-9), 1.0)
