@@ -9,6 +9,7 @@ from urllib.parse import quote, unquote, urlparse, parse_qs
 
 import pytest
 
+from conftest import build_index
 from searcher import SearchParams
 
 SUGGESTION_KEYS = {"kind", "value", "count", "matched", "url"}
@@ -161,3 +162,21 @@ def test_api_values_are_quoted_in_urls(seed_server):
     # A value with spaces and accents comes back as a working link.
     url = seed_server.get("/api/suggest", q="trinh xuan").json()["suggestions"][0]["url"]
     assert url == "/official/" + quote("Trịnh Xuân Trường")
+
+
+def test_another_spelling_names_only_what_is_spelt_that_way(tmp_path):
+    """"Yunnan" is tỉnh Vân Nam; an official spelt "Văn Nam" folds to the same letters but is
+    someone else, and neither a suggestion nor his page may claim Yunnan for him."""
+    searcher = build_index(tmp_path, [
+        {"id": "van-nam", "title": "Tiếp Đại sứ Nhật Bản",
+         "body": "Chiều 3/5/2017, tại Hà Nội, Thứ trưởng Bộ Ngoại giao Văn Nam đã tiếp Đại sứ "
+                 "Nhật Bản Umeda Kunio."},
+        {"id": "yunnan", "title": "Lào Cai hợp tác với tỉnh Vân Nam",
+         "body": "Ngày 5/5/2017, lãnh đạo tỉnh Lào Cai hội đàm với lãnh đạo tỉnh Vân Nam "
+                 "(Trung Quốc) về hợp tác thương mại."}])
+    offered = {(s.kind, s.value) for s in searcher.suggest("yunn")}
+    assert ("partner", "tỉnh Vân Nam") in offered
+    assert ("official", "Văn Nam") not in offered
+    assert searcher.resolve("partner", "Yunnan") == "tỉnh Vân Nam"
+    assert searcher.resolve("official", "Yunnan") is None
+    assert searcher.resolve("official", "van nam") == "Văn Nam"  # typed without accents: his

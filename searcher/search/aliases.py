@@ -38,6 +38,12 @@ def key(text: str) -> tuple[str, ...]:
     return tuple(fold(s) for s in syllables(clean(text)))
 
 
+def spelled_key(text: str) -> tuple[str, ...]:
+    """A spelling's normalised syllables, accents kept: ``Vân Nam`` and ``Văn Nam`` share a
+    ``key`` but are two names."""
+    return tuple(normalize_syllable(s) for s in syllables(clean(text)))
+
+
 def _babel_country_names() -> list[list[str]]:
     classes: dict[str, list[str]] = {}
     vietnamese = babel.Locale("vi").territories

@@ -20,7 +20,7 @@ import numpy as np
 
 from ..text.normalize import SYLLABLE_RE, clean, fold
 from ..text.terms import PAIR_JOINER, WORD_JOINER
-from .aliases import key as spelling_key, spelling_classes
+from .aliases import key as spelling_key, spelled_key, spelling_classes
 from .explore import UNIT_WORDS
 from .results import _Serialisable
 
@@ -98,7 +98,7 @@ class _Entities(_Sorted):
         self.entity = np.array([entity for _, entity, _ in rows], dtype=np.int64)
         self.at_start = np.array([start for _, _, start in rows], dtype=bool)
         self.count = np.array([count for _, _, count in self.names], dtype=np.int64)
-        self.aliases = _Aliases(by_name)
+        self.aliases = _Aliases(by_name, self.names)
 
     def best(self, prefix: str, limit: int) -> list[tuple[int, bool]]:
         """(entity, starts with it) of the best ``limit`` entities with a word starting with
@@ -116,13 +116,18 @@ class _Entities(_Sorted):
 
 class _Aliases(_Sorted):
     """The spellings of ``aliases.spelling_classes`` that name an entity, by folded key:
-    ``yunnan`` -> tỉnh Vân Nam, shown as ``Yunnan``."""
+    ``yunnan`` -> tỉnh Vân Nam, shown as ``Yunnan``. An entity is named by a class only when
+    spelt as one of its spellings, accents included (the official "Văn Nam" is not Yunnan)."""
 
-    def __init__(self, by_name: dict[str, list[int]]):
+    def __init__(self, by_name: dict[str, list[int]], names: list[tuple[str, str, int]]):
+        self._names = names
         classes = spelling_classes()
         named: dict[tuple[str, ...], set[int]] = {}  # a class -> the entities it names
         for alias, spellings in classes.items():
-            named.setdefault(spellings, set()).update(by_name.get(" ".join(alias), ()))
+            spelled = {spelled_key(spelling) for spelling in spellings}
+            named.setdefault(spellings, set()).update(
+                entity for entity in by_name.get(" ".join(alias), ())
+                if spelled & self.spellings_of(entity))
         rows: list[tuple[str, int, str]] = []
         for spellings, entities in named.items():
             if not entities:
@@ -134,6 +139,12 @@ class _Aliases(_Sorted):
         rows = sorted({(alias, entity): spelling for alias, entity, spelling in rows}.items())
         super().__init__([alias for (alias, _), _ in rows])
         self.rows = [(entity, spelling) for (_, entity), spelling in rows]
+
+    def spellings_of(self, entity: int) -> set[tuple[str, ...]]:
+        """The entity's name as spelt, with and without its unit word ("tỉnh")."""
+        value = self._names[entity][1]
+        words = _folded_words(value)
+        return {spelled_key(value), spelled_key(" ".join(value.split()[_unit_words(value, words):]))}
 
     def starting(self, prefix: str) -> list[tuple[int, str]]:
         """(entity, spelling) of the aliases starting with ``prefix``."""

@@ -150,11 +150,14 @@ class NameIndex:
         typed_key = _name_key(typed)
         if typed_key in keys:
             return keys[typed_key]
-        from .aliases import spelling_classes  # only unusual spellings need the alias table
+        from .aliases import spelled_key, spelling_classes  # only unusual spellings need them
 
         for spelling in spelling_classes().get(typed_key, ()):
-            if _name_key(spelling) in keys:
-                return keys[_name_key(spelling)]
+            value = keys.get(_name_key(spelling))
+            # accents count here: "Vân Nam" (Yunnan) is not the official "Văn Nam"
+            if value is not None and spelled_key(spelling) in {
+                    spelled_key(value), spelled_key(_without_unit(value))}:
+                return value
         return None
 
     def aliases(self, value: str) -> list[str]:
