@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .search import Hit
 
-FIELDS = ("id", "title", "date", "year", "url", "partners", "countries", "officials", "snippet")
+FIELDS = ("id", "title", "date", "year", "published", "url", "partners", "countries", "officials",
+          "snippet")
 PAGE_FIELD = "page_url"  # the article's page on the site, when there is a site to link to
 LIST_SEPARATOR = "; "  # between the names of a multi-valued CSV cell
 BOM = "\ufeff"  # without it Excel reads a UTF-8 CSV as the locale's code page: Vietnamese breaks
@@ -23,7 +24,8 @@ PageUrl = Callable[[str], str]  # article id -> its page's absolute URL
 def row(hit: Hit, page_url: PageUrl | None = None) -> dict:
     """The article as plain values: names for partners and officials, text for the snippet."""
     values = {
-        "id": hit.id, "title": hit.title, "date": hit.date, "year": hit.year, "url": hit.url,
+        "id": hit.id, "title": hit.title, "date": hit.date, "year": hit.year,
+        "published": hit.published, "url": hit.url,
         "partners": [partner["name"] for partner in hit.partners],
         "countries": list(hit.countries),
         "officials": [official["name"] for official in hit.officials],

@@ -19,7 +19,8 @@ from conftest import LiveServer, build_index, run
 
 BOM = "\ufeff"
 NAGANO_TITLE = "Đoàn đại biểu tỉnh Lào Cai thăm và làm việc tại tỉnh Nagano"
-COLUMNS = ["id", "title", "date", "year", "url", "partners", "countries", "officials", "snippet"]
+COLUMNS = ["id", "title", "date", "year", "published", "url", "partners", "countries", "officials",
+           "snippet"]
 # Searches of the mixed index (seed pages + conftest.SYNTHETIC_ARTICLES) and how they narrow.
 SEARCHES = [
     {"q": "lao cai"},  # all twelve articles
@@ -77,6 +78,8 @@ def test_csv_cells_are_what_the_search_shows_in_plain_text(mixed_server):
         # Plain text around the query words (exports may pick an earlier passage than the page).
         assert "<" not in row["snippet"] and "&amp;" not in row["snippet"]
         assert "lào cai" in row["snippet"].casefold()
+    # the source's publication date beside the event's (the synthetic records carry one)
+    assert {row["id"]: row["published"] for row in rows}["syn_2023_nagano"] == "2023-09-20"
     nagano = next(row for row in rows if row["title"] == NAGANO_TITLE)
     assert nagano["partners"].startswith("tỉnh Nagano; ")
     assert nagano["page_url"] == mixed_server.url(f"/article/{nagano['id']}")

@@ -47,6 +47,7 @@ class ArticleFacts(_Serialisable):
     partners: list[dict]  # {"name", "country"}
     countries: list[str]
     officials: list[dict]  # {"name", "title"}
+    published: str | None = None  # from the source's metadata (JSONL "published", sidecar)
 
 
 @dataclass
@@ -105,4 +106,4 @@ class SearchResult(_Serialisable):
 
 def facts(data: dict) -> dict:
     """The ``ArticleFacts`` fields of an article's stored data."""
-    return {f.name: data[f.name] for f in dataclasses.fields(ArticleFacts)}
+    return {f.name: data.get(f.name) for f in dataclasses.fields(ArticleFacts)}
