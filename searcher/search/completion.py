@@ -21,7 +21,7 @@ import numpy as np
 from ..text.normalize import SYLLABLE_RE, clean, fold
 from ..text.terms import PAIR_JOINER, WORD_JOINER
 from .aliases import key as spelling_key, spelled_key, spelling_classes
-from .explore import UNIT_WORDS
+from .explore import without_unit
 from .results import _Serialisable
 
 ENTITY_KINDS = ("partner", "official", "country")  # the facets whose values have pages
@@ -88,8 +88,8 @@ class _Entities(_Sorted):
             for value, count in zip(column.values, counts):
                 entity = len(self.names)
                 self.names.append((kind, value, int(count)))
-                words = _folded_words(value)
-                first = _unit_words(value, words)
+                words = spelling_key(value)
+                first = len(words) - len(spelling_key(without_unit(value)))  # "tỉnh": 1
                 rows += [(" ".join(words[i:]), entity, i in (0, first)) for i in range(len(words))]
                 for name in {" ".join(words), " ".join(words[first:])}:
                     by_name.setdefault(name, []).append(entity)
@@ -143,8 +143,7 @@ class _Aliases(_Sorted):
     def spellings_of(self, entity: int) -> set[tuple[str, ...]]:
         """The entity's name as spelt, with and without its unit word ("tỉnh")."""
         value = self._names[entity][1]
-        words = _folded_words(value)
-        return {spelled_key(value), spelled_key(" ".join(value.split()[_unit_words(value, words):]))}
+        return {spelled_key(value), spelled_key(without_unit(value))}
 
     def starting(self, prefix: str) -> list[tuple[int, str]]:
         """(entity, spelling) of the aliases starting with ``prefix``."""
@@ -298,12 +297,12 @@ def _word_suggestions(titles: _Titles, text: str, limit: int) -> list[Suggestion
         return []
     typed = list(SYLLABLE_RE.finditer(text))
     syllables = [m.group() for m in typed]
-    folded_text = _folded_words(text)
+    folded_text = spelling_key(text)
     found: dict[str, Suggestion] = {}
 
     def add(head: str, value: str, count: int) -> None:
         query = head + value
-        if _folded_words(query) != folded_text:  # it must add something, not only accents
+        if spelling_key(query) != folded_text:  # it must add something, not only accents
             found.setdefault(query.casefold(), Suggestion(WORD, value, count, None, query))
 
     for size in range(min(len(syllables), MAX_WORD_SYLLABLES), 1 if len(syllables) > 1 else 0, -1):
@@ -336,21 +335,3 @@ def _typed_keys(typed: list[str], joiner: str) -> list[str]:
 def _without_accents(syllable: str) -> str:
     decomposed = unicodedata.normalize("NFD", syllable.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("đ", "d")
-
-
-def _folded_words(text: str) -> list[str]:
-    return [fold(s) for s in SYLLABLE_RE.findall(clean(text))]
-
-
-def _unit_words(value: str, words: list[str]) -> int:
-    """How many of the value's first words only name its kind of place (``tỉnh``: 1)."""
-    if value.split(" ", 1)[0].casefold() not in _UNIT_FIRST_WORDS:
-        return 0
-    lowered = value.casefold()
-    for unit in UNIT_WORDS:
-        if lowered.startswith(unit + " ") and len(words) > len(unit.split()):
-            return len(unit.split())
-    return 0
-
-
-_UNIT_FIRST_WORDS = {unit.split()[0] for unit in UNIT_WORDS}

@@ -16,6 +16,7 @@ import numpy as np
 from ..facets import BY_NAME, FACETS, FIRST_PLAUSIBLE_YEAR, Facet
 from ..text.normalize import clean, fold, syllables
 from ..text.terms import pair_terms
+from .aliases import key as name_key, spelled_key, spelling_classes
 from .facet_counts import FacetColumn
 from .results import FacetValue, Hit, _Serialisable
 
@@ -110,11 +111,8 @@ def newest_first(gen, mask: np.ndarray, limit: int, start: int = 0) -> np.ndarra
     return docs[np.lexsort((docs, -keys))[start:start + limit]]
 
 
-def _name_key(text: str) -> tuple[str, ...]:
-    return tuple(fold(s) for s in syllables(clean(text)))
-
-
-def _without_unit(value: str) -> str:
+def without_unit(value: str) -> str:
+    """The name without the word for its kind of place or body ("tỉnh Nagano" -> "Nagano")."""
     lowered = value.casefold()
     for unit in UNIT_WORDS:
         if lowered.startswith(unit + " ") and len(value) > len(unit) + 1:
@@ -137,8 +135,8 @@ class NameIndex:
             # The most frequent value wins a shared spelling.
             for i in np.argsort(-counts, kind="stable"):
                 value = self.column.values[i]
-                for spelling in (value, _without_unit(value)):
-                    by_key.setdefault(_name_key(spelling), value)
+                for spelling in (value, without_unit(value)):
+                    by_key.setdefault(name_key(spelling), value)
             self._by_key = by_key
         return self._by_key
 
@@ -147,26 +145,22 @@ class NameIndex:
         if typed in self.column.index:
             return typed
         keys = self._keys()
-        typed_key = _name_key(typed)
+        typed_key = name_key(typed)
         if typed_key in keys:
             return keys[typed_key]
-        from .aliases import spelled_key, spelling_classes  # only unusual spellings need them
-
         for spelling in spelling_classes().get(typed_key, ()):
-            value = keys.get(_name_key(spelling))
+            value = keys.get(name_key(spelling))
             # accents count here: "Vân Nam" (Yunnan) is not the official "Văn Nam"
             if value is not None and spelled_key(spelling) in {
-                    spelled_key(value), spelled_key(_without_unit(value))}:
+                    spelled_key(value), spelled_key(without_unit(value))}:
                 return value
         return None
 
     def aliases(self, value: str) -> list[str]:
         """Other spellings of the value that the alias tables know."""
-        from .aliases import spelling_classes
-
-        spellings = spelling_classes().get(_name_key(_without_unit(value)), ())
-        return [s for s in spellings if _name_key(s) not in (_name_key(value),
-                                                             _name_key(_without_unit(value)))]
+        spellings = spelling_classes().get(name_key(without_unit(value)), ())
+        return [s for s in spellings if name_key(s) not in (name_key(value),
+                                                             name_key(without_unit(value)))]
 
 
 def related_scores(gen, docnum: int, words_scores: np.ndarray) -> tuple[np.ndarray, dict]:
