@@ -63,22 +63,35 @@ class FacetColumn:
                 for i in order]
 
 
+def _masks(columns: dict[str, FacetColumn], selections: dict[str, list[str]],
+           size: int) -> dict[str, np.ndarray]:
+    """Each facet with ticked values: the documents holding any of them."""
+    return {name: columns[name].mask(values, size) for name, values in selections.items() if values}
+
+
+def _within(base: np.ndarray, masks: dict[str, np.ndarray]) -> np.ndarray:
+    matched = base.copy()
+    for mask in masks.values():
+        matched &= mask
+    return matched
+
+
+def selected(columns: dict[str, FacetColumn], base: np.ndarray,
+             selections: dict[str, list[str]], size: int) -> np.ndarray:
+    """The documents of ``base`` that every facet's selection lets through (no counting)."""
+    return _within(base, _masks(columns, selections, size))
+
+
 def count_facets(columns: dict[str, FacetColumn], base: np.ndarray,
                  selections: dict[str, list[str]], facet_limit: int, size: int):
     """(matched, facets, histogram): the documents matching ``base`` and every selection, each
     facet's top values counted over ``base`` and every *other* facet's selection, and the
     histogram facet's values in order (it too ignores its own selection)."""
-    masks = {name: columns[name].mask(values, size) for name, values in selections.items() if values}
-    matched = base.copy()
-    for mask in masks.values():
-        matched &= mask
+    masks = _masks(columns, selections, size)
+    matched = _within(base, masks)
     facets, histogram = {}, []
     for name, column in columns.items():
-        pool = base.copy()
-        for other, mask in masks.items():
-            if other != name:
-                pool &= mask
-        counts = column.counts(pool)
+        counts = column.counts(_within(base, {o: m for o, m in masks.items() if o != name}))
         facets[name] = column.ranked(counts, selections[name], facet_limit)
         if column.facet.has_histogram:
             histogram = column.histogram(counts, selections[name])

@@ -10,7 +10,7 @@ import math
 import os
 import threading
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -21,7 +21,7 @@ from ..text.paragraphs import paragraphs
 from ..store.health import REMEDY, first_damage, is_permission_error, reason, unreadable_directory
 
 from . import query as query_builder
-from .facet_counts import count_facets
+from .facet_counts import count_facets, selected
 from . import explore
 from .generation import Generation
 from .params import SearchError, SearchParams, parse_date_bound, validate
@@ -35,6 +35,18 @@ from .spelling import EXAMPLES, respell
 log = logging.getLogger(__name__)
 EXPORT_BATCH = 200  # rows read per turn of the lock: other requests run between batches
 EXPORT_SCAN_CHARS = 3000  # an exported row's snippet comes from the body's opening, if it can
+
+
+@dataclass
+class _Matches:
+    """A search's words resolved (see ``Searcher._matches``)."""
+
+    query: str  # what the results are for: as typed, or respelled
+    parsed: object
+    evaluation: Evaluation | None  # None: no words (browsing)
+    base: np.ndarray  # the documents the words and the dates let through
+    suggestion: str | None  # a respelling to offer
+    corrected_from: str | None  # the query as typed, when the results are its respelling
 
 
 class ArticleNotFound(KeyError):
@@ -125,38 +137,49 @@ class Searcher:
         validate(params)
         with self._lock:
             gen = self._current()
-            parsed = query_builder.parse(params.q, gen.is_term)
-            if parsed.is_empty and not params.has_filters:
-                raise SearchError("Hãy nhập từ khóa tìm kiếm hoặc chọn một bộ lọc.")
-            return self._search(gen, params, parsed)
+            return self._search(gen, params, self._parse(gen, params))
 
-    def _search(self, gen: Generation, params: SearchParams, parsed,
-                respelling: bool = True) -> SearchResult:
-        """``respelling``: when few articles hold every word, offer the query respelled
-        (``suggestion``), and when none does, search the respelling instead (unless
-        ``params.correct`` is off)."""
+    @staticmethod
+    def _parse(gen: Generation, params: SearchParams):
+        parsed = query_builder.parse(params.q, gen.is_term)
+        if parsed.is_empty and not params.has_filters:
+            raise SearchError("Hãy nhập từ khóa tìm kiếm hoặc chọn một bộ lọc.")
+        return parsed
+
+    def _matches(self, gen: Generation, params: SearchParams, parsed) -> _Matches:
+        """What the results are for: the query, or its respelling when no article holds every
+        word and the respelling finds some (unless ``params.correct`` is off); and, when few
+        hold every word, the respelling to offer (``suggestion``). A search and its export
+        both start here, so a download holds what the page showed."""
         evaluation = evaluate(parsed, gen.arrays, gen.verify_phrase)
         suggestion = None
-        if respelling and evaluation is not None and not parsed.is_empty \
-                and evaluation.complete < SUGGEST_BELOW:
+        if evaluation is not None and not parsed.is_empty and evaluation.complete < SUGGEST_BELOW:
             suggestion = self._respelled(gen, params.q, evaluation.complete)
             if suggestion is not None and params.correct and evaluation.complete == 0:
-                corrected = self._search(gen, replace(params, q=suggestion),
-                                         query_builder.parse(suggestion, gen.is_term),
-                                         respelling=False)
-                if corrected.total:
-                    corrected.corrected_from = params.q
-                    return corrected
-        base = (evaluation.matched if evaluation else gen.arrays.live) & \
-            self._date_filter(gen, params)  # a new array: the evaluation's stays whole
+                respelled = query_builder.parse(suggestion, gen.is_term)
+                corrected = evaluate(respelled, gen.arrays, gen.verify_phrase)
+                base = self._base(gen, params, corrected)
+                if selected(gen.facets, base, params.all_selected(), gen.arrays.size).any():
+                    return _Matches(suggestion, respelled, corrected, base, None, params.q)
+        return _Matches(params.q, parsed, evaluation, self._base(gen, params, evaluation),
+                        suggestion, None)
+
+    def _base(self, gen: Generation, params: SearchParams, evaluation) -> np.ndarray:
+        """The documents the words and the dates let through (a new array: the evaluation's
+        own stays whole)."""
+        return (evaluation.matched if evaluation else gen.arrays.live) & \
+            self._date_filter(gen, params)
+
+    def _search(self, gen: Generation, params: SearchParams, parsed) -> SearchResult:
+        found = self._matches(gen, params, parsed)
         selections = params.all_selected()
-        matched, facets, histogram = count_facets(gen.facets, base, selections,
+        matched, facets, histogram = count_facets(gen.facets, found.base, selections,
                                                   params.facet_limit, gen.arrays.size)
         total = int(matched.sum())
-        needles = self._needles(parsed)
-        undated_in_range = self._undated_count(gen, params, evaluation, selections)
+        needles = self._needles(found.parsed)
+        evaluation = found.evaluation
         return SearchResult(
-            query=params.q,
+            query=found.query,
             total=total,
             page=params.page,
             pages=max(1, math.ceil(total / params.limit)),
@@ -167,10 +190,11 @@ class Searcher:
                   for docnum, score in self._page(gen, evaluation, matched, params)],
             facets=facets,
             histogram=histogram,
-            suggestion=suggestion,
+            suggestion=found.suggestion,
+            corrected_from=found.corrected_from,
             matching=evaluation.level if evaluation is not None else STRICT,
             months=explore.months(gen, matched, selections.get("year", [])),
-            undated_in_range=undated_in_range,
+            undated_in_range=self._undated_count(gen, params, evaluation, selections),
         )
 
     @staticmethod
@@ -179,13 +203,10 @@ class Searcher:
         the query and the facet selections match (0 without a date range)."""
         if not (params.date_from or params.date_to):
             return 0
-        found = (evaluation.matched if evaluation else gen.arrays.live) & Searcher._undated_in(
-            gen, parse_date_bound(params.date_from, upper=False),
-            parse_date_bound(params.date_to, upper=True))
-        for name, values in selections.items():
-            if values:
-                found &= gen.facets[name].mask(values, gen.arrays.size)
-        return int(found.sum())
+        undated = Searcher._undated_in(gen, parse_date_bound(params.date_from, upper=False),
+                                       parse_date_bound(params.date_to, upper=True))
+        words = evaluation.matched if evaluation else gen.arrays.live
+        return int(selected(gen.facets, words & undated, selections, gen.arrays.size).sum())
 
     @staticmethod
     def _needles(parsed):
@@ -303,22 +324,11 @@ class Searcher:
             gen = self._current().hold()
         try:
             with self._lock:
-                parsed = query_builder.parse(params.q, gen.is_term)
-                if parsed.is_empty and not params.has_filters:
-                    raise SearchError("Hãy nhập từ khóa tìm kiếm hoặc chọn một bộ lọc.")
-                evaluation = evaluate(parsed, gen.arrays, gen.verify_phrase)
-                if params.correct and evaluation is not None and evaluation.complete == 0:
-                    # what the page showed: the respelling's results (see ``_search``)
-                    respelled = self._respelled(gen, params.q, 0)
-                    if respelled is not None:
-                        parsed = query_builder.parse(respelled, gen.is_term)
-                        evaluation = evaluate(parsed, gen.arrays, gen.verify_phrase)
-                base = (evaluation.matched if evaluation else gen.arrays.live) & \
-                    self._date_filter(gen, params)
-                matched, _, _ = count_facets(gen.facets, base, params.all_selected(), 1,
-                                             gen.arrays.size)
+                found = self._matches(gen, params, self._parse(gen, params))
+                evaluation = found.evaluation
+                matched = selected(gen.facets, found.base, params.all_selected(), gen.arrays.size)
                 order = self._order(gen, evaluation, matched, params.sort)
-                needles = self._needles(parsed)
+                needles = self._needles(found.parsed)
             for start in range(0, len(order), EXPORT_BATCH):
                 with self._lock:
                     batch = [self._hit(gen, int(d), None if evaluation is None
