@@ -203,7 +203,8 @@ class LiveServer:
         self._thread.join(timeout=10)
 
 
-def _serve(index_dir: Path):
+def serve_index(index_dir: Path):
+    """For a fixture: ``yield from serve_index(dir)`` serves the index until the fixture ends."""
     server = LiveServer(index_dir)
     yield server
     server.close()
@@ -211,17 +212,17 @@ def _serve(index_dir: Path):
 
 @pytest.fixture(scope="session")
 def seed_server(seed_index):
-    yield from _serve(seed_index)
+    yield from serve_index(seed_index)
 
 
 @pytest.fixture(scope="session")
 def synthetic_server(synthetic_index):
-    yield from _serve(synthetic_index)
+    yield from serve_index(synthetic_index)
 
 
 @pytest.fixture(scope="session")
 def mixed_server(mixed_index):
-    yield from _serve(mixed_index)
+    yield from serve_index(mixed_index)
 
 
 # The shared news corpus: $SEARCHER_CORPORA, else ../shared/corpora next to the checkout.

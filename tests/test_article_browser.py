@@ -8,7 +8,7 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from conftest import BROWSER_MARKS, SCREENSHOTS, LiveServer, build_index, open_tab
+from conftest import BROWSER_MARKS, SCREENSHOTS, build_index, open_tab, serve_index
 from playwright.sync_api import expect
 
 pytestmark = BROWSER_MARKS
@@ -30,9 +30,7 @@ LONG_RECORD = {"id": "long_vannam", "title": "Lào Cai và tỉnh Vân Nam bàn 
 def long_server(tmp_path_factory):
     base = tmp_path_factory.mktemp("long-article")
     build_index(base, [LONG_RECORD])
-    server = LiveServer(base / "index")
-    yield server
-    server.close()
+    yield from serve_index(base / "index")
 
 
 def query_of(tab) -> dict[str, list[str]]:

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import LiveServer, build_index
+from conftest import build_index, serve_index
 
 NAGANO_ID = "000_f33226c30985bb77"
 NAGANO = "tỉnh Nagano"
@@ -69,9 +69,7 @@ def article_links(page: str) -> list[str]:
 def long_server(tmp_path_factory):
     base = tmp_path_factory.mktemp("long")
     build_index(base, [LONG_RECORD])
-    server = LiveServer(base / "index")
-    yield server
-    server.close()
+    yield from serve_index(base / "index")
 
 
 # --- paragraphs ------------------------------------------------------------------------------

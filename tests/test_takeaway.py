@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 import feedparser
 import pytest
 
-from conftest import LiveServer, build_index, run
+from conftest import build_index, run, serve_index
 
 BOM = "\ufeff"
 NAGANO_TITLE = "Đoàn đại biểu tỉnh Lào Cai thăm và làm việc tại tỉnh Nagano"
@@ -280,9 +280,7 @@ def many_server(tmp_path_factory):
             "body": f"Ngày {day}/{month}/{year}, đoàn công tác tỉnh Lào Cai làm việc với {partner} "
                     f"({country}) về hợp tác thương mại, du lịch và giáo dục, lần thứ {number}."})
     searcher = build_index(tmp_path_factory.mktemp("many"), records)
-    server = LiveServer(searcher.index_dir)
-    yield server
-    server.close()
+    yield from serve_index(searcher.index_dir)
 
 
 @pytest.mark.slow
