@@ -61,6 +61,9 @@ def build_parser() -> argparse.ArgumentParser:
     query.add_argument("--undated", action="store_true",
                        help="with --from/--to: also articles of unknown year whose day and "
                             "month fall in the range")
+    query.add_argument("--all-copies", action="store_true",
+                       help="list near-identical articles (wire copies) one by one instead of "
+                            "folding them under the first")
     query.add_argument("--exact", action="store_true",
                        help="search TEXT as typed, even when it finds nothing and a respelling "
                             "would (the respelling is then only suggested)")
@@ -125,7 +128,7 @@ def cmd_query(args) -> int:
         selections={facet.name: getattr(args, facet.name) for facet in FACETS},
         date_from=args.date_from, date_to=args.date_to, sort=args.sort,
         facet_limit=args.facet_limit, correct=not args.exact,
-        undated=args.undated, **paging)
+        undated=args.undated, fold=not args.all_copies, **paging)
     try:
         searcher = Searcher(args.index)
         if args.format in EXPORTS:
@@ -167,6 +170,9 @@ def render_text(result, color: bool = False) -> str:
     about = f' cho "{result.query}"' if result.query.strip() else ""
     lines = [f'{result.total} kết quả{about} '
              f'(trang {result.page}/{result.pages}, sắp xếp: {result.sort})']
+    if result.folded:
+        lines.append(f"{result.folded} bài gần trùng được gộp dưới bài đầu tiên "
+                     "(xem từng bài: --all-copies)")
     if result.matching != "strict":
         lines.append("Ít bài khớp đúng mọi từ khóa: có thêm các bài "
                       + ("khớp lỏng hơn (âm tiết rời nhau, tên viết gọn)"
@@ -183,6 +189,9 @@ def render_text(result, color: bool = False) -> str:
                  for p in hit.partners]
         lines += ["", f"{rank:>3}. {hit.title}", f"     {' · '.join(meta)} · {hit.id}",
                   f"     {_plain(hit.snippet, color)}"]
+        if hit.copy_count:
+            lines.append(f"     + {hit.copy_count} bài tương tự: "
+                         + ", ".join(copy.id for copy in hit.copies))
     facets = [(facet, result.facets[facet.name]) for facet in FACETS if result.facets[facet.name]]
     if facets:
         lines += ["", "Bộ lọc:"]

@@ -31,6 +31,7 @@ class SearchState:
     more: str | None = None  # the one facet opened by "Xem thêm" (it shows MORE_FACET_LIMIT)
     exact: bool = False  # search q as typed, even when it finds nothing and a respelling would
     undated: bool = False  # a date range also takes articles of unknown year in its day-months
+    all_copies: bool = False  # near-identical articles listed one by one, not folded
 
     def selected(self, name: str) -> tuple[str, ...]:
         return dict(self.selections).get(name, ())
@@ -73,6 +74,7 @@ class SearchState:
             more=single("more") if single("more") in FACET_NAMES else None,
             exact=single("exact") not in (None, "0"),
             undated=single("undated") not in (None, "0"),
+            all_copies=single("copies") == "all",
         )
 
     def params(self) -> SearchParams:
@@ -81,7 +83,7 @@ class SearchState:
             date_from=self.date_from, date_to=self.date_to, sort=self.sort,
             page=self.page, limit=self.limit,
             facet_limit=max(self.facet_limit, MORE_FACET_LIMIT) if self.more else self.facet_limit,
-            correct=not self.exact, undated=self.undated,
+            correct=not self.exact, undated=self.undated, fold=not self.all_copies,
         )
 
     @property
@@ -109,6 +111,8 @@ class SearchState:
             pairs.append(("exact", "1"))
         if self.undated and (self.date_from or self.date_to):
             pairs.append(("undated", "1"))
+        if self.all_copies:
+            pairs.append(("copies", "all"))
         if self.page != 1:
             pairs.append(("page", str(self.page)))
         return pairs
@@ -161,6 +165,10 @@ class SearchState:
     def with_undated(self, undated: bool) -> str:
         """The same date range, taking (or leaving out) articles of unknown year."""
         return replace(self, undated=undated, page=1).url()
+
+    def with_all_copies(self, all_copies: bool) -> str:
+        """The same search with near-identical articles listed one by one (or folded)."""
+        return replace(self, all_copies=all_copies, page=1).url()
 
     def exactly(self, q: str) -> str:
         """This query searched as typed, not replaced by its respelling."""

@@ -6,6 +6,7 @@ import numpy as np
 
 from ..facets import FACETS
 from ..store import docvalues
+from ..text.fingerprint import copies
 from .aliases import folded_sequence_pattern
 from .explore import NameIndex
 from .facet_counts import FacetColumn
@@ -32,6 +33,16 @@ class Generation:
         self.ids = [] if columns.size == 0 else self.reader.column_reader("id")
         self.vocabulary = Vocabulary(columns.vocabulary, self.body_frequency)
         self._names: dict[str, NameIndex] = {}
+        self._fingerprints = columns.fingerprints
+        self._copies: np.ndarray | None = None
+
+    @property
+    def copies(self) -> np.ndarray:
+        """Per document, the first document of its group of near-identical articles (itself
+        when it has none); grouped on first use (0.07 s at 35k articles)."""
+        if self._copies is None:
+            self._copies = copies(self._fingerprints, self.arrays.live)
+        return self._copies
 
     def names(self, facet: str) -> NameIndex:
         """The facet's values by the ways people type them (built on first use)."""

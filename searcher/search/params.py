@@ -43,6 +43,9 @@ class SearchParams:
     # With a date range: also the articles whose day and month fall in it but whose year is
     # not known (``SearchResult.undated_in_range`` counts them when they are left out).
     undated: bool = False
+    # Near-identical articles (wire copies) shown once, at the best-placed one, the others
+    # listed under it (``Hit.copies``); False lists every article on its own.
+    fold: bool = True
 
     def selected(self, facet: str) -> list[str]:
         """The facet's ticked values, each once, in the order given."""

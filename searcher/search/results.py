@@ -51,6 +51,17 @@ class ArticleFacts(_Serialisable):
 
 
 @dataclass
+class Copy(_Serialisable):
+    """A near-identical article folded under a hit (a wire copy on another site)."""
+
+    id: str
+    title: str
+    url: str | None
+    date: str | None
+    published: str | None
+
+
+@dataclass
 class Hit(ArticleFacts):
     id: str = ""
     title: str = ""
@@ -63,6 +74,10 @@ class Hit(ArticleFacts):
     snippet_text: str = ""
     snippet_marks: list[list[int]] = field(default_factory=list)
     title_marks: list[list[int]] = field(default_factory=list)
+    # near-identical articles the search also matched, folded under this one (the first
+    # ``MAX_COPIES``; ``copy_count`` says how many in all)
+    copies: list[Copy] = field(default_factory=list)
+    copy_count: int = 0
 
 
 @dataclass
@@ -102,6 +117,9 @@ class SearchResult(_Serialisable):
     # with a date range: articles of unknown year whose day and month fall in it (included when
     # SearchParams.undated is set, else only counted)
     undated_in_range: int = 0
+    # articles of ``total`` folded under a near-identical one (``SearchParams.fold``): the
+    # pages list ``total - folded`` results
+    folded: int = 0
 
 
 def facts(data: dict) -> dict:

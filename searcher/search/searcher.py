@@ -26,7 +26,7 @@ from . import explore
 from .generation import Generation
 from .params import SearchError, SearchParams, parse_date_bound, validate
 from .ranking import SUGGEST_BELOW
-from .results import ArticleRecord, Hit, SearchResult, facts
+from .results import ArticleRecord, Copy, Hit, SearchResult, facts
 from .scoring import STRICT, Evaluation, evaluate
 from .snippets import highlight, needles_for, plain_with_marks, snippet
 from .spelling import EXAMPLES, respell
@@ -35,6 +35,7 @@ from .spelling import EXAMPLES, respell
 log = logging.getLogger(__name__)
 EXPORT_BATCH = 200  # rows read per turn of the lock: other requests run between batches
 EXPORT_SCAN_CHARS = 3000  # an exported row's snippet comes from the body's opening, if it can
+MAX_COPIES = 20  # near-identical articles listed under a hit
 
 
 @dataclass
@@ -178,16 +179,30 @@ class Searcher:
         total = int(matched.sum())
         needles = self._needles(found.parsed)
         evaluation = found.evaluation
+        ranked = self._order(gen, evaluation, matched, params.sort)
+        groups = gen.copies[ranked] if params.fold else None
+        # Folded, each group of near-identical articles is shown at its best-placed member.
+        order = ranked if groups is None else \
+            ranked[np.sort(np.unique(groups, return_index=True)[1])]
+        start = (params.page - 1) * params.limit
+        hits = []
+        for docnum in order[start:start + params.limit]:
+            score = None if evaluation is None else float(evaluation.scores[docnum])
+            hit = self._hit(gen, int(docnum), score, needles)
+            if groups is not None:
+                others = ranked[(groups == gen.copies[docnum]) & (ranked != docnum)]
+                hit.copy_count = len(others)
+                hit.copies = [self._copy(gen, int(d)) for d in others[:MAX_COPIES]]
+            hits.append(hit)
         return SearchResult(
             query=found.query,
             total=total,
             page=params.page,
-            pages=max(1, math.ceil(total / params.limit)),
+            pages=max(1, math.ceil(len(order) / params.limit)),
             limit=params.limit,
             sort=params.sort,
             filters={**selections, "from": params.date_from, "to": params.date_to},
-            hits=[self._hit(gen, docnum, score, needles)
-                  for docnum, score in self._page(gen, evaluation, matched, params)],
+            hits=hits,
             facets=facets,
             histogram=histogram,
             suggestion=found.suggestion,
@@ -195,7 +210,14 @@ class Searcher:
             matching=evaluation.level if evaluation is not None else STRICT,
             months=explore.months(gen, matched, selections.get("year", [])),
             undated_in_range=self._undated_count(gen, params, evaluation, selections),
+            folded=total - len(order),
         )
+
+    @staticmethod
+    def _copy(gen: Generation, docnum: int) -> Copy:
+        data = gen.stored(docnum)
+        return Copy(id=gen.ids[docnum], title=data["title"], url=data["url"],
+                    date=data.get("date"), published=data.get("published"))
 
     @staticmethod
     def _undated_count(gen: Generation, params: SearchParams, evaluation, selections) -> int:
@@ -257,19 +279,6 @@ class Searcher:
         if first <= last:
             return undated & (keys >= first) & (keys <= last)
         return undated & ((keys >= first) | (keys <= last))  # across a new year
-
-    @staticmethod
-    def _page(gen: Generation, evaluation: Evaluation | None, matched: np.ndarray,
-              params: SearchParams) -> list[tuple[int, float | None]]:
-        """(docnum, score) pairs of the requested page.
-
-        By relevance, tier first (see ``scoring``), then score; by date (or when browsing),
-        newest first."""
-        start = (params.page - 1) * params.limit
-        page = Searcher._order(gen, evaluation, matched, params.sort)[start:start + params.limit]
-        if evaluation is None:
-            return [(int(d), None) for d in page]
-        return [(int(d), float(evaluation.scores[d])) for d in page]
 
     @staticmethod
     def _order(gen: Generation, evaluation: Evaluation | None, matched: np.ndarray,

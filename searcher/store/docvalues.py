@@ -5,7 +5,8 @@ Derived from Whoosh at open time (a posting walk per facet value, a length looku
 and field), they took seconds at 35k articles, paid again by every process that opens the index:
 each command-line query, each server worker. Here each segment gets one ``.dv.npz`` file at
 commit: every text field's length per document, the date key per document, each facet's
-(document, value) pairs, and the spelling vocabulary. Its name is the segment's, so Whoosh
+(document, value) pairs, the spelling vocabulary and each body's fingerprint (near-identical
+articles are found by comparing them). Its name is the segment's, so Whoosh
 publishes it with the segment's TOC and deletes it with the segment. A segment without one (an index from older code, Whoosh's own
 writer) has its columns derived as before.
 """
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..facets import DATE_RANGE, FACETS
+from ..text.fingerprint import HASHES, fingerprint
 from .schema import TEXT_FIELDS
 from .whoosh_internals import read_postings
 
@@ -40,6 +42,15 @@ class DocValues:
     date_keys: np.ndarray  # int64 per document (see ``store.indexer.date_key``)
     facets: dict[str, FacetPairs]
     vocabulary: list[str]  # the body's accent-less alphabetic terms: candidates for respelling
+    fingerprints: np.ndarray  # uint32 (documents x fingerprint.HASHES): see text.fingerprint
+
+
+def fingerprints(reader) -> np.ndarray:
+    """Every stored body's fingerprint, in document order."""
+    prints = np.empty((reader.doc_count_all(), HASHES), dtype=np.uint32)
+    for docnum in range(len(prints)):
+        prints[docnum] = fingerprint(reader.stored_fields(docnum)["data"]["body"])
+    return prints
 
 
 def derive(reader) -> DocValues:
@@ -66,7 +77,7 @@ def derive(reader) -> DocValues:
             np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64))
     vocabulary = [t for t in (raw.decode("utf-8") for raw in (reader.lexicon("body") if size else ()))
                   if t.isascii() and t.isalpha()]
-    return DocValues(size, lengths, date_keys, facets, vocabulary)
+    return DocValues(size, lengths, date_keys, facets, vocabulary, fingerprints(reader))
 
 
 def _json_bytes(value) -> np.ndarray:
@@ -89,17 +100,30 @@ def write(storage, schema, segment) -> None:
         arrays[f"facet.{name}.ids"] = pairs.ids.astype(np.int32)
         arrays[f"facet.{name}.values"] = _json_bytes(pairs.values)
     arrays["vocabulary"] = _json_bytes(values.vocabulary)
+    arrays["fingerprints"] = values.fingerprints
     buffer = io.BytesIO()
     np.savez(buffer, **arrays)
-    with storage.create_file(segment.make_filename(DOC_VALUES_EXT)) as stream:
+    # Written aside and renamed: columns that older code wrote are replaced while servers
+    # may be reading them.
+    name = segment.make_filename(DOC_VALUES_EXT)
+    with storage.create_file(name + ".new") as stream:
         stream.write(buffer.getvalue())
+    storage.rename_file(name + ".new", name)
 
 
 def write_missing(storage, schema, segments) -> None:
-    """Store the columns of every segment that has none yet (the ones this run wrote)."""
+    """Store the columns of every segment that has none yet (the ones this run wrote), or
+    whose columns older code wrote without fingerprints."""
     for segment in segments:
-        if not storage.file_exists(segment.make_filename(DOC_VALUES_EXT)):
+        if not _has_fingerprints(storage, segment.make_filename(DOC_VALUES_EXT)):
             write(storage, schema, segment)
+
+
+def _has_fingerprints(storage, name: str) -> bool:
+    if not storage.file_exists(name):
+        return False
+    with storage.open_file(name) as stream, np.load(io.BytesIO(stream.read())) as arrays:
+        return "fingerprints" in arrays.files
 
 
 def load(storage, segment, size: int) -> DocValues | None:
@@ -117,7 +141,8 @@ def load(storage, segment, size: int) -> DocValues | None:
             arrays[f"facet.{facet.name}.docs"].astype(np.int64),
             arrays[f"facet.{facet.name}.ids"].astype(np.int64)) for facet in FACETS}
         vocabulary = json.loads(arrays["vocabulary"].tobytes())
-    return DocValues(size, lengths, date_keys, facets, vocabulary)
+        prints = arrays["fingerprints"] if "fingerprints" in arrays.files else None
+    return DocValues(size, lengths, date_keys, facets, vocabulary, prints)
 
 
 def for_reader(reader, storage) -> DocValues:
@@ -128,6 +153,8 @@ def for_reader(reader, storage) -> DocValues:
         size = leaf.doc_count_all()
         segment = leaf.segment() if hasattr(leaf, "segment") else None  # None: an empty index
         stored = load(storage, segment, size) if segment is not None else None
+        if stored is not None and stored.fingerprints is None:  # written by older code
+            stored.fingerprints = fingerprints(leaf)
         parts.append(stored or derive(leaf))
     if len(parts) == 1:
         return parts[0]
@@ -149,4 +176,5 @@ def for_reader(reader, storage) -> DocValues:
             list(index), np.concatenate(docs) if docs else np.zeros(0, np.int64),
             np.concatenate(ids) if ids else np.zeros(0, np.int64))
     vocabulary = sorted(set().union(*(p.vocabulary for p in parts)))
-    return DocValues(size, lengths, date_keys, facets, vocabulary)
+    return DocValues(size, lengths, date_keys, facets, vocabulary,
+                     np.concatenate([p.fingerprints for p in parts]))

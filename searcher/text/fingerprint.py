@@ -1,0 +1,71 @@
+"""A body's fingerprint for finding near-identical articles (wire copies republished by several
+sites, a story updated under a new id): MinHash over word shingles.
+
+Two articles whose sets of five-word runs overlap by Jaccard similarity *s* agree on each of the
+``HASHES`` minimum hashes with probability *s*, so the share of equal positions estimates *s*
+without comparing texts, and equal bands of ``ROWS`` positions find the candidate pairs in one
+sort (locality-sensitive hashing). Computed once per article when its segment is committed.
+"""
+from __future__ import annotations
+
+import zlib
+
+import numpy as np
+
+from .normalize import SYLLABLE_RE, clean
+
+HASHES = 32  # minimum hashes per article: 128 bytes
+ROWS = 4  # hashes per band: 8 bands find pairs of similarity 0.75 with probability 0.96
+SHINGLE = 5  # words per shingle
+MIN_SHINGLES = 12  # shorter bodies (a caption, a headline alone) get no fingerprint
+NONE = np.uint32(0xFFFFFFFF)  # the fingerprint of a body too short to have one
+
+_PRIME = (1 << 31) - 1  # Mersenne prime: universal hashing a*x+b mod p
+_random = np.random.default_rng(20171)  # fixed: fingerprints must agree across processes and runs
+_A = _random.integers(1, _PRIME, HASHES, dtype=np.int64)
+_B = _random.integers(0, _PRIME, HASHES, dtype=np.int64)
+_MIX = _random.integers(1, 1 << 63, ROWS, dtype=np.uint64) | np.uint64(1)  # odd multipliers
+
+
+def fingerprint(body: str) -> np.ndarray:
+    """``HASHES`` uint32 minimum hashes of the body's word shingles (all ``NONE`` when the
+    body is too short to compare)."""
+    words = SYLLABLE_RE.findall(clean(body).casefold())
+    if len(words) < SHINGLE + MIN_SHINGLES - 1:
+        return np.full(HASHES, NONE, dtype=np.uint32)
+    shingles = np.unique(np.fromiter(
+        (zlib.crc32(" ".join(words[i:i + SHINGLE]).encode()) & _PRIME
+         for i in range(len(words) - SHINGLE + 1)), dtype=np.int64))
+    # (a*x + b) mod p for every hash function and shingle; x, a < 2^31 so the product fits int64.
+    hashed = (_A[:, None] * shingles[None, :] + _B[:, None]) % _PRIME
+    return hashed.min(axis=1).astype(np.uint32)
+
+
+def copies(fingerprints: np.ndarray, live: np.ndarray, threshold: float = 0.6) -> np.ndarray:
+    """For each document, the smallest document number of its group of near-identical
+    documents (itself when it has none): pairs found by equal bands and kept when at least
+    ``threshold`` of their hashes agree, grouped transitively. Deleted (not ``live``) and
+    unfingerprinted documents stay alone."""
+    size = len(fingerprints)
+    usable = np.flatnonzero(live[:size] & (fingerprints[:, 0] != NONE))
+    firsts, seconds = [], []
+    bands = fingerprints[usable].astype(np.uint64).reshape(len(usable), HASHES // ROWS, ROWS)
+    mixed = np.bitwise_xor.reduce(bands * _MIX, axis=2)  # a band's hashes as one key (collisions
+    for band in range(HASHES // ROWS):                   # are weeded out by ``threshold`` below)
+        order = np.argsort(mixed[:, band], kind="stable")
+        same = np.flatnonzero(mixed[order[1:], band] == mixed[order[:-1], band])
+        firsts.append(usable[order[same]])
+        seconds.append(usable[order[same + 1]])
+    a = np.concatenate(firsts) if firsts else np.zeros(0, np.int64)
+    b = np.concatenate(seconds) if seconds else np.zeros(0, np.int64)
+    agree = np.count_nonzero(fingerprints[a] == fingerprints[b], axis=1)
+    a, b = a[agree >= threshold * HASHES], b[agree >= threshold * HASHES]
+    group = np.arange(size, dtype=np.int64)
+    while True:  # each pair takes the smaller group number of its two ends, until none changes
+        low = np.minimum(group[a], group[b])
+        before = group.copy()
+        np.minimum.at(group, a, low)
+        np.minimum.at(group, b, low)
+        group = group[group]  # and every document its group's number (pointer jumping)
+        if np.array_equal(group, before):
+            return group
