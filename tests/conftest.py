@@ -253,6 +253,32 @@ def index_news(base: Path, keep):
     return Searcher(base / "index")
 
 
+# The seed pages plus 2,052 news articles (every 17th line of the shared corpus, spread over the
+# whole crawl and its 12 categories), with three pairs of near-identical articles (wire copies on
+# two sites) so that folding can be seen: the size at which the results pages are tried as a
+# reader would, beyond the seed pages.
+NEWS_STEP = 17
+NEWS_COPIES = {"bm22450000": "bm22450119",  # Thủ tướng lên đường thăm Nhật Bản
+               "bm22269642": "bm22269646",  # Trần Đại Quang gặp Thủ tướng Pa-ki-xtan
+               "bm22655953": "bm22656152"}  # Trần Đại Quang tại Saint Petersburg
+
+
+@pytest.fixture(scope="session")
+def news_index(tmp_path_factory) -> Path:
+    if not NEWS.exists():
+        pytest.skip(f"SKIPPED: the news corpus {NEWS} is missing (set SEARCHER_CORPORA to the "
+                    "folder holding vnnews-2017.jsonl.gz)")
+    copies = set(NEWS_COPIES) | set(NEWS_COPIES.values())
+    base = tmp_path_factory.mktemp("news")
+    index_news(base, lambda number, record: number % NEWS_STEP == 0 or record["id"] in copies).close()
+    return base / "index"
+
+
+@pytest.fixture(scope="session")
+def news_server(news_index):
+    yield from serve_index(news_index)
+
+
 # -- the browser: Debian's Chromium through Playwright ------------------------------------------
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -66,9 +66,10 @@ def for_search(state, result) -> dict:
         return replace(state, date_from=value, date_to=value, page=1).url()
 
     years, undated = plausible_years(result.histogram)
-    unknown = next((v for v in result.histogram if YEAR.is_unknown(v.value)), None)
+    # The count beside the chart lists as many: no year, or one no one can believe.
+    unbelieved = [v.value for v in result.histogram if not YEAR.is_plausible(v.value) and v.count]
     return {"bars": bars(years, year_href), "undated": undated,
-            "unknown_url": state.only(YEAR.name, unknown.value) if unknown else None,
+            "unknown_url": state.only(YEAR.name, *unbelieved) if unbelieved else None,
             "month_bars": bars(result.months, month_href)}
 
 

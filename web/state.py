@@ -144,8 +144,9 @@ class SearchState:
         chosen = tuple(v for v in current if v != value) if value in current else current + (value,)
         return replace(self, page=1, selections=self._with_selected(name, chosen)).url()
 
-    def only(self, name: str, value: str) -> str:
-        return replace(self, page=1, selections=self._with_selected(name, (value,))).url()
+    def only(self, name: str, *values: str) -> str:
+        """These values of the facet ticked, its others not."""
+        return replace(self, page=1, selections=self._with_selected(name, values)).url()
 
     def without(self, name: str, value: str) -> str:
         if name == "from":

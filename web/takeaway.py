@@ -68,11 +68,13 @@ def register(app, holder, route) -> None:
 
     @route("/search.atom")
     def search_atom():
-        # The feed is the search's "newest first" page; its links say so.
+        # The feed is the search's "newest first" page; its links say so. Like the exports it
+        # lists every article, wire copies too: each is a new entry for a feed reader.
         state = replace(SearchState.from_args(request.args), sort="date", page=1,
                         limit=DEFAULT_LIMIT)
         try:
-            result = holder.require().search(replace(state.params(), limit=FEED_ENTRIES))
+            result = holder.require().search(replace(state.params(), limit=FEED_ENTRIES,
+                                                     fold=False))
         except SearchError as exc:
             raise BadRequest(str(exc)) from exc
         feed = atom_feed(result.hits, title=feed_title(state),
