@@ -315,6 +315,18 @@ def test_snippet_of_equal_passages_is_the_earlier_one():
     assert snippet.startswith("Quán <mark>cà phê</mark> mở cửa.") and snippet.endswith(" …")
 
 
+def test_snippet_marks_the_query_words_not_other_syllables_that_fold_the_same():
+    # The whole run "thủ tướng nhật bản" is not in the text: its words are marked where they
+    # stand, not the loose syllables Tương (lai), thứ, Nhất that fold like them.
+    text = ("Thủ tướng thăm chính thức Nhật Bản và dự Hội nghị Tương lai châu Á lần thứ 23. "
+            "Ảnh: Thống Nhất/TTXVN")
+    snippet = snippet_for("Thủ tướng Nhật Bản", text)
+    assert snippet.count("<mark>") == 2, snippet
+    assert "<mark>Thủ tướng</mark>" in snippet and "<mark>Nhật Bản</mark>" in snippet
+    # A word the text spells apart still has its syllables marked, as typed.
+    assert snippet_for("Tương lai xa", "Nói về tương, về lai.").count("<mark>") == 2
+
+
 @pytest.mark.parametrize("match", [True, False], ids=["passage", "no-match"])
 def test_snippet_is_cut_at_a_word_boundary_and_marked_as_cut(match):
     from searcher.search.ranking import SNIPPET_CHARS

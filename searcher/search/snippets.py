@@ -25,15 +25,18 @@ class Needle:
 
     folded: tuple[str, ...]
     exact: tuple[str, ...] | None  # set when the user typed accents
+    # Not found whole, mark its syllables where they stand alone (a word the text spells
+    # apart); not for a run of query words, whose words are needles of their own.
+    scatter: bool = True
 
 
 def needles_for(runs: list[list[Word]], phrases: list[list[Word]]) -> list[Needle]:
     """Needles for runs of query words (each word, and the whole run) and for quoted phrases."""
     result = [Needle(w.folded, w.normalized if w.accented else None) for run in runs for w in run]
-    for phrase in phrases + [run for run in runs if len(run) > 1]:
+    for phrase, scatter in [(p, True) for p in phrases] + [(r, False) for r in runs if len(r) > 1]:
         folded = tuple(s for w in phrase for s in w.folded)
         exact = tuple(s for w in phrase for s in w.normalized)
-        result.append(Needle(folded, exact if exact != folded else None))
+        result.append(Needle(folded, exact if exact != folded else None, scatter))
     return result
 
 
@@ -138,9 +141,10 @@ def _match_spans(text: str, needles: list[Needle]) -> tuple[list[tuple[int, int]
     spans, owners = [], []
     for k, needle in enumerate(needles):
         found = _find(needle, folded, spelled)
-        if not found and len(needle.folded) > 1:  # recall net: mark the syllables alone
-            for syllable in needle.folded:
-                found += _find(Needle((syllable,), None), folded, spelled)
+        if not found and len(needle.folded) > 1 and needle.scatter:
+            for at, syllable in enumerate(needle.folded):  # as typed, accents and all
+                exact = (needle.exact[at],) if needle.exact else None
+                found += _find(Needle((syllable,), exact), folded, spelled)
         for i, j in found:
             spans.append((starts[i], ends[j - 1]))
             owners.append(k)
