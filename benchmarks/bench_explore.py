@@ -1,6 +1,9 @@
 """Page latency of the explore features: the home page, entity pages and article pages with
 related articles, rendered by the real Flask app (in process, so the figures are the server's
-work without the network), and a streamed CSV export of every match of a broad query.
+work without the network), and a streamed CSV export of every match of a broad query. Also the
+search pages of the query mix (``load.request_mix``: 64 queries, first page, page 2, date order,
+a date range), with near-identical articles folded (the default) and listed one by one
+(``copies=all``), side by side in the same rounds.
 
 Pages: ``/``; the partner, country and official pages of the 20 most frequent values of each
 and of 20 values drawn at random (seeded); 50 article pages (with related articles) drawn at
@@ -26,6 +29,7 @@ from urllib.parse import quote
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import (FULL_INDEX, command_line, load_average, percentile,  # noqa: E402
                     print_table, save_results)
+from load import request_mix  # noqa: E402
 
 from searcher import Searcher  # noqa: E402
 from web import create_app  # noqa: E402
@@ -52,6 +56,9 @@ def page_urls(searcher: Searcher, seed: int = 7) -> dict[str, list[str]]:
     names = [v.value for values in overview.facets.values() for v in values]
     typed = [fold_text(name)[:rng.randint(2, 6)] for name in names] + list(TYPED_WORDS)
     urls["suggest"] = [f"/api/suggest?q={quote(text)}" for text in dict.fromkeys(typed)]
+    pages = [path.replace("/api/search?", "/search?") for _, path in request_mix()]
+    urls["search (copies folded)"] = pages
+    urls["search (copies=all)"] = [f"{path}&copies=all" for path in pages]
     return urls
 
 
@@ -104,9 +111,13 @@ def main() -> int:
     first = time_pages(client, ["/"])[0]
     for kind_urls in urls.values():
         time_pages(client, kind_urls)  # warm up
+    timed: dict[str, list[list[float]]] = {kind: [] for kind in urls}
+    for _ in range(args.rounds):  # every kind in every round: side by side as the host drifts
+        for kind, kind_urls in urls.items():
+            timed[kind].append(time_pages(client, kind_urls))
     rows = []
     for kind, kind_urls in urls.items():
-        rounds = [time_pages(client, kind_urls) for _ in range(args.rounds)]
+        rounds = timed[kind]
         rows.append({"page": kind, "n": len(kind_urls),
                      "p50_ms": round(statistics.median(percentile(r, 50) for r in rounds), 1),
                      "p95_ms": round(statistics.median(percentile(r, 95) for r in rounds), 1),

@@ -397,3 +397,17 @@ def test_newest_first_keeps_articles_holding_every_word_first(mixed_index):
     assert ids.index("syn_2024_nagano") > 1
     assert ids[0] == "syn_2023_nagano"  # a full date before a day-month without a year
     assert by_date.total == searcher.search(SearchParams(q=query)).total
+
+
+# -- near-identical articles -------------------------------------------------------------------
+
+def test_near_identical_articles_fold_under_the_best_placed_one(small):
+    result = small.search(SearchParams(q="nagano"))
+    assert (result.total, result.folded, result.pages) == (2, 1, 1)
+    [hit] = result.hits
+    assert hit.id == "nagano-title" and hit.copy_count == 1
+    assert [copy.id for copy in hit.copies] == ["nagano-body"]
+    assert ids(small, "nagano") == ["nagano-title", "nagano-body"]  # listed one by one on request
+    # Bodies that share a long filler but report different things are different articles.
+    apart = small.search(SearchParams(q="kinh tế"))
+    assert apart.folded == 0 and {h.id for h in apart.hits} >= {"kinhte-apart", "kinhte-together"}

@@ -180,17 +180,15 @@ class Searcher:
         needles = self._needles(found.parsed)
         evaluation = found.evaluation
         ranked = self._order(gen, evaluation, matched, params.sort)
-        groups = gen.copies[ranked] if params.fold else None
-        # Folded, each group of near-identical articles is shown at its best-placed member.
-        order = ranked if groups is None else \
-            ranked[np.sort(np.unique(groups, return_index=True)[1])]
+        order, copied = self._folded(gen, ranked) if params.fold else (ranked, ranked[:0])
         start = (params.page - 1) * params.limit
         hits = []
         for docnum in order[start:start + params.limit]:
             score = None if evaluation is None else float(evaluation.scores[docnum])
             hit = self._hit(gen, int(docnum), score, needles)
-            if groups is not None:
-                others = ranked[(groups == gen.copies[docnum]) & (ranked != docnum)]
+            if len(copied) and gen.copies[1][docnum]:
+                group = gen.copies[0]
+                others = copied[(group[copied] == group[docnum]) & (copied != docnum)]
                 hit.copy_count = len(others)
                 hit.copies = [self._copy(gen, int(d)) for d in others[:MAX_COPIES]]
             hits.append(hit)
@@ -212,6 +210,17 @@ class Searcher:
             undated_in_range=self._undated_count(gen, params, evaluation, selections),
             folded=total - len(order),
         )
+
+    @staticmethod
+    def _folded(gen: Generation, ranked: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The ranked documents with each group of near-identical articles shown once, at its
+        best-placed member; and the ranked documents that have copies (to list under a hit)."""
+        group, has_copies = gen.copies
+        copied_at = np.flatnonzero(has_copies[ranked])
+        keep = np.ones(len(ranked), dtype=bool)
+        keep[copied_at] = False
+        keep[copied_at[np.unique(group[ranked[copied_at]], return_index=True)[1]]] = True
+        return ranked[keep], ranked[copied_at]
 
     @staticmethod
     def _copy(gen: Generation, docnum: int) -> Copy:
