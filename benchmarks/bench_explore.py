@@ -36,6 +36,7 @@ from web import create_app  # noqa: E402
 
 SAMPLE = 20
 ARTICLES = 50
+FOLDING = ("search (copies folded)", "search (copies=all)")  # the same pages, timed in pairs
 TYPED_WORDS = ("hop tac", "hoi dam", "du lich", "dau tu", "thu tuong", "nhat ban", "lao c",
                "vien tro", "ky ket", "giao thuong")
 
@@ -57,8 +58,8 @@ def page_urls(searcher: Searcher, seed: int = 7) -> dict[str, list[str]]:
     typed = [fold_text(name)[:rng.randint(2, 6)] for name in names] + list(TYPED_WORDS)
     urls["suggest"] = [f"/api/suggest?q={quote(text)}" for text in dict.fromkeys(typed)]
     pages = [path.replace("/api/search?", "/search?") for _, path in request_mix()]
-    urls["search (copies folded)"] = pages
-    urls["search (copies=all)"] = [f"{path}&copies=all" for path in pages]
+    urls[FOLDING[0]] = pages
+    urls[FOLDING[1]] = [f"{path}&copies=all" for path in pages]
     return urls
 
 
@@ -74,6 +75,16 @@ def time_pages(client, urls: list[str]) -> list[float]:
         response = client.get(url)
         times.append((time.perf_counter() - start) * 1000)
         assert response.status_code == 200, (url, response.status_code)
+    return times
+
+
+def time_alternating(client, first: list[str], second: list[str]) -> tuple[list[float], list[float]]:
+    """Two lists of pages timed pair by pair, which one goes first alternating, so neither
+    finds the other's texts in the caches more often."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for n, pair in enumerate(zip(first, second)):
+        for which in ((0, 1) if n % 2 else (1, 0)):
+            times[which].extend(time_pages(client, [pair[which]]))
     return times
 
 
@@ -114,7 +125,10 @@ def main() -> int:
     timed: dict[str, list[list[float]]] = {kind: [] for kind in urls}
     for _ in range(args.rounds):  # every kind in every round: side by side as the host drifts
         for kind, kind_urls in urls.items():
-            timed[kind].append(time_pages(client, kind_urls))
+            if kind not in FOLDING:
+                timed[kind].append(time_pages(client, kind_urls))
+        for kind, times in zip(FOLDING, time_alternating(client, *(urls[k] for k in FOLDING))):
+            timed[kind].append(times)
     rows = []
     for kind, kind_urls in urls.items():
         rounds = timed[kind]
