@@ -50,7 +50,6 @@ COORDINATION_POWER = 2.0
 
 # -- Snippets (search/snippets.py) ---------------------------------------------------------
 SNIPPET_CHARS = 260  # about two lines of a result card
-SCANNED_TEXTS = 1_000  # texts whose syllable scan a worker keeps (about 30 KB each)
 # A passage scores COVERAGE_WEIGHT per query syllable it covers (distinct words), plus one per
 # match up to MATCHES_CAP: covering more of the query beats repeating one word.
 COVERAGE_WEIGHT = 10

@@ -1,21 +1,27 @@
 """The best passage of an article for a query, with the matched words marked.
 
-Works on the stored text with a plain syllable scan (no segmentation at query time): each query
-word is a sequence of folded syllables, found wherever those syllables stand in a row, so
-multi-syllable words, accent-less queries and spelling variants are marked as whole words.
-When the user typed accents and the exact spelling occurs in the text, only it is marked.
+Works on the stored text without segmentation at query time: each query word is a sequence of
+folded syllables, found wherever those syllables stand in a row, so multi-syllable words,
+accent-less queries and spelling variants are marked as whole words. When the user typed
+accents and the exact spelling occurs in the text, only it is marked.
+
+Finding them is one regular expression per query word over the text as stored (a class of
+every accented form per letter), run in C; each candidate is then checked syllable by syllable
+with ``fold``, the one definition of a folded syllable. Folding every syllable of every body in
+Python was half the time of a served search.
 """
 from __future__ import annotations
 
+import bisect
 import html
 import re
-from array import array
+import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..text.normalize import SYLLABLE_RE, fold, normalize_syllable
 from ..text.segment import Word
-from .ranking import COVERAGE_WEIGHT, EARLIER_TIE_BREAK, MATCHES_CAP, SCANNED_TEXTS, SNIPPET_CHARS
+from .ranking import COVERAGE_WEIGHT, EARLIER_TIE_BREAK, MATCHES_CAP, SNIPPET_CHARS
 _SENTENCE_END = re.compile(r"(?<=[.!?…:;])\s+|\n+")
 
 
@@ -40,24 +46,57 @@ def needles_for(runs: list[list[Word]], phrases: list[list[Word]]) -> list[Needl
     return result
 
 
-def _find(needle: Needle, folded: tuple[str, ...], spelled) -> list[tuple[int, int]]:
-    """Syllable index ranges where the needle occurs; exact-spelling ones if there are any
-    (``spelled(i)``: syllable ``i`` as written, looked at only where the folded ones match)."""
-    n, first = len(needle.folded), needle.folded[0]
-    hits, i = [], -1
-    while True:  # tuple.index scans in C: most syllables are not the needle's first
-        try:
-            i = folded.index(first, i + 1)
-        except ValueError:
-            break
-        if folded[i:i + n] == needle.folded:
-            hits.append((i, i + n))
-    if needle.exact:
-        exact_hits = [(i, j) for i, j in hits
-                      if tuple(normalize_syllable(spelled(k)) for k in range(i, j)) == needle.exact]
-        if exact_hits:
-            return exact_hits
-    return hits
+@cache
+def _letter_classes() -> dict[str, str]:
+    """Each base letter (``a``, ``d``, ``i``...) as a regex class of every letter that folds to
+    it, in either case (``[aAàÀáÁ...]``; ``d`` takes ``đ``). ``i`` and ``y`` share one class:
+    ``fold`` turns ``y`` into ``i`` in some syllables (``sỹ`` -> ``si``)."""
+    members: dict[str, set[str]] = {}
+    for code in [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]:
+        char = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFD", char.lower())
+                       if not unicodedata.combining(c)).replace("đ", "d")
+        if len(base) == 1 and "a" <= base <= "z":
+            base = "i" if base == "y" else base
+            members.setdefault(base, {base}).update({char, char.lower(), char.upper()})
+    return {base: "[" + "".join(sorted(chars)) + "]" for base, chars in members.items()}
+
+
+@lru_cache(maxsize=4096)
+def _pattern(folded: tuple[str, ...]) -> re.Pattern:
+    """Every way a text can write these folded syllables in a row (and some it cannot, which
+    ``_find`` weeds out): one class per letter, anything but a word character between them."""
+    classes = _letter_classes()
+
+    def letter(char: str) -> str:
+        char = "i" if char == "y" else char
+        if char in classes:
+            return classes[char]
+        return re.escape(char) if char.lower() == char.upper() else \
+            f"[{re.escape(char.lower())}{re.escape(char.upper())}]"
+
+    return re.compile(r"\W+".join("".join(map(letter, syllable)) for syllable in folded))
+
+
+def _is_word_char(text: str, at: int) -> bool:
+    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")
+
+
+def _find(needle: Needle, text: str) -> list[tuple[int, int]]:
+    """Character spans where the needle occurs as whole syllables; exact-spelling ones if
+    there are any."""
+    hits, exact_hits = [], []
+    for match in _pattern(needle.folded).finditer(text):
+        start, end = match.span()
+        if _is_word_char(text, start - 1) or _is_word_char(text, end):
+            continue  # inside a longer word
+        written = SYLLABLE_RE.findall(text, start, end)
+        if tuple(fold(w) for w in written) != needle.folded:
+            continue
+        hits.append((start, end))
+        if needle.exact and tuple(normalize_syllable(w) for w in written) == needle.exact:
+            exact_hits.append((start, end))
+    return exact_hits or hits
 
 
 def _merged(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
@@ -113,42 +152,22 @@ def plain_with_marks(fragment: str) -> tuple[str, list[list[int]]]:
 def written(text: str, folded: tuple[str, ...]) -> list[tuple[int, tuple[str, ...]]]:
     """Where the text has these folded syllables standing in a row (character offset) and how
     it writes them (``("nhat", "ban")`` -> ``[(120, ("Nhật", "Bản")), ...]``)."""
-    syllables, starts, ends = _scan(text)
-    return [(starts[i], tuple(text[starts[k]:ends[k]] for k in range(i, j)))
-            for i, j in _find(Needle(folded, None), syllables, None)]
-
-
-@lru_cache(maxsize=SCANNED_TEXTS)
-def _scan(text: str) -> tuple[tuple[str, ...], array, array]:
-    """A text's folded syllables with their character offsets. Query-independent, and half a
-    served search's time for the ten hits' bodies: kept for the texts seen last (the folded
-    strings are shared through ``fold``'s cache, so a text costs about 30 KB)."""
-    starts, ends, folded = array("I"), array("I"), []
-    for match in SYLLABLE_RE.finditer(text):
-        starts.append(match.start())
-        ends.append(match.end())
-        folded.append(fold(match.group()))
-    return tuple(folded), starts, ends
+    return [(start, tuple(SYLLABLE_RE.findall(text, start, end)))
+            for start, end in _find(Needle(folded, None), text)]
 
 
 def _match_spans(text: str, needles: list[Needle]) -> tuple[list[tuple[int, int]], list[int]]:
-    """Character spans of matches, and which needle each belongs to."""
-    folded, starts, ends = _scan(text)
-
-    def spelled(i: int) -> str:
-        return text[starts[i]:ends[i]]
-
-    spans, owners = [], []
+    """Character spans of matches in text order, and which needle each belongs to."""
+    found = []
     for k, needle in enumerate(needles):
-        found = _find(needle, folded, spelled)
-        if not found and len(needle.folded) > 1 and needle.scatter:
+        spans = _find(needle, text)
+        if not spans and len(needle.folded) > 1 and needle.scatter:
             for at, syllable in enumerate(needle.folded):  # as typed, accents and all
                 exact = (needle.exact[at],) if needle.exact else None
-                found += _find(Needle((syllable,), exact), folded, spelled)
-        for i, j in found:
-            spans.append((starts[i], ends[j - 1]))
-            owners.append(k)
-    return spans, owners
+                spans += _find(Needle((syllable,), exact), text)
+        found += [(span, k) for span in spans]
+    found.sort()
+    return [span for span, _ in found], [k for _, k in found]
 
 
 def snippet(text: str, needles: list[Needle], size: int = SNIPPET_CHARS) -> str:
@@ -159,13 +178,16 @@ def snippet(text: str, needles: list[Needle], size: int = SNIPPET_CHARS) -> str:
     if not spans:
         return html.escape(_shorten(text, 0, size))
     bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
+    starts = [start for start, _ in spans]
     best, best_score = (0, min(size, len(text))), -1.0
     for a in range(len(bounds) - 1):
         start = bounds[a]
         end = start + size
-        inside = [(owners[k], spans[k]) for k in range(len(spans))
-                  if spans[k][0] >= start and spans[k][1] <= end]
-        distinct = {o for o, _ in inside}
+        first, last = bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)
+        inside = [k for k in range(first, last) if spans[k][1] <= end]
+        if not inside and best_score >= 0:
+            continue
+        distinct = {owners[k] for k in inside}
         coverage = sum(len(needles[o].folded) for o in distinct)  # a whole run counts per syllable
         score = coverage * COVERAGE_WEIGHT + min(len(inside), MATCHES_CAP) - a * EARLIER_TIE_BREAK
         if score > best_score:
