@@ -54,7 +54,6 @@ SNIPPET_CHARS = 260  # about two lines of a result card
 # match up to MATCHES_CAP: covering more of the query beats repeating one word.
 COVERAGE_WEIGHT = 10
 MATCHES_CAP = 10
-EARLIER_TIE_BREAK = 0.01  # per sentence: of two equal passages, the earlier one
 
 # -- Did you mean (search/spelling.py) -----------------------------------------------------
 SUGGEST_BELOW = 3  # below this many hits, try respelling the query's unknown syllables

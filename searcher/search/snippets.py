@@ -21,8 +21,8 @@ from functools import cache, lru_cache
 
 from ..text.normalize import SYLLABLE_RE, fold, normalize_syllable
 from ..text.segment import Word
-from .ranking import COVERAGE_WEIGHT, EARLIER_TIE_BREAK, MATCHES_CAP, SNIPPET_CHARS
-_SENTENCE_END = re.compile(r"(?<=[.!?…:;])\s+|\n+")
+from .ranking import COVERAGE_WEIGHT, MATCHES_CAP, SNIPPET_CHARS
+_SENTENCE_END = re.compile(r"[.!?…:;]\s+|\n+")  # a window may start at each match's end
 
 
 @dataclass(frozen=True)
@@ -75,11 +75,10 @@ def _pattern(folded: tuple[str, ...]) -> re.Pattern:
         return re.escape(char) if char.lower() == char.upper() else \
             f"[{re.escape(char.lower())}{re.escape(char.upper())}]"
 
-    return re.compile(r"\W+".join("".join(map(letter, syllable)) for syllable in folded))
-
-
-def _is_word_char(text: str, at: int) -> bool:
-    return 0 <= at < len(text) and (text[at].isalnum() or text[at] == "_")
+    # No assertion before the first letter: a pattern that starts with a letter is scanned for
+    # fast; whether the match starts a word is checked after.
+    return re.compile(r"\W+".join("".join(map(letter, syllable)) for syllable in folded) +
+                      r"(?!\w)")
 
 
 def _find(needle: Needle, text: str) -> list[tuple[int, int]]:
@@ -88,8 +87,8 @@ def _find(needle: Needle, text: str) -> list[tuple[int, int]]:
     hits, exact_hits = [], []
     for match in _pattern(needle.folded).finditer(text):
         start, end = match.span()
-        if _is_word_char(text, start - 1) or _is_word_char(text, end):
-            continue  # inside a longer word
+        if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
+            continue  # the end of a longer word
         written = SYLLABLE_RE.findall(text, start, end)
         if tuple(fold(w) for w in written) != needle.folded:
             continue
@@ -177,20 +176,20 @@ def snippet(text: str, needles: list[Needle], size: int = SNIPPET_CHARS) -> str:
     spans, owners = _match_spans(text, needles)
     if not spans:
         return html.escape(_shorten(text, 0, size))
-    bounds = [0] + [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]
     starts = [start for start, _ in spans]
-    best, best_score = (0, min(size, len(text))), -1.0
-    for a in range(len(bounds) - 1):
-        start = bounds[a]
+    # Windows start at sentence starts; only those within a window's length before a match can
+    # hold one, so sentences are looked for from there on.
+    first_bound = max(0, starts[0] - size - 1)
+    bounds = [0, *(m.end() for m in _SENTENCE_END.finditer(text, first_bound, starts[-1] + 1))]
+    best, best_score = (0, min(size, len(text))), -1
+    for start in bounds:
         end = start + size
         first, last = bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)
         inside = [k for k in range(first, last) if spans[k][1] <= end]
-        if not inside and best_score >= 0:
-            continue
         distinct = {owners[k] for k in inside}
         coverage = sum(len(needles[o].folded) for o in distinct)  # a whole run counts per syllable
-        score = coverage * COVERAGE_WEIGHT + min(len(inside), MATCHES_CAP) - a * EARLIER_TIE_BREAK
-        if score > best_score:
+        score = coverage * COVERAGE_WEIGHT + min(len(inside), MATCHES_CAP)
+        if score > best_score:  # of two equal windows, the earlier one
             best, best_score = (start, end), score
     start, end = best
     passage_spans = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
