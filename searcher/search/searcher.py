@@ -20,14 +20,13 @@ from ..store.durable import DurableStorage
 from ..text.paragraphs import paragraphs
 from ..store.health import REMEDY, first_damage, is_permission_error, reason, unreadable_directory
 
-from . import query as query_builder
 from .facet_counts import count_facets, selected
 from . import explore
 from .generation import Generation
 from .params import SearchError, SearchParams, parse_date_bound, validate
 from .ranking import SUGGEST_BELOW
 from .results import ArticleRecord, Copy, Hit, SearchResult, facts
-from .scoring import STRICT, Evaluation, evaluate
+from .scoring import STRICT, Evaluation
 from .snippets import highlight, needles_for, plain_with_marks, snippet
 from .spelling import EXAMPLES, respell
 
@@ -142,7 +141,7 @@ class Searcher:
 
     @staticmethod
     def _parse(gen: Generation, params: SearchParams):
-        parsed = query_builder.parse(params.q, gen.is_term)
+        parsed = gen.parse(params.q)
         if parsed.is_empty and not params.has_filters:
             raise SearchError("Hãy nhập từ khóa tìm kiếm hoặc chọn một bộ lọc.")
         return parsed
@@ -152,13 +151,13 @@ class Searcher:
         word and the respelling finds some (unless ``params.correct`` is off); and, when few
         hold every word, the respelling to offer (``suggestion``). A search and its export
         both start here, so a download holds what the page showed."""
-        evaluation = evaluate(parsed, gen.arrays, gen.verify_phrase)
+        evaluation = gen.evaluate(parsed)
         suggestion = None
         if evaluation is not None and not parsed.is_empty and evaluation.complete < SUGGEST_BELOW:
             suggestion = self._respelled(gen, params.q, evaluation.complete)
             if suggestion is not None and params.correct and evaluation.complete == 0:
-                respelled = query_builder.parse(suggestion, gen.is_term)
-                corrected = evaluate(respelled, gen.arrays, gen.verify_phrase)
+                respelled = gen.parse(suggestion)
+                corrected = gen.evaluate(respelled)
                 base = self._base(gen, params, corrected)
                 if selected(gen.facets, base, params.all_selected(), gen.arrays.size).any():
                     return _Matches(suggestion, respelled, corrected, base, None, params.q)
@@ -253,8 +252,7 @@ class Searcher:
         respelled = respell(query, gen.is_term, gen.vocabulary)
         if respelled is None:
             return None
-        evaluation = evaluate(query_builder.parse(respelled.text, gen.is_term), gen.arrays,
-                              gen.verify_phrase)
+        evaluation = gen.evaluate(gen.parse(respelled.text))
         if evaluation is None or evaluation.complete <= complete:
             return None
         found = np.flatnonzero(evaluation.matched)
