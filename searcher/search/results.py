@@ -21,12 +21,13 @@ def _field_names(kind: type) -> tuple[str, ...]:
 
 def _plain(value):
     """``dataclasses.asdict`` without its deep copy of every leaf (a tenth of a served search):
-    strings and numbers are shared, containers rebuilt."""
+    records become dicts; lists and dicts that hold no record (a hit's partners, its marks'
+    offsets) are shared as they are, not rebuilt."""
     if isinstance(value, _Serialisable):
         return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
-    if isinstance(value, list):
+    if isinstance(value, list) and value and isinstance(value[0], _Serialisable):
         return [_plain(v) for v in value]
-    if isinstance(value, dict):
+    if isinstance(value, dict) and any(isinstance(v, (list, _Serialisable)) for v in value.values()):
         return {k: _plain(v) for k, v in value.items()}
     return value
 
