@@ -17,6 +17,10 @@ FIELDS = ("id", "title", "date", "year", "published", "url", "partners", "countr
 PAGE_FIELD = "page_url"  # the article's page on the site, when there is a site to link to
 LIST_SEPARATOR = "; "  # between the names of a multi-valued CSV cell
 BOM = "\ufeff"  # without it Excel reads a UTF-8 CSV as the locale's code page: Vietnamese breaks
+# A cell of article text a spreadsheet would run as a formula (OWASP "CSV injection"): the text
+# is third-party, and "=HYPERLINK(...)" in a title must stay text in a report.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FREE_TEXT = ("title", "url", "partners", "countries", "officials", "snippet")
 
 PageUrl = Callable[[str], str]  # article id -> its page's absolute URL
 
@@ -58,8 +62,17 @@ def csv_lines(hits: Iterable[Hit], page_url: PageUrl | None = None) -> Iterator[
     yield BOM + writer.writerow(columns)
     for hit in hits:
         values = row(hit, page_url)
-        yield writer.writerow([LIST_SEPARATOR.join(value) if isinstance(value, list) else value
-                               for value in values.values()])
+        cells = {name: LIST_SEPARATOR.join(value) if isinstance(value, list) else value
+                 for name, value in values.items()}
+        yield writer.writerow([_as_text(value) if name in FREE_TEXT else value
+                               for name, value in cells.items()])
+
+
+def _as_text(value: str | None) -> str | None:
+    """Text a spreadsheet would read as a formula, kept as text by a leading apostrophe."""
+    if value and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def jsonl_lines(hits: Iterable[Hit], page_url: PageUrl | None = None) -> Iterator[str]:

@@ -304,3 +304,17 @@ def test_feed_of_a_large_search_has_the_fifty_newest(many_server):
     assert updated == sorted(updated, reverse=True)
     newest = csv_rows(many_server.get("/search.csv", q="lao cai", sort="date").text)[:50]
     assert [entry.id for entry in feed.entries] == [row["page_url"] for row in newest]
+
+
+def test_article_text_cannot_become_a_spreadsheet_formula():
+    """A title or name that starts like a formula stays text in the CSV a report opens."""
+    from searcher import csv_lines
+    from searcher.search import Hit
+
+    hit = Hit(date="--06-04", year=None, partners=[{"name": "=1+1", "country": None}],
+              countries=[], officials=[{"name": "@SUM(A1)", "title": None}],
+              id="x1", title='=HYPERLINK("http://evil.example","Nhấn")', snippet_text="-2+3")
+    [cells] = csv_rows("".join(csv_lines([hit])))
+    assert cells["title"] == "'" + hit.title and cells["partners"] == "'=1+1"
+    assert cells["officials"] == "'@SUM(A1)" and cells["snippet"] == "'-2+3"
+    assert cells["date"] == "--06-04"  # the engine's own values are left as they are
