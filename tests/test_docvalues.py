@@ -53,12 +53,14 @@ def test_stored_columns_equal_the_derived_ones_across_segments_and_deletions(tmp
                             zip(derived, np.cumsum([0] + [d.size for d in derived]))]),
             np.concatenate([d.facets[name].ids + sum(len(e.facets[name].values) for e in derived[:i])
                             for i, d in enumerate(derived)]))
-        for name in stored.facets}, [], np.concatenate([d.fingerprints for d in derived]))
+        for name in stored.facets}, [], np.concatenate([d.fingerprints for d in derived]),
+        np.concatenate([d.headlines for d in derived]))
     assert facet_counts(stored, live) == facet_counts(merged, live)
     assert facet_counts(stored, live)["partner"]["tỉnh Vân Nam"] >= 3
     assert stored.vocabulary == sorted(set().union(*(d.vocabulary for d in derived)))
     assert "nagano" in stored.vocabulary
     assert np.array_equal(stored.fingerprints, merged.fingerprints)
+    assert np.array_equal(stored.headlines, merged.headlines)
     assert len({bytes(row) for row in stored.fingerprints}) >= 6  # real bodies, each its own
 
 

@@ -197,6 +197,11 @@ SMALL_ARTICLES = [
     _doc("date-mid", "Tin nữa", "Hợp tác Nhật Bản.", "2021-07-09"),
     # markup
     _doc("markup", "Tin", "Mã <script>alert(1)</script> hợp tác thương mại."),
+    # one story under one headline, written up twice
+    _doc("headline-a", "Hai tỉnh ký biên bản trồng lúa gạo",
+         "Sáng nay hai tỉnh đã ký biên bản về trồng lúa gạo chất lượng cao."),
+    _doc("headline-b", "Hai tỉnh ký biên bản trồng lúa gạo",
+         "Biên bản về lúa gạo được lãnh đạo hai tỉnh ký tại hội nghị chiều qua."),
 ]
 # A scraped page (.txt): image file names are followed by their captions, kept apart from the body.
 CAPTION_PAGE = """Lãnh đạo hai tỉnh gặp gỡ
@@ -408,6 +413,9 @@ def test_near_identical_articles_fold_under_the_best_placed_one(small):
     assert hit.id == "nagano-title" and hit.copy_count == 1
     assert [copy.id for copy in hit.copies] == ["nagano-body"]
     assert ids(small, "nagano") == ["nagano-title", "nagano-body"]  # listed one by one on request
+    # A story keeps its headline when a site rewrites its body.
+    [story] = small.search(SearchParams(q="lúa gạo")).hits
+    assert [copy.id for copy in story.copies] == ["headline-b"]
     # Bodies that share a long filler but report different things are different articles.
     apart = small.search(SearchParams(q="kinh tế"))
     assert apart.folded == 0 and {h.id for h in apart.hits} >= {"kinhte-apart", "kinhte-together"}

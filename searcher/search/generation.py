@@ -44,7 +44,7 @@ class Generation:
         self.ids = [] if columns.size == 0 else self.reader.column_reader("id")
         self.vocabulary = Vocabulary(columns.vocabulary, self.body_frequency)
         self._names: dict[str, NameIndex] = {}
-        self._fingerprints = columns.fingerprints
+        self._fingerprints, self._headlines = columns.fingerprints, columns.headlines
         self._copies: tuple[np.ndarray, np.ndarray] | None = None
         self.parse = lru_cache(maxsize=PARSED_QUERIES)(self._parse)
         self._evaluations: OrderedDict[str, Evaluation | None] = OrderedDict()
@@ -75,7 +75,7 @@ class Generation:
         when it has none), and whether it has any (one in a hundred articles does); grouped on
         first use (0.07 s at 35k articles)."""
         if self._copies is None:
-            groups = copies(self._fingerprints, self.arrays.live)
+            groups = copies(self._fingerprints, self._headlines, self.arrays.live)
             self._copies = groups, np.bincount(groups, minlength=len(groups))[groups] > 1
         return self._copies
 

@@ -5,8 +5,8 @@ Derived from Whoosh at open time (a posting walk per facet value, a length looku
 and field), they took seconds at 35k articles, paid again by every process that opens the index:
 each command-line query, each server worker. Here each segment gets one ``.dv.npz`` file at
 commit: every text field's length per document, the date key per document, each facet's
-(document, value) pairs, the spelling vocabulary and each body's fingerprint (near-identical
-articles are found by comparing them). Its name is the segment's, so Whoosh
+(document, value) pairs, the spelling vocabulary, and each article's body fingerprint and
+headline key (near-identical articles are found by comparing them). Its name is the segment's, so Whoosh
 publishes it with the segment's TOC and deletes it with the segment. A segment without one (an index from older code, Whoosh's own
 writer) has its columns derived as before.
 """
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..facets import DATE_RANGE, FACETS
-from ..text.fingerprint import HASHES, fingerprint
+from ..text.fingerprint import HASHES, fingerprint, headline_key
 from .schema import TEXT_FIELDS
 from .whoosh_internals import read_postings
 
@@ -43,14 +43,19 @@ class DocValues:
     facets: dict[str, FacetPairs]
     vocabulary: list[str]  # the body's accent-less alphabetic terms: candidates for respelling
     fingerprints: np.ndarray  # uint32 (documents x fingerprint.HASHES): see text.fingerprint
+    headlines: np.ndarray  # uint32 per document: its title's key (text.fingerprint.headline_key)
 
 
-def fingerprints(reader) -> np.ndarray:
-    """Every stored body's fingerprint, in document order."""
-    prints = np.empty((reader.doc_count_all(), HASHES), dtype=np.uint32)
-    for docnum in range(len(prints)):
-        prints[docnum] = fingerprint(reader.stored_fields(docnum)["data"]["body"])
-    return prints
+def copy_keys(reader) -> tuple[np.ndarray, np.ndarray]:
+    """Every stored article's body fingerprint and headline key, in document order."""
+    size = reader.doc_count_all()
+    prints = np.empty((size, HASHES), dtype=np.uint32)
+    headlines = np.empty(size, dtype=np.uint32)
+    for docnum in range(size):
+        data = reader.stored_fields(docnum)["data"]
+        prints[docnum] = fingerprint(data["body"])
+        headlines[docnum] = headline_key(data["title"])
+    return prints, headlines
 
 
 def derive(reader) -> DocValues:
@@ -77,7 +82,7 @@ def derive(reader) -> DocValues:
             np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64))
     vocabulary = [t for t in (raw.decode("utf-8") for raw in (reader.lexicon("body") if size else ()))
                   if t.isascii() and t.isalpha()]
-    return DocValues(size, lengths, date_keys, facets, vocabulary, fingerprints(reader))
+    return DocValues(size, lengths, date_keys, facets, vocabulary, *copy_keys(reader))
 
 
 def _json_bytes(value) -> np.ndarray:
@@ -101,6 +106,7 @@ def write(storage, schema, segment) -> None:
         arrays[f"facet.{name}.values"] = _json_bytes(pairs.values)
     arrays["vocabulary"] = _json_bytes(values.vocabulary)
     arrays["fingerprints"] = values.fingerprints
+    arrays["headlines"] = values.headlines
     buffer = io.BytesIO()
     np.savez(buffer, **arrays)
     # Written aside and renamed: columns that older code wrote are replaced while servers
@@ -113,17 +119,17 @@ def write(storage, schema, segment) -> None:
 
 def write_missing(storage, schema, segments) -> None:
     """Store the columns of every segment that has none yet (the ones this run wrote), or
-    whose columns older code wrote without fingerprints."""
+    whose columns older code wrote without the keys that find copies."""
     for segment in segments:
-        if not _has_fingerprints(storage, segment.make_filename(DOC_VALUES_EXT)):
+        if not _has_copy_keys(storage, segment.make_filename(DOC_VALUES_EXT)):
             write(storage, schema, segment)
 
 
-def _has_fingerprints(storage, name: str) -> bool:
+def _has_copy_keys(storage, name: str) -> bool:
     if not storage.file_exists(name):
         return False
     with storage.open_file(name) as stream, np.load(io.BytesIO(stream.read())) as arrays:
-        return "fingerprints" in arrays.files
+        return {"fingerprints", "headlines"} <= set(arrays.files)
 
 
 def load(storage, segment, size: int) -> DocValues | None:
@@ -141,8 +147,9 @@ def load(storage, segment, size: int) -> DocValues | None:
             arrays[f"facet.{facet.name}.docs"].astype(np.int64),
             arrays[f"facet.{facet.name}.ids"].astype(np.int64)) for facet in FACETS}
         vocabulary = json.loads(arrays["vocabulary"].tobytes())
-        prints = arrays["fingerprints"] if "fingerprints" in arrays.files else None
-    return DocValues(size, lengths, date_keys, facets, vocabulary, prints)
+        keys = (arrays["fingerprints"], arrays["headlines"]) \
+            if {"fingerprints", "headlines"} <= set(arrays.files) else (None, None)
+    return DocValues(size, lengths, date_keys, facets, vocabulary, *keys)
 
 
 def for_reader(reader, storage) -> DocValues:
@@ -154,7 +161,7 @@ def for_reader(reader, storage) -> DocValues:
         segment = leaf.segment() if hasattr(leaf, "segment") else None  # None: an empty index
         stored = load(storage, segment, size) if segment is not None else None
         if stored is not None and stored.fingerprints is None:  # written by older code
-            stored.fingerprints = fingerprints(leaf)
+            stored.fingerprints, stored.headlines = copy_keys(leaf)
         parts.append(stored or derive(leaf))
     if len(parts) == 1:
         return parts[0]
@@ -177,4 +184,5 @@ def for_reader(reader, storage) -> DocValues:
             np.concatenate(ids) if ids else np.zeros(0, np.int64))
     vocabulary = sorted(set().union(*(p.vocabulary for p in parts)))
     return DocValues(size, lengths, date_keys, facets, vocabulary,
-                     np.concatenate([p.fingerprints for p in parts]))
+                     np.concatenate([p.fingerprints for p in parts]),
+                     np.concatenate([p.headlines for p in parts]))

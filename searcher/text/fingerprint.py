@@ -1,5 +1,6 @@
 """A body's fingerprint for finding near-identical articles (wire copies republished by several
-sites, a story updated under a new id): MinHash over word shingles.
+sites, a story updated under a new id): MinHash over word shingles; and a headline's key, since
+a wire story keeps its headline when a site rewrites its body.
 
 Two articles whose sets of five-word runs overlap by Jaccard similarity *s* agree on each of the
 ``HASHES`` minimum hashes with probability *s*, so the share of equal positions estimates *s*
@@ -19,6 +20,7 @@ ROWS = 4  # hashes per band: 8 bands find pairs of similarity 0.75 with probabil
 SHINGLE = 5  # words per shingle
 MIN_SHINGLES = 12  # shorter bodies (a caption, a headline alone) get no fingerprint
 NONE = np.uint32(0xFFFFFFFF)  # the fingerprint of a body too short to have one
+HEADLINE_WORDS = 5  # shorter titles ("Thời tiết hôm nay") recur without being one story
 
 _PRIME = (1 << 31) - 1  # Mersenne prime: universal hashing a*x+b mod p
 _random = np.random.default_rng(20171)  # fixed: fingerprints must agree across processes and runs
@@ -41,11 +43,22 @@ def fingerprint(body: str) -> np.ndarray:
     return hashed.min(axis=1).astype(np.uint32)
 
 
-def copies(fingerprints: np.ndarray, live: np.ndarray, threshold: float = 0.6) -> np.ndarray:
+def headline_key(title: str) -> int:
+    """A title of ``HEADLINE_WORDS`` words or more as a number (0 for shorter ones): equal
+    for the same words whatever their case and spacing."""
+    words = SYLLABLE_RE.findall(clean(title).casefold())
+    if len(words) < HEADLINE_WORDS:
+        return 0
+    return zlib.crc32(" ".join(words).encode()) or 1  # 0 means "no key"
+
+
+def copies(fingerprints: np.ndarray, headlines: np.ndarray, live: np.ndarray,
+           threshold: float = 0.6) -> np.ndarray:
     """For each document, the smallest document number of its group of near-identical
     documents (itself when it has none): pairs found by equal bands and kept when at least
-    ``threshold`` of their hashes agree, grouped transitively. Deleted (not ``live``) and
-    unfingerprinted documents stay alone."""
+    ``threshold`` of their hashes agree, and pairs with the same headline, grouped
+    transitively. Deleted (not ``live``) documents stay alone, and so do those with neither a
+    fingerprint nor a headline key."""
     size = len(fingerprints)
     usable = np.flatnonzero(live[:size] & (fingerprints[:, 0] != NONE))
     firsts, seconds = [], []
@@ -60,6 +73,10 @@ def copies(fingerprints: np.ndarray, live: np.ndarray, threshold: float = 0.6) -
     b = np.concatenate(seconds) if seconds else np.zeros(0, np.int64)
     agree = np.count_nonzero(fingerprints[a] == fingerprints[b], axis=1)
     a, b = a[agree >= threshold * HASHES], b[agree >= threshold * HASHES]
+    titled = np.flatnonzero(live[:size] & (headlines != 0))
+    order = titled[np.argsort(headlines[titled], kind="stable")]
+    same = np.flatnonzero(headlines[order[1:]] == headlines[order[:-1]])
+    a, b = np.concatenate([a, order[same]]), np.concatenate([b, order[same + 1]])
     group = np.arange(size, dtype=np.int64)
     while True:  # each pair takes the smaller group number of its two ends, until none changes
         low = np.minimum(group[a], group[b])
