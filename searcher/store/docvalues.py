@@ -43,14 +43,14 @@ class DocValues:
     facets: dict[str, FacetPairs]
     vocabulary: list[str]  # the body's accent-less alphabetic terms: candidates for respelling
     fingerprints: np.ndarray  # uint32 (documents x fingerprint.HASHES): see text.fingerprint
-    headlines: np.ndarray  # uint32 per document: its title's key (text.fingerprint.headline_key)
+    headlines: np.ndarray  # uint64 per document: its title's key (text.fingerprint.headline_key)
 
 
 def copy_keys(reader) -> tuple[np.ndarray, np.ndarray]:
     """Every stored article's body fingerprint and headline key, in document order."""
     size = reader.doc_count_all()
     prints = np.empty((size, HASHES), dtype=np.uint32)
-    headlines = np.empty(size, dtype=np.uint32)
+    headlines = np.empty(size, dtype=np.uint64)
     for docnum in range(size):
         data = reader.stored_fields(docnum)["data"]
         prints[docnum] = fingerprint(data["body"])
