@@ -71,7 +71,8 @@ def test_partner_page_lists_its_articles_newest_first_and_who_took_part(mixed_se
 def test_official_page_lists_the_partners_they_met(mixed_server):
     profile = mixed_server.get(f"/api/official/{TRUONG}").json()
     partners = {v["value"]: v["count"] for v in profile["facets"]["partner"]}
-    assert partners[NAGANO] == 3 and partners["tỉnh Vân Nam"] == 3
+    # Vân Nam is a counterpart of one seed page (004; 003 only mentions it) and of synthetic ones
+    assert partners[NAGANO] == 3 and partners["tỉnh Vân Nam"] == 2
     assert profile["total"] == search_total(mixed_server, official=TRUONG)
 
 

@@ -31,7 +31,9 @@ def register(app, holder, route) -> None:
                              f"(có: {', '.join(SUGGESTION_FACETS)}).")
         suggestions = holder.require().suggest(q, limit, (facet,) if facet else None)
         if request.args.get("format") == "opensearch":
-            body = json.dumps([q, [s.query for s in suggestions]], ensure_ascii=False)
+            # Names only: a name that is both a country and a partner is offered once.
+            texts = list(dict.fromkeys(s.query for s in suggestions))
+            body = json.dumps([q, texts], ensure_ascii=False)
             return Response(body, content_type=f"{OPENSEARCH_SUGGESTIONS}; charset=utf-8")
         return jsonify({"query": q, "suggestions": [
             {**s.to_dict(), "url": _page_of(s)} for s in suggestions]})

@@ -10,14 +10,16 @@ import re
 
 from ..data import data_file
 from ..identity import code_identity
-from ..model import Article, Extraction
+from ..model import Article, Extraction, Official
 from ..text.normalize import clean
 from .dates import extract_date
-from .gazetteer import (AMBIGUOUS_COUNTRY_WORDS, COUNTRIES, GAZETTEER_FINGERPRINT, KNOWN_BY_ALIAS,
+from . import events
+from .events import LEAD_SENTENCES, split_sentences
+from .gazetteer import (AMBIGUOUS_COUNTRY_WORDS, COUNTRIES, COUNTRY_PATTERN, GAZETTEER_FINGERPRINT, KNOWN_BY_ALIAS,
                         OTHER_PLACES, VIETNAM, VN_ALL_PLACES)
 from .partners import extract_partners, known_place_names, whole_words
-from .people import extract_people
-from .patterns import strip_credits
+from .people import SURNAMES, extract_people
+from .patterns import looks_foreign, strip_credits
 
 __all__ = ["EXTRACTION_ID", "extract", "extract_date"]
 
@@ -27,15 +29,19 @@ EXTRACTION_ID = code_identity(__package__, GAZETTEER_FINGERPRINT, *(
     for entry in sorted(data_file("lexicon").iterdir(), key=lambda e: e.name)))
 
 
-def _chunks(article: Article) -> list[str]:
+def _texts(article: Article) -> tuple[str, list[str], list[str]]:
+    """Title, body paragraphs and captions, cleaned, without photo credits and bylines."""
+    paragraphs = article.body.split("\n\n")
+    body = [strip_credits(clean(p), trailing=False) for p in paragraphs[:-1]]
+    body.append(strip_credits(clean(paragraphs[-1]), trailing=True))
+    return clean(article.title or ""), body, [strip_credits(clean(c), trailing=True) for c in article.captions]
+
+
+def _chunks(article: Article, texts: tuple[str, list[str], list[str]] | None = None) -> list[str]:
     """Title, body and captions as separate texts (no pattern may run across them), without
     photo credits and bylines."""
-    chunks = [clean(article.title or "")]
-    chunks.extend(strip_credits(clean(p), trailing=False) for p in article.body.split("\n\n")[:-1])
-    last = article.body.split("\n\n")[-1]
-    chunks.append(strip_credits(clean(last), trailing=True))
-    chunks.extend(strip_credits(clean(c), trailing=True) for c in article.captions)
-    return [c for c in chunks if c.strip()]
+    title, body, captions = texts or _texts(article)
+    return [c for c in [title, *body, *captions] if c.strip()]
 
 
 # Names that are never people, so "Tổng Thư ký Liên Hợp Quốc Antonio Guterres" splits cleanly.
@@ -44,29 +50,83 @@ _STATIC_PLACES = (VN_ALL_PLACES | OTHER_PLACES | set(COUNTRIES) | set(KNOWN_BY_A
 
 
 # A Vietnamese party to the reported event, named where the article says what happened (title,
-# summary, first paragraph): a Vietnamese place or the country, or a body of its state. World
-# news, sport and car reviews name none, and their foreign places are not partners.
-_VIETNAMESE_PARTY = re.compile(whole_words(VN_ALL_PLACES | {
-    "Việt", "VN", "TP.HCM", "TPHCM", "Thủ tướng Chính phủ", "Chủ tịch nước", "Tổng Bí thư",
-    "Quốc hội", "Bộ Ngoại giao", "UBND"}))
+# summary, first sentences of the body): a Vietnamese place or the country, or a body of its
+# state. World news, sport and car reviews name none, and their foreign places are not partners.
+# Seas and regions are matched too, so "Bình Dương" is not read inside "Thái Bình Dương"; a state
+# body followed by a foreign country or "nước này" is that country's ("Bộ Ngoại giao Đức"), and
+# "giờ Việt Nam" is a time zone.
+_STATE_BODIES = {"Thủ tướng Chính phủ", "Chủ tịch nước", "Tổng Bí thư", "Quốc hội", "Bộ Ngoại giao", "UBND"}
+_VIETNAMESE_PARTY = re.compile(whole_words(VN_ALL_PLACES | _STATE_BODIES | {
+    "Việt", "VN", "TP.HCM", "TPHCM", "nước ta", "giờ Việt Nam"}))
+_SEAS_AND_REGIONS = re.compile("|".join(re.escape(p) for p in sorted(OTHER_PLACES, key=len, reverse=True)))
+_SEA_FIRST_WORDS = tuple(sorted({p.split()[0] for p in OTHER_PLACES}))  # most leads name no sea: skip the sub
+_FOREIGN_AFTER = re.compile(rf"\s*(?:\(|này|(?:của\s+)?nước\s+này|{COUNTRY_PATTERN})")
 
 
-def has_vietnamese_party(article: Article) -> bool:
-    lead = "\n".join([article.title or "", article.summary or "", article.body.split("\n\n", 1)[0]])
-    return _VIETNAMESE_PARTY.search(clean(lead)) is not None
+_LEAD_CHARS = 1500  # enough for the body's first sentences, without splitting the whole body
+
+
+def _lead(article: Article, texts: tuple[str, list[str], list[str]] | None = None) -> str:
+    """Title, summary and the body's first sentences: where an article says what happened."""
+    title, body, _ = texts or _texts(article)
+    first = split_sentences(body[0][:_LEAD_CHARS])[:LEAD_SENTENCES] if body else []
+    return "\n".join([title, clean(article.summary or ""), *first])
+
+
+def _vietnamese_official(official: Official) -> bool:
+    """A person in office with a Vietnamese name and no foreign country in the title
+    ("Thủ tướng Nguyễn Xuân Phúc", not "Chủ tịch Trung Quốc Tập Cận Bình")."""
+    words = official.name.split()
+    return (bool(official.title) and len(words) >= 2 and words[0] in SURNAMES
+            and not looks_foreign(official.name)
+            and not any(country != VIETNAM for country in _countries_in(official.title)))
+
+
+def has_vietnamese_party(article: Article, officials: list[Official] = (),
+                         texts: tuple[str, list[str], list[str]] | None = None) -> bool:
+    """The lead names a Vietnamese party: a place or the country, a body of its state, or one
+    of the article's Vietnamese officials."""
+    lead = _lead(article, texts)
+    if any(word in lead for word in _SEA_FIRST_WORDS):
+        lead = _SEAS_AND_REGIONS.sub(" ", lead)
+    for match in _VIETNAMESE_PARTY.finditer(lead):
+        name = match.group()
+        if name == "giờ Việt Nam":
+            continue
+        if name in _STATE_BODIES and (after := _FOREIGN_AFTER.match(lead, match.end())) and \
+                (after.groupdict().get("country") or "") != VIETNAM:
+            continue
+        return True
+    return any(o.name in lead for o in officials if _vietnamese_official(o))
 
 
 def extract(article: Article) -> Extraction:
-    chunks = _chunks(article)
+    texts = _texts(article)
+    chunks = _chunks(article, texts)
     event_date, year = extract_date(article)
     named_here = known_place_names(chunks)
     places = (_STATIC_PLACES | named_here) if named_here else _STATIC_PLACES  # most add none
     officials = extract_people(chunks, places)
-    if not has_vietnamese_party(article):  # a partner is a counterpart of a Vietnamese party
+    if not has_vietnamese_party(article, officials, texts):  # a partner is a counterpart of a Vietnamese party
         return Extraction(date=event_date, year=year, officials=officials)
-    partners = extract_partners(chunks, {o.name for o in officials})
+    texts_of_partners, spans = event_spans(article, texts)
+    partners = extract_partners(texts_of_partners, {o.name for o in officials}, spans, lead=1)
     return Extraction(date=event_date, year=year, partners=partners,
                       countries=event_countries(article, partners, officials), officials=officials)
+
+
+def event_spans(article: Article, texts: tuple[str, list[str], list[str]]) -> tuple[list[str], list[list[tuple[int, int]]]]:
+    """The title, summary, body paragraphs and captions, and for each the (start, end) of its
+    sentences that report the event. The headline, the summary and the body's first sentences
+    always report it (they say what happened); any other sentence when it is built on a verb of
+    meeting, visiting, signing or giving."""
+    title, body, captions = texts
+    summary = clean(article.summary or "")
+    chunks = [title, summary, *body, *captions]
+    spans = [[(0, len(title))], [(0, len(summary))]]
+    spans += [events.event_spans(paragraph, LEAD_SENTENCES if number == 0 else 0) for number, paragraph in enumerate(body)]
+    spans += [events.event_spans(caption) for caption in captions]
+    return chunks, spans
 
 
 _VIETNAMESE_PLACE = re.compile(whole_words(VN_ALL_PLACES - {VIETNAM}))  # "Lào" in "Lào Cai"
@@ -76,14 +136,25 @@ _ANY_COUNTRY = re.compile(whole_words(set(_COUNTRY_NAMES)))
 _HEADLINE_COUNTRY = re.compile(whole_words(set(_COUNTRY_NAMES) - AMBIGUOUS_COUNTRY_WORDS))
 
 
+_VENUE_BEFORE = re.compile(r"(?<![\w-])(?:tại|ở)\s+$")
+
+
+def _countries_in(text: str) -> list[str]:
+    """The countries a title names, Vietnamese places cut out first ("Lào" in "Lào Cai"), and
+    not where a post is ("tại Ấn Độ")."""
+    text = _VIETNAMESE_PLACE.sub(" ", text)
+    return [_COUNTRY_NAMES[m.group()] for m in _ANY_COUNTRY.finditer(text)
+            if not _VENUE_BEFORE.search(text, 0, m.start())]  # "Đại sứ Việt Nam tại Ấn Độ": a post, not a party
+
+
 def event_countries(article: Article, partners, officials) -> list[str]:
     """The countries the reported event involves: its partners' countries, the countries in the
     titles of the people taking part (``Thủ tướng Nhật Bản``: Japan took part even when no body
     of it is named), and the countries the headline names (``Hai Thủ tướng Việt Nam, Nhật Bản
     hội đàm``)."""
     found = [p.country for p in partners if p.country]
-    found += [_COUNTRY_NAMES[m.group()] for o in officials
-              for m in _ANY_COUNTRY.finditer(_VIETNAMESE_PLACE.sub(" ", o.title or ""))]
+    found += [country for o in officials for country in _countries_in(o.title or "")]
     headline = _VIETNAMESE_PLACE.sub(" ", clean(article.title or ""))
-    found += [_COUNTRY_NAMES[m.group()] for m in _HEADLINE_COUNTRY.finditer(headline)]
+    found += [_COUNTRY_NAMES[m.group()] for m in _HEADLINE_COUNTRY.finditer(headline)
+              if not _VENUE_BEFORE.search(headline, 0, m.start())]  # "... tại Ấn Độ": where, not who
     return [c for c in dict.fromkeys(found) if c != VIETNAM]

@@ -59,6 +59,7 @@ def _load(text: str):
         aliases = [clean(a.strip()) for a in (row.get("aliases") or "").split("|") if a.strip()]
         if kind == "country_alias":
             canonical = countries.get(name, name)
+            countries.setdefault(name, canonical)  # "Australia": CLDR's Vietnamese name is "Úc"
             for alias in aliases:
                 countries[alias] = canonical
         elif kind in ("locality", "org"):

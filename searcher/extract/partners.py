@@ -5,6 +5,12 @@ Vietnamese news names a foreign counterpart in a few fixed shapes: ``tỉnh X (L
 ``Hiệp hội ... Trung Quốc tại Việt Nam``, or a known acronym (JICA, KOICA, UNICEF...).
 Explicit country markers win; then what the same article said earlier; then the data file.
 A locality that looks Vietnamese and has no foreign marker is treated as Vietnamese.
+
+A partner is a counterpart of the reported event: names are taken only from the sentences that
+report it (see ``events``), not in passing ("của", "như", inside a longer name), and bodies of a
+state (``Chính phủ Lào``, ``Thượng viện Nhật Bản``) count. A country is itself a partner when
+the text presents it as the party ("thăm chính thức Liên bang Nga", "Bộ trưởng Thương mại
+Canada", "Đại sứ Israel", "Phần Lan hỗ trợ"), unless one of its bodies or places is.
 """
 from __future__ import annotations
 
@@ -12,6 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..data import word_list
 from ..model import Partner
 from .gazetteer import (
     AMBIGUOUS_COUNTRY_WORDS,
@@ -61,8 +68,15 @@ _ENVOY = re.compile(
 )
 # Heads that may be followed by lower-case words ("Tổ chức xúc tiến ...") and heads that must be
 # followed by a capitalised word ("Viện trợ" is aid, not an institute).
-_ORG_HEAD_LOOSE = r"Hiệp hội|Cơ quan|Tổ chức|Ngân hàng|Phòng Thương mại(?: và Công nghiệp)?|Liên minh"
-_ORG_HEAD_STRICT = r"Hội|Quỹ|Tập đoàn|Công ty|Viện|Trường|Đại học|Trung tâm|Văn phòng|Bộ|Đảng|Hãng"
+# Bodies of a state, which the press writes in lower case too ("chính phủ Ba Lan", "quân đội
+# Trung Quốc"): a government, parliament or army named after its country is one partner.
+_STATE_BODY_HEADS = ("chính phủ", "quốc hội", "thượng viện", "hạ viện", "quân đội", "hải quân",
+                     "cảnh sát biển")
+_ORG_HEAD_LOOSE = "|".join([
+    "Hiệp hội", "Cơ quan", "Tổ chức", "Ngân hàng", r"Phòng Thương mại(?: và Công nghiệp)?", "Liên minh",
+    "Quân ủy Trung ương", "Hãng thông tấn",
+    *(form for head in _STATE_BODY_HEADS for form in (head[0].upper() + head[1:], head))])
+_ORG_HEAD_STRICT = r"Hội|Quỹ|Tập đoàn|Công ty|Viện|Học viện|Trường|Đại học|Trung tâm|Văn phòng|Bộ|Đảng|Hãng|Nhà nước|Chương trình|Câu lạc bộ|Đài truyền hình|Liên đoàn|Ủy ban|Uỷ ban"
 _LOWER_WORD = r"[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+"
 # Organisation named after its country: capitalised words (each may carry up to two lower-case
 # syllables: "Cao đẳng", "Dân chủ") between a head word and the country.
@@ -75,6 +89,7 @@ _KNOWN_ORGS = re.compile(whole_words(a for a, e in KNOWN_BY_ALIAS.items() if e.k
 _VN_MISSION_BEFORE = re.compile(r"Việt Nam\s+(?:tại|ở)\s+$")
 # Names a capitalised run may have swallowed the next words after ("Nagano Abe Shuichi").
 _KNOWN_NAMES = frozenset(KNOWN_BY_ALIAS) | VN_PROVINCES | VN_PLACES | frozenset(COUNTRIES)
+_VIETNAMESE_PLACES = VN_PROVINCES | VN_PLACES
 # Administrative units that foreign news names with their country, and Vietnamese news with none:
 # "huyện Đông Hưng (Trung Quốc)" against "huyện Krông Pắk", "xã Đăk Hring".
 _VIETNAMESE_UNITS = {"huyện", "xã", "phường", "quận", "thị xã", "thị trấn", "làng"}
@@ -92,6 +107,7 @@ class _Mention:
     country: str | None  # explicit marker, else None
     explicit: bool
     after_vietnamese_mission: bool = False  # "Tổng Lãnh sự quán Việt Nam tại thành phố X"
+    start: int = 0  # where its chain starts in the chunk
 
 
 def _canonical_type(raw: str) -> str:
@@ -134,9 +150,9 @@ _CHUNK_CACHE = 256
 
 
 @lru_cache(maxsize=_CHUNK_CACHE)
-def _locality_chains(chunk: str) -> tuple[tuple[tuple[tuple[str, str], ...], str | None, bool], ...]:
+def _locality_chains(chunk: str) -> tuple[tuple[tuple[tuple[str, str], ...], str | None, bool, int], ...]:
     """Each ``type Name(, type Name)*`` chain as (its (type, name) links, the country marked after
-    it, whether it follows "Việt Nam tại")."""
+    it, whether it follows "Việt Nam tại", where it starts)."""
     chains = []
     for match in _LOCALITY.finditer(chunk):
         chain = [(match.group("type"), match.group("name"))]
@@ -146,27 +162,30 @@ def _locality_chains(chunk: str) -> tuple[tuple[tuple[tuple[str, str], ...], str
             end = link.end()
         indicator = _INDICATOR.match(chunk, end)
         marked = COUNTRIES[indicator.group("country")] if indicator else None
-        chains.append((tuple(chain), marked, _after_vietnamese_mission(chunk, match.start())))
+        chains.append((tuple(chain), marked, _after_vietnamese_mission(chunk, match.start()), match.start()))
     return tuple(chains)
 
 
 @lru_cache(maxsize=_CHUNK_CACHE)
-def _paren_names(chunk: str) -> tuple[tuple[str, str, bool], ...]:
-    """Each ``Name (country)`` as (name, country word, whether it follows "Việt Nam tại")."""
+def _paren_names(chunk: str) -> tuple[tuple[str, str, bool, int], ...]:
+    """Each ``Name (country)`` as (name, country word, whether it follows "Việt Nam tại", where
+    it starts)."""
     if "(" not in chunk:  # the pattern would try every capitalised run for nothing
         return ()
-    return tuple((match.group("name"), match.group("country"), _after_vietnamese_mission(chunk, match.start()))
-                 for match in _PAREN_NAME.finditer(chunk))
+    return tuple((match.group("name"), match.group("country"), _after_vietnamese_mission(chunk, match.start()),
+                  match.start()) for match in _PAREN_NAME.finditer(chunk))
 
 
 def _localities(chunk: str, known: set[str], people: set[str]) -> list[_Mention]:
     mentions: list[_Mention] = []
-    for chain, marked, vn_mission in _locality_chains(chunk):
-        for raw_type, raw_name in chain:
+    for chain, marked, vn_mission, start in _locality_chains(chunk):
+        for number, (raw_type, raw_name) in enumerate(chain):
             name = _cut_at_known(raw_name, known, people)
             name, trailing = _split_trailing_country(name)
             country = marked or trailing
-            mentions.append(_Mention(_canonical_type(raw_type), name, country, country is not None, vn_mission))
+            if country and number < len(chain) - 1 and name in _VIETNAMESE_PLACES:
+                country = None  # "UBND thành phố Hà Nội, tỉnh Saitama (Nhật Bản)": the mark is Saitama's
+            mentions.append(_Mention(_canonical_type(raw_type), name, country, country is not None, vn_mission, start))
     return mentions
 
 
@@ -213,13 +232,20 @@ def known_place_names(chunks: list[str]) -> set[str]:
     used to split "tỉnh Nagano Yamagishi Yoshiaki" into place and person."""
     names: set[str] = set()
     for chunk in chunks:
-        names.update(name for name, _, _ in _paren_names(chunk))
+        names.update(name for name, _, _, _ in _paren_names(chunk))
         names.update(m.name for m in _localities(chunk, set(), set()) if m.explicit)
     return names
 
 
-def extract_partners(chunks: list[str], people: set[str]) -> list[Partner]:
-    """Foreign partners in order of first mention, one per canonical name."""
+def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple[int, int]]] | None = None,
+                     lead: int = 0) -> list[Partner]:
+    """Foreign partners in order of first mention, one per canonical name. The whole ``chunks``
+    tell which country a place is in; partners come from the parts of them that report the
+    event, ``spans[i]`` of ``chunks[i]`` (see ``events``), or from everywhere when ``spans`` is
+    None. A country presented as a party ("thăm chính thức Liên bang Nga") is a partner unless
+    the first ``lead`` chunks (the headline) name one of its bodies or places as the party ("tỉnh
+    Nagano", "Thượng viện Nhật Bản"): then that is the partner and the country only a country of
+    the event."""
     known = _KNOWN_NAMES
     found: dict[str, str | None] = {}
 
@@ -227,6 +253,8 @@ def extract_partners(chunks: list[str], people: set[str]) -> list[Partner]:
         if name not in found or (found[name] is None and country):
             found[name] = country
 
+    country_parties: dict[str, int] = {}  # country -> how many partners were found before it
+    in_lead: set[str] = set()  # countries of the bodies and places the lead names
     unplaced: set[str] = set()  # foreign-looking localities whose country the text does not say
     memory: dict[str, str] = {}
     per_chunk = [_localities(chunk, known, people) for chunk in chunks]
@@ -235,42 +263,79 @@ def extract_partners(chunks: list[str], people: set[str]) -> list[Partner]:
             if mention.explicit and mention.country:
                 memory.setdefault(mention.name, mention.country)
     for chunk in chunks:
-        for raw_name, word, _ in _paren_names(chunk):
+        for raw_name, word, _, _ in _paren_names(chunk):
             memory.setdefault(_cut_at_known(raw_name, known, people), COUNTRIES[word])
 
-    for chunk, mentions in zip(chunks, per_chunk):
+    for number, (chunk, mentions) in enumerate(zip(chunks, per_chunk)):
+        if number == lead:
+            in_lead = {c for c in found.values() if c}
+        where = None if spans is None else spans[number]
+        if where == []:
+            continue
+
+        def reported(position: int) -> bool:  # in a part of the chunk that reports the event
+            return where is None or any(a <= position < b for a, b in where)
+
+        def scan(pattern: re.Pattern):  # the pattern's matches inside the reporting parts only
+            if where is None:
+                yield from pattern.finditer(chunk)
+            else:
+                for a, b in where:
+                    yield from pattern.finditer(chunk, a, b)
+
         taken: list[tuple[int, int]] = []
-        for match in _KNOWN_ORGS.finditer(chunk):
+        for match in scan(_KNOWN_ORGS):
             if any(p.startswith(match.group(0) + " ") for p in people):  # "Đại tá Toyota Chikara"
+                continue
+            if _in_passing(chunk, match.start()):  # "Hội đồng Bảo an Liên hợp quốc", "như JICA hay ADB"
+                continue
+            if _LONGER_NAME_AFTER.match(chunk, match.end()):  # "Toyota Motor Corporation", "Đại tá Toyota Chikara"
                 continue
             entity = KNOWN_BY_ALIAS[match.group(0)]
             add(entity.name, entity.country)
             taken.append(match.span())
-        for match in _EMBASSY.finditer(chunk):
+        for match in scan(_EMBASSY):
             _add_mission(match, add, consulate="lãnh sự" in match.group("kind").lower() or match.group("kind") == "TLSQ")
             taken.append(match.span())
-        for match in _ENVOY.finditer(chunk):
-            _add_mission(match, add, consulate="lãnh sự" in match.group("kind").lower())
-        for match in _ORG.finditer(chunk):
+        for match in scan(_ENVOY):
+            if "lãnh sự" in match.group("kind").lower():
+                _add_mission(match, add, consulate=True)
+            elif (country := COUNTRIES[match.group("country")]) != VIETNAM:
+                # "Đại sứ Israel tại Việt Nam": Israel is the party, not an embassy never named
+                country_parties.setdefault(country, len(found))
+        for country in _country_parties(chunk, [(0, len(chunk))] if where is None else where):
+            country_parties.setdefault(country, len(found))
+        for match in scan(_ORG):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
-            _add_org(match, add)
+            _add_org(match, add, chunk, people)
         for mention in mentions:
-            if mention.after_vietnamese_mission:
+            if mention.after_vietnamese_mission or not reported(mention.start):
                 continue
             resolved = _resolve(mention, memory)
             if resolved:
                 add(*resolved)
                 if resolved[1] is None:
                     unplaced.add(resolved[0])
-        for raw_name, word, after_vn_mission in _paren_names(chunk):
-            if after_vn_mission:
+        for raw_name, word, after_vn_mission, position in _paren_names(chunk):
+            if after_vn_mission or not reported(position):
                 continue
             name = _cut_at_known(raw_name, known, people)
             entity = KNOWN_BY_ALIAS.get(name)
             country = COUNTRIES[word]
             if entity and entity.kind == "locality" and country != VIETNAM:
                 add(entity.name, country)
+
+    if lead >= len(chunks):
+        in_lead = {c for c in found.values() if c}
+    # A government, parliament or state named as a party stands for its country.
+    in_lead |= {c for name, c in found.items() if c and _STANDS_FOR_COUNTRY.match(name)}
+    # Countries as parties, in order of first mention among the other partners.
+    ordered = list(found.items())
+    for country, position in sorted(country_parties.items(), key=lambda item: item[1], reverse=True):
+        if country not in in_lead and country not in found:
+            ordered.insert(position, (country, country))
+    found = dict(ordered)
 
     # An article about one foreign country: its unplaced localities are in that country.
     countries = {c for c in found.values() if c}
@@ -293,8 +358,15 @@ def _add_mission(match: re.Match, add, *, consulate: bool) -> None:
         add(f"Đại sứ quán {country}", country)
 
 
-def _add_org(match: re.Match, add) -> None:
+_STANDS_FOR_COUNTRY = re.compile(r"(?:Chính phủ|Nhà nước|Quốc hội|Thượng viện|Hạ viện) ")
+_STATE_BODY_START = re.compile("(?i:" + "|".join(_STATE_BODY_HEADS) + ")")
+_REPEATED_WORD = re.compile(r"(?<!\S)(\w+) \1(?!\S)")
+
+
+def _add_org(match: re.Match, add, chunk: str = "", people: set[str] = frozenset()) -> None:
     org = match.group("org")
+    if any(person in org for person in people):  # "Đảng Cộng sản Nguyễn Phú Trọng tới Lào" ran over a person
+        return
     words = org.split()
     word = match.group("country")
     country = COUNTRIES[word]
@@ -304,5 +376,97 @@ def _add_org(match: re.Match, add) -> None:
         before = org[: match.start("country") - match.start("org")].split()
         if not before or before[-1][0].isupper():  # "Công ty Minh Đức" is not German
             return
-    name = org[: match.start("country") - match.start("org")] + country + (match.group("tail") or "")  # "Mỹ" -> "Hoa Kỳ"
-    add(name, country)
+    if (_STATE_BODY_START.match(org) or org.startswith("Nhà nước")) and _inside_longer_name(chunk, match.start("org")):
+        return  # "Học viện Hải quân Mỹ" is an academy, not the navy
+    head = _REPEATED_WORD.sub(r"\1", org[: match.start("country") - match.start("org")])  # "biển biển"
+    if head.endswith(" nước ") and not head.endswith("Nhà nước "):  # "Chính phủ nước CHDCND Lào": the country is named once, canonically
+        head = head[: -len("nước ")]
+    tail = match.group("tail") or ""
+    parts = [part.strip() + " " for part in head.split(" và ")]
+    if len(parts) > 1 and parts[-1][:1].islower():
+        # "Câu lạc bộ Quốc tế Annapolis và thăm Học viện Hải quân Mỹ": a new clause, whose
+        # organisation starts at its head
+        start = [m.start() for m in _ORG_START_ANYWHERE.finditer(parts[-1])]
+        if not start:
+            return
+        parts = [parts[-1][start[0]:]]
+    if head.endswith(" của "):  # "Tập đoàn ITEC của Nhật Bản": the country is the body's, not its name
+        names = [parts[-1][: -len(" của ")].strip()]  # of the last body listed only
+        if not _ORG_START.match(names[0] + " ") or _ORG_START.fullmatch(names[0] + " "):
+            return  # "Hải quân của Australia" names no body
+    else:
+        # "Thượng viện, Quốc hội và Chính phủ Campuchia": each body of the list is a partner
+        if len(parts) > 1 and not all(_ORG_START.match(part) for part in parts):
+            parts = [head]  # "Bộ Bưu chính và Viễn thông Lào" is one ministry
+        names = [part + country + tail for part in parts]  # "Mỹ" -> "Hoa Kỳ"
+    for name in names:
+        add(name[0].upper() + name[1:], country)
+
+
+_ORG_START = re.compile(rf"(?:{_ORG_HEAD_LOOSE}|{_ORG_HEAD_STRICT})\s")
+_ORG_START_ANYWHERE = re.compile(rf"(?<![\w-])(?:{_ORG_HEAD_LOOSE}|{_ORG_HEAD_STRICT})\s")
+
+
+_PASSING_WORDS = frozenset(word_list("passing_mention_words"))
+# A known name followed by more capitalised words is the start of another name, unless those
+# words name a country ("UNICEF Việt Nam", "Samsung Việt Nam" are the same bodies).
+_LONGER_NAME_AFTER = re.compile(rf"[ \t]+(?!{COUNTRY_PATTERN}|Việt)[{UPPER}]")
+
+# A country presented as the party itself: visited, met through its head of state or minister,
+# giving aid. Single-syllable names that are also words ("Đức", "Anh") count only after a word.
+_BEFORE_COUNTRY = "|".join(re.escape(w) for w in sorted(word_list("country_party_before"), key=len, reverse=True))
+_BEFORE_WORDS = frozenset(word_list("country_party_before"))
+_TITLES_BEFORE = "|".join(re.escape(w) for w in word_list("country_party_titles"))
+_AFTER_COUNTRY = "|".join(re.escape(w) for w in word_list("country_party_after"))
+_COUNTRY_PARTY = re.compile(rf"{first_letter_lookahead(_BEFORE_COUNTRY + '|' + _TITLES_BEFORE)}(?<![\w-])(?P<gap>(?:{_BEFORE_COUNTRY})|(?:{_TITLES_BEFORE})(?:\s+(?!Bộ\b)[\w-]+){{1,4}}?)\s+{COUNTRY_PATTERN}")
+# The verbs are looked for first (few), then a country right before each: a pattern opening
+# with the country alternation would try it at every position of the text.
+_ACTS = re.compile(rf"(?<![\w-])(?:{_AFTER_COUNTRY})(?![\w-])")
+_COUNTRY_BEFORE_ACT = re.compile(rf"(?<![\w-]){COUNTRY_PATTERN}\s+(?:sẽ\s+|đã\s+|tiếp tục\s+)?$")
+
+
+def _country_parties(chunk: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The countries the ``spans`` of the chunk present as a party, in order."""
+    found = []
+    for a, b in spans:
+        found += [(m.start(), m.group("country")) for m in _COUNTRY_PARTY.finditer(chunk, a, b)  # "Bộ trưởng Nguyễn Đức Anh" is no Briton
+                  if m.group("country") not in AMBIGUOUS_COUNTRY_WORDS or m.group("gap") in _BEFORE_WORDS]
+        for act in _ACTS.finditer(chunk, a, b):
+            start = max(a, act.start() - 60)
+            m = _COUNTRY_BEFORE_ACT.search(chunk[start : act.start()])
+            if m and m.group("country") not in AMBIGUOUS_COUNTRY_WORDS:
+                found.append((start + m.start(), m.group("country")))
+    found.sort()
+    return [COUNTRIES[word] for _, word in found if COUNTRIES[word] != VIETNAM]
+
+
+# A list of examples: "như" (or "như:") then names and commas only, up to the name.
+_EXAMPLES_BEFORE = re.compile(r"(?<![\w-])như\s*:?\s+[^.;:!?]{0,80}$")
+
+
+def _in_passing(chunk: str, start: int) -> bool:
+    """A name at ``start`` is mentioned in passing: after "của", "như", "trong"..., in a list
+    of examples after "như", or inside a longer name."""
+    before = chunk[max(0, start - 12) : start].split()
+    if before and before[-1].rstrip(":") in _PASSING_WORDS:
+        return True
+    return _EXAMPLES_BEFORE.search(chunk, max(0, start - 100), start) is not None or _inside_longer_name(chunk, start)
+
+
+# Kind words of a school or council, whose name may hold a state body ("Học viện Hải quân Mỹ").
+_SCHOOL_BEFORE = re.compile(r"(?<![\w-])(?i:học viện|viện|trường|đại học|hội đồng)\s+$")
+
+
+def _inside_longer_name(chunk: str, start: int) -> bool:
+    """The word before ``start`` continues a longer name ("Học viện Hải quân Mỹ", "Hội đồng Bảo
+    an Liên hợp quốc"); the first word of a sentence does not."""
+    if _SCHOOL_BEFORE.search(chunk, max(0, start - 12), start):
+        return True
+    before = chunk[:start].rstrip()
+    if len(before) == len(chunk[:start]) or not before:
+        return False  # no space before: the name opens the chunk or follows a bracket
+    word = before.split()[-1]
+    if not word[0].isupper() or before[-1] in ".!?:;,\"“(":
+        return False
+    previous = before[: -len(word)].rstrip()
+    return bool(previous) and previous[-1] not in ".!?:\"“("

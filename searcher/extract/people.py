@@ -13,6 +13,7 @@ is not used: on these texts it merges places into names and tags Japanese names 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..data import word_list
@@ -37,8 +38,12 @@ _NAME_OK_INSIDE = set(word_list("name_ok_inside"))
 # A capitalised run preceded by these words is a street, school or monument named after someone.
 _NAMED_AFTER = set(word_list("named_after"))
 
+# Lower-case particles of foreign names, read as part of the capitalised run around them.
+_PARTICLES = frozenset(word_list("name_particles"))
+_HYPHENED_PARTICLES = tuple(f" {p}-" for p in sorted(_PARTICLES))
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,/]\d+)*|[^\w\s]")
 _UPPER_SET = set(UPPER)
+_LIST_TITLE_SLACK = 6  # words a title of a "Name, Title; Name, Title" list may run past the title words
 
 
 def _phrases(words) -> dict[str, list[list[str]]]:
@@ -113,6 +118,8 @@ class _Tokens:
         self.texts = _tokenize(text)
         self.lows = lows = [t.lower() for t in self.texts]
         self.caps = caps = [t[0] in _UPPER_SET for t in self.texts]
+        if not _PARTICLES.isdisjoint(lows) or any(p in text for p in _HYPHENED_PARTICLES):
+            self._particles_join_names()  # most chunks hold no particle: two C-level tests skip the loop
         phrase_starts = [i for i, low in enumerate(lows) if low in _PHRASE_STARTS]
         # token index -> length of the honorific / title head (prefixes included) starting there
         self.honorifics = {i: n for i in phrase_starts if (n := _match_phrase(lows, i, _HONORIFIC_TABLE))}
@@ -122,6 +129,21 @@ class _Tokens:
         surnames = [i for i, text in enumerate(self.texts) if text in SURNAMES]
         self.mention_starts = sorted({*self.honorifics, *self.heads, *surnames})
         self._offsets: list[tuple[int, int]] | None = None
+
+    def _particles_join_names(self) -> None:
+        """Read a particle between capitalised words ("Staffan de Mistura", "Ursula von der
+        Leyen") or hyphened before one ("Bashar al-Assad") as part of the capitalised run."""
+        texts, lows, caps = self.texts, self.lows, self.caps
+        for i in range(1, len(caps)):
+            if caps[i] or not caps[i - 1]:
+                continue
+            if lows[i] in _PARTICLES and i + 1 < len(caps) and (
+                    caps[i + 1] or (lows[i + 1] in _PARTICLES and i + 2 < len(caps) and caps[i + 2])):
+                caps[i] = True
+            elif "-" in texts[i]:
+                particle, rest = texts[i].split("-", 1)
+                if particle in _PARTICLES and rest[:1] in _UPPER_SET:
+                    caps[i] = True
 
     def span(self, a: int, b: int) -> str:
         """The text from token ``a`` through token ``b - 1``. Character offsets are worked out on
@@ -341,6 +363,13 @@ class _Scanner:
         if not self._valid_name(words, context=True):
             return 0
         title, j = self._title_after_name(end)
+        if title is not None and j < len(texts) and texts[j] != ";":
+            # In a list "Name, Title; Name, Title; ..." a title runs to the semicolon, over words
+            # no title list holds ("Bộ trưởng Bộ Công chính và Vận tải; ...").
+            k = next((k for k in range(j, min(j + _LIST_TITLE_SLACK, len(texts)))
+                      if texts[k] in (";", ".", "!", "?", ":", "(", '"', "“")), None)
+            if k is not None and texts[k] == ";" and k + 1 < len(texts) and caps[k + 1]:
+                title, j = self._span(end + 1, k), k
         self._record(words, title)
         if title is not None and j < len(texts) and texts[j] == ";" and j + 1 < len(texts) and caps[j + 1]:
             return self._after_honorific(j + 1, weak) or j + 1  # the next item of a list
@@ -437,26 +466,47 @@ def _cleaned(name: str) -> str | None:
     name = " ".join(words)
     if len(name) <= 1 or name in _NOT_PEOPLE or _COUNTRY_INSIDE.search(name):
         return None
+    if len(words) > 1 and f"{words[0]} {words[1]}".lower() == "tập đoàn":  # "Tập Đoàn Dầu khí": a company
+        return None
     return name
 
 
+def _folded(name: str) -> str:
+    """A foreign name without accents or case ("Rául Castro" and "Raul Castro" are one)."""
+    return "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c)).casefold()
+
+
 def _merge(people: dict[str, _Person]) -> list[Official]:
-    """Fold short mentions ("Trump", "ông Trường") into the full name they abbreviate."""
+    """Fold short mentions ("Trump", "ông Trường", "Leopoldo Cintra" for "Leopoldo Cintra
+    Frías") and other spellings of a foreign name ("Raul Castro", "Rául Castro") into the full
+    name they abbreviate or repeat."""
     cleaned: dict[str, _Person] = {}
     for person in people.values():
         name = _cleaned(person.name)
         if name is not None:
             cleaned.setdefault(name, _Person(name)).titles.extend(person.titles)
-    people = cleaned
+    people = {}
+    spellings: dict[str, _Person] = {}  # a foreign name folded -> its first spelling
+    for name, person in cleaned.items():
+        if " " in name and not all(map(is_vietnamese_syllable, name.split())):
+            first = spellings.setdefault(_folded(name), person)
+            if first is not person:
+                first.titles.extend(person.titles)
+                continue
+        people[name] = person
     full = [p for p in people.values() if " " in p.name]
     result: list[_Person] = []
     for person in people.values():
-        if " " not in person.name:
-            owners = [f for f in full if f.name.endswith(" " + person.name) or f.name.startswith(person.name + " ")]
+        # a name that starts or ends one longer name is that person (one word: "Trump"; more,
+        # when foreign: "Leopoldo Cintra"; Vietnamese two-word runs are often other people's)
+        short = " " not in person.name or not all(map(is_vietnamese_syllable, person.name.split()))
+        if short:
+            owners = [f for f in full if f is not person and
+                      (f.name.endswith(" " + person.name) or f.name.startswith(person.name + " "))]
             if len(owners) == 1:
                 owners[0].titles.extend(person.titles)
                 continue
-            if owners:
+            if owners and " " not in person.name:
                 continue
         result.append(person)
     return [Official(p.name, max(p.titles, key=len) if p.titles else None) for p in result]
