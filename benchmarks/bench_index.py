@@ -14,6 +14,15 @@ kept as /tmp/bench/full-index for the query and serve benchmarks.
 
 ``--profile N`` instead runs the indexer in-process with one worker on the first N articles
 under cProfile (so the analysis shows up beside the writer) and prints where the time goes.
+
+``--cache`` instead measures the analysis cache on the seeds plus every ``--step``-th corpus
+article (``slice.py``; step 12: 2,906 articles): per round, side by side, a first build with a
+cold cache (into an empty index directory; ``--also-no-cache``: and one with ``--no-cache``
+before it) and a ``--rebuild`` with the cache warm; the median of ``--rounds`` runs of each,
+the ratio of the warm rebuild to the first build, and the cache file's size. A warm rebuild
+that analysed anything (the analysis code changed between the runs) is left out, and said.
+
+    .venv/bin/python benchmarks/bench_index.py --cache [--rounds 3] [--step 12] [--also-no-cache]
 """
 from __future__ import annotations
 
@@ -21,6 +30,7 @@ import argparse
 import cProfile
 import fcntl
 import io
+import json
 import multiprocessing
 import os
 import pstats
@@ -35,6 +45,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import (CORPUS_SIZE, SEARCHER_BIN, WORKDIR, command_line, dir_size,  # noqa: E402
                     load_average, parse_sizes, print_table, read_records, run_measured,
                     save_results, write_jsonl)
+from slice import OLD_STEP, slice_paths  # noqa: E402
+
+from searcher.store.analysis_cache import FILE_NAME as CACHE_FILE, last_run  # noqa: E402
 
 
 def _segment_article(record: dict) -> int:
@@ -70,15 +83,20 @@ def time_segmentation(records: list[dict], processes: int) -> dict:
             "load_before": load_before, "load_after": load_average()}
 
 
-def index_run(corpus_dir: Path, index_dir: Path, label: str, articles: int) -> dict:
-    result = run_measured([str(SEARCHER_BIN), "index", str(corpus_dir), "--index", str(index_dir)])
+def index_run(corpus_dir: Path, index_dir: Path, label: str, articles: int,
+              options: tuple[str, ...] = ()) -> dict:
+    result = run_measured([str(SEARCHER_BIN), "index", str(corpus_dir), "--index", str(index_dir),
+                           *options])
     if result.returncode != 0:
         raise SystemExit(f"{label}: searcher index failed ({result.returncode}): {result.stderr}")
+    cache = index_dir / CACHE_FILE
+    cache_size = cache.stat().st_size if cache.exists() else 0
     row = {"step": label, "articles": articles, "wall_s": result.wall_s,
            "articles_per_s": round(articles / result.wall_s, 1) if articles else None,
            "cpu_s": result.cpu_s, "cpu_cores_used": round(result.cpu_s / result.wall_s, 2),
            "max_single_rss_mb": result.max_single_rss_mb, **result.tree,
-           "index_mb": round(dir_size(index_dir) / 2**20, 1), "report": result.stdout,
+           "index_mb": round((dir_size(index_dir) - cache_size) / 2**20, 1),
+           "cache_mb": round(cache_size / 2**20, 1), "report": result.stdout,
            "command": result.command, "load_before": result.load_before,
            "load_after": result.load_after}
     print(f"  {label}: {result.wall_s} s ({row['report']}); load {result.load_after}", flush=True)
@@ -126,6 +144,79 @@ def bench_size(n: int, args, largest: bool) -> tuple[list[dict], dict | None]:
     return rows, seg
 
 
+NO_CACHE_STEP = ("first build, --no-cache", ("--no-cache",), True)
+CACHE_STEPS = (("first build, cold cache", (), True),  # into an empty index directory
+               ("--rebuild, warm cache", ("--rebuild",), False))
+
+
+def bench_cache(args) -> None:
+    """First builds and warm-cache rebuilds of a corpus slice, side by side (see module doc)."""
+    paths = slice_paths(args.workdir, args.step)
+    corpus_dir = paths[0].parent
+    articles = sum(1 for _ in paths[0].open(encoding="utf-8")) + len(paths) - 1
+    text_bytes = sum(len((r.get(k) or "").encode()) for r in map(json.loads, paths[0].open(
+        encoding="utf-8")) for k in ("title", "summary", "body"))
+    text_bytes += sum(p.stat().st_size for p in paths[1:])
+    index_dir = args.workdir / f"cache-index-{args.step}"
+    print(f"# {command_line()}\n# {articles} articles ({text_bytes / 1e6:.1f} MB of text), "
+          f"{corpus_dir}; load at start {load_average()}", flush=True)
+    steps = (NO_CACHE_STEP, *CACHE_STEPS) if args.also_no_cache else CACHE_STEPS
+    rows = []
+    for round_no in range(1, args.rounds + 1):
+        for label, options, fresh in steps:
+            if fresh:
+                shutil.rmtree(index_dir, ignore_errors=True)
+            row = index_run(corpus_dir, index_dir, label, articles, options)
+            row["round"] = round_no
+            row["cache_run"] = last_run(index_dir) if "--no-cache" not in options else None
+            if fresh is False and row["cache_run"]["analysed"]:
+                row["note"] = (f"analysed {row['cache_run']['analysed']}: the analysis code "
+                               f"changed between the runs; not a warm rebuild")
+                print(f"  ! {row['note']}", flush=True)
+            rows.append(row)
+        save_results("index-cache", {"runs": rows})
+    summary = []
+    for label, _, _ in steps:
+        runs = [r for r in rows if r["step"] == label and "note" not in r]
+        walls = sorted(r["wall_s"] for r in runs)
+        cpus = sorted(r["cpu_s"] for r in runs)
+        summary.append({"step": label, "runs": len(runs), "wall_s": [r["wall_s"] for r in runs],
+                        "median_wall_s": walls[len(walls) // 2] if walls else None,
+                        "median_cpu_s": cpus[len(cpus) // 2] if cpus else None,
+                        "index_mb": runs[-1]["index_mb"] if runs else None,
+                        "cache_mb": runs[-1]["cache_mb"] if runs else None})
+    by_step = {row["step"]: row for row in summary}
+    cold, warm = by_step[CACHE_STEPS[0][0]], by_step[CACHE_STEPS[1][0]]
+    plain = by_step.get(NO_CACHE_STEP[0], {})
+    for row in summary:
+        for key, first in (("of_no_cache_build", plain), ("of_cold_cache_build", cold)):
+            if row["median_wall_s"] and first.get("median_wall_s"):
+                row[key] = round(row["median_wall_s"] / first["median_wall_s"], 3)
+                row[key.replace("of_", "cpu_of_")] = round(
+                    row["median_cpu_s"] / first["median_cpu_s"], 3)
+    print()
+    print_table(summary, ["step", "runs", "wall_s", "median_wall_s", "median_cpu_s",
+                          "of_no_cache_build", "of_cold_cache_build", "cpu_of_cold_cache_build",
+                          "index_mb", "cache_mb"])
+    # Each round's runs are side by side: their ratio is what other load on the host changes least.
+    rounds = {}
+    for row in rows:
+        rounds.setdefault(row["round"], {})[row["step"]] = row
+    per_round = [round(r[warm["step"]]["wall_s"] / r[cold["step"]]["wall_s"], 3)
+                 for r in rounds.values() if "note" not in r[warm["step"]]]
+    warm["per_round_of_cold_cache_build"] = per_round
+    print(f"\nper round, warm rebuild / first build (cold cache): {per_round}")
+    cache_size = (index_dir / CACHE_FILE).stat().st_size
+    print(f"warm rebuild / first build (cold cache): {warm.get('of_cold_cache_build')} "
+          f"(CPU {warm.get('cpu_of_cold_cache_build')}); / first build --no-cache: "
+          f"{warm.get('of_no_cache_build')}; cache file "
+          f"{cache_size / 2**20:.1f} MB = {cache_size / text_bytes:.2f}x the text")
+    path = save_results("index-cache", {"articles": articles, "text_bytes": text_bytes,
+                                         "cache_bytes": cache_size, "runs": rows,
+                                         "summary": summary})
+    print(f"results: {path}")
+
+
 def profile_build(n: int, workdir: Path, top: int = 35) -> None:
     """cProfile of index_paths with one worker: analysis and writer in one profile."""
     from searcher import index_paths
@@ -154,6 +245,12 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=WORKDIR)
     parser.add_argument("--no-segmentation", action="store_true")
     parser.add_argument("--profile", type=int, metavar="N")
+    parser.add_argument("--cache", action="store_true",
+                        help="first build against --rebuild with a warm analysis cache")
+    parser.add_argument("--also-no-cache", action="store_true",
+                        help="with --cache: also a first build with --no-cache each round")
+    parser.add_argument("--step", type=int, default=OLD_STEP,
+                        help="with --cache: every Nth corpus article (default 12: 2,906)")
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     lock = (args.workdir / ".bench_index.lock").open("w")
@@ -163,6 +260,9 @@ def main() -> None:
         raise SystemExit(f"another bench_index.py run is using {args.workdir} (--workdir DIR)")
     if args.profile:
         profile_build(args.profile, args.workdir)
+        return
+    if args.cache:
+        bench_cache(args)
         return
     sizes = parse_sizes(args.sizes)
     print(f"# {command_line()}\n# load at start {load_average()}", flush=True)

@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--lock-timeout", type=float, default=30.0, metavar="SECONDS",
                        help="how long to wait for another indexing run (default 30)")
     index.add_argument("--workers", type=int, default=None, help="analysis processes (default: cores)")
+    index.add_argument("--no-cache", action="store_true",
+                       help="analyse every article, neither reading nor writing the analysis "
+                            "cache (DIR/analysis-cache.sqlite)")
 
     query = commands.add_parser("query", help="search the index")
     query.add_argument("text", nargs="*", metavar="TEXT")
@@ -107,7 +110,7 @@ def cmd_index(args) -> int:
     try:
         report = index_paths(args.paths, args.index, rebuild=args.rebuild,
                              progress=sys.stderr.isatty(), lock_timeout=args.lock_timeout,
-                             workers=args.workers)
+                             workers=args.workers, cache=not args.no_cache)
     except IndexError_ as exc:
         return _fail(str(exc))
     for note in report.notes:

@@ -2,7 +2,9 @@
 
 Runs are incremental (a content fingerprint per article decides added / updated / unchanged /
 removed) and atomic: Whoosh only publishes a new table of contents at ``commit()``, so a run that
-fails or is killed half way leaves the previous index whole and searchable.
+fails or is killed half way leaves the previous index whole and searchable. What analysing an
+article produced is kept in the analysis cache beside the index (``analysis_cache``): an article
+analysed before by the same code is not sent to the workers again, on any run (``--rebuild``).
 """
 from __future__ import annotations
 
@@ -16,8 +18,9 @@ import re
 import shutil
 import time
 from dataclasses import dataclass, field
+from multiprocessing import TimeoutError as NotReady
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from tqdm import tqdm
 from whoosh import index as whoosh_index
@@ -27,9 +30,11 @@ from whoosh.writing import CLEAR
 from ..extract import EXTRACTION_ID, extract
 from ..facets import DATE_RANGE, FACETS
 from ..ingest.reader import iter_articles
-from ..model import Article, ReadError
+from .. import model
+from ..model import Article, Extraction, ReadError
 from ..text.terms import analysis_id, index_terms
-from . import docvalues
+from . import analysis_cache, docvalues
+from .analysis_cache import AnalysisCache
 from .durable import DurableStorage
 from .health import first_damage, is_permission_error, reason
 from .schema import ANALYSIS_FIELD, TEXT_FIELDS, analysis_identity, build_schema, schema_changed
@@ -61,6 +66,8 @@ class IndexReport:
     removed: int = 0
     errors: list[ReadError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the run did besides indexing
+    analysed: int = 0  # articles analysed (segmented) by this run
+    reused: int = 0  # articles whose analysis came from the analysis cache
 
     @property
     def failed(self) -> int:
@@ -98,10 +105,26 @@ def lead(article: Article) -> str:
     return "\n\n".join(filter(None, [article.summary, first]))[:LEAD_CHARS]
 
 
-def analyse(article: Article) -> dict:
-    """All fields of one document; runs in a worker process."""
+Terms = dict[str, dict[str, int]]  # text field -> term -> count
+
+
+def analysis_of(article: Article) -> tuple[Terms, Extraction]:
+    """The expensive part of indexing an article, run by the workers and kept in the analysis
+    cache: the terms of each text field (segmentation) and the extraction."""
     extraction = extract(article)
     body = f"{article.summary}\n\n{article.body}" if article.summary else article.body
+    terms = {
+        "title": index_terms(article.title),
+        "lead": index_terms(lead(article)),
+        "captions": index_terms("\n".join(article.captions)),
+        "body": index_terms(body),
+    }
+    return terms, extraction
+
+
+def document(article: Article, terms: Terms, extraction: Extraction,
+             print_: str | None = None) -> dict:
+    """The fields of one document, from the article and its analysis (cheap)."""
     data = {
         "title": article.title,
         "body": article.body,
@@ -113,20 +136,24 @@ def analyse(article: Article) -> dict:
     }
     return {
         "id": article.id,
-        "fingerprint": fingerprint(article),
+        "fingerprint": print_ or fingerprint(article),
         "source": source_file(article.source),
         ANALYSIS_FIELD: _IDENTITY,
-        "title": index_terms(article.title),
-        "lead": index_terms(lead(article)),
-        "captions": index_terms("\n".join(article.captions)),
-        "body": index_terms(body),
+        **terms,
         **{facet.name: facet.values(extraction) for facet in FACETS},
         DATE_RANGE.field: date_key(extraction.date),
         "data": data,
     }
 
 
+def analyse(article: Article) -> dict:
+    """All fields of one document."""
+    return document(article, *analysis_of(article))
+
+
 _IDENTITY = analysis_identity()
+# What else shapes a cached analysis besides the analysis and extraction identities.
+_CACHE_IDENTITY = analysis_cache.cache_identity(_IDENTITY, analysis_of, lead, LEAD_CHARS, model)
 
 
 def open_or_create(index_dir: Path, storage_class=DurableStorage):
@@ -187,31 +214,108 @@ def _indexed(reader) -> dict[str, tuple[str, str]]:
     return {ids[n]: (prints[n], sources[n]) for n in reader.all_doc_ids()}
 
 
-# The articles of the current run, inherited by forked workers: tasks are then only numbers, so
-# the main process (busy in the Whoosh writer, holding the GIL) does not starve the workers.
+# The articles of the current run and their fingerprints, inherited by forked workers: tasks are
+# then only numbers, so the main process (busy in the Whoosh writer, holding the GIL) does not
+# starve the workers. With a cache identity, workers also encode each analysis for the cache.
 _pending: list[Article] = []
+_pending_prints: list[str] = []
+_encode_for: str | None = None
 
 
-def _analyse_pending(i: int) -> dict:
-    return analyse(_pending[i])
+def _analyse_pending(i: int) -> tuple[int, dict, bytes | None]:
+    """(i, the document of article i, its analysis cache entry or None)."""
+    article = _pending[i]
+    terms, extraction = analysis_of(article)
+    doc = document(article, terms, extraction, _pending_prints[i])
+    if _encode_for is None:
+        return i, doc, None
+    key = analysis_cache.entry_key(_encode_for, _pending_prints[i])
+    return i, doc, analysis_cache.encode(key, terms, extraction)
 
 
-def _analysed(articles: list[Article], workers: int) -> Iterable[dict]:
-    if workers <= 1 or len(articles) < _PARALLEL_THRESHOLD:
-        yield from map(analyse, articles)
-        return
-    global _pending
-    _pending = articles
+class _Analysts:
+    """Analyses articles of ``_pending`` by number: in worker processes when there are enough
+    of them (the pool is started on first need and ended on ``close``), else in this process."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.pool = None
+
+    def run(self, numbers: list[int]) -> Iterator[tuple[int, dict, bytes | None]]:
+        if not numbers:
+            return iter(())
+        if self.pool is None and self.workers > 1 and len(numbers) >= _PARALLEL_THRESHOLD:
+            self.pool = multiprocessing.get_context("fork").Pool(self.workers)
+        if self.pool is None:
+            return map(_analyse_pending, numbers)
+        return self.pool.imap_unordered(_analyse_pending, numbers, chunksize=16)
+
+    @staticmethod
+    def ready(results) -> Iterator[tuple[int, dict, bytes | None]]:
+        """The results of ``run`` already done (none for analysis in this process)."""
+        if not hasattr(results, "next"):
+            return
+        while True:
+            try:
+                yield results.next(timeout=0)
+            except (NotReady, StopIteration):
+                return
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+
+
+def _analysed(articles: list[Article], prints: list[str], workers: int,
+              cache: AnalysisCache | None, report: IndexReport) -> Iterable[dict]:
+    """The documents of ``articles`` (with their ``fingerprint``s), in no set order: from the
+    analysis cache where it has them, the others analysed (by workers while this process adds
+    the cached ones) and stored in the cache."""
+    keys = [cache.key(p) for p in prints] if cache else []
+    cached = cache.known(keys) if cache else set()
+    hits = [i for i, key in enumerate(keys) if key in cached]
+    misses = [i for i in range(len(articles)) if not keys or keys[i] not in cached]
+    global _pending, _pending_prints, _encode_for
+    _pending, _pending_prints = articles, prints
+    _encode_for = cache.identity if cache and cache.writable else None
+    analysts = _Analysts(workers)
+
+    def analysed(result) -> dict:
+        i, doc, value = result
+        report.analysed += 1
+        if value is not None:
+            cache.put(keys[i], value)
+        return doc
+
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            yield from pool.imap_unordered(_analyse_pending, range(len(articles)), chunksize=16)
+        results = analysts.run(misses)  # workers start on these at once
+        unreadable = []
+        for i in hits:
+            entry = cache.get(keys[i])
+            if entry is None:  # damaged or gone: analysed after all
+                unreadable.append(i)
+                continue
+            report.reused += 1
+            yield document(articles[i], *entry, prints[i])
+            for result in analysts.ready(results):
+                yield analysed(result)
+        for result in results:
+            yield analysed(result)
+        for result in analysts.run(unreadable):
+            yield analysed(result)
     finally:
-        _pending = []
+        analysts.close()
+        _pending, _pending_prints, _encode_for = [], [], None
 
 
-def _plan(paths, indexed: dict, report: IndexReport) -> tuple[list[Article], set[str]]:
-    """Read every input; return the articles that need analysis and every id seen."""
+def _plan(paths, indexed: dict, report: IndexReport) -> tuple[list[Article], list[str], set[str],
+                                                              list[str]]:
+    """Read every input; return the articles that need indexing, their fingerprints, every id
+    seen and the fingerprint of every article seen."""
     todo: list[Article] = []
+    todo_prints: list[str] = []
+    prints: list[str] = []
     first_source: dict[str, str] = {}
     for item in iter_articles(paths):
         if isinstance(item, ReadError):
@@ -232,12 +336,15 @@ def _plan(paths, indexed: dict, report: IndexReport) -> tuple[list[Article], set
                 line=_line_of(item.source)))
             continue
         first_source[item.id] = item.source
+        print_ = fingerprint(item)
+        prints.append(print_)
         known = indexed.get(item.id)
-        if known and known[0] == fingerprint(item):
+        if known and known[0] == print_:
             report.unchanged += 1
         else:
             todo.append(item)
-    return todo, set(first_source)
+            todo_prints.append(print_)
+    return todo, todo_prints, set(first_source), prints
 
 
 def _line_of(source: str) -> int | None:
@@ -253,11 +360,13 @@ def index_paths(
     lock_timeout: float = 30.0,
     workers: int | None = None,
     storage_class=DurableStorage,
+    cache: bool = True,
 ) -> IndexReport:
     """Bring the index in ``index_dir`` in line with the articles under ``paths``.
 
     A damaged index is set aside and rebuilt; a full disk or a directory that cannot be written
-    ends the run with ``IndexError_``, its partial files removed, the previous index intact."""
+    ends the run with ``IndexError_``, its partial files removed, the previous index intact.
+    ``cache=False`` neither reads nor writes the analysis cache (every article is analysed)."""
     index_dir = Path(index_dir)
     report = IndexReport()
     needed = [0]
@@ -269,7 +378,7 @@ def index_paths(
             report.notes.append(set_aside_damaged(index_dir, damage, storage_class, lock_timeout))
             rebuild = True
         return _run(paths, index_dir, rebuild, progress, lock_timeout, workers, storage_class,
-                    report, needed)
+                    report, needed, cache)
     except OSError as exc:
         if exc.errno in _NO_SPACE:
             raise IndexError_(disk_full_message(index_dir, needed[0])) from None
@@ -282,7 +391,8 @@ def index_paths(
 
 
 def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: float,
-         workers: int | None, storage_class, report: IndexReport, needed: list[int]) -> IndexReport:
+         workers: int | None, storage_class, report: IndexReport, needed: list[int],
+         use_cache: bool) -> IndexReport:
     ix = open_or_create(index_dir, storage_class)
     rebuild = rebuild or schema_changed(ix.schema, build_schema())
     try:
@@ -295,10 +405,11 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
         if rebuild:
             writer.schema = build_schema()  # published with the new TOC at commit, atomically
         indexed = {} if rebuild else _indexed(writer.reader())
-        todo, seen = _plan(paths, indexed, report)
+        todo, todo_prints, seen, prints = _plan(paths, indexed, report)
         text = _text_bytes(todo)
         needed[0] = text * INDEX_BYTES_PER_TEXT_BYTE + 1_000_000
-        if text >= SPACE_CHECK_BYTES and needed[0] > shutil.disk_usage(index_dir).free:
+        free = shutil.disk_usage(index_dir).free
+        if text >= SPACE_CHECK_BYTES and needed[0] > free:
             raise OSError(errno.ENOSPC, "estimated before the run")
         failed_files = {source_file(e.source) for e in report.errors}
         gone = [doc_id for doc_id, (_, source) in indexed.items()
@@ -308,21 +419,36 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
         # from empty segments, as a rebuild does, instead of deleting article by article.
         replace_all = bool(indexed) and report.unchanged == 0 and kept == 0
         deleter = None if rebuild or replace_all else writer.searcher()  # one reader for all deletes
-        bar = tqdm(total=len(todo), unit="article", disable=not progress, dynamic_ncols=True)
-        for doc in _analysed(todo, workers or os.cpu_count() or 1):
-            if doc["id"] in indexed:
+        cache = None
+        if use_cache and (todo or gone):
+            # Never at the index's expense: on a nearly full disk the cache is only read.
+            room = free >= needed[0] + text * analysis_cache.CACHE_BYTES_PER_TEXT_BYTE
+            if not room and todo:
+                report.notes.append(f"the disk holding {index_dir}/ is nearly full: the analysis "
+                                    f"cache was not extended")
+            cache = AnalysisCache.open(index_dir, _CACHE_IDENTITY, report.notes, writable=room)
+        try:
+            bar = tqdm(total=len(todo), unit="article", disable=not progress, dynamic_ncols=True)
+            for doc in _analysed(todo, todo_prints, workers or os.cpu_count() or 1, cache, report):
+                if doc["id"] in indexed:
+                    if deleter is not None:
+                        writer.delete_by_term("id", doc["id"], searcher=deleter)
+                    report.updated += 1
+                else:
+                    report.added += 1
+                writer.add_document(**doc)
+                bar.update()
+            bar.close()
+            for doc_id in gone:
                 if deleter is not None:
-                    writer.delete_by_term("id", doc["id"], searcher=deleter)
-                report.updated += 1
-            else:
-                report.added += 1
-            writer.add_document(**doc)
-            bar.update()
-        bar.close()
-        for doc_id in gone:
-            if deleter is not None:
-                writer.delete_by_term("id", doc_id, searcher=deleter)
-            report.removed += 1
+                    writer.delete_by_term("id", doc_id, searcher=deleter)
+                report.removed += 1
+            if cache is not None:  # before the commit, holding the index's lock
+                live = (cache.key(p) for p in prints) if kept == 0 else None
+                cache.finish(live, {"analysed": report.analysed, "reused": report.reused})
+        finally:
+            if cache is not None:
+                cache.close()
         if rebuild or report.added or report.updated or report.removed:
             writer.commit(mergetype=CLEAR if rebuild or replace_all else None)
         else:
