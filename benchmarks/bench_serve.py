@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_serve.py [--index DIR] [--workers 1,2] [--seconds 60]
 
 For each worker count: start the command on a free port, time /healthz until it answers (the
-index opened and warmed), time the first search after that, then run ``wrk`` (Debian's ``wrk``:
+index opened and warmed), wait until every worker has answered it, time the first search after that, then run ``wrk`` (Debian's ``wrk``:
 a C load generator, so the clients cost little CPU beside the server) with ``--clients``
 keep-alive connections for ``--seconds``, cycling through the fixed query mix
 (benchmarks/queries_mix.json under the same variants as load.py: first page, page 2, date
@@ -104,6 +104,11 @@ def run(index: Path, workers: int, seconds: int, clients: int, paths_file: Path,
             if server.poll() is not None or time.perf_counter() - started > 600:
                 raise SystemExit(f"serve --workers {workers} did not start")
         ready = time.perf_counter() - started
+        # Wait for every worker: the first one ready would otherwise take all of wrk's
+        # keep-alive connections, and the others would idle through the run.
+        answered: set = set()
+        while len(answered) < workers and time.perf_counter() - started < 600:
+            answered.add(json.loads(get(port, "/healthz")[1])["worker"])
         first_started = time.perf_counter()
         get(port, paths[0])
         first_ms = (time.perf_counter() - first_started) * 1000
