@@ -25,6 +25,11 @@ UNKNOWN_YEAR_LABEL = "Không rõ năm"
 FIRST_PLAUSIBLE_YEAR = 1990
 
 
+def last_plausible_year() -> int:
+    """No article is dated in the future: a later year is a typo or an event announced ahead."""
+    return date.today().year
+
+
 @dataclass(frozen=True)
 class Facet:
     name: str  # index field, URL parameter, CLI option (--NAME), key of SearchParams.selections
@@ -50,7 +55,7 @@ class Facet:
         """Is this a year an article of the archive can carry (see FIRST_PLAUSIBLE_YEAR)?"""
         text = str(value)
         return self.kind == YEAR and text.isdigit() and \
-            FIRST_PLAUSIBLE_YEAR <= int(text) <= date.today().year
+            FIRST_PLAUSIBLE_YEAR <= int(text) <= last_plausible_year()
 
     def chronological_key(self, value: str) -> tuple[bool, str]:
         """Histogram order: years ascending, the unknown bucket last."""

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from datetime import date
 
 import numpy as np
 
-from ..facets import BY_NAME, FACETS, FIRST_PLAUSIBLE_YEAR, Facet
+from ..facets import BY_NAME, FACETS, FIRST_PLAUSIBLE_YEAR, Facet, last_plausible_year
 from ..text.normalize import clean, fold, syllables
 from ..text.terms import pair_terms
 from .aliases import key as name_key, spelled_key, spelling_classes
@@ -59,7 +58,7 @@ class Related(Hit):
 def plausible(keys: np.ndarray) -> np.ndarray:
     """Which YYYYMMDD date keys (0 or YYYY or MMDD when partial) carry a believable full date."""
     years = keys // 10000
-    return (keys > 9999) & (years >= FIRST_PLAUSIBLE_YEAR) & (years <= date.today().year)
+    return (keys > 9999) & (years >= FIRST_PLAUSIBLE_YEAR) & (years <= last_plausible_year())
 
 
 def _iso(key: int) -> str:
