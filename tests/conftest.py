@@ -317,6 +317,20 @@ def open_tab(browser, **context_options):
     return context, tab, problems
 
 
+def focused(tab, script: str):
+    """Evaluate ``script`` with ``el`` the focused element (``"el.textContent"``)."""
+    return tab.evaluate(f"(() => {{ const el = document.activeElement; return {script}; }})()")
+
+
+def tabs_until(tab, condition: str, limit: int = 40) -> int:
+    """Press Tab until ``condition`` holds for the focused element; how many presses it took."""
+    for presses in range(1, limit + 1):
+        tab.keyboard.press("Tab")
+        if focused(tab, condition):
+            return presses
+    raise AssertionError(f"not reached in {limit} Tab presses")
+
+
 SCREEN_SIZES = {"desktop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 

@@ -15,7 +15,7 @@ import re
 from datetime import date
 from urllib.parse import parse_qs, urlparse
 
-from conftest import BROWSER_MARKS, NEWS_COPIES, SCREENSHOTS
+from conftest import BROWSER_MARKS, NEWS_COPIES, SCREENSHOTS, focused, tabs_until
 from playwright.sync_api import expect
 
 from searcher.text.normalize import fold
@@ -28,18 +28,6 @@ FOLDED_COPY, SHOWN_COPY = "bm22450000", NEWS_COPIES["bm22450000"]  # the second 
 
 def api(server, path: str, **params) -> dict:
     return server.get("/api" + path, **params).json()
-
-
-def focused(tab, script: str):
-    return tab.evaluate(f"(() => {{ const el = document.activeElement; return {script}; }})()")
-
-
-def tabs_until(tab, condition: str, limit: int = 40) -> int:
-    for presses in range(1, limit + 1):
-        tab.keyboard.press("Tab")
-        if focused(tab, condition):
-            return presses
-    raise AssertionError(f"not reached in {limit} Tab presses")
 
 
 def shot(tab, name: str) -> None:

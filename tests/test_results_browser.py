@@ -2,22 +2,10 @@
 (the seed pages, whose dates have no year, plus synthetic articles dated 2021-2024)."""
 from __future__ import annotations
 
-from conftest import BROWSER_MARKS, SCREEN_SIZES, open_tab
+from conftest import BROWSER_MARKS, SCREEN_SIZES, focused, open_tab, tabs_until
 from playwright.sync_api import expect
 
 pytestmark = BROWSER_MARKS
-
-
-def focused(tab, script: str):
-    return tab.evaluate(f"(() => {{ const el = document.activeElement; return {script}; }})()")
-
-
-def tabs_until(tab, condition: str, limit: int = 40) -> int:
-    for presses in range(1, limit + 1):
-        tab.keyboard.press("Tab")
-        if focused(tab, condition):
-            return presses
-    raise AssertionError(f"not reached in {limit} Tab presses")
 
 
 def test_first_result_is_within_five_tab_presses_of_the_search_box(sized_tab, mixed_server):
