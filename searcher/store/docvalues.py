@@ -24,6 +24,7 @@ from .schema import TEXT_FIELDS
 from .whoosh_internals import read_postings
 
 DOC_VALUES_EXT = ".dv.npz"
+COPY_KEYS = ("fingerprints", "headlines")  # arrays older code wrote no columns for
 
 
 @dataclass
@@ -105,8 +106,7 @@ def write(storage, schema, segment) -> None:
         arrays[f"facet.{name}.ids"] = pairs.ids.astype(np.int32)
         arrays[f"facet.{name}.values"] = _json_bytes(pairs.values)
     arrays["vocabulary"] = _json_bytes(values.vocabulary)
-    arrays["fingerprints"] = values.fingerprints
-    arrays["headlines"] = values.headlines
+    arrays.update({key: getattr(values, key) for key in COPY_KEYS})
     buffer = io.BytesIO()
     np.savez(buffer, **arrays)
     # Written aside and renamed: columns that older code wrote are replaced while servers
@@ -129,7 +129,7 @@ def _has_copy_keys(storage, name: str) -> bool:
     if not storage.file_exists(name):
         return False
     with storage.open_file(name) as stream, np.load(io.BytesIO(stream.read())) as arrays:
-        return {"fingerprints", "headlines"} <= set(arrays.files)
+        return set(COPY_KEYS) <= set(arrays.files)
 
 
 def load(storage, segment, size: int) -> DocValues | None:
@@ -147,8 +147,8 @@ def load(storage, segment, size: int) -> DocValues | None:
             arrays[f"facet.{facet.name}.docs"].astype(np.int64),
             arrays[f"facet.{facet.name}.ids"].astype(np.int64)) for facet in FACETS}
         vocabulary = json.loads(arrays["vocabulary"].tobytes())
-        keys = (arrays["fingerprints"], arrays["headlines"]) \
-            if {"fingerprints", "headlines"} <= set(arrays.files) else (None, None)
+        keys = tuple(arrays[key] if set(COPY_KEYS) <= set(arrays.files) else None
+                     for key in COPY_KEYS)
     return DocValues(size, lengths, date_keys, facets, vocabulary, *keys)
 
 
