@@ -245,6 +245,56 @@ def test_every_worker_of_the_real_server_answers_through_a_commit_and_serves_it_
     assert "Traceback" not in log.read_text()
 
 
+@pytest.mark.slow
+def test_the_keep_alive_connections_of_many_clients_are_shared_evenly_by_the_workers(
+        seed_index, tmp_path):
+    """Twenty browsers keeping their connections open to `searcher serve --workers 2`: each
+    worker holds ten. A keep-alive connection stays with the worker that accepted it, so an
+    uneven share (13/7 was common when the kernel chose) makes one worker's users wait twice
+    as long as the other's."""
+    import http.client
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path / "serve.log"
+    with log.open("w") as log_file:
+        server = subprocess.Popen([str(SEARCHER), "serve", "--index", str(seed_index), "--port",
+                                   str(port), "--workers", "2"], stdout=log_file,
+                                  stderr=subprocess.STDOUT, start_new_session=True)
+    connections: list[http.client.HTTPConnection] = []
+
+    def worker_of(connection: http.client.HTTPConnection) -> int:
+        connection.request("GET", "/healthz")
+        reply = connection.getresponse()
+        assert reply.status == 200 and reply.getheader("Connection") != "close"
+        return json.loads(reply.read())["worker"]
+
+    try:
+        deadline, workers = time.monotonic() + 120, set()
+        while len(workers) < 2:  # both warm and serving: a new connection each time
+            assert server.poll() is None and time.monotonic() < deadline, log.read_text()
+            try:
+                workers.add(worker_of(http.client.HTTPConnection("127.0.0.1", port, timeout=5)))
+            except OSError:
+                time.sleep(0.2)
+        time.sleep(1.5)  # the probes' connections closed on both sides
+        owners = []
+        for _ in range(20):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            connections.append(connection)
+            owners.append(worker_of(connection))
+        again = [worker_of(connection) for connection in connections]
+    finally:
+        for connection in connections:
+            connection.close()
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    assert again == owners, "each connection stays with its worker"
+    assert sorted(owners.count(worker) for worker in set(owners)) == [10, 10], owners
+
+
 # --- two index runs at once ------------------------------------------------------------------
 
 @pytest.mark.slow

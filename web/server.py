@@ -1,25 +1,34 @@
-"""How ``searcher serve`` runs the site: worker processes listening on one port.
+"""How ``searcher serve`` runs the site: worker processes sharing one listening socket.
 
-The parent takes the port, warms what every worker needs (underthesea's segmenter, the name
-spellings: loaded once, shared copy-on-write after the fork), then forks ``workers`` processes.
-Each opens its own read-only view of the index (Whoosh readers share file handles, which must
-not be shared across processes), runs one search to warm it, and only then listens, with
-waitress, on a socket of its own bound to the same port (``SO_REUSEPORT``): the kernel spreads
-new connections evenly over the workers listening, so no request meets a cold worker and no
-worker takes every keep-alive connection of a burst (with one shared socket, the first worker
-ready took 18 of 20 and its clients waited twice as long). Each worker picks up newly committed
-generations by itself (``Searcher`` checks on every request). A worker that dies is replaced;
-SIGTERM or SIGINT stops them all.
+The parent takes the port and listens (connections queue while the workers start), warms what
+every worker needs (underthesea's segmenter, the name spellings: loaded once, shared
+copy-on-write after the fork), then forks ``workers`` processes. Each opens its own read-only
+view of the index (Whoosh readers share file handles, which must not be shared across
+processes), runs one search to warm it, and then accepts connections with waitress. Each worker
+picks up newly committed generations by itself (``Searcher`` checks on every request). A worker
+that dies is replaced; SIGTERM or SIGINT stops them all.
+
+Connections are balanced by least connections, as nginx's ``least_conn`` does: a worker takes a
+new connection only while it holds no more open connections than the fewest any live worker
+holds (``ConnectionBoard``, in memory the workers share). Keep-alive connections stay with the
+worker that accepted them, so how they are spread decides each worker's queue: left to the
+kernel (one shared socket: whichever worker wakes first; a socket per worker with
+``SO_REUSEPORT``: a hash of the client's port) 20 connections were split 13/7 or worse, and the
+fuller worker's clients waited twice as long.
 """
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import signal
 import socket
 import time
 
 import waitress
+from waitress.adjustments import Adjustments
+from waitress.server import TcpWSGIServer
+from waitress.task import ThreadedTaskDispatcher
 
 from searcher import IndexUnavailable, Searcher, SearchParams
 
@@ -29,7 +38,7 @@ log = logging.getLogger(__name__)
 
 WARM_QUERY = "hợp tác Nhật Bản"  # segmentation, a name's spellings, common postings, facets
 RESPAWN_PAUSE = 1.0  # seconds between replacing workers that die at once (a crash loop)
-BACKLOG = 1024  # connections a listening socket queues before a worker accepts them
+BACKLOG = 1024  # connections the listening socket queues before a worker accepts them
 
 
 def open_warm(index_dir) -> Searcher | None:
@@ -47,32 +56,75 @@ def open_warm(index_dir) -> Searcher | None:
     return searcher
 
 
-def run_worker(listener, index_dir, threads: int) -> None:
-    """Serve the index on ``listener``: a listening socket, or the address to listen on with a
-    socket of this worker's own, once it is warm."""
+class ConnectionBoard:
+    """Each worker's open connections and when it last said so, in shared memory: a worker
+    accepts only while it holds no more than the fewest of the live ones. A worker silent for
+    ``STALE`` seconds (dead, or not serving yet) is left out of the comparison."""
+
+    STALE = 5.0  # an idle worker reports about once a second (waitress's loop timeout)
+    GONE = -1.0  # the stamp of a slot whose worker has exited
+
+    def __init__(self, workers: int):
+        self.counts = multiprocessing.RawArray("l", workers)
+        self.stamps = multiprocessing.RawArray("d", [self.GONE] * workers)
+
+    def may_accept(self, slot: int, connections: int) -> bool:
+        now = time.monotonic()
+        self.counts[slot], self.stamps[slot] = connections, now
+        live = [count for count, stamp in zip(self.counts, self.stamps)
+                if stamp != self.GONE and now - stamp < self.STALE]
+        return connections <= min(live)
+
+    def gone(self, slot: int) -> None:
+        self.stamps[slot] = self.GONE
+
+
+class BalancedServer(TcpWSGIServer):
+    """Waitress's server on the shared socket, accepting only when the board says so."""
+
+    # How long the server's loop waits for its sockets before asking the board again: a
+    # worker that declined notices within this time that the others have filled up.
+    LOOP_TIMEOUT = 0.1
+
+    def __init__(self, app, listener: socket.socket, threads: int, board: ConnectionBoard,
+                 slot: int):
+        self.board, self.slot = board, slot
+        adj = Adjustments(sockets=[listener], threads=threads, **SERVER_LIMITS)
+        dispatcher = ThreadedTaskDispatcher()
+        dispatcher.set_thread_count(adj.threads)
+        super().__init__(app, {}, True, listener, dispatcher=dispatcher, adj=adj,
+                         bind_socket=False,
+                         sockinfo=(listener.family, listener.type, listener.proto,
+                                   listener.getsockname()))
+
+    def run(self) -> None:
+        # Waitress's own ``run`` with a shorter wait: its setting takes whole seconds.
+        try:
+            self.asyncore.loop(timeout=self.LOOP_TIMEOUT, map=self._map,
+                               use_poll=self.adj.asyncore_use_poll)
+        except (SystemExit, KeyboardInterrupt):
+            self.task_dispatcher.shutdown()
+
+    def readable(self) -> bool:
+        # Asked before every wait of the server's loop. The map holds this worker's open
+        # connections, and two sockets of its own (the listener, a wake-up pipe) in every worker.
+        return super().readable() and self.board.may_accept(self.slot, len(self._map))
+
+
+def run_worker(listener: socket.socket, index_dir, threads: int,
+               board: ConnectionBoard | None = None, slot: int = 0) -> None:
+    """Serve the index on the listening socket: alone, or as worker ``slot`` of the board's."""
     app = create_app(index_dir, open_warm(index_dir))
-    if not isinstance(listener, socket.socket):
-        listener = _port_socket(listener)
-        listener.listen(BACKLOG)
-    waitress.serve(app, sockets=[listener], threads=threads, **SERVER_LIMITS)
-
-
-def _port_socket(address: tuple[str, int]) -> socket.socket:
-    """A socket bound to the address, which other processes may bind too (``SO_REUSEPORT``)."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
-    sock.bind(address)
-    return sock
+    if board is None:
+        waitress.serve(app, sockets=[listener], threads=threads, **SERVER_LIMITS)
+    else:
+        BalancedServer(app, listener, threads, board, slot).run()
 
 
 def serve(index_dir, host: str, port: int, workers: int, threads: int, on_ready=None) -> None:
     """Serve until SIGTERM or SIGINT (see the module doc); ``on_ready()`` is called once the
     port is taken and the index has opened."""
-    if workers <= 1:
-        listener = socket.create_server((host, port), backlog=BACKLOG)
-    else:  # the port held (bound, not listening: it takes no connection) for the workers
-        listener = _port_socket((host, port))
+    listener = socket.create_server((host, port), backlog=BACKLOG)
     warm = open_warm(index_dir)  # fails here, once, if the index is damaged
     if warm is not None:
         warm.close()
@@ -81,8 +133,8 @@ def serve(index_dir, host: str, port: int, workers: int, threads: int, on_ready=
     if workers <= 1:
         run_worker(listener, index_dir, threads)
         return
-    address = listener.getsockname()  # the port chosen, when 0 was asked for
-    children: set[int] = set()
+    board = ConnectionBoard(workers)
+    children: dict[int, int] = {}  # pid -> slot on the board
     stopping = False
 
     def stop(signum, frame):
@@ -94,15 +146,14 @@ def serve(index_dir, host: str, port: int, workers: int, threads: int, on_ready=
             except ProcessLookupError:
                 pass
 
-    def spawn() -> int:
+    def spawn(slot: int) -> int:
         pid = os.fork()
         if pid == 0:  # the worker
             signal.signal(signal.SIGTERM, signal.SIG_DFL)
             signal.signal(signal.SIGINT, signal.SIG_DFL)
             status = 0
             try:
-                listener.close()
-                run_worker(address, index_dir, threads)
+                run_worker(listener, index_dir, threads, board, slot)
             except BaseException:  # noqa: BLE001 -- a worker reports and exits; the parent replaces it
                 log.exception("worker %d stopped", os.getpid())
                 status = 1
@@ -112,11 +163,12 @@ def serve(index_dir, host: str, port: int, workers: int, threads: int, on_ready=
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    children.update(spawn() for _ in range(workers))
+    children.update({spawn(slot): slot for slot in range(workers)})
     while children:
         pid, _ = os.wait()
-        children.discard(pid)
+        slot = children.pop(pid)
+        board.gone(slot)
         if not stopping:
             log.warning("worker %d exited; starting another", pid)
             time.sleep(RESPAWN_PAUSE)
-            children.add(spawn())
+            children[spawn(slot)] = slot
