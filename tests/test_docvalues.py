@@ -6,9 +6,12 @@ from __future__ import annotations
 import numpy as np
 from whoosh import index as whoosh_index
 
-from conftest import CORPUS, SEED_IDS, write_synthetic_corpus
+from conftest import CORPUS, SEED_IDS, SYNTHETIC_ARTICLES, write_synthetic_corpus
 from searcher import Searcher, SearchParams, index_paths
 from searcher.store import docvalues
+from searcher.store.schema import TEXT_FIELDS
+from searcher.store.whoosh_internals import open_writer
+from searcher.text.fingerprint import fingerprint, headline_key
 
 
 def facet_counts(columns: docvalues.DocValues, live: np.ndarray) -> dict[str, dict[str, int]]:
@@ -75,3 +78,40 @@ def test_an_index_without_stored_columns_still_searches_the_same(tmp_path):
         path.unlink()
     assert Searcher(index_dir).search(params).to_dict() == with_columns
     assert with_columns["total"] == 3
+
+
+def test_copy_keys_come_with_the_analysis_so_no_commit_or_merge_fingerprints_a_body_again(
+        tmp_path, monkeypatch):
+    """A body's fingerprint is computed once, with its analysis, and kept in the analysis cache
+    and a column of the segment: a rebuild from the cache and a run whose segments Whoosh merges
+    read them there (a warm rebuild of the 35k articles spent a minute fingerprinting again)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for seed in CORPUS.glob("*.txt"):
+        (corpus / seed.name).write_bytes(seed.read_bytes())
+    synthetic = write_synthetic_corpus(tmp_path / "synthetic.jsonl")
+    index_dir = tmp_path / "index"
+    index_paths([corpus, synthetic], index_dir)  # analyses every article, fills the cache
+    index_paths([corpus], index_dir, cache=False)  # the synthetic articles removed
+
+    def fingerprint_again(body):
+        raise AssertionError("a stored body was fingerprinted again")
+
+    monkeypatch.setattr(docvalues, "fingerprint", fingerprint_again)
+    added = index_paths([corpus, synthetic], index_dir)  # back, from the cache
+    assert added.added == len(SYNTHETIC_ARTICLES) and added.analysed == 0
+    assert len(list(index_dir.glob("*.seg"))) == 2
+    writer = open_writer(whoosh_index.open_dir(str(index_dir)), TEXT_FIELDS, timeout=5)
+    writer.commit(optimize=True)  # Whoosh merges the two, as its merge policy does in time
+    assert len(list(index_dir.glob("*.seg"))) == 1
+    index_paths([corpus, synthetic], index_dir, rebuild=True)  # everything from the cache
+    for path in index_dir.glob("*.dv.npz"):
+        path.unlink()  # columns derived from the segments' own copy-key column
+    monkeypatch.undo()
+    ix = whoosh_index.open_dir(str(index_dir))
+    with ix.reader() as reader:
+        stored = docvalues.for_reader(reader, ix.storage)
+        bodies = [reader.stored_fields(d)["data"] for d in range(reader.doc_count_all())]
+    assert len(bodies) == len(SEED_IDS) + len(SYNTHETIC_ARTICLES)
+    assert np.array_equal(stored.fingerprints, [fingerprint(d["body"]) for d in bodies])
+    assert np.array_equal(stored.headlines, [headline_key(d["title"]) for d in bodies])

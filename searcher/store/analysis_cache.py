@@ -10,7 +10,8 @@ a schema change or a change of ranking re-uses it and only new or changed text i
   and ``lead``, ``searcher.model``, this module's format), so any change of analysis or
   extraction code, underthesea's version, the gazetteer or the word lists misses.
 * **Value**: zlib over a pickle of the key (checked on reading) and, per field, its terms sorted
-  and joined by newlines beside their counts as a byte array, plus the extraction: about 1.2x
+  and joined by newlines beside their counts as a byte array, plus what the indexer adds (the
+  extraction and the body's copy keys): about 1.2x
   the article's UTF-8 text (the file, with SQLite's pages and key index, 1.3x). A value that
   does not decompress, unpickle or name its own key is a miss: the article is analysed again
   and its entry replaced.

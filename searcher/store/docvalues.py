@@ -6,9 +6,11 @@ and field), they took seconds at 35k articles, paid again by every process that 
 each command-line query, each server worker. Here each segment gets one ``.dv.npz`` file at
 commit: every text field's length per document, the date key per document, each facet's
 (document, value) pairs, the spelling vocabulary, and each article's body fingerprint and
-headline key (near-identical articles are found by comparing them). Its name is the segment's, so Whoosh
-publishes it with the segment's TOC and deletes it with the segment. A segment without one (an index from older code, Whoosh's own
-writer) has its columns derived as before.
+headline key (near-identical articles are found by comparing them; computed with the analysis and
+read from the segment's ``copy_keys`` column, which Whoosh carries through merges). Its name is
+the segment's, so Whoosh publishes it with the segment's TOC and deletes it with the segment. A
+segment without one (an index from older code, Whoosh's own writer) has its columns derived as
+before.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ import numpy as np
 
 from ..facets import DATE_RANGE, FACETS
 from ..text.fingerprint import HASHES, fingerprint, headline_key
-from .schema import TEXT_FIELDS
+from .schema import COPY_KEYS_FIELD, TEXT_FIELDS
 from .whoosh_internals import read_postings
 
 DOC_VALUES_EXT = ".dv.npz"
@@ -47,12 +49,27 @@ class DocValues:
     headlines: np.ndarray  # uint64 per document: its title's key (text.fingerprint.headline_key)
 
 
+def pack_copy_keys(body: str, title: str) -> bytes:
+    """An article's copy keys as its ``COPY_KEYS_FIELD`` column holds them (little-endian)."""
+    return fingerprint(body).astype("<u4").tobytes() + np.uint64(headline_key(title)).astype("<u8").tobytes()
+
+
 def copy_keys(reader) -> tuple[np.ndarray, np.ndarray]:
-    """Every stored article's body fingerprint and headline key, in document order."""
+    """Every article's body fingerprint and headline key, in document order: read from the
+    segment's column, computed from the stored text for documents that lack it (an index from
+    older code)."""
     size = reader.doc_count_all()
-    prints = np.empty((size, HASHES), dtype=np.uint32)
-    headlines = np.empty(size, dtype=np.uint64)
-    for docnum in range(size):
+    prints = np.zeros((size, HASHES), dtype=np.uint32)
+    headlines = np.zeros(size, dtype=np.uint64)
+    if size and reader.has_column(COPY_KEYS_FIELD):
+        raw = np.frombuffer(b"".join(reader.column_reader(COPY_KEYS_FIELD)), dtype=np.uint8)
+        raw = raw.reshape(size, -1)
+        prints[:] = raw[:, :HASHES * 4].copy().view("<u4")
+        headlines[:] = raw[:, HASHES * 4:].copy().view("<u8").ravel()
+        missing = np.flatnonzero(~raw.any(axis=1))  # the column's default: no value written
+    else:
+        missing = np.arange(size)
+    for docnum in missing.tolist():
         data = reader.stored_fields(docnum)["data"]
         prints[docnum] = fingerprint(data["body"])
         headlines[docnum] = headline_key(data["title"])

@@ -37,7 +37,8 @@ from . import analysis_cache, docvalues
 from .analysis_cache import AnalysisCache
 from .durable import DurableStorage
 from .health import first_damage, is_permission_error, reason
-from .schema import ANALYSIS_FIELD, TEXT_FIELDS, analysis_identity, build_schema, schema_changed
+from .schema import (ANALYSIS_FIELD, COPY_KEYS_FIELD, TEXT_FIELDS, analysis_identity, build_schema,
+                     schema_changed)
 from .whoosh_internals import discard_run, open_writer
 
 # Below this many articles, starting worker processes costs more than it saves.
@@ -108,9 +109,9 @@ def lead(article: Article) -> str:
 Terms = dict[str, dict[str, int]]  # text field -> term -> count
 
 
-def analysis_of(article: Article) -> tuple[Terms, Extraction]:
+def analysis_of(article: Article) -> tuple[Terms, Extraction, bytes]:
     """The expensive part of indexing an article, run by the workers and kept in the analysis
-    cache: the terms of each text field (segmentation) and the extraction."""
+    cache: the terms of each text field (segmentation), the extraction and the copy keys."""
     extraction = extract(article)
     body = f"{article.summary}\n\n{article.body}" if article.summary else article.body
     terms = {
@@ -119,10 +120,10 @@ def analysis_of(article: Article) -> tuple[Terms, Extraction]:
         "captions": index_terms("\n".join(article.captions)),
         "body": index_terms(body),
     }
-    return terms, extraction
+    return terms, extraction, docvalues.pack_copy_keys(article.body, article.title)
 
 
-def document(article: Article, terms: Terms, extraction: Extraction,
+def document(article: Article, terms: Terms, extraction: Extraction, copy_keys: bytes,
              print_: str | None = None) -> dict:
     """The fields of one document, from the article and its analysis (cheap)."""
     data = {
@@ -143,6 +144,7 @@ def document(article: Article, terms: Terms, extraction: Extraction,
         **{facet.name: facet.values(extraction) for facet in FACETS},
         DATE_RANGE.field: date_key(extraction.date),
         "data": data,
+        COPY_KEYS_FIELD: copy_keys,
     }
 
 
@@ -225,12 +227,12 @@ _encode_for: str | None = None
 def _analyse_pending(i: int) -> tuple[int, dict, bytes | None]:
     """(i, the document of article i, its analysis cache entry or None)."""
     article = _pending[i]
-    terms, extraction = analysis_of(article)
-    doc = document(article, terms, extraction, _pending_prints[i])
+    terms, extraction, copy_keys = analysis_of(article)
+    doc = document(article, terms, extraction, copy_keys, _pending_prints[i])
     if _encode_for is None:
         return i, doc, None
     key = analysis_cache.entry_key(_encode_for, _pending_prints[i])
-    return i, doc, analysis_cache.encode(key, terms, extraction)
+    return i, doc, analysis_cache.encode(key, terms, (extraction, copy_keys))
 
 
 class _Analysts:
@@ -297,7 +299,8 @@ def _analysed(articles: list[Article], prints: list[str], workers: int,
                 unreadable.append(i)
                 continue
             report.reused += 1
-            yield document(articles[i], *entry, prints[i])
+            terms, (extraction, copy_keys) = entry
+            yield document(articles[i], terms, extraction, copy_keys, prints[i])
             for result in analysts.ready(results):
                 yield analysed(result)
         for result in results:

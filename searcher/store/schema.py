@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import sys
 
-from whoosh import fields, formats
+from whoosh import columns, fields, formats
 from whoosh.system import pack_uint
 from whoosh.util.text import utf8encode
 
 from ..facets import DATE_RANGE, FACETS
+from ..text.fingerprint import HASHES
 
 # Whoosh pickles the field types into the index's TOC by module path; indexes written before the
 # package took its current layout name this module ``searcher.schema``, and must still open
@@ -23,6 +24,11 @@ sys.modules.setdefault("searcher.schema", sys.modules[__name__])
 TEXT_FIELDS = ("title", "lead", "captions", "body")
 # Which analysis and extraction code built each document (``searcher check`` counts the others).
 ANALYSIS_FIELD = "analysis"
+# Each article's body fingerprint and headline key (``store.docvalues.pack_copy_keys``), computed
+# with its analysis and kept in the analysis cache: a commit or a merge reads them from this
+# column instead of fingerprinting every stored body again.
+COPY_KEYS_FIELD = "copy_keys"
+COPY_KEYS_BYTES = HASHES * 4 + 8
 
 
 class AnalysedText(fields.TEXT):
@@ -83,4 +89,5 @@ def build_schema() -> fields.Schema:
         # YYYYMMDD; MMDD if the year is unknown; 0 without a date
         **{DATE_RANGE.field: fields.NUMERIC(numtype=int, bits=32, sortable=True)},
         data=fields.STORED(),  # everything a result or article page shows
+        **{COPY_KEYS_FIELD: fields.COLUMN(columns.FixedBytesColumn(COPY_KEYS_BYTES))},
     )
