@@ -7,7 +7,7 @@ a schema change or a change of ranking re-uses it and only new or changed text i
 * **Key**: SHA-1 of the cache identity and the article's fingerprint (its text, captions, summary,
   URL and date, with the analysis and extraction identities: ``indexer.fingerprint``). The cache
   identity names the code that produced the value beyond those (the indexer's ``analysis_of``
-  and ``lead``, ``searcher.model``, this module's format), so any change of analysis or
+  and ``lead``, ``searcher.model``, the copy keys' code, this module's format), so any change of analysis or
   extraction code, underthesea's version, the gazetteer or the word lists misses.
 * **Value**: zlib over a pickle of the key (checked on reading) and, per field, its terms sorted
   and joined by newlines beside their counts as a byte array, plus what the indexer adds (the

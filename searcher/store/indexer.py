@@ -32,6 +32,7 @@ from ..facets import DATE_RANGE, FACETS
 from ..ingest.reader import iter_articles
 from .. import model
 from ..model import Article, Extraction, ReadError
+from ..text import fingerprint as copy_key_code
 from ..text.terms import analysis_id, index_terms
 from . import analysis_cache, docvalues
 from .analysis_cache import AnalysisCache
@@ -155,7 +156,8 @@ def analyse(article: Article) -> dict:
 
 _IDENTITY = analysis_identity()
 # What else shapes a cached analysis besides the analysis and extraction identities.
-_CACHE_IDENTITY = analysis_cache.cache_identity(_IDENTITY, analysis_of, lead, LEAD_CHARS, model)
+_CACHE_IDENTITY = analysis_cache.cache_identity(_IDENTITY, analysis_of, lead, LEAD_CHARS, model,
+                                                 docvalues.pack_copy_keys, copy_key_code)
 
 
 def open_or_create(index_dir: Path, storage_class=DurableStorage):
