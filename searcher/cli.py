@@ -43,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--lock-timeout", type=float, default=30.0, metavar="SECONDS",
                        help="how long to wait for another indexing run (default 30)")
     index.add_argument("--workers", type=int, default=None, help="analysis processes (default: cores)")
+    index.add_argument("--buffer-mb", type=float, default=None, metavar="MB",
+                       help="postings held in memory before they are written out as a segment "
+                            "(default 256)")
     index.add_argument("--no-cache", action="store_true",
                        help="analyse every article, neither reading nor writing the analysis "
                             "cache (DIR/analysis-cache.sqlite)")
@@ -110,7 +113,8 @@ def cmd_index(args) -> int:
     try:
         report = index_paths(args.paths, args.index, rebuild=args.rebuild,
                              progress=sys.stderr.isatty(), lock_timeout=args.lock_timeout,
-                             workers=args.workers, cache=not args.no_cache)
+                             workers=args.workers, cache=not args.no_cache,
+                             **({"buffer_mb": args.buffer_mb} if args.buffer_mb else {}))
     except IndexError_ as exc:
         return _fail(str(exc))
     for note in report.notes:

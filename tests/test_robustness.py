@@ -21,7 +21,7 @@ from whoosh import index as whoosh_index
 
 from conftest import CORPUS, SEARCHER, SEED_IDS, LiveServer, write_jsonl
 from searcher.ingest.reader import iter_articles
-from searcher import Searcher, SearchParams
+from searcher import Searcher, SearchParams, index_paths
 
 # Enough to keep `searcher index` busy for several seconds on two cores.
 SYNTHETIC_COUNT = 250
@@ -53,10 +53,13 @@ def synthetic_corpus(tmp_path_factory) -> Path:
 EVERY_ID = sorted(SEED_IDS + [f"synth-{n:04d}" for n in range(SYNTHETIC_COUNT)])
 
 
-def start_index(index_dir: Path, *paths, lock_timeout: float | None = None) -> subprocess.Popen:
+def start_index(index_dir: Path, *paths, lock_timeout: float | None = None,
+                buffer_mb: float | None = None) -> subprocess.Popen:
     args = [SEARCHER, "index", *paths, "--index", index_dir]
     if lock_timeout is not None:
         args += ["--lock-timeout", str(lock_timeout)]
+    if buffer_mb is not None:
+        args += ["--buffer-mb", str(buffer_mb)]
     # Own session: the test can clean up any worker process a killed run leaves behind.
     return subprocess.Popen([str(a) for a in args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, start_new_session=True)
@@ -374,6 +377,51 @@ def test_sigkill_half_way_leaves_the_previous_index_and_the_next_run_completes(
     assert indexed_ids(index_dir) == EVERY_ID
     assert marker_total(index_dir) == SYNTHETIC_COUNT
     assert already_open.search(SearchParams(q=MARKER, limit=1)).total == SYNTHETIC_COUNT
+
+
+@pytest.mark.slow
+def test_a_run_killed_between_two_segment_flushes_leaves_the_previous_index_and_the_next_completes(
+        seed_index, synthetic_corpus, tmp_path):
+    """With a small indexing buffer the run writes its postings out as segments as it goes
+    (memory stays flat); none is published before the commit, so a run killed after two of them
+    leaves the index as it was, and the next run indexes everything."""
+    index_dir = copy_of(seed_index, tmp_path)
+    segments_before = set(index_dir.glob("*.seg"))
+    run = start_index(index_dir, CORPUS, synthetic_corpus, buffer_mb=0.5)
+    try:
+        wait_for(lambda: len(set(index_dir.glob("*.seg")) - segments_before) >= 2, run,
+                 "it had written two segments")
+        os.kill(run.pid, signal.SIGKILL)
+        run.wait(timeout=30)
+        assert indexed_ids(index_dir) == SEED_IDS
+        assert marker_total(index_dir) == 0
+        status, stdout, stderr = run_index(index_dir, CORPUS, synthetic_corpus)
+    finally:
+        stop_group(run)
+    assert status == 0, stderr
+    assert f"added {SYNTHETIC_COUNT}, updated 0, unchanged {len(SEED_IDS)}, removed 0" in stdout
+    assert indexed_ids(index_dir) == EVERY_ID
+    assert marker_total(index_dir) == SYNTHETIC_COUNT
+    published = {s.make_filename(".seg") for s in whoosh_index.open_dir(str(index_dir))._segments()}
+    assert {p.name for p in index_dir.glob("*.seg")} == published, "no segment of the killed run is left"
+
+
+def test_a_small_indexing_buffer_writes_several_segments_that_search_as_one(tmp_path):
+    """The same articles indexed with a buffer that fills every few articles, and with the
+    default: the same results, scores and facet counts."""
+    records = synthetic_records(40)
+    corpus = write_jsonl(tmp_path / "corpus.jsonl", records)
+    one, many = tmp_path / "one", tmp_path / "many"
+    index_paths([CORPUS, corpus], one)
+    index_paths([CORPUS, corpus], many, buffer_mb=0.2)
+    assert len(list(one.glob("*.seg"))) == 1 and len(list(many.glob("*.seg"))) >= 3
+    assert indexed_ids(many) == indexed_ids(one)
+    for query in ["lao cai", MARKER, '"tỉnh Vân Nam"', "hợp tác -Nagano"]:
+        params = SearchParams(q=query, limit=50)
+        a, b = Searcher(one).search(params), Searcher(many).search(params)
+        assert a.total == b.total > 0
+        assert [(h.id, h.score) for h in a.hits] == [(h.id, h.score) for h in b.hits]
+        assert a.facets == b.facets
 
 
 # --- broken corpus ------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ from .durable import DurableStorage
 from .health import first_damage, is_permission_error, reason
 from .schema import (ANALYSIS_FIELD, COPY_KEYS_FIELD, TEXT_FIELDS, analysis_identity, build_schema,
                      schema_changed)
-from .whoosh_internals import discard_run, open_writer
+from .whoosh_internals import BUFFER_MB, discard_run, open_writer
 
 # Below this many articles, starting worker processes costs more than it saves.
 _PARALLEL_THRESHOLD = 32
@@ -366,12 +366,14 @@ def index_paths(
     workers: int | None = None,
     storage_class=DurableStorage,
     cache: bool = True,
+    buffer_mb: float = BUFFER_MB,
 ) -> IndexReport:
     """Bring the index in ``index_dir`` in line with the articles under ``paths``.
 
     A damaged index is set aside and rebuilt; a full disk or a directory that cannot be written
     ends the run with ``IndexError_``, its partial files removed, the previous index intact.
-    ``cache=False`` neither reads nor writes the analysis cache (every article is analysed)."""
+    ``cache=False`` neither reads nor writes the analysis cache (every article is analysed).
+    ``buffer_mb``: postings held in memory before they are written out as a segment."""
     index_dir = Path(index_dir)
     report = IndexReport()
     needed = [0]
@@ -383,7 +385,7 @@ def index_paths(
             report.notes.append(set_aside_damaged(index_dir, damage, storage_class, lock_timeout))
             rebuild = True
         return _run(paths, index_dir, rebuild, progress, lock_timeout, workers, storage_class,
-                    report, needed, cache)
+                    report, needed, cache, buffer_mb)
     except OSError as exc:
         if exc.errno in _NO_SPACE:
             raise IndexError_(disk_full_message(index_dir, needed[0])) from None
@@ -397,11 +399,11 @@ def index_paths(
 
 def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: float,
          workers: int | None, storage_class, report: IndexReport, needed: list[int],
-         use_cache: bool) -> IndexReport:
+         use_cache: bool, buffer_mb: float) -> IndexReport:
     ix = open_or_create(index_dir, storage_class)
     rebuild = rebuild or schema_changed(ix.schema, build_schema())
     try:
-        writer = open_writer(ix, TEXT_FIELDS, timeout=lock_timeout)
+        writer = open_writer(ix, TEXT_FIELDS, timeout=lock_timeout, buffer_mb=buffer_mb)
     except whoosh_index.LockError:
         raise IndexError_(
             f"index {index_dir} is locked by another indexing run (waited {lock_timeout:g} s)"

@@ -30,7 +30,7 @@ from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3TermInfo
 from whoosh.system import pack_int, pack_uint, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.util.numlists import delta_encode
-from whoosh.writing import SegmentWriter
+from whoosh.writing import PostingPool, SegmentWriter
 
 from .durable import remove_unpublished, write_checksums
 
@@ -41,14 +41,19 @@ class WhooshInternalsError(RuntimeError):
     """Whoosh's private structures were not what this module expects."""
 
 
-def open_writer(ix, bulk_fields: tuple[str, ...], timeout: float, private: bool = SUPPORTED):
+BUFFER_MB = 256  # postings an index run holds in memory before it writes them as a segment
+
+
+def open_writer(ix, bulk_fields: tuple[str, ...], timeout: float, private: bool = SUPPORTED,
+                buffer_mb: float = BUFFER_MB):
     """The writer of an index run: the bulk writer on the supported Whoosh, else Whoosh's own.
 
     Uncompressed posting blocks: zlib was a fifth of the single writer's commit, the serial tail
     of a build (the index grows by about a sixth)."""
     codec = W3Codec(compression=0)
     if private:
-        return BulkWriter(ix, bulk_fields, timeout=timeout, codec=codec)
+        return BulkWriter(ix, bulk_fields, timeout=timeout, codec=codec,
+                          buffer_bytes=int(buffer_mb * (1 << 20)))
     return SegmentWriter(ix, timeout=timeout, codec=codec)
 
 
@@ -117,19 +122,26 @@ class PostingTable:
     """Postings of bulk fields for the segment being written: per field, per term, a flat array of
     (docnum, frequency) pairs in ascending docnum order; and each document's field length."""
 
+    # Memory a new term costs (its array, its key, its slot in the field's dict) and a posting.
+    TERM_BYTES, POSTING_BYTES = 150, 8
+
     def __init__(self) -> None:
         self.terms: dict[str, dict[str, array]] = {}
         self.lengths: dict[str, dict[int, int]] = {}
+        self.nbytes = 0  # about what the table holds in memory
 
     def add_document(self, fieldname: str, docnum: int, counts: dict[str, int]) -> int:
         """Record one document's term counts for a field; return the field length."""
         terms = self.terms.setdefault(fieldname, {})
+        new = 0
         for term, count in counts.items():
             postings = terms.get(term)
             if postings is None:
                 postings = terms[term] = array("I")
+                new += 1
             postings.append(docnum)
             postings.append(count)
+        self.nbytes += new * self.TERM_BYTES + len(counts) * self.POSTING_BYTES
         length = sum(counts.values())
         self.lengths.setdefault(fieldname, {})[docnum] = length
         return length
@@ -153,18 +165,29 @@ def _encoded(count: int) -> bytes:
 
 
 class BulkWriter(SegmentWriter):
-    """A ``SegmentWriter`` whose ``bulk_fields`` take ``term -> count`` dicts (see module doc)."""
+    """A ``SegmentWriter`` whose ``bulk_fields`` take ``term -> count`` dicts (see module doc).
 
-    def __init__(self, ix, bulk_fields: tuple[str, ...], **kwargs):
+    When the postings it holds reach ``buffer_bytes`` it writes them out as a segment and starts
+    another (Lucene's indexing buffer): memory stays flat however large the run. The segments
+    written are published together at commit, in one TOC, so a run stopped half way leaves
+    nothing visible (their files are removed as unpublished, see ``discard_run``)."""
+
+    def __init__(self, ix, bulk_fields: tuple[str, ...], buffer_bytes: int = BUFFER_MB << 20,
+                 **kwargs):
         super().__init__(ix, **kwargs)
+        self.buffer_bytes = buffer_bytes
+        self.flushed: list = []  # segments this run has written, published at commit
         if self.codec._compression != 0:
             raise WhooshInternalsError("the bulk writer writes uncompressed posting blocks only")
         for name in bulk_fields:  # a field new to this run (a rebuild) is built without boost
             if name in self.schema and self.schema[name].format.field_boost != 1.0:
                 raise WhooshInternalsError(f"bulk field {name!r} has a field boost")
         self.bulk_fields = frozenset(bulk_fields)
-        self.table = PostingTable()
         self._doc_lengths: dict[str, int] = {}
+        self._start_table()
+
+    def _start_table(self) -> None:
+        self.table = PostingTable()
         # Whoosh's add_document writes the other fields between start_doc and finish_doc; the
         # bulk fields' lengths (BM25 needs them) join the document just before it closes.
         self._finish_doc = self.perdocwriter.finish_doc
@@ -177,10 +200,30 @@ class BulkWriter(SegmentWriter):
             if counts:
                 self._doc_lengths[name] = self.table.add_document(name, docnum, counts)
         super().add_document(**fields)
+        if self.table.nbytes >= self.buffer_bytes:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write the documents added since the last flush as a segment (unpublished until the
+        commit) and start a new one, as ``SegmentWriter.__init__`` does."""
+        if not self._added:
+            return
+        self.flushed.append(self._finalize_segment())
+        self.newsegment = self.codec.new_segment(self.storage, self.indexname)
+        self.compound = self.compound and self.newsegment.should_assemble()
+        self.pool = PostingPool(self._tempstorage, self.newsegment)
+        self.perdocwriter = self.codec.per_document_writer(self.storage, self.newsegment)
+        self.fieldwriter = self.codec.field_writer(self.storage, self.newsegment)
+        self.docnum = 0
+        self._added = False
+        self._start_table()
 
     def _commit_toc(self, segments):
         from . import docvalues  # it reads postings through this module
 
+        # The flushed segments go before the last one, so documents keep the order they came in.
+        last = [segments[-1]] if segments and segments[-1] is self.newsegment else []
+        segments = [*segments[:len(segments) - len(last)], *self.flushed, *last]
         docvalues.write_missing(self.storage, self.schema, segments)
         write_checksums(self.storage, segments)
         super()._commit_toc(segments)
