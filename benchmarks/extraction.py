@@ -1,7 +1,7 @@
 """Score extraction against the hand-labelled set, and time it on real corpus articles.
 
     .venv/bin/python benchmarks/extraction.py [--corpus PATH] [--timing 1000] [--errors] [--json]
-                                             [--part tune|held|all]
+                                             [--part tune|held|all] [--strict-names]
 
 Labels: benchmarks/labelled/labels.jsonl, one label per article, written by reading the whole
 article (never by looking at what the engine extracts); the fields and rules are in
@@ -15,7 +15,10 @@ What it measures, per field, micro precision / recall / F1 with (tp/predicted/go
 - partners: the engine's partner names against the labelled ``counterpart`` partners; a
   prediction is right when its key (see ``key``) equals the gold name or one of its aliases,
   each gold partner matched at most once (a second prediction of the same partner is a false
-  positive, "duplicate"). False positives are split into labelled ``mentioned`` partners
+  positive, "duplicate"). Names are compared as one partner across spellings of the same body
+  (``partner_key``: the country written "Mỹ" or "Hoa Kỳ", "TP" for "thành phố", "ĐSQ", a mission's
+  seat in Việt Nam, a company's kind word; ``--strict-names`` compares on case, spacing and dashes
+  only). False positives are split into labelled ``mentioned`` partners
   (named, but not a party of the event), duplicates and names the label does not list at all.
   Also printed for the ``relations`` and ``mention`` articles apart (a ``mention`` article has
   no counterpart, so there only the false positives count).
@@ -150,14 +153,14 @@ def unique(names) -> list[str]:
     return list(seen.values())
 
 
-def match(predicted: list[str], gold: list[tuple[str, set[str]]]):
+def match(predicted: list[str], gold: list[tuple[str, set[str]]], keyed=key):
     """Match predicted names to gold entries (name, keys): each gold entry at most once.
 
     Returns (pairs of (predicted, gold index), unmatched predictions with the index of the gold
     entry they repeat or None, unmatched gold indices)."""
     pairs, spurious, taken = [], [], set()
     for name in predicted:
-        hits = [i for i, (_, keys) in enumerate(gold) if key(name) in keys]
+        hits = [i for i, (_, keys) in enumerate(gold) if keyed(name) in keys]
         free = [i for i in hits if i not in taken]
         if free:
             taken.add(free[0])
@@ -168,8 +171,55 @@ def match(predicted: list[str], gold: list[tuple[str, set[str]]]):
     return pairs, spurious, missed
 
 
+# Partner names compared as one partner (``partner_key``): the same body written with another
+# spelling of its country ("Đại sứ quán Mỹ" / "Đại sứ quán Hoa Kỳ", "Bộ Ngoại giao Liên bang Nga" /
+# "Bộ Ngoại giao Nga"), a kind word written short ("TP Milan" / "thành phố Milan", "ĐSQ Italy"),
+# a mission named with or without its seat in Việt Nam ("Đại sứ quán Mỹ tại Hà Nội"), and a
+# company with or without its kind word ("Tập đoàn Sumitomo" / "Sumitomo", as GUIDELINES.md lets
+# aliases drop it). The
+# issue asks for one facet value per partner, so the engine writes one spelling where an article
+# may write another. ``--strict-names`` scores with ``key`` alone, as before.
+_SHORT_KINDS = {"tp.": "thành phố", "tp": "thành phố", "đsq": "đại sứ quán", "tlsq": "tổng lãnh sự quán"}
+_COMPANY_KINDS = ("tập đoàn ", "công ty ", "hãng ")
+_COUNTRY_SPELLINGS = None
+STRICT_NAMES = False
+
+
+def _country_spellings():
+    global _COUNTRY_SPELLINGS
+    if _COUNTRY_SPELLINGS is None:
+        import re
+        from searcher.extract.gazetteer import COUNTRIES
+        spellings = {key(name): key(canonical) for name, canonical in COUNTRIES.items()}
+        spellings.update({key(name): key(names[0]) for names in COUNTRY_EQUIVALENTS for name in names})
+        words = sorted(spellings, key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w-])(?:nước )?(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+        _COUNTRY_SPELLINGS = (pattern, spellings)
+    return _COUNTRY_SPELLINGS
+
+
+def partner_key(name: str) -> str:
+    text = key(name)
+    if STRICT_NAMES:
+        return text
+    words = text.split()
+    if words and words[0] in _SHORT_KINDS:
+        words[0] = _SHORT_KINDS[words[0]]
+    text = " ".join(words)
+    for kind in _COMPANY_KINDS:  # "Tập đoàn Sumitomo" / "Sumitomo": the guidelines' alias without the kind word
+        if text.startswith(kind) and len(text) > len(kind):
+            text = text[len(kind):]
+            break
+    pattern, spellings = _country_spellings()
+    text = pattern.sub(lambda m: spellings[m.group(1)], text)
+    for seat in (" tại việt nam", " tại hà nội", " ở việt nam", " ở hà nội"):
+        if text.endswith(seat) and ("sứ quán" in text or "lãnh sự" in text):
+            text = text[: -len(seat)]
+    return text
+
+
 def partner_keys(partner: dict) -> set[str]:
-    return {key(partner["name"])} | {key(alias) for alias in partner.get("aliases") or []}
+    return {partner_key(partner["name"])} | {partner_key(alias) for alias in partner.get("aliases") or []}
 
 
 def month_day(date: str | None) -> str | None:
@@ -213,7 +263,7 @@ def score_article(label: dict, article: Article, counts: Counts) -> dict:
     mentioned = [p for p in label["partners"] if p["role"] != "counterpart"]
     mentioned_keys = set().union(*(partner_keys(p) for p in mentioned)) if mentioned else set()
     predicted = unique(p.name for p in got.partners)
-    pairs, spurious, missed = match(predicted, [(p["name"], partner_keys(p)) for p in counterparts])
+    pairs, spurious, missed = match(predicted, [(p["name"], partner_keys(p)) for p in counterparts], partner_key)
     for name in ("partners", f"partners:{label['kind']}"):
         counts.add(name, len(pairs), len(predicted), len(counterparts))
     errors["missed_partners"] = [counterparts[i]["name"] for i in missed]
@@ -221,7 +271,7 @@ def score_article(label: dict, article: Article, counts: Counts) -> dict:
     for name, repeated in spurious:
         if repeated is not None:
             why = "duplicate"
-        elif key(name) in mentioned_keys:
+        elif partner_key(name) in mentioned_keys:
             why = "mentioned"
         else:
             why = "unlabelled"
@@ -389,7 +439,11 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print a JSON summary instead of the table")
     parser.add_argument("--part", choices=PARTS, default="all",
                         help="tune: the ~2/3 of labels rules are tuned on; held: the other ~1/3; all (default)")
+    parser.add_argument("--strict-names", action="store_true",
+                        help="partners match on case, spacing and dashes only (no country spellings, TP/ĐSQ, seats)")
     args = parser.parse_args()
+    global STRICT_NAMES
+    STRICT_NAMES = args.strict_names
     if not args.corpus.exists():
         sys.exit(f"corpus not found: {args.corpus}")
     labels = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]

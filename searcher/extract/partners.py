@@ -11,6 +11,13 @@ report it (see ``events``), not in passing ("của", "như", inside a longer nam
 state (``Chính phủ Lào``, ``Thượng viện Nhật Bản``) count. A country is itself a partner when
 the text presents it as the party ("thăm chính thức Liên bang Nga", "Bộ trưởng Thương mại
 Canada", "Đại sứ Israel", "Phần Lan hỗ trợ"), unless one of its bodies or places is.
+
+Beyond places and bodies named after their country, a body is foreign by its name: a kind word
+and a name that cannot be Vietnamese ("Tập đoàn Sumitomo", "Đại học Wageningen"; Vietnamese brands
+and company forms excluded, and only in an article with another foreign party), a company listed
+as an example of those taking part ("các tập đoàn ... của Nhật Bản như: Canon, Panasonic"), an
+abbreviation the article defines after a foreign body's name, and a body in a person's title
+right before the name ("Chủ tịch Thượng viện Nhật Bản Date Chuichi").
 """
 from __future__ import annotations
 
@@ -55,6 +62,7 @@ _TYPE = rf"(?<![Ll]iên\s)(?<![\w-])(?P<type>(?i:{_TYPES}))"
 _LOCALITY = re.compile(rf"(?i:{first_letter_lookahead(_TYPES)}){_TYPE}\s+(?P<name>{CAP_RUN})")
 _CHAIN_LINK = re.compile(rf",\s*(?P<type>(?i:{_TYPES}))\s+(?P<name>{CAP_RUN})")
 _INDICATOR = re.compile(rf"(?:\s*\(\s*|\s*,\s*|\s+(?:của|thuộc)\s+){COUNTRY_PATTERN}")
+_PAREN_COUNTRY = re.compile(rf"\(\s*{COUNTRY_PATTERN}\s*\)")  # searched first: it opens with "(", cheap to look for
 _PAREN_NAME = re.compile(rf"(?P<name>{CAP_RUN})\s*\(\s*{COUNTRY_PATTERN}\s*\)")
 _MISSIONS = "tổng lãnh sự quán|lãnh sự quán|đại sứ quán"
 _EMBASSY = re.compile(
@@ -78,10 +86,12 @@ _ORG_HEAD_LOOSE = "|".join([
     *(form for head in _STATE_BODY_HEADS for form in (head[0].upper() + head[1:], head))])
 _ORG_HEAD_STRICT = r"Hội|Quỹ|Tập đoàn|Công ty|Viện|Học viện|Trường|Đại học|Trung tâm|Văn phòng|Bộ|Đảng|Hãng|Nhà nước|Chương trình|Câu lạc bộ|Đài truyền hình|Liên đoàn|Ủy ban|Uỷ ban"
 _LOWER_WORD = r"[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+"
-# Organisation named after its country: capitalised words (each may carry up to two lower-case
-# syllables: "Cao đẳng", "Dân chủ") between a head word and the country.
+# Organisation named after its country: capitalised words (each may carry up to three lower-case
+# syllables: "Cao đẳng", "Dân chủ", "Phát triển kinh tế", never a word that links two names such
+# as "cùng") between a head word and the country.
+_NAME_LOWER = rf"(?!(?:cùng|với|cho|tại|từ|là|ở)(?![\w-])){_LOWER_WORD}"
 _ORG = re.compile(
-    rf"{first_letter_lookahead(_ORG_HEAD_LOOSE + '|' + _ORG_HEAD_STRICT)}(?<![\w-])(?P<org>(?:(?:{_ORG_HEAD_LOOSE})(?:\s+(?:{_LOWER_WORD}\s+){{0,3}})?|(?:{_ORG_HEAD_STRICT})\s+(?=[{UPPER}]))(?:{CAP}(?:\s+{_LOWER_WORD}){{0,2}}\s+){{0,5}}?{COUNTRY_PATTERN})(?P<tail>\s+tại\s+Việt Nam)?"
+    rf"{first_letter_lookahead(_ORG_HEAD_LOOSE + '|' + _ORG_HEAD_STRICT)}(?<![\w-])(?P<org>(?:(?:{_ORG_HEAD_LOOSE})(?:\s+(?:{_LOWER_WORD}\s+){{0,3}})?|(?:{_ORG_HEAD_STRICT})\s+(?=[{UPPER}]))(?:{CAP}(?:\s+{_NAME_LOWER}){{0,3}}\s+){{0,5}}?{COUNTRY_PATTERN})(?P<tail>\s+tại\s+Việt Nam|\s+[-–]\s+Việt Nam(?![\w-]))?"
 )
 _ORG_BAD_SECOND = {"nghị", "thảo", "chợ", "trưởng", "đội", "phim", "đạo", "viên", "hợp", "sinh", "trình", "đàm", "các", "những", "này", "đó"}
 _KNOWN_ORGS = re.compile(whole_words(a for a, e in KNOWN_BY_ALIAS.items() if e.kind == "org"))
@@ -96,7 +106,8 @@ _VIETNAMESE_UNITS = {"huyện", "xã", "phường", "quận", "thị xã", "th�
 # Vietnamese places written short or run together, which look foreign to the syllable check.
 _VIETNAMESE_SHORT_NAMES = {"HCM", "Hồ Chí Minh", "TP.HCM", "TPHCM", "HN", "ĐBSCL", "TT-Huế",
                            "BR-VT", "Bà Rịa-Vũng Tàu"}
-_CONTINENTS = {"Á", "Âu", "Phi", "Mỹ", "Úc", "Đại Dương", "Nam Cực", "Á - Thái Bình Dương", "Mỹ Latinh", "Mỹ La-tinh"}
+_CONTINENTS = {"Á", "Âu", "Phi", "Mỹ", "Úc", "Đại Dương", "Nam Cực", "Á - Thái Bình Dương", "Mỹ Latinh", "Mỹ La-tinh",
+               "Á-Thái Bình Dương", "Á-TBD", "Á - TBD"}  # "khu vực châu Á-TBD": Asia-Pacific, a region
 _DIRECTIONS = {"Đông", "Tây", "Nam", "Bắc", "Trung"}
 
 
@@ -170,7 +181,7 @@ def _locality_chains(chunk: str) -> tuple[tuple[tuple[tuple[str, str], ...], str
 def _paren_names(chunk: str) -> tuple[tuple[str, str, bool, int], ...]:
     """Each ``Name (country)`` as (name, country word, whether it follows "Việt Nam tại", where
     it starts)."""
-    if "(" not in chunk:  # the pattern would try every capitalised run for nothing
+    if "(" not in chunk or not _PAREN_COUNTRY.search(chunk):  # the pattern would try every capitalised run for nothing
         return ()
     return tuple((match.group("name"), match.group("country"), _after_vietnamese_mission(chunk, match.start()),
                   match.start()) for match in _PAREN_NAME.finditer(chunk))
@@ -227,6 +238,191 @@ def _resolve(mention: _Mention, memory: dict[str, str]) -> tuple[str, str | None
     return canonical, country
 
 
+# Bodies named by a kind word and a foreign name: "Tập đoàn Sumitomo", "Công ty Dầu khí Mitsui",
+# "Đại học Wageningen", "Công ty FrieslandCampina Việt Nam" (a foreign company's subsidiary is
+# foreign). The name is read word by word after the kind word: Vietnamese words may come first
+# ("quản lý cảng"), then a capitalised run holding a word that cannot be a Vietnamese syllable.
+# Acronyms alone ("Tập đoàn TH", "Công ty TNHH") and Vietnamese brands ("Vinamilk") are not
+# foreign; an acronym is when a country follows it ("Ngân hàng BTMU – Nhật Bản").
+_BODY_HEAD = re.compile(whole_words(word_list("foreign_org_heads")))
+_BODY_WORD = re.compile(r"[ \t]+([^\W_](?:[\w'’&.-]*[^\W_.])?)")
+# Words that end a body's name: prepositions, conjunctions and verbs that follow a name.
+_BODY_STOPS = frozenset("tại ở của với và cho là đã sẽ được đang vừa cùng từ về trong theo do như hay hoặc "
+                        "này đó nhằm để khi thì có không đến sang".split())
+_BODY_LINKS = frozenset({"of", "and", "&", "de", "for", "du", "der", "und"})
+_BRANDS = word_list("vietnamese_brands")
+_BRAND_PREFIXES = tuple(b[:-1].lower() for b in _BRANDS if b.endswith("*"))
+_BRAND_NAMES = frozenset(b.lower() for b in _BRANDS if not b.endswith("*"))
+_VIETNAMESE_COMPANY_WORDS = frozenset({"TNHH", "MTV", "CP", "Cổ", "cổ", "JSC"})  # "Công ty Cổ phần", "Công ty TNHH"
+_DASH_COUNTRY = re.compile(rf"\s*[–—-]\s*{COUNTRY_PATTERN}")
+# Words of Vietnamese place names that do not read as Vietnamese syllables ("Đăk" of "Đăk Nông").
+_VN_PLACE_WORDS = frozenset(word for place in VN_PROVINCES | VN_PLACES for word in place.split())
+_VENUE_WORD = re.compile(r"(?<![\w-])(?:tại|ở)\s+$")
+
+
+def _foreign_word(word: str) -> bool:
+    """A capitalised word with a part that cannot be a Vietnamese syllable and is not an acronym
+    ("Sumitomo", "Tokyo-Mitsubishi"; not "Quốc-ASEAN", "TP.Trà")."""
+    return word[0].isupper() and "." not in word and word not in _VN_PLACE_WORDS and word not in COUNTRIES and any(
+        len(part) > 2 and not part.isupper() and looks_foreign(part) for part in re.split(r"[-'’]", word))
+
+
+def _country_in(words: list[str]) -> bool:
+    """Some run of ``words`` names a country ("Nhật Bản", "Lào")."""
+    return any(" ".join(words[i:i + n]) in COUNTRIES for i in range(len(words)) for n in (1, 2, 3))
+
+
+def _vietnamese_brand(words: list[str]) -> bool:
+    joined = " ".join(words).lower()
+    return joined in _BRAND_NAMES or any(
+        w.lower() in _BRAND_NAMES or w.lower().startswith(_BRAND_PREFIXES) for w in words)
+
+
+def _country_after(chunk: str, end: int) -> str | None:
+    """The country marked right after a name: "(Nhật Bản)", ", Nhật Bản", "của Nhật Bản", "– Nhật Bản"."""
+    marker = _INDICATOR.match(chunk, end) or _DASH_COUNTRY.match(chunk, end)
+    return COUNTRIES[marker.group("country")] if marker else None
+
+
+def _foreign_body(chunk: str, head: re.Match, people: set[str]) -> tuple[str, str | None, int] | None:
+    """(name, country or None, end) of the foreign-named body whose kind word is ``head``."""
+    if _VENUE_WORD.search(chunk, max(0, head.start() - 6), head.start()):
+        return None  # "tại Trung tâm Thương mại AEON": a venue, not a party
+    words: list[tuple[str, int]] = []
+    pos, first = head.end(), None
+    while len(words) < 12 and (w := _BODY_WORD.match(chunk, pos)):
+        word = w.group(1)
+        if first is None:
+            if word in _BODY_STOPS or len(words) >= 8 or (not words and word in _ORG_BAD_SECOND):
+                return None  # "Hội nghị", "Hội chợ" are meetings and fairs
+            if _foreign_word(word) or (word.isupper() and len(word) > 1 and word.isalpha()):
+                first = len(words)
+        elif not (word[0].isupper() or word[0].isdigit() or word in _BODY_LINKS):
+            break
+        words.append((word, w.end()))
+        pos = w.end()
+    if first is None or _country_in([w for w, _ in words[:first]]):
+        return None  # "Tổ chức Xúc tiến Thương mại Nhật Bản Hiroyuki Ishige": the body ends at its country
+    # The name runs from its first foreign word over capitalised words, up to a country.
+    last = len(words)
+    for i in range(first, len(words)):
+        rest = [w for w, _ in words[i:]]
+        country = next((" ".join(rest[:n]) for n in (3, 2, 1) if " ".join(rest[:n]) in COUNTRIES), None)
+        if country and i > first:
+            last = i + (len(country.split()) if COUNTRIES[country] == VIETNAM else 0)
+            break
+    while last > first and words[last - 1][0] in _BODY_LINKS:
+        last -= 1
+    names = [w for w, _ in words[first:last]]
+    if not any(_foreign_word(w) for w in names):
+        end = words[last - 1][1]
+        if _country_after(chunk, end) in (None, VIETNAM):
+            return None  # an acronym alone names a foreign body only with its country
+    if _vietnamese_brand(names) or any(w in _VIETNAMESE_COMPANY_WORDS for w, _ in words[:last]):
+        return None  # "Công ty Cổ phần Adpex", "Công ty TNHH ...": registered in Việt Nam
+    bare = _cut_at_known(" ".join(names), _KNOWN_NAMES, people)
+    if bare != " ".join(names):  # "Samsung Lee Jae-yong": the body's name stops before the person
+        names = bare.split()
+        last = first + len(names)
+    end = words[last - 1][1]
+    name = " ".join(w for w, _ in words[:last])
+    if any(person in name for person in people):
+        return None
+    entity = KNOWN_BY_ALIAS.get(" ".join(names))
+    country = _country_after(chunk, end)
+    if entity and entity.kind == "org" and first == 0:
+        return entity.name, country or entity.country, end
+    if country == VIETNAM:
+        country = None
+    return f"{head.group()} {name}", country or (entity.country if entity else None), end
+
+
+# Companies listed as examples of the companies that took part: "lãnh đạo các tập đoàn, thương
+# hiệu hàng đầu của Nhật Bản ... như: Canon, Panasonic, Nipro Corporation, ...". Each item of the
+# list is a capitalised name; foreign-looking ones (or known bodies) are partners, of the country
+# named between the kind word and "như" when there is one.
+_COMPANY_LIST = re.compile(
+    r"(?<![\w-])(?i:các|những)\s+(?:tập đoàn|công ty|doanh nghiệp|hãng|thương hiệu|ngân hàng|nhà đầu tư)"
+    r"(?![\w-])(?P<gap>[^.!?]{0,200}?)\s(?:như|gồm|bao gồm)\s*:?\s+")
+_LIST_ITEM = re.compile(rf"\s*(?P<item>{CAP}(?:[ \t]+(?:{CAP}|\d+|&))*)\s*(?P<sep>[,;]|\s+và\s+|…|\.\.\.|$)?")
+_GAP_COUNTRY = re.compile(rf"(?<![\w-]){COUNTRY_PATTERN}")
+
+
+def _listed_companies(chunk: str, start: int, end: int, people: set[str]):
+    """(name, country, (start, end)) of each foreign company in the example lists of a span."""
+    for match in _COMPANY_LIST.finditer(chunk, start, end):
+        countries = [COUNTRIES[m.group("country")] for m in _GAP_COUNTRY.finditer(match.group("gap"))]
+        country = next((c for c in reversed(countries) if c != VIETNAM), None)
+        pos = match.end()
+        while item := _LIST_ITEM.match(chunk, pos, end):
+            name = item.group("item")
+            words = name.split()
+            entity = KNOWN_BY_ALIAS.get(name)
+            if (entity and entity.kind == "org") or (any(_foreign_word(w) for w in words) and not _vietnamese_brand(words)
+                                                     and name not in people and name not in COUNTRIES):
+                yield (entity.name if entity else name), country or (entity.country if entity else None), item.span("item")
+            if not item.group("sep") or item.group("sep") in ("…", "..."):
+                break
+            pos = item.end()
+
+
+# An abbreviation the article defines after a foreign body's name: "Hiệp hội Doanh nghiệp Hàn
+# Quốc tại Việt Nam (KORCHAM)", "Ngân hàng Bank of Tokyo-Mitsubishi UFJ (BTMU)". Where the
+# abbreviation stands alone later ("làm việc với KORCHAM", "Ngân hàng BTMU") it names the same
+# body, one partner.
+_COUNTRY_AT_END = re.compile(rf"(?<![\w-]){COUNTRY_PATTERN}(?:\s+tại\s+Việt Nam)?$")
+_DEFINED = re.compile(r"[ \t]*\([ \t]*(?P<abbr>[A-Z][A-Z0-9&-]{1,11})[ \t]*\)")
+
+
+def _abbreviations(chunks: list[str], people: set[str]) -> dict[str, tuple[str, str | None]]:
+    """Abbreviation -> (the body's name, its country) for each foreign body defined in ``chunks``."""
+    defined: dict[str, tuple[str, str | None]] = {}
+    text = None
+    for chunk in chunks:
+        if "(" not in chunk:
+            continue
+        for paren in _DEFINED.finditer(chunk):
+            abbr = paren.group("abbr")
+            if abbr in defined or abbr in COUNTRIES:
+                continue
+            known = KNOWN_BY_ALIAS.get(abbr)
+            if known is not None and known.kind != "org":
+                continue
+            if known is None:  # a definition matters where the abbreviation is used again
+                text = text if text is not None else "\n".join(chunks)
+                if text.count(abbr) < 2:
+                    continue
+            start = max(0, paren.start() - 160)
+            named: list[tuple[str, str | None]] = []
+            if _COUNTRY_AT_END.search(chunk, max(0, paren.start() - 40), paren.start()):
+                for match in _ORG.finditer(chunk, start, paren.start()):
+                    if match.end() == paren.start():
+                        _add_org(match, lambda name, country: named.append((name, country)), chunk, people)
+            if not named:
+                for head in _BODY_HEAD.finditer(chunk, start, paren.start()):
+                    body = _foreign_body(chunk, head, people)
+                    if body and body[2] == paren.start():
+                        named = [(body[0], body[1])]
+            if named:
+                defined[abbr] = named[-1]
+    return defined
+
+
+def _bodies_before_people(chunk: str, people: set[str], reported) -> list[re.Match]:
+    """Bodies named after their country in a person's title, right before the person's name:
+    "Chủ tịch Thượng viện Nhật Bản Date Chuichi", "Phó Cao ủy Chương trình Đồng bằng Hà Lan Hermen
+    Borst" (``_ORG`` alone stops short of a country followed by a capitalised word, as "Lào" in
+    "Lào Cai" is no country)."""
+    found = []
+    for person in people:
+        at = chunk.find(" " + person)
+        while at > 0:
+            if reported(at) and _COUNTRY_AT_END.search(chunk, max(0, at - 40), at):
+                found += [m for m in _ORG.finditer(chunk, max(0, at - 160), at) if m.end() == at]
+            at = chunk.find(" " + person, at + 1)
+    return found
+
+
 def known_place_names(chunks: list[str]) -> set[str]:
     """Bare place names the article itself marks with a country ("tỉnh Nagano (Nhật Bản)"),
     used to split "tỉnh Nagano Yamagishi Yoshiaki" into place and person."""
@@ -248,14 +444,23 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
     the event."""
     known = _KNOWN_NAMES
     found: dict[str, str | None] = {}
+    # A foreign body defined with an abbreviation is named in full wherever the abbreviation
+    # stands alone; one defined with a known abbreviation is named by the data file ("Tổ chức Xúc
+    # tiến ngoại thương Nhật Bản (JETRO)" is JETRO).
+    defined = _abbreviations(chunks, people)
+    renamed = {name: KNOWN_BY_ALIAS[abbr].name for abbr, (name, _) in defined.items() if abbr in KNOWN_BY_ALIAS}
+    defined = {abbr: body for abbr, body in defined.items() if abbr not in KNOWN_BY_ALIAS}
+    abbreviations = re.compile(whole_words(defined)) if defined else None
 
     def add(name: str, country: str | None) -> None:
+        name = renamed.get(name, name)
         if name not in found or (found[name] is None and country):
             found[name] = country
 
     country_parties: dict[str, int] = {}  # country -> how many partners were found before it
     in_lead: set[str] = set()  # countries of the bodies and places the lead names
     unplaced: set[str] = set()  # foreign-looking localities whose country the text does not say
+    foreign_named: set[str] = set()  # bodies known foreign by their name's look alone
     memory: dict[str, str] = {}
     per_chunk = [_localities(chunk, known, people) for chunk in chunks]
     for mentions in per_chunk:
@@ -283,8 +488,11 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
                 for a, b in where:
                     yield from pattern.finditer(chunk, a, b)
 
+        bodies = [(head.start(), body) for head in scan(_BODY_HEAD) if (body := _foreign_body(chunk, head, people))]
         taken: list[tuple[int, int]] = []
         for match in scan(_KNOWN_ORGS):
+            if any(s <= match.start() < body[2] and body[0] != KNOWN_BY_ALIAS[match.group(0)].name for s, body in bodies):
+                continue  # "Công ty Dầu khí Mitsui" is not the known "Mitsui"
             if any(p.startswith(match.group(0) + " ") for p in people):  # "Đại tá Toyota Chikara"
                 continue
             if _in_passing(chunk, match.start()):  # "Hội đồng Bảo an Liên hợp quốc", "như JICA hay ADB"
@@ -309,6 +517,29 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             _add_org(match, add, chunk, people)
+            taken.append(match.span())
+        if abbreviations is not None:
+            for match in scan(abbreviations):
+                if not any(s <= match.start() < e for s, e in taken):
+                    add(*defined[match.group()])
+                    taken.append(match.span())
+        for match in _bodies_before_people(chunk, people, reported):
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                _add_org(match, add, chunk, people)
+                taken.append(match.span())
+        for start, (name, country, end) in bodies:
+            if not any(s < end and start < e for s, e in taken):
+                add(name, country)
+                if country is None:
+                    unplaced.add(name)
+                    foreign_named.add(name)
+        if "như" in chunk or "gồm" in chunk:
+            for a, b in ([(0, len(chunk))] if where is None else where):
+                for name, country, _ in _listed_companies(chunk, a, b, people):
+                    add(name, country)
+                    if country is None:
+                        unplaced.add(name)
+                        foreign_named.add(name)
         for mention in mentions:
             if mention.after_vietnamese_mission or not reported(mention.start):
                 continue
@@ -337,6 +568,11 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
             ordered.insert(position, (country, country))
     found = dict(ordered)
 
+    # A body known foreign only by its name's look ("Công ty Hanovid") is a partner in an article
+    # about another foreign party (a country, a body or place of one): a Vietnamese company may
+    # carry such a name, and domestic news names no other foreign party.
+    if foreign_named and not any(c for c in found.values()):
+        found = {name: c for name, c in found.items() if name not in foreign_named}
     # An article about one foreign country: its unplaced localities are in that country.
     countries = {c for c in found.values() if c}
     fill = next(iter(countries)) if len(countries) == 1 else None
@@ -370,13 +606,14 @@ def _add_org(match: re.Match, add, chunk: str = "", people: set[str] = frozenset
     words = org.split()
     word = match.group("country")
     country = COUNTRIES[word]
-    if country == VIETNAM or "Việt" in words[:-1] or words[1].lower() in _ORG_BAD_SECOND:
+    state_body = _STATE_BODY_START.match(org) is not None  # "quân đội Trung Quốc": "đội" is part of the head
+    if country == VIETNAM or "Việt" in words[:-1] or (words[1].lower() in _ORG_BAD_SECOND and not state_body):
         return
     if word in AMBIGUOUS_COUNTRY_WORDS:
         before = org[: match.start("country") - match.start("org")].split()
         if not before or before[-1][0].isupper():  # "Công ty Minh Đức" is not German
             return
-    if (_STATE_BODY_START.match(org) or org.startswith("Nhà nước")) and _inside_longer_name(chunk, match.start("org")):
+    if (state_body or org.startswith("Nhà nước")) and _inside_longer_name(chunk, match.start("org")):
         return  # "Học viện Hải quân Mỹ" is an academy, not the navy
     head = _REPEATED_WORD.sub(r"\1", org[: match.start("country") - match.start("org")])  # "biển biển"
     if head.endswith(" nước ") and not head.endswith("Nhà nước "):  # "Chính phủ nước CHDCND Lào": the country is named once, canonically

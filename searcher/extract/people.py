@@ -43,6 +43,8 @@ _PARTICLES = frozenset(word_list("name_particles"))
 _HYPHENED_PARTICLES = tuple(f" {p}-" for p in sorted(_PARTICLES))
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,/]\d+)*|[^\w\s]")
 _UPPER_SET = set(UPPER)
+# An initial inside a foreign name: "H." before the surname, or run into it ("V.Vnukov").
+_INITIAL = re.compile(rf"[{UPPER}]\.(?:[{UPPER}][^\W\d_]+(?:-[^\W\d_]+)*)?$")
 _LIST_TITLE_SLACK = 6  # words a title of a "Name, Title; Name, Title" list may run past the title words
 
 
@@ -79,6 +81,8 @@ def _tokenize(text: str) -> list[str]:
     tokens: list[str] = []
     for piece in text.split():
         if piece.isalpha():
+            tokens.append(piece)
+        elif _INITIAL.match(piece):  # "Robert H. McCooey", "Konstantin V.Vnukov": the initial stays in the name
             tokens.append(piece)
         else:
             tokens += _TOKEN.findall(piece)
@@ -185,7 +189,7 @@ class _Scanner:
         for k, w in enumerate(words):
             if w in _NOT_NAME_WORDS and not (k == 0 and w in SURNAMES) and not (k > 0 and w in _NAME_OK_INSIDE):
                 return False
-            if w.isupper() and len(w) > 1:  # acronyms (UBND, JICA)
+            if w.isupper() and len(w) > 1 and not (len(w) == 2 and w[1] == "."):  # acronyms (UBND, JICA), not initials
                 return False
         foreign = any(not is_vietnamese_syllable(w) for w in words)
         if len(words) == 1:
@@ -453,6 +457,32 @@ _CLAUSE_OPENERS = set(word_list("clause_openers"))
 _COUNTRY_INSIDE = re.compile(r"(?<!\w)(?:Việt Nam|Nhật Bản|Trung Quốc|Hàn Quốc|Hoa Kỳ|Liên bang Nga)(?!\w)")
 
 
+def _initial(word: str) -> bool:
+    return len(word) == 2 and word[1] == "."
+
+
+def _initials_kept(words: list[str]) -> list[str]:
+    """A name keeps an initial between a given name and a foreign surname ("George W. Bush",
+    "George H. W. Bush") or run into the surname at its end ("Konstantin V.Vnukov"); elsewhere the
+    initial ends the name as a letter ("anh T. Sau đó" -> "T", "Nguyễn A. H" -> "Nguyễn A"), and
+    a word run into an initial before more words is a league's or a brand's ("V.League")."""
+    k = 0
+    while k < len(words):
+        word = words[k]
+        if _initial(word):
+            j = k
+            while j < len(words) and _initial(words[j]):
+                j += 1
+            surname = words[j] if j < len(words) else ""
+            if k == 0 or len(surname) < 2 or is_vietnamese_syllable(surname):
+                return words[:k] + [word[0]]
+            k = j
+        elif word[1:2] == "." and k + 1 < len(words):
+            return words[k + 1:]
+        k += 1
+    return words
+
+
 def _cleaned(name: str) -> str | None:
     """The name without a leading "và" or a trailing clause opener after a foreign name ("Scott
     Loach Sau" -> "Scott Loach"); None for what is no person (one letter, an institution, a
@@ -463,6 +493,7 @@ def _cleaned(name: str) -> str | None:
     if len(words) >= 3 and words[-1] in _CLAUSE_OPENERS and \
             any(not is_vietnamese_syllable(w) for w in words[:-1]):
         words = words[:-1]
+    words = _initials_kept(words)
     name = " ".join(words)
     if len(name) <= 1 or name in _NOT_PEOPLE or _COUNTRY_INSIDE.search(name):
         return None
