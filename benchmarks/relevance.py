@@ -18,7 +18,8 @@ is only appended to ``sys.path``).
 
 Metrics: nDCG@10 with gain 2^grade - 1 and a log2 discount, the ideal ranking taken from all the
 query's judgments; MRR counts the first hit of grade >= 1 in the top 10 (0 if none). Unjudged
-documents count as grade 0. Queries without any document of grade >= 1 have no defined nDCG and
+documents count as grade 0 (their number per ranker is printed, and ``g?`` marks them among the
+worst queries' hits). Queries without any document of grade >= 1 have no defined nDCG and
 are left out of every mean (their number is printed).
 
 ``--folds K`` splits the pooled set into K folds by query id, fixed and independent of the
@@ -157,11 +158,23 @@ def print_worst(results: dict[str, list[dict]], queries: list[dict], titles: dic
               f"MRR {row['mrr']:.3f}  {versus}")
         grades = judged[row["id"]]
         for rank, doc_id in enumerate(row["hits"][:5], start=1):
-            print(f"    {rank}. g{grades.get(doc_id, 0)} {doc_id}  {titles.get(doc_id, '')[:80]}")
+            print(f"    {rank}. g{grades.get(doc_id, '?')} {doc_id}  {titles.get(doc_id, '')[:80]}")
         missed = [d for d, g in sorted(grades.items(), key=lambda kv: -kv[1])
                   if g == 2 and d not in row["hits"]]
         if missed:
             print(f"    missed grade-2: {', '.join(missed[:6])}{' ...' if len(missed) > 6 else ''}")
+
+
+def print_unjudged(results: dict[str, list[dict]], queries: list[dict]) -> None:
+    """How many of each ranker's top 10 were never judged (counted as grade 0): when a ranker's
+    figure rests on many, its pool needs another round (judged/GUIDELINES.md)."""
+    judged = {q.get("id", q["q"]): q["judgments"] for q in queries}
+    for name, rows in results.items():
+        unjudged = {r["id"]: sum(d not in judged[r["id"]] for d in r["hits"][:CUTOFF]) for r in rows}
+        worst = sorted((n, i) for i, n in unjudged.items() if n)[::-1][:5]
+        print(f"{name}: {sum(unjudged.values())} unjudged documents in the top {CUTOFF} of "
+              f"{sum(1 for n in unjudged.values() if n)} queries"
+              + (f" (most: {', '.join(f'{i} {n}' for n, i in worst)})" if worst else ""))
 
 
 def run_pooled(args, names: list[str]) -> dict | None:
@@ -190,6 +203,7 @@ def run_pooled(args, names: list[str]) -> dict | None:
     print_table(results)
     if "whoosh" in rankers:
         print(f"whoosh fell back from AND to OR on {rankers['whoosh'].fallbacks} queries")
+    print_unjudged(results, queries)
     if args.folds:
         print_folds(results, args.folds)
     print_worst(results, queries, rankers["engine"].titles)

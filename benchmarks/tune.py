@@ -25,7 +25,7 @@ sys.path.append(str(HERE.parent))
 from rankers import DEFAULT_WORKDIR  # noqa: E402
 from relevance import JUDGMENTS_FILE, fold_of, ndcg  # noqa: E402
 
-from searcher import SearchParams, Searcher  # noqa: E402
+from searcher import Searcher  # noqa: E402
 from searcher.search import query as query_builder  # noqa: E402
 from searcher.search import ranking  # noqa: E402
 from searcher.search.scoring import evaluate  # noqa: E402
@@ -51,11 +51,14 @@ def apply(setting: dict, searcher: Searcher) -> None:
 
 
 def top_ids(searcher: Searcher, text: str, k: int = 10) -> list[str]:
-    """The first page's ids, as ``Searcher.search`` orders them, without facets or snippets."""
+    """The first page's ids, as ``Searcher.search`` orders them (near-identical articles folded
+    under the first), without facets, snippets or the evaluation cache (the constants change
+    between calls). A query no article matches whole is not respelled here."""
     gen = searcher._current()
     evaluation = evaluate(query_builder.parse(text, gen.is_term), gen.arrays, gen.verify_phrase)
-    params = SearchParams(q=text, limit=k)
-    return [gen.ids[d] for d, _ in searcher._page(gen, evaluation, evaluation.matched, params)]
+    ranked = searcher._order(gen, evaluation, evaluation.matched, "relevance")
+    order, _ = searcher._folded(gen, ranked)
+    return [gen.ids[d] for d in order[:k]]
 
 
 def scores(searcher: Searcher, queries: list[dict]) -> dict[str, float]:

@@ -10,7 +10,19 @@ NAGANO, EMBASSY = "000_f33226c30985bb77", "003_c73675f240cb6c96"
 VIETNAM_ONLY = "bm21472243"  # U23 Malaysia: "Việt Nam" ten times, never "Nam" alone
 SOUTH_ALONE = "bm21471926"  # Saigon gateways: "phía Nam" (the south), no "Việt Nam"
 SHINZO_ABE = "bm21472218"  # "Thủ tướng Nhật Bản Shinzo Abe"
-ARTICLES = {VIETNAM_ONLY, SOUTH_ALONE, SHINZO_ABE}
+FRANCE = "bm22711228"  # "Pháp cấm hết ô tô": France, "Pháp" on its own
+LAW_TEACHING = "bm21511947"  # "pháp" only in "phương pháp", "pháp luật", "Tư pháp"
+JAPAN_IN_FULL = "bm22317078"  # "Nhật Bản" every time, never "Nhật" alone
+BIRTHDAY = "bm22535700"  # "sinh nhật" (birthday) eleven times, no Japan
+GERMANY = "bm22659479"  # "Đức - Chile": the German team
+CHUNG = "bm21474312"  # Chủ tịch Nguyễn Đức Chung: "Đức" only inside people's names
+SHRIMP_EXPORTS = "bm22685275"  # "xuất khẩu thủy sản", never "thủy sản xuất khẩu"
+FISHERIES_FRAUD = "bm22720562"  # "thủy sản" and "xuất khẩu", never "sản xuất"
+NHA_TRANG = "bm21473044"  # Festival Biển Nha Trang
+WHITE_HOUSE = "bm22302537"  # "Nhà Trắng": the same letters without accents
+ARTICLES = {VIETNAM_ONLY, SOUTH_ALONE, SHINZO_ABE, FRANCE, LAW_TEACHING, JAPAN_IN_FULL, BIRTHDAY,
+            GERMANY, CHUNG, SHRIMP_EXPORTS, FISHERIES_FRAUD, NHA_TRANG,
+            WHITE_HOUSE}
 
 pytestmark = pytest.mark.skipif(
     not NEWS.exists(), reason=f"SKIPPED ranking tests on corpus articles: {NEWS} is missing "
@@ -52,8 +64,50 @@ def test_a_short_word_inside_a_longer_name_ranks_below_the_word_standing_alone(s
     assert found.index(SOUTH_ALONE) < found.index(VIETNAM_ONLY)
 
 
+def test_a_country_word_inside_a_common_word_ranks_below_the_country(searcher):
+    found = ids(searcher, "Pháp")  # France, not "phương pháp", "pháp luật"
+    assert found.index(FRANCE) < found.index(LAW_TEACHING)
+    found = ids(searcher, "Nhật")  # Japan, not "sinh nhật"
+    assert found.index(JAPAN_IN_FULL) < found.index(BIRTHDAY)
+
+
+def test_the_longer_name_of_the_same_country_is_no_other_name(searcher):
+    # "Nhật Bản" is Japan as much as "Nhật": not a loose match, as "Nam" in "Việt Nam" is
+    result = search(searcher, "Nhật")
+    hit = next(h for h in result.hits if h.id == JAPAN_IN_FULL)
+    birthday = next(h for h in result.hits if h.id == BIRTHDAY)
+    assert hit.score > 5 * birthday.score
+
+
+def test_a_country_word_inside_a_persons_name_is_no_match_for_the_country(searcher, monkeypatch):
+    from searcher.search import ranking
+
+    monkeypatch.setattr(ranking, "ENOUGH_STRICT", 1)  # the strict tier alone: no loose matches
+    found = ids(searcher, "Đức")  # Germany, not Chủ tịch Nguyễn Đức Chung
+    assert GERMANY in found and CHUNG not in found
+    assert ids(searcher, "Nguyễn Đức Chung")[0] == CHUNG  # the name itself still counts
+
+
+def test_words_typed_with_accents_are_cut_into_common_words(searcher, monkeypatch):
+    from searcher.search import ranking
+
+    # the segmenter reads "thuỷ | sản_xuất_khẩu" without context; the article holds "thủy sản"
+    # and "xuất khẩu" (never "sản xuất"): a strict match
+    monkeypatch.setattr(ranking, "ENOUGH_STRICT", 1)
+    assert {SHRIMP_EXPORTS, FISHERIES_FRAUD} <= set(ids(searcher, "thuỷ sản xuất khẩu"))
+
+
 def test_a_place_typed_run_together_finds_it(searcher):
     assert set(ids(searcher, "laocai")) == set(ids(searcher, "lào cai")) != set()
+
+
+def test_a_place_typed_run_together_is_searched_as_the_place_is_written(searcher, monkeypatch):
+    from searcher.search import ranking
+
+    # "nhatrang" is Nha Trang (the gazetteer's spelling, no accents), not "Nhà Trắng"
+    monkeypatch.setattr(ranking, "ENOUGH_STRICT", 1)
+    found = ids(searcher, "nhatrang")
+    assert NHA_TRANG in found and WHITE_HOUSE not in found
 
 
 def test_names_in_english_or_pinyin_find_their_vietnamese_spelling(searcher):

@@ -12,9 +12,11 @@ import csv
 import hashlib
 import itertools
 import os
+import pickle
 import re
 import unicodedata
 from functools import lru_cache
+from importlib.metadata import version
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -23,7 +25,7 @@ import babel
 from ..cache import cached
 from ..data import data_file, gazetteer_text
 from ..text.normalize import (VOWELS, clean, fold, is_vietnamese_syllable, normalize_syllable,
-                              syllables)
+                              syllables, underthesea_file)
 
 # Languages whose country names are searched: those of the partners and of the press.
 LOCALES = ("en", "fr", "de", "es", "it", "pt", "ru", "zh", "ja", "ko", "lo", "th", "km", "id", "ms")
@@ -178,9 +180,32 @@ def split_run_together(token: str, is_word) -> list[str] | None:
 
 
 @lru_cache(maxsize=1)
+def _place_spellings() -> dict[tuple[str, ...], str]:
+    """Folded syllables -> how the gazetteer writes that name (places of Việt Nam included)."""
+    spellings: dict[tuple[str, ...], str] = {}
+    for row in _gazetteer_rows():
+        for name in _names(row):
+            if all(is_vietnamese_syllable(fold(s)) for s in syllables(clean(name))):
+                spellings.setdefault(key(name), clean(name))
+    return spellings
+
+
+def place_spelling(pieces: list[str]) -> str | None:
+    """The gazetteer's spelling of a name typed as these accent-less syllables (``nha trang``
+    -> ``Nha Trang``, ``hai phong`` -> ``Hải Phòng``), or None."""
+    return _place_spellings().get(tuple(pieces))
+
+
+@lru_cache(maxsize=1)
 def _name_neighbours() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """Folded syllable -> (syllables standing before it in place names, syllables standing after
-    it): ``nam`` -> ({viet, quang, van, dong...}, {dinh, phi, a...})."""
+    it): ``nam`` -> ({viet, quang, van, dong...}, {dinh, phi, a...}). Cached per user like the
+    spelling classes (from the same sources): building it loads pycountry, a third of a
+    one-word command-line query."""
+    return cached("name-neighbours", _classes_fingerprint(), _build_name_neighbours)
+
+
+def _build_name_neighbours() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     before: dict[str, set[str]] = {}
     after: dict[str, set[str]] = {}
     names = [n for row in _gazetteer_rows() for n in _names(row)]
@@ -197,9 +222,61 @@ def _name_neighbours() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
             for s in before.keys() | after.keys()}
 
 
+@lru_cache(maxsize=4_096)
 def name_neighbours(folded: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The syllables next to which ``folded`` is part of a longer place name (see above)."""
-    return _name_neighbours().get(folded, (frozenset(), frozenset()))
+    """The syllables next to which ``folded`` is part of a longer place name (see above), except
+    the longer names of the same place: ``Nhật Bản`` is Japan as much as ``Nhật`` is, ``Hàn
+    Quốc`` Korea as much as ``Hàn``; only ``Đông Nam Á`` is another place than ``Nam``."""
+    before, after = _name_neighbours().get(folded, (frozenset(), frozenset()))
+    own_before, own_after = set(), set()
+    for name in spelling_classes().get((folded,), ()):
+        proper = [fold(s) for s in syllables(clean(name)) if s[:1].isupper()]
+        for k, syllable in enumerate(proper):
+            if syllable == folded:
+                own_before.update(proper[k - 1:k])
+                own_after.update(proper[k + 1:k + 2])
+    return before - own_before, after - own_after
+
+
+_DICTIONARY = ("pipeline", "word_tokenize", "models", "ws_crf_vlsp2013_20230727", "dictionary.bin")
+MAX_COMPOUND_SYLLABLES = 4
+
+
+def _read_dictionary() -> frozenset[str]:
+    """The words of underthesea's dictionary of 2 to 4 Vietnamese syllables, as index word terms
+    (normalised syllables joined: ``pháp_luật``)."""
+    with open(underthesea_file(*_DICTIONARY), "rb") as handle:
+        words = pickle.load(handle)
+    terms = set()
+    for word in words:
+        parts = word.split()
+        if 2 <= len(parts) <= MAX_COMPOUND_SYLLABLES and \
+                all(is_vietnamese_syllable(fold(p)) for p in parts):
+            terms.add("_".join(normalize_syllable(p) for p in parts))
+    return frozenset(terms)
+
+
+@lru_cache(maxsize=1)
+def _dictionary_words() -> frozenset[str]:
+    fingerprint = hashlib.sha256(Path(__file__).read_bytes()
+                                 + version("underthesea").encode()).hexdigest()[:16]
+    return cached("dictionary-words", fingerprint, _read_dictionary)
+
+
+def is_dictionary_word(normalized: tuple[str, ...]) -> bool:
+    """Is this run of normalised syllables (2 to 4) a word of underthesea's dictionary?"""
+    return "_".join(normalized) in _dictionary_words()
+
+
+@lru_cache(maxsize=4_096)
+def compounds(normalized: str) -> tuple[str, ...]:
+    """The common words that hold the syllable ``normalized`` as one of theirs (word terms, as
+    the index writes them): ``Pháp`` (France) is also a syllable of ``pháp luật`` and ``giải
+    pháp``, ``Ý`` (Italy) of ``ý kiến``, ``Nhật`` of ``cập nhật``. The longer names of the
+    syllable's own place (``Nhật Bản``, ``Hàn Quốc``) are not among them."""
+    own = {"_".join(spelled_key(n)) for n in spelling_classes().get((fold(normalized),), ())}
+    inner = f"_{normalized}_"
+    return tuple(sorted(w for w in _dictionary_words() if inner in f"_{w}_" and w not in own))
 
 
 @lru_cache(maxsize=4_096)

@@ -13,9 +13,17 @@ from functools import lru_cache
 import numpy as np
 
 from ..store.schema import TEXT_FIELDS
+from ..text.normalize import normalize_syllable
+from ..text.terms import WORD_JOINER
 from ..store.whoosh_internals import read_postings
 from . import ranking
 
+# The most common Vietnamese family names (nine in ten people bear one), as the index writes
+# them: the full names found in the index under these (one read of the term list per
+# generation, its cost growing with each name) say where a syllable is part of a person's name.
+SURNAMES = tuple(normalize_syllable(n) for n in (
+    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ",
+    "hồ", "ngô", "dương", "lý"))
 _EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
 
 
@@ -36,6 +44,7 @@ class IndexArrays:
         self.frequencies = lru_cache(maxsize=2_000)(self._frequencies)
         self.term_scores = lru_cache(maxsize=20_000)(self._term_scores)
         self.has_term = lru_cache(maxsize=20_000)(self._has_term)
+        self._person_names: dict[str, tuple[str, ...]] | None = None
 
     def _read_postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
         """(docnums, term frequencies) of the live documents containing the term."""
@@ -51,6 +60,24 @@ class IndexArrays:
             dense[docs] += tf
         dense.flags.writeable = False
         return dense
+
+    def person_names(self, syllable: str) -> tuple[str, ...]:
+        """The word terms of the body that are people's full names (a surname first, as
+        Vietnamese names are written) holding ``syllable`` after the surname: ``đức`` ->
+        ``nguyễn_đức_chung``, ``vũ_đức_đam``. The index's names are read once per generation."""
+        if self._person_names is None:
+            names: dict[str, list[str]] = {}
+            for surname in SURNAMES:
+                for raw in self.reader.expand_prefix("body", surname + WORD_JOINER):
+                    term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
+                    for part in set(term.split(WORD_JOINER)[1:]):
+                        names.setdefault(part, []).append(term)
+            self._person_names = {k: tuple(v) for k, v in names.items()}
+        return self._person_names.get(syllable, ())
+
+    def doc_frequency(self, term: str) -> int:
+        """Articles holding the term in their body."""
+        return self.reader.doc_frequency("body", term)
 
     def _has_term(self, term: str) -> bool:
         return any(self.reader.doc_frequency(field, term) for field in TEXT_FIELDS)

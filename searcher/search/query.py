@@ -48,6 +48,7 @@ class Item:
     negated: bool = False
     typed: list[str] = field(default_factory=list)  # the tokens as typed, punctuation kept
     alternative: bool = False  # another spelling of the group's first item, not typed
+    spelled: bool = False  # a name as the archive writes it: its accents, or their absence, count
 
 
 @dataclass
@@ -111,7 +112,50 @@ def parse(text: str, is_word: Callable[[str], bool] | None = None) -> ParsedQuer
                 item.words = _segment(" ".join(item.typed), is_word)
             if is_word is not None:
                 item.words = regroup(item.words, is_word)
+                if not item.phrase:
+                    item.words = dictionary_words(item.words)
     return ParsedQuery(groups)
+
+
+def dictionary_words(words: list[Word]) -> list[Word]:
+    """Runs of words typed with accents, re-cut into common words where the segmenter made a
+    word no dictionary knows and the same syllables make as many words that it does, with
+    fewer left over alone: ``thủy | sản_xuất_khẩu`` (a slip of the CRF, which saw no context) is
+    ``thủy_sản | xuất_khẩu``. Names the dictionary lacks (``Tô Lâm``) stay whole: cutting them
+    makes more words."""
+    out: list[Word] = []
+    run: list[Word] = []
+    for word in [*words, None]:
+        if word is not None and word.accented:
+            run.append(word)
+            continue
+        if run:
+            out.extend(_recut(run))
+            run = []
+        if word is not None:
+            out.append(word)
+    return out
+
+
+def _recut(run: list[Word]) -> list[Word]:
+    if all(len(w.normalized) == 1 or aliases.is_dictionary_word(w.normalized) for w in run):
+        return run
+    syllables = [Word((r,), (n,), (f,)) for w in run
+                 for r, n, f in zip(w.raw, w.normalized, w.folded)]
+    best: dict[int, tuple[int, int, list[list[Word]]]] = {0: (0, 0, [])}
+    for end in range(1, len(syllables) + 1):
+        options = []
+        for start in range(max(0, end - MAX_WORD_SYLLABLES), end):
+            piece = syllables[start:end]
+            if start in best and (len(piece) == 1 or aliases.is_dictionary_word(
+                    tuple(w.normalized[0] for w in piece))):
+                count, alone, cut = best[start]
+                options.append((count + 1, alone + (len(piece) == 1), cut + [piece]))
+        best[end] = min(options, key=lambda option: option[:2])
+    count, alone, cut = best[len(syllables)]
+    if count <= len(run) and alone < sum(len(w.normalized) == 1 for w in run):
+        return [_joined(piece) for piece in cut]
+    return run
 
 
 MAX_WORD_SYLLABLES = 4
@@ -153,7 +197,13 @@ def _respelled(tokens: list[str], i: int, is_word) -> tuple[list[Item], int] | N
     pieces = aliases.split_run_together(token, is_word)
     if not pieces:
         return None
-    split = Item(_segment(" ".join(pieces), is_word), phrase=True, alternative=True, typed=pieces)
+    spelling = aliases.place_spelling(pieces)
+    if spelling is not None:  # a place run together: the name as it is written, accents and all
+        split = Item(_segment(spelling, is_word, alternative=True), phrase=True, alternative=True,
+                     typed=pieces, spelled=True)
+    else:
+        split = Item(_segment(" ".join(pieces), is_word), phrase=True, alternative=True,
+                     typed=pieces)
     if not is_word(fold(token)):
         split.alternative = False  # the only reading
         return [split], 1

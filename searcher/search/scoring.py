@@ -27,8 +27,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..text.normalize import fold, is_vietnamese_syllable
 from ..text.segment import Word
-from ..text.terms import exact_word_term, folded_word_term, pair_terms
+from ..text.terms import WORD_JOINER, exact_word_term, folded_word_term, pair_terms
 from . import aliases
 from .postings import IndexArrays
 from .query import Item, ParsedQuery, is_function_word
@@ -89,22 +90,41 @@ class _Scorer:
         across, word = pair_terms(a, b)
         return self.term(across) + self.term(word)
 
-    def standalone(self, word: Word, exact: bool, neighbours: frozenset[str] = frozenset()
-                   ) -> tuple[np.ndarray, np.ndarray] | None:
+    def standalone(self, word: Word, exact: bool, neighbours: frozenset[str] = frozenset(),
+                   in_words: bool = True) -> tuple[np.ndarray, np.ndarray] | None:
         """Where a one-syllable word stands as its own word, not only inside a longer place name
-        it begins or ends (``Nam`` in ``Việt Nam``, ``Hà`` in ``Hà Nội``); None when it begins
-        or ends no known name. Names the query itself spells out (``hòa`` next to ``bình``:
-        ``neighbours``, the query's folded syllables beside it) are what the user asks for.
+        it begins or ends (``Nam`` in ``Việt Nam``, ``Hà`` in ``Hà Nội``), a common word
+        (``Pháp`` in ``pháp luật``, ``Nhật`` in ``cập nhật``) or a person's full name (``Đức``
+        in ``Nguyễn Đức Chung``); None when it is part of none. The longer names of its own
+        place (``Nhật Bản``) are no other name. Names the query itself spells out (``hòa`` next
+        to ``bình``: ``neighbours``, the query's folded syllables beside it) are what the user
+        asks for.
         Also returns the share of the word's occurrences spelled as typed (``Nam``, not ``năm``),
         which scales its score."""
         folded = word.folded[0]
         before, after = (side - neighbours for side in aliases.name_neighbours(folded))
-        if not before and not after:
+        # the common words holding the syllable as typed ("pháp luật", "ý kiến", "cập nhật") and
+        # people's full names ("Nguyễn Đức Chung"), as the segmenter wrote them; not for an
+        # exclusion (``in_words`` off): "-bóng" leaves out "bóng đá" too
+        words: list[str] = []
+        # A foreign word ("Nagano") is in no Vietnamese word or given name: the dictionary and
+        # the table of people's names (read once per index version) are not needed for it.
+        if in_words and is_vietnamese_syllable(folded):
+            words = [w for w in aliases.compounds(word.normalized[0]) if self.arrays.has_term(w)]
+            if exact or not word.accented:
+                words += self.arrays.person_names(word.normalized[0])
+            words = [w for w in words if not {fold(s) for s in w.split(WORD_JOINER)} & neighbours]
+        if len(words) > ranking.MAX_INSIDE_WORDS:  # the most frequent: the rare ones move little
+            words = sorted(words, key=self.arrays.doc_frequency, reverse=True)[
+                :ranking.MAX_INSIDE_WORDS]
+        if not before and not after and not words:
             return None
         inside = np.zeros(self.size, dtype=np.float32)
         for pair in [pair_terms(b, folded) for b in before] + [pair_terms(folded, a) for a in after]:
             for term in pair:
                 inside += self.arrays.frequencies(term)
+        for term in words:
+            inside += self.arrays.frequencies(term)
         total = self.arrays.frequencies(word.normalized[0] if exact else folded)
         typed = total
         if not exact:  # the folded term also counts năm, ảnh...: keep the spelling as typed
@@ -147,7 +167,7 @@ class _Scorer:
         if len(word.folded) == 1:
             score = ranking.EXACT_BOOST * exact_parts[0] if trust_accents else self.term(word.folded[0])
             found = score > 0
-            standing = self.standalone(word, trust_accents, neighbours)
+            standing = self.standalone(word, trust_accents, neighbours, in_words=recall_net)
             if standing is None:
                 return score, found, found
             alone, share = standing
@@ -182,11 +202,29 @@ class _Scorer:
             score = score + np.where(score > 0, ranking.EXACT_BOOST * exact, 0)
         return score.astype(np.float32)
 
+    def written(self, words: list[Word]) -> np.ndarray:
+        """Where each syllable of ``words`` occurs spelled as written: accents as written, and a
+        syllable without accents (``Nha``) without them (not ``nhà``), which the index files
+        under the same term as its accented spellings."""
+        mask = np.ones(self.size, dtype=bool)
+        for syllable in {s for w in words for s in w.normalized}:
+            count = self.arrays.frequencies(syllable)
+            if syllable == fold(syllable):
+                count = count - sum((self.arrays.frequencies(v) for v in
+                                     aliases.accented_variants(syllable) if self.arrays.has_term(v)),
+                                    np.zeros(self.size, dtype=np.float32))
+            mask &= count > 0
+        return mask
+
     def item(self, item: Item) -> _Match:
         """A plain run (its content words ANDed, function words optional) or a quoted phrase."""
         if item.phrase:
             score = self.phrase(item.words)
             found = score > 0
+            if item.spelled:  # "Nha Trang" is not "Nhà Trắng": found as written first
+                written = self.written(item.words)
+                score = np.where(written, score, ranking.FOLDED_BOOST * score).astype(np.float32)
+                found = found & written
             weight = max(self.rarity(s) for s in {f for w in item.words for f in w.folded})
             # another spelling of one syllable ("Nhật" for Japan) is also "cập nhật": loose only
             short = item.alternative and sum(len(w.folded) for w in item.words) == 1
