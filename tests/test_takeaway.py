@@ -81,7 +81,8 @@ def test_csv_cells_are_what_the_search_shows_in_plain_text(mixed_server):
     # the source's publication date beside the event's (the synthetic records carry one)
     assert {row["id"]: row["published"] for row in rows}["syn_2023_nagano"] == "2023-09-20"
     nagano = next(row for row in rows if row["title"] == NAGANO_TITLE)
-    assert nagano["partners"] == "tỉnh Nagano"  # its one counterpart (labels of benchmarks/labelled)
+    # its counterparts (labels of benchmarks/labelled): the province and its assembly
+    assert nagano["partners"] == "tỉnh Nagano; Hội đồng Nghị sĩ tỉnh Nagano"
     assert nagano["page_url"] == mixed_server.url(f"/article/{nagano['id']}")
     assert NAGANO_TITLE in mixed_server.get(nagano["page_url"][len(mixed_server.base_url):]).text
 

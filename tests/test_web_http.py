@@ -225,7 +225,8 @@ def test_more_link_opens_one_facet_and_keeps_the_others_short(seed_server):
 def test_article_page_links_each_entity_to_its_page(seed_server):
     # Who the Nagano visit page names (see corpus/000_f33226c30985bb77.txt), and which seed
     # pages a search filtered by each finds.
-    partners = {"tỉnh Nagano": {NAGANO_ID}}  # its counterpart; the embassy is only mentioned
+    # its counterparts (the province and its assembly); the embassy is only mentioned
+    partners = {"tỉnh Nagano": {NAGANO_ID}, "Hội đồng Nghị sĩ tỉnh Nagano": {NAGANO_ID}}
     officials = {"Trịnh Xuân Trường": {NAGANO_ID, "002_f763da09f12f948d", "003_c73675f240cb6c96",
                                        "004_a94f6f6cfb8fd38e"},
                  "Abe Shuichi": {NAGANO_ID}, "Yamagishi Yoshiaki": {NAGANO_ID}}
