@@ -51,7 +51,8 @@ class DocValues:
 
 def pack_copy_keys(body: str, title: str) -> bytes:
     """An article's copy keys as its ``COPY_KEYS_FIELD`` column holds them (little-endian)."""
-    return fingerprint(body).astype("<u4").tobytes() + np.uint64(headline_key(title)).astype("<u8").tobytes()
+    return (fingerprint(body).astype("<u4").tobytes()
+            + np.uint64(headline_key(title)).astype("<u8").tobytes())
 
 
 def copy_keys(reader) -> tuple[np.ndarray, np.ndarray]:

@@ -168,9 +168,9 @@ class BulkWriter(SegmentWriter):
     """A ``SegmentWriter`` whose ``bulk_fields`` take ``term -> count`` dicts (see module doc).
 
     When the postings it holds reach ``buffer_bytes`` it writes them out as a segment and starts
-    another (Lucene's indexing buffer): memory stays flat however large the run. The segments
-    written are published together at commit, in one TOC, so a run stopped half way leaves
-    nothing visible (their files are removed as unpublished, see ``discard_run``)."""
+    another (Lucene's indexing buffer): the postings held stay bounded however large the run.
+    The segments written are published together at commit, in one TOC, so a run stopped half
+    way leaves nothing visible (their files are removed as unpublished, see ``discard_run``)."""
 
     def __init__(self, ix, bulk_fields: tuple[str, ...], buffer_bytes: int = BUFFER_MB << 20,
                  **kwargs):
