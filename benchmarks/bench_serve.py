@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/bench_serve.py [--index DIR] [--workers 1,2] [--seconds 60]
 
 For each worker count: start the command on a free port, time /healthz until it answers (the
-index opened and warmed), wait until every worker has answered it, time the first search after that, then run ``wrk`` (Debian's ``wrk``:
-a C load generator, so the clients cost little CPU beside the server) with ``--clients``
-keep-alive connections for ``--seconds``, cycling through the fixed query mix
+index opened and warmed), wait until every worker has answered it, time the first search after
+that, then run ``wrk`` (Debian's ``wrk``: a C load generator, so the clients cost little CPU
+beside the server) with ``--clients`` keep-alive connections for ``--seconds``, cycling through
+the fixed query mix
 (benchmarks/queries_mix.json under the same variants as load.py: first page, page 2, date
 order, a date range) on /api/search. Reports errors (socket errors and non-2xx answers),
 throughput, latency percentiles (from wrk's own histogram), the server's memory (PSS summed
@@ -87,8 +88,8 @@ def parse_wrk(text: str) -> dict:
     return out
 
 
-def run(index: Path, workers: int, threads: int | None, seconds: int, clients: int, paths_file: Path,
-        paths: list[str]) -> dict:
+def run(index: Path, workers: int, threads: int | None, seconds: int, clients: int,
+        paths_file: Path, paths: list[str]) -> dict:
     port = free_port()
     started = time.perf_counter()
     server = subprocess.Popen([str(SEARCHER_BIN), "serve", "--index", str(index), "--port",
@@ -119,8 +120,9 @@ def run(index: Path, workers: int, threads: int | None, seconds: int, clients: i
                               "--timeout", "30s", "-s", str(script), f"http://127.0.0.1:{port}"],
                              capture_output=True, text=True, check=True)
         memory = pss_mb(server.pid)
-        result = {"workers": workers, "threads": threads or "default", "ready_s": round(ready, 1), "first_query_ms": round(first_ms, 1),
-                  **parse_wrk(wrk.stdout), "server_pss_mb": memory}
+        result = {"workers": workers, "threads": threads or "default", "ready_s": round(ready, 1),
+                  "first_query_ms": round(first_ms, 1), **parse_wrk(wrk.stdout),
+                  "server_pss_mb": memory}
         script.unlink()
         return result
     finally:
@@ -143,11 +145,11 @@ def main() -> None:
     paths_file = Path(tempfile.mkstemp(suffix=".txt")[1])
     paths_file.write_text("\n".join(paths) + "\n")
     print(f"# {command_line()}; load {load_average()}; {len(paths)} request paths")
-    results = [run(args.index, int(w), args.threads, args.seconds, args.clients, paths_file, paths)
-               for w in args.workers.split(",")]
+    results = [run(args.index, int(w), args.threads, args.seconds, args.clients, paths_file,
+                   paths) for w in args.workers.split(",")]
     base = results[0]["req_per_s"]
-    columns = ["workers", "threads", "ready_s", "first_query_ms", "requests", "errors", "req_per_s",
-               "p50_ms", "p90_ms", "p95_ms", "p99_ms", "server_pss_mb"]
+    columns = ["workers", "threads", "ready_s", "first_query_ms", "requests", "errors",
+               "req_per_s", "p50_ms", "p90_ms", "p95_ms", "p99_ms", "server_pss_mb"]
     print(" | ".join(columns) + " | x one worker")
     for r in results:
         print(" | ".join(str(r[c]) for c in columns) + f" | {r['req_per_s'] / base:.2f}")

@@ -114,7 +114,7 @@ def cmd_index(args) -> int:
         report = index_paths(args.paths, args.index, rebuild=args.rebuild,
                              progress=sys.stderr.isatty(), lock_timeout=args.lock_timeout,
                              workers=args.workers, cache=not args.no_cache,
-                             **({"buffer_mb": args.buffer_mb} if args.buffer_mb else {}))
+                             buffer_mb=args.buffer_mb)
     except IndexError_ as exc:
         return _fail(str(exc))
     for note in report.notes:

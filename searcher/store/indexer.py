@@ -366,14 +366,15 @@ def index_paths(
     workers: int | None = None,
     storage_class=DurableStorage,
     cache: bool = True,
-    buffer_mb: float = BUFFER_MB,
+    buffer_mb: float | None = None,
 ) -> IndexReport:
     """Bring the index in ``index_dir`` in line with the articles under ``paths``.
 
     A damaged index is set aside and rebuilt; a full disk or a directory that cannot be written
     ends the run with ``IndexError_``, its partial files removed, the previous index intact.
     ``cache=False`` neither reads nor writes the analysis cache (every article is analysed).
-    ``buffer_mb``: postings held in memory before they are written out as a segment."""
+    ``buffer_mb``: postings held in memory before they are written out as a segment (default
+    ``BUFFER_MB``)."""
     index_dir = Path(index_dir)
     report = IndexReport()
     needed = [0]
@@ -399,11 +400,12 @@ def index_paths(
 
 def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: float,
          workers: int | None, storage_class, report: IndexReport, needed: list[int],
-         use_cache: bool, buffer_mb: float) -> IndexReport:
+         use_cache: bool, buffer_mb: float | None) -> IndexReport:
     ix = open_or_create(index_dir, storage_class)
     rebuild = rebuild or schema_changed(ix.schema, build_schema())
     try:
-        writer = open_writer(ix, TEXT_FIELDS, timeout=lock_timeout, buffer_mb=buffer_mb)
+        writer = open_writer(ix, TEXT_FIELDS, timeout=lock_timeout,
+                             buffer_mb=buffer_mb or BUFFER_MB)
     except whoosh_index.LockError:
         raise IndexError_(
             f"index {index_dir} is locked by another indexing run (waited {lock_timeout:g} s)"
