@@ -127,6 +127,21 @@ def marker_total(index_dir: Path) -> int:
     return Searcher(index_dir).search(SearchParams(q=MARKER, limit=1)).total
 
 
+def start_server(index_dir: Path, log: Path, workers: int = 2) -> tuple[subprocess.Popen, int]:
+    """The real `searcher serve --workers N` on a free local port (its output in ``log``), and
+    the port; in a session of its own, so the test can stop every worker."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with log.open("w") as log_file:
+        server = subprocess.Popen([str(SEARCHER), "serve", "--index", str(index_dir), "--port",
+                                   str(port), "--workers", str(workers)], stdout=log_file,
+                                  stderr=subprocess.STDOUT, start_new_session=True)
+    return server, port
+
+
 def copy_of(index_dir: Path, tmp_path: Path) -> Path:
     target = tmp_path / "index"
     shutil.copytree(index_dir, target)
@@ -187,19 +202,12 @@ def test_every_worker_of_the_real_server_answers_through_a_commit_and_serves_it_
     """`searcher serve --workers 2` under load from several clients while an index run commits:
     every request answers 200, both workers answer, and from 2 s after the commit every answer,
     whichever worker gives it, counts the new articles."""
-    import socket
     import threading
     import urllib.request
 
     index_dir = copy_of(seed_index, tmp_path)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     log = tmp_path / "serve.log"
-    with log.open("w") as log_file:
-        server = subprocess.Popen([str(SEARCHER), "serve", "--index", str(index_dir), "--port",
-                                   str(port), "--workers", "2"], stdout=log_file,
-                                  stderr=subprocess.STDOUT, start_new_session=True)
+    server, port = start_server(index_dir, log)
     replies: list[tuple[float, int, int | None, int]] = []  # (time, status, worker, documents)
     stop = threading.Event()
 
@@ -256,16 +264,9 @@ def test_the_keep_alive_connections_of_many_clients_are_shared_evenly_by_the_wor
     uneven share (13/7 was common when the kernel chose) makes one worker's users wait twice
     as long as the other's."""
     import http.client
-    import socket
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     log = tmp_path / "serve.log"
-    with log.open("w") as log_file:
-        server = subprocess.Popen([str(SEARCHER), "serve", "--index", str(seed_index), "--port",
-                                   str(port), "--workers", "2"], stdout=log_file,
-                                  stderr=subprocess.STDOUT, start_new_session=True)
+    server, port = start_server(seed_index, log)
     connections: list[http.client.HTTPConnection] = []
 
     def worker_of(connection: http.client.HTTPConnection) -> int:
@@ -417,10 +418,13 @@ def test_a_small_indexing_buffer_writes_several_segments_that_search_as_one(tmp_
     assert len(list(one.glob("*.seg"))) == 1 and len(list(many.glob("*.seg"))) >= 3
     assert indexed_ids(many) == indexed_ids(one)
     for query in ["lao cai", MARKER, '"tỉnh Vân Nam"', "hợp tác -Nagano"]:
-        params = SearchParams(q=query, limit=50)
+        params = SearchParams(q=query, limit=100)  # every match: 45 articles in all
         a, b = Searcher(one).search(params), Searcher(many).search(params)
-        assert a.total == b.total > 0
-        assert [(h.id, h.score) for h in a.hits] == [(h.id, h.score) for h in b.hits]
+        assert a.total == b.total == len(a.hits) > 0
+        # The same scores in the same order; articles of equal score stand in document order,
+        # which the parallel analysis leaves to chance in each index.
+        assert [h.score for h in a.hits] == [h.score for h in b.hits]
+        assert sorted((h.id, h.score) for h in a.hits) == sorted((h.id, h.score) for h in b.hits)
         assert a.facets == b.facets
 
 
