@@ -61,8 +61,8 @@ def query_lines(index: Path, stem: str, out_dir: Path) -> str:
 @pytest.mark.parametrize("articles, when", [(150, "during the run"), (1500, "before the run")])
 def test_a_full_disk_ends_the_run_with_one_line_status_2_no_leftovers_and_the_old_index_answering(
         tmp_path, articles, when):
-    """150 articles (0.5 MB of text) fill a 4 MB disk part way through the run; 1,500 (5 MB) are
-    refused before any work, from the free-space estimate."""
+    """150 articles (0.5 MB of text; 2.4 MB of index and analysis cache) fill a 2 MB disk part
+    way through the run; 1,500 (5 MB) are refused before any work, from the free-space estimate."""
     if not NEWS.exists():
         pytest.skip(f"news corpus not found: {NEWS}")
     mount, out = tmp_path / "disk", tmp_path / "out"
@@ -70,7 +70,7 @@ def test_a_full_disk_ends_the_run_with_one_line_status_2_no_leftovers_and_the_ol
     news = write_jsonl(tmp_path / "news.jsonl", news_records(articles))
     index = mount / "index"
     script = f"""
-mount -t tmpfs -o size=4m none "{mount}"
+mount -t tmpfs -o size=2m none "{mount}"
 "{SEARCHER}" index "{CORPUS}" --index "{index}" > /dev/null
 {query_lines(index, "before", out)}
 ls -A "{index}" > "{out}/files-before"

@@ -136,26 +136,26 @@ def test_rebuild_reindexes_everything_and_parallel_workers_index_it_all(tmp_path
 def test_the_bulk_writer_writes_exactly_the_postings_whoosh_would(tmp_path):
     """The writer lays out text postings itself (for speed); Whoosh must read them as its own."""
     from whoosh import index as whoosh_index
-    from whoosh.codec.whoosh3 import W3Codec
 
+    from searcher.store.codec import CompactCodec
     from searcher.store.whoosh_internals import BulkWriter
     from searcher.ingest.reader import iter_articles
     from searcher.store.schema import TEXT_FIELDS, build_schema
 
     docs = [indexer.analyse(a) for a in iter_articles([CORPUS])]
     long_body = {f"từ{i}": 1 for i in range(300)} | {"lào": 7}
-    docs += [{**docs[0], "id": f"copy-{i}", "body": long_body} for i in range(300)]  # 3 blocks
+    docs += [{**docs[0], "id": f"copy-{i}", "body": long_body} for i in range(300)]  # long lists
     files = {}
     for name in ("whoosh", "bulk"):
         (tmp_path / name).mkdir()
         ix = whoosh_index.create_in(str(tmp_path / name), build_schema())
-        options = dict(codec=W3Codec(compression=0), compound=False)
+        options = dict(codec=CompactCodec(), compound=False)
         writer = BulkWriter(ix, TEXT_FIELDS, **options) if name == "bulk" else ix.writer(**options)
         for doc in docs:
             writer.add_document(**{k: dict(v) if k in TEXT_FIELDS else v for k, v in doc.items()})
         writer.commit()
         files[name] = {p.name.split(".", 1)[1]: p.read_bytes() for p in (tmp_path / name).glob("MAIN_*.*")}
-    assert {"pst", "trm", "_body_len.col"} <= set(files["bulk"])
+    assert {"pdx", "tdx", "_body_len.col"} <= set(files["bulk"])
     assert files["bulk"].pop("dv.npz")  # the columns it adds for searchers (store/docvalues.py)
     assert files["bulk"] == files["whoosh"]
 

@@ -407,15 +407,24 @@ def test_a_run_killed_between_two_segment_flushes_leaves_the_previous_index_and_
     assert {p.name for p in index_dir.glob("*.seg")} == published, "no segment of the killed run is left"
 
 
-def test_a_small_indexing_buffer_writes_several_segments_that_search_as_one(tmp_path):
+def test_a_small_indexing_buffer_writes_segments_that_merge_into_one_searching_the_same(
+        tmp_path, monkeypatch):
     """The same articles indexed with a buffer that fills every few articles, and with the
-    default: the same results, scores and facet counts."""
+    default: the run writes several segments as it goes, merges them into one at commit, and
+    gives the same results, scores and facet counts."""
+    from searcher.store.whoosh_internals import BulkWriter
+
+    flushes = []
+    flush = BulkWriter.flush
+    monkeypatch.setattr(BulkWriter, "flush", lambda self: (flushes.append(self._added), flush(self)))
     records = synthetic_records(40)
     corpus = write_jsonl(tmp_path / "corpus.jsonl", records)
     one, many = tmp_path / "one", tmp_path / "many"
     index_paths([CORPUS, corpus], one)
+    assert not any(flushes)
     index_paths([CORPUS, corpus], many, buffer_mb=0.2)
-    assert len(list(one.glob("*.seg"))) == 1 and len(list(many.glob("*.seg"))) >= 3
+    assert sum(flushes) >= 3  # segments written during the run
+    assert len(list(one.glob("*.seg"))) == 1 and len(list(many.glob("*.seg"))) == 1
     assert indexed_ids(many) == indexed_ids(one)
     for query in ["lao cai", MARKER, '"tỉnh Vân Nam"', "hợp tác -Nagano"]:
         params = SearchParams(q=query, limit=100)  # every match: 45 articles in all

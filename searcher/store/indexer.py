@@ -17,8 +17,8 @@ import os
 import re
 import shutil
 import time
+from collections import deque
 from dataclasses import dataclass, field
-from multiprocessing import TimeoutError as NotReady
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -37,6 +37,7 @@ from ..text.terms import analysis_id, index_terms
 from . import analysis_cache, docvalues
 from .analysis_cache import AnalysisCache
 from .durable import DurableStorage
+from .codec import is_compact
 from .health import first_damage, is_permission_error, reason
 from .schema import (ANALYSIS_FIELD, COPY_KEYS_FIELD, TEXT_FIELDS, analysis_identity, build_schema,
                      schema_changed)
@@ -49,9 +50,10 @@ _PARALLEL_THRESHOLD = 32
 MAX_ARTICLE_CHARS = 1_000_000
 _LINE_SUFFIX = re.compile(r":\d+$")
 LEAD_CHARS = 600
-# Index bytes written per byte of article text (the 34,870-article corpus: 123 MB of text, a
-# 1.1 GB index); free space is checked before a run of at least SPACE_CHECK_BYTES of text.
-INDEX_BYTES_PER_TEXT_BYTE = 9
+# Index bytes written per byte of article text, with room to spare (the 34,870-article corpus:
+# 123 MB of text, a 221 MB index in four segments, a 167 MB analysis cache); free space is
+# checked before a run of at least SPACE_CHECK_BYTES of text.
+INDEX_BYTES_PER_TEXT_BYTE = 4
 SPACE_CHECK_BYTES = 1_000_000
 _NO_SPACE = (errno.ENOSPC, errno.EDQUOT)
 
@@ -203,9 +205,9 @@ def _mb(size: int) -> str:
     return f"{size / 1e6:,.0f}" if size >= 10e6 else f"{size / 1e6:.1f}"
 
 
-def _text_bytes(articles: list[Article]) -> int:
-    return sum(len(a.title.encode()) + len(a.body.encode()) + len((a.summary or "").encode())
-               + sum(len(c.encode()) for c in a.captions) for a in articles)
+def _text_bytes(article: Article) -> int:
+    return len(article.title.encode()) + len(article.body.encode()) \
+        + len((article.summary or "").encode()) + sum(len(c.encode()) for c in article.captions)
 
 
 def _indexed(reader) -> dict[str, tuple[str, str]]:
@@ -218,52 +220,63 @@ def _indexed(reader) -> dict[str, tuple[str, str]]:
     return {ids[n]: (prints[n], sources[n]) for n in reader.all_doc_ids()}
 
 
-# The articles of the current run and their fingerprints, inherited by forked workers: tasks are
-# then only numbers, so the main process (busy in the Whoosh writer, holding the GIL) does not
-# starve the workers. With a cache identity, workers also encode each analysis for the cache.
-_pending: list[Article] = []
-_pending_prints: list[str] = []
-_encode_for: str | None = None
-
-
-def _analyse_pending(i: int) -> tuple[int, dict, bytes | None]:
-    """(i, the document of article i, its analysis cache entry or None)."""
-    article = _pending[i]
-    terms, extraction, copy_keys = analysis_of(article)
-    doc = document(article, terms, extraction, copy_keys, _pending_prints[i])
-    if _encode_for is None:
-        return i, doc, None
-    key = analysis_cache.entry_key(_encode_for, _pending_prints[i])
-    return i, doc, analysis_cache.encode(key, terms, (extraction, copy_keys))
+def _analyse_chunk(chunk: list[tuple[Article, str]], encode_for: str | None
+                   ) -> list[tuple[dict, bytes | None]]:
+    """The documents of a few articles (with their fingerprints), each with its analysis cache
+    entry when ``encode_for`` names the cache's identity (run in a worker process)."""
+    results = []
+    for article, print_ in chunk:
+        terms, extraction, copy_keys = analysis_of(article)
+        doc = document(article, terms, extraction, copy_keys, print_)
+        value = None
+        if encode_for is not None:
+            value = analysis_cache.encode(analysis_cache.entry_key(encode_for, print_), terms,
+                                          (extraction, copy_keys))
+        results.append((doc, value))
+    return results
 
 
 class _Analysts:
-    """Analyses articles of ``_pending`` by number: in worker processes when there are enough
-    of them (the pool is started on first need and ended on ``close``), else in this process."""
+    """Analyses articles in worker processes (ended on ``close``) or, with one worker, in this
+    process. At most ``IN_FLIGHT`` chunks per worker are out at a time, so the articles held in
+    memory stay few however large the run. The workers are forked at the start, while this
+    process is small (not once the writer holds its postings)."""
 
-    def __init__(self, workers: int):
-        self.workers = workers
-        self.pool = None
+    CHUNK, IN_FLIGHT = 16, 4
 
-    def run(self, numbers: list[int]) -> Iterator[tuple[int, dict, bytes | None]]:
-        if not numbers:
-            return iter(())
-        if self.pool is None and self.workers > 1 and len(numbers) >= _PARALLEL_THRESHOLD:
-            self.pool = multiprocessing.get_context("fork").Pool(self.workers)
+    def __init__(self, workers: int, encode_for: str | None):
+        self.workers, self.encode_for = workers, encode_for
+        self.pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
+        self.chunk: list[tuple[Article, str]] = []
+        self.out: deque = deque()
+
+    def add(self, article: Article, print_: str) -> Iterator[tuple[dict, bytes | None]]:
+        """Queue an article; yields the results that are done (waits when too many are out)."""
+        self.chunk.append((article, print_))
+        if len(self.chunk) >= self.CHUNK:
+            yield from self._send()
+        yield from self.done()
+
+    def _send(self) -> Iterator[tuple[dict, bytes | None]]:
+        chunk, self.chunk = self.chunk, []
         if self.pool is None:
-            return map(_analyse_pending, numbers)
-        return self.pool.imap_unordered(_analyse_pending, numbers, chunksize=16)
-
-    @staticmethod
-    def ready(results) -> Iterator[tuple[int, dict, bytes | None]]:
-        """The results of ``run`` already done (none for analysis in this process)."""
-        if not hasattr(results, "next"):
+            yield from _analyse_chunk(chunk, self.encode_for)
             return
-        while True:
-            try:
-                yield results.next(timeout=0)
-            except (NotReady, StopIteration):
-                return
+        while len(self.out) >= self.workers * self.IN_FLIGHT:
+            yield from self.out.popleft().get()
+        self.out.append(self.pool.apply_async(_analyse_chunk, (chunk, self.encode_for)))
+
+    def done(self) -> Iterator[tuple[dict, bytes | None]]:
+        """The results ready now, in the order the chunks were sent."""
+        while self.out and self.out[0].ready():
+            yield from self.out.popleft().get()
+
+    def finish(self) -> Iterator[tuple[dict, bytes | None]]:
+        """Every remaining result."""
+        if self.chunk:
+            yield from self._send()
+        while self.out:
+            yield from self.out.popleft().get()
 
     def close(self) -> None:
         if self.pool is not None:
@@ -271,56 +284,55 @@ class _Analysts:
             self.pool.join()
 
 
-def _analysed(articles: list[Article], prints: list[str], workers: int,
-              cache: AnalysisCache | None, report: IndexReport) -> Iterable[dict]:
-    """The documents of ``articles`` (with their ``fingerprint``s), in no set order: from the
-    analysis cache where it has them, the others analysed (by workers while this process adds
-    the cached ones) and stored in the cache."""
-    keys = [cache.key(p) for p in prints] if cache else []
-    cached = cache.known(keys) if cache else set()
-    hits = [i for i, key in enumerate(keys) if key in cached]
-    misses = [i for i in range(len(articles)) if not keys or keys[i] not in cached]
-    global _pending, _pending_prints, _encode_for
-    _pending, _pending_prints = articles, prints
-    _encode_for = cache.identity if cache and cache.writable else None
-    analysts = _Analysts(workers)
+def _analysed(todo: Iterable[tuple[Article, str]], workers: int, cache: AnalysisCache | None,
+              report: IndexReport) -> Iterator[dict]:
+    """The documents of the articles of ``todo`` (each with its fingerprint), in no set order:
+    from the analysis cache where it has them, the others analysed (by workers while this
+    process adds the cached ones) and stored in the cache."""
+    analysts = _Analysts(workers, cache.identity if cache and cache.writable else None)
 
-    def analysed(result) -> dict:
-        i, doc, value = result
-        report.analysed += 1
-        if value is not None:
-            cache.put(keys[i], value)
-        return doc
+    def analysed(results) -> Iterator[dict]:
+        for doc, value in results:
+            report.analysed += 1
+            if value is not None:
+                cache.put(cache.key(doc["fingerprint"]), value)
+            yield doc
 
     try:
-        results = analysts.run(misses)  # workers start on these at once
-        unreadable = []
-        for i in hits:
-            entry = cache.get(keys[i])
-            if entry is None:  # damaged or gone: analysed after all
-                unreadable.append(i)
+        for article, print_ in todo:
+            entry = cache.get(cache.key(print_)) if cache else None
+            if entry is None:
+                yield from analysed(analysts.add(article, print_))
                 continue
             report.reused += 1
             terms, (extraction, copy_keys) = entry
-            yield document(articles[i], terms, extraction, copy_keys, prints[i])
-            for result in analysts.ready(results):
-                yield analysed(result)
-        for result in results:
-            yield analysed(result)
-        for result in analysts.run(unreadable):
-            yield analysed(result)
+            yield document(article, terms, extraction, copy_keys, print_)
+            yield from analysed(analysts.done())
+        yield from analysed(analysts.finish())
     finally:
         analysts.close()
-        _pending, _pending_prints, _encode_for = [], [], None
 
 
-def _plan(paths, indexed: dict, report: IndexReport) -> tuple[list[Article], list[str], set[str],
-                                                              list[str]]:
-    """Read every input; return the articles that need indexing, their fingerprints, every id
-    seen and the fingerprint of every article seen."""
-    todo: list[Article] = []
-    todo_prints: list[str] = []
-    prints: list[str] = []
+@dataclass
+class _Plan:
+    """What a run must do, from reading every input once (the articles themselves are not
+    kept: they are read again, one at a time, as they are indexed)."""
+
+    todo: dict[str, str] = field(default_factory=dict)  # id -> fingerprint, to (re)index
+    text_bytes: int = 0  # of the articles to index
+    prints: list[str] = field(default_factory=list)  # fingerprint of every article seen
+
+    def articles(self, paths) -> Iterator[tuple[Article, str]]:
+        """The articles to index, read again, with their fingerprints."""
+        todo = dict(self.todo)
+        for item in iter_articles(paths):
+            if not isinstance(item, ReadError) and item.id in todo:
+                yield item, todo.pop(item.id)  # a duplicate id later in the inputs is skipped
+
+
+def _plan(paths, indexed: dict, report: IndexReport) -> tuple[_Plan, set[str]]:
+    """Read every input; return the plan and every id seen."""
+    plan = _Plan()
     first_source: dict[str, str] = {}
     for item in iter_articles(paths):
         if isinstance(item, ReadError):
@@ -342,14 +354,14 @@ def _plan(paths, indexed: dict, report: IndexReport) -> tuple[list[Article], lis
             continue
         first_source[item.id] = item.source
         print_ = fingerprint(item)
-        prints.append(print_)
+        plan.prints.append(print_)
         known = indexed.get(item.id)
         if known and known[0] == print_:
             report.unchanged += 1
         else:
-            todo.append(item)
-            todo_prints.append(print_)
-    return todo, todo_prints, set(first_source), prints
+            plan.todo[item.id] = print_
+            plan.text_bytes += _text_bytes(item)
+    return plan, set(first_source)
 
 
 def _line_of(source: str) -> int | None:
@@ -402,7 +414,8 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
          workers: int | None, storage_class, report: IndexReport, needed: list[int],
          use_cache: bool, buffer_mb: float | None) -> IndexReport:
     ix = open_or_create(index_dir, storage_class)
-    rebuild = rebuild or schema_changed(ix.schema, build_schema())
+    # An index written with another codec is rewritten whole (from the analysis cache).
+    rebuild = rebuild or schema_changed(ix.schema, build_schema()) or not is_compact(ix)
     try:
         writer = open_writer(ix, TEXT_FIELDS, timeout=lock_timeout,
                              buffer_mb=buffer_mb or BUFFER_MB)
@@ -414,8 +427,8 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
         if rebuild:
             writer.schema = build_schema()  # published with the new TOC at commit, atomically
         indexed = {} if rebuild else _indexed(writer.reader())
-        todo, todo_prints, seen, prints = _plan(paths, indexed, report)
-        text = _text_bytes(todo)
+        plan, seen = _plan(paths, indexed, report)
+        text = plan.text_bytes
         needed[0] = text * INDEX_BYTES_PER_TEXT_BYTE + 1_000_000
         free = shutil.disk_usage(index_dir).free
         if text >= SPACE_CHECK_BYTES and needed[0] > free:
@@ -429,16 +442,20 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
         replace_all = bool(indexed) and report.unchanged == 0 and kept == 0
         deleter = None if rebuild or replace_all else writer.searcher()  # one reader for all deletes
         cache = None
-        if use_cache and (todo or gone):
+        if use_cache and (plan.todo or gone):
             # Never at the index's expense: on a nearly full disk the cache is only read.
             room = free >= needed[0] + text * analysis_cache.CACHE_BYTES_PER_TEXT_BYTE
-            if not room and todo:
+            if not room and plan.todo:
                 report.notes.append(f"the disk holding {index_dir}/ is nearly full: the analysis "
                                     f"cache was not extended")
             cache = AnalysisCache.open(index_dir, _CACHE_IDENTITY, report.notes, writable=room)
         try:
-            bar = tqdm(total=len(todo), unit="article", disable=not progress, dynamic_ncols=True)
-            for doc in _analysed(todo, todo_prints, workers or os.cpu_count() or 1, cache, report):
+            bar = tqdm(total=len(plan.todo), unit="article", disable=not progress,
+                       dynamic_ncols=True)
+            workers = workers or os.cpu_count() or 1
+            if len(plan.todo) < _PARALLEL_THRESHOLD:
+                workers = 1
+            for doc in _analysed(plan.articles(paths), workers, cache, report):
                 if doc["id"] in indexed:
                     if deleter is not None:
                         writer.delete_by_term("id", doc["id"], searcher=deleter)
@@ -453,7 +470,7 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
                     writer.delete_by_term("id", doc_id, searcher=deleter)
                 report.removed += 1
             if cache is not None:  # before the commit, holding the index's lock
-                live = (cache.key(p) for p in prints) if kept == 0 else None
+                live = (cache.key(p) for p in plan.prints) if kept == 0 else None
                 cache.finish(live, {"analysed": report.analysed, "reused": report.reused})
         finally:
             if cache is not None:

@@ -2,7 +2,7 @@
 
 Whoosh 2.7.4 is the only version whose internals this module knows (``SUPPORTED``). With any
 other version it falls back to Whoosh's public paths: ``SegmentWriter`` instead of the bulk
-writer, posting-by-posting matchers instead of whole blocks, ``cancel()`` alone to abandon a run.
+writer, posting-by-posting matchers instead of whole lists, ``cancel()`` alone to abandon a run.
 The fast paths and the fallbacks write and read the same index (``tests/test_indexer.py``).
 
 The bulk writer: the single Whoosh writer of an index run, taking pre-analysed text fields.
@@ -11,27 +11,25 @@ Whoosh's ``SegmentWriter`` sends every posting through its external sorting pool
 posting, sorted runs spilled to disk, a heap merge and a per-posting length lookup at commit.
 The 35k-article news corpus has 34 M postings, and that path was most of a build's serial time.
 Text fields arrive from the analysis workers as ``term -> count`` per document, in document
-order, so this writer keeps each term's postings in one array and at commit writes them in the
-W3 codec's blocks: long lists through the codec's own ``_write_block``, lists of one block (most
-terms) directly, byte for byte the same (``tests/test_indexer.py`` compares the files).
+order, so this writer keeps each term's postings in one array and at commit hands each whole list
+to the compact codec's field writer (``store.codec``), byte for byte what Whoosh's own writer
+makes of the same documents (``tests/test_indexer.py`` compares the files).
 Everything else (ids, facet tags, numbers, stored data, columns, deletions, merges of small
 segments, the lock and the atomic TOC) stays on Whoosh's own code path.
 """
 from __future__ import annotations
 
+import heapq
 from array import array
 from itertools import groupby
 from operator import itemgetter
-from pickle import dumps
 
 import numpy as np
 import whoosh
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3TermInfo
-from whoosh.system import pack_int, pack_uint, pack_ushort
-from whoosh.util.numeric import length_to_byte
-from whoosh.util.numlists import delta_encode
+from whoosh.reading import SegmentReader
 from whoosh.writing import PostingPool, SegmentWriter
 
+from .codec import CompactCodec, CompactTermsReader, CountMatcher
 from .durable import remove_unpublished, write_checksums
 
 SUPPORTED = whoosh.versionstring() == "2.7.4"
@@ -45,16 +43,13 @@ BUFFER_MB = 256  # postings an index run holds in memory before it writes them a
 
 
 def open_writer(ix, bulk_fields: tuple[str, ...], timeout: float, private: bool = SUPPORTED,
-                buffer_mb: float = BUFFER_MB):
-    """The writer of an index run: the bulk writer on the supported Whoosh, else Whoosh's own.
-
-    Uncompressed posting blocks: zlib was a fifth of the single writer's commit, the serial tail
-    of a build (the index grows by about a sixth)."""
-    codec = W3Codec(compression=0)
+                 buffer_mb: float = BUFFER_MB):
+    """The writer of an index run (segments in the compact codec, ``store.codec``): the bulk
+    writer on the supported Whoosh, else Whoosh's own."""
     if private:
-        return BulkWriter(ix, bulk_fields, timeout=timeout, codec=codec,
+        return BulkWriter(ix, bulk_fields, timeout=timeout, codec=CompactCodec(),
                           buffer_bytes=int(buffer_mb * (1 << 20)))
-    return SegmentWriter(ix, timeout=timeout, codec=codec)
+    return SegmentWriter(ix, timeout=timeout, codec=CompactCodec())
 
 
 def discard_run(writer) -> None:
@@ -88,31 +83,30 @@ def read_postings(reader, field: str, term: str, private: bool = SUPPORTED):
     """(docnums, frequencies) of a term in a field across the reader's segments, deleted
     documents included (the caller masks them), as NumPy arrays.
 
-    The supported path reads whole posting blocks; Whoosh's matchers would walk them posting
-    by posting in Python, which costs seconds for common syllables at tens of thousands of
-    articles."""
+    The compact codec's segments decode a whole list at once; other segments (an index from
+    before it, or another Whoosh) are read posting by posting through Whoosh's matchers."""
     ids, freqs = [], []
+    btext = term if isinstance(term, bytes) else term.encode("utf-8")
     for leaf, offset in reader.leaf_readers():
+        terms = getattr(leaf, "_terms", None) if private else None
+        if isinstance(terms, CompactTermsReader):
+            found = terms.postings(field, btext)
+            if found is not None:
+                ids.append(found[0] + offset)
+                freqs.append(found[1].astype(np.float32))
+            continue
         if (field, term) not in leaf:
             continue
         matcher = leaf.postings(field, term)
-        if not private:
-            leaf_ids, leaf_freqs = [], []
-            while matcher.is_active():
-                leaf_ids.append(matcher.id())
-                leaf_freqs.append(matcher.weight())
-                matcher.next()
-            ids.append(np.asarray(leaf_ids, dtype=np.int64) + offset)
-            freqs.append(np.asarray(leaf_freqs, dtype=np.float32))
-            continue
         while hasattr(matcher, "child"):  # unwrap the deleted-documents filter
             matcher = matcher.child
+        leaf_ids, leaf_freqs = [], []
         while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            ids.append(np.asarray(matcher._ids, dtype=np.int64) + offset)
-            freqs.append(np.asarray(matcher._weights, dtype=np.float32))
-            matcher._next_block()
+            leaf_ids.append(matcher.id())
+            leaf_freqs.append(matcher.weight())
+            matcher.next()
+        ids.append(np.asarray(leaf_ids, dtype=np.int64) + offset)
+        freqs.append(np.asarray(leaf_freqs, dtype=np.float32))
     if not ids:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
     return np.concatenate(ids), np.concatenate(freqs)
@@ -146,39 +140,27 @@ class PostingTable:
         self.lengths.setdefault(fieldname, {})[docnum] = length
         return length
 
-    def add_posting(self, fieldname: str, term: str, docnum: int, count: int, length: int) -> None:
-        """Record one posting copied from an existing segment (a merge)."""
-        postings = self.terms.setdefault(fieldname, {}).get(term)
-        if postings is None:
-            postings = self.terms[fieldname][term] = array("I")
-        postings.append(docnum)
-        postings.append(count)
-        self.lengths.setdefault(fieldname, {})[docnum] = length
-
-
-_ENCODED_COUNTS = [pack_uint(n) for n in range(256)]
-
-
-def _encoded(count: int) -> bytes:
-    """The Frequency format's value for a count (the small ones shared)."""
-    return _ENCODED_COUNTS[count] if count < 256 else pack_uint(count)
-
 
 class BulkWriter(SegmentWriter):
     """A ``SegmentWriter`` whose ``bulk_fields`` take ``term -> count`` dicts (see module doc).
 
     When the postings it holds reach ``buffer_bytes`` it writes them out as a segment and starts
     another (Lucene's indexing buffer): the postings held stay bounded however large the run.
-    The segments written are published together at commit, in one TOC, so a run stopped half
-    way leaves nothing visible (their files are removed as unpublished, see ``discard_run``)."""
+    At commit the segments the run wrote are merged into one, and published in one TOC, so a run
+    stopped half way leaves nothing visible (their files are removed as unpublished, see
+    ``discard_run``). Merges (these, and Whoosh's merges of small segments) stream the bulk
+    fields' postings term by term from the segments merged (``sources``), so they too hold one
+    term's postings at a time."""
 
     def __init__(self, ix, bulk_fields: tuple[str, ...], buffer_bytes: int = BUFFER_MB << 20,
                  **kwargs):
         super().__init__(ix, **kwargs)
         self.buffer_bytes = buffer_bytes
-        self.flushed: list = []  # segments this run has written, published at commit
-        if self.codec._compression != 0:
-            raise WhooshInternalsError("the bulk writer writes uncompressed posting blocks only")
+        self.flushed: list = []  # segments this run has written, merged at commit
+        # Segments being merged into the current one: (reader, first docnum, docmap or None).
+        self.sources: list[tuple] = []
+        if not isinstance(self.codec, CompactCodec):
+            raise WhooshInternalsError("the bulk writer writes the compact codec only")
         for name in bulk_fields:  # a field new to this run (a rebuild) is built without boost
             if name in self.schema and self.schema[name].format.field_boost != 1.0:
                 raise WhooshInternalsError(f"bulk field {name!r} has a field boost")
@@ -218,12 +200,21 @@ class BulkWriter(SegmentWriter):
         self._added = False
         self._start_table()
 
+    def commit(self, *args, **kwargs):
+        """Publish the run; the segments it flushed (and its last) are merged into one first, in
+        the order their documents came."""
+        if self.flushed:
+            self.flush()
+            flushed, self.flushed = self.flushed, []
+            for segment in flushed:
+                reader = SegmentReader(self.storage, self.schema, segment)
+                self.add_reader(reader)
+                reader.close()
+        super().commit(*args, **kwargs)
+
     def _commit_toc(self, segments):
         from . import docvalues  # it reads postings through this module
 
-        # The flushed segments go before the last one, so documents keep the order they came in.
-        last = [segments[-1]] if segments and segments[-1] is self.newsegment else []
-        segments = [*segments[:len(segments) - len(last)], *self.flushed, *last]
         docvalues.write_missing(self.storage, self.schema, segments)
         write_checksums(self.storage, segments)
         super()._commit_toc(segments)
@@ -236,12 +227,14 @@ class BulkWriter(SegmentWriter):
 
     def _flush_segment(self):
         """Write every field in name order (multi-segment readers merge terms in that order): the
-        pool's fields through Whoosh's path, the bulk fields from the table."""
+        pool's fields through Whoosh's path, the bulk fields from the table and the sources."""
         self.perdocwriter.close()
         lengths = self.per_document_reader() if self.codec.length_stats else None
         pool_fields = groupby(self.pool.iter_postings(), key=itemgetter(0))
-        for fieldname in sorted(self.pool.fieldnames | set(self.table.terms)):
-            if fieldname in self.table.terms:
+        merged = {name for reader, _, _ in self.sources for name in reader.indexed_field_names()
+                  if name in self.bulk_fields}
+        for fieldname in sorted(self.pool.fieldnames | set(self.table.terms) | merged):
+            if fieldname in self.bulk_fields:
                 self._write_field(fieldname)
             else:
                 pooled_name, postings = next(pool_fields)
@@ -251,91 +244,82 @@ class BulkWriter(SegmentWriter):
         if lengths:
             lengths.close()
         self.fieldwriter.close()
+        for reader, _, _ in self.sources:
+            reader.close()
+        self.sources = []
 
     def _write_field(self, fieldname: str) -> None:
-        fieldobj = self.schema[fieldname]
-        terms = self.table.terms.pop(fieldname)
-        lengths = self.table.lengths.pop(fieldname)
+        terms = self.table.terms.pop(fieldname, {})
+        lengths = self.table.lengths.pop(fieldname, {})
         writer = self.fieldwriter
-        writer.start_field(fieldname, fieldobj)
-        postwriter = writer._postwriter
-        size = postwriter._blocklimit
-        one_block = _OneBlockTerms(writer, fieldobj.format)
+        writer.start_field(fieldname, self.schema[fieldname])
+        if self.sources:
+            self._write_merged_field(fieldname, terms, lengths)
+            writer.finish_field()
+            return
         for term in sorted(terms):  # UTF-8 keeps code point order, so this is byte order
             pairs = terms[term]
             docnums, counts = pairs[0::2], pairs[1::2]
-            if len(docnums) <= size:
-                one_block.write(term.encode("utf-8"), docnums, counts,
-                                [lengths[d] for d in docnums])
-                continue
-            writer.start_term(term.encode("utf-8"))
-            for start in range(0, len(docnums), size):
-                if start:
-                    postwriter._write_block()
-                block_docs = docnums[start:start + size]
-                block_counts = counts[start:start + size]
-                block_lengths = [lengths[d] for d in block_docs]
-                weights = array("f", block_counts)
-                postwriter._ids = block_docs
-                postwriter._weights = weights
-                postwriter._values = [_encoded(c) for c in block_counts]
-                postwriter._maxweight = max(weights)
-                postwriter._minlength = min(block_lengths)
-                postwriter._maxlength = max(block_lengths)
-            writer.finish_term()  # writes the last block
+            field_lengths = [lengths[d] for d in docnums]
+            writer.write_term(term.encode("utf-8"), docnums, counts, min(field_lengths),
+                              max(field_lengths))
         writer.finish_field()
 
+    def _write_merged_field(self, fieldname: str, terms: dict, lengths: dict) -> None:
+        """Every term of the field from the table (this run's documents, first) and the sources
+        (their documents after, in order), one term at a time."""
+        def tagged(i: int, items):
+            return ((btext, i, postings) for btext, *postings in items)
+
+        streams = [((term.encode("utf-8"), -1, None) for term in sorted(terms))]
+        streams += [tagged(i, reader._terms.field_postings(fieldname))
+                    for i, (reader, _, _) in enumerate(self.sources)]
+        for btext, group in groupby(heapq.merge(*streams, key=itemgetter(0, 1)), key=itemgetter(0)):
+            docnums, counts, low, high = [], [], [], []
+            for _, i, postings in group:
+                if i < 0:
+                    pairs = terms.pop(btext.decode("utf-8"))
+                    docnums += pairs[0::2]
+                    counts += pairs[1::2]
+                    field_lengths = [lengths[d] for d in pairs[0::2]]
+                    low.append(min(field_lengths))
+                    high.append(max(field_lengths))
+                    continue
+                _, startdoc, docmap = self.sources[i]
+                source_docs, source_counts, min_length, max_length = postings
+                if docmap is None:
+                    docnums += [d + startdoc for d in source_docs]
+                    counts += source_counts
+                else:  # deleted documents have no new number
+                    kept = [(docmap[d], c) for d, c in zip(source_docs, source_counts) if d in docmap]
+                    docnums += [d for d, _ in kept]
+                    counts += [c for _, c in kept]
+                low.append(min_length)
+                high.append(max_length)
+            if docnums:
+                self.fieldwriter.write_term(btext, docnums, counts, min(low), max(high))
+
     def add_postings_to_pool(self, reader, startdoc, docmap):
-        """A merge copies a small segment's documents in: its bulk-field postings go to the table
-        (after this run's documents, so each term's docnums stay ascending)."""
-        schema = self.schema
+        """A merge copies a segment's documents in: its bulk fields become a source, read when
+        the segment is written (through a reader of its own: Whoosh closes ``reader`` at once);
+        the other fields' postings go through Whoosh's pool."""
+        if not isinstance(getattr(reader, "_terms", None), CompactTermsReader):
+            raise WhooshInternalsError("only segments of the compact codec can be merged")
+        reader = SegmentReader(self.storage, self.schema, reader.segment())
+        terms = reader._terms
+        self.sources.append((reader, startdoc, docmap))
         add_post = self.pool.add
-        lengths: dict[tuple[str, int], int] = {}
-        for fieldname, btext, docnum, weight, vbytes in reader.iter_postings():
-            if fieldname not in schema:
+        for fieldname in sorted(set(reader.indexed_field_names()) - self.bulk_fields):
+            if fieldname not in self.schema:
                 continue
-            newdoc = docmap[docnum] if docmap is not None else startdoc + docnum
-            if fieldname in self.bulk_fields:
-                key = (fieldname, docnum)
-                if key not in lengths:
-                    lengths[key] = reader.doc_field_length(docnum, fieldname)
-                count = schema[fieldname].format.decode_frequency(vbytes)
-                self.table.add_posting(fieldname, btext.decode("utf-8"), newdoc, count, lengths[key])
-            else:
-                add_post((fieldname, btext, newdoc, weight, vbytes))
-
-
-class _OneBlockTerms:
-    """Writes a posting list that fits in one block, byte for byte as ``W3PostingsWriter`` (a
-    header, the block's info and data pickles) and its term info row, in a few calls instead of
-    a few dozen: most terms of a news corpus (bigrams, names) are in only a few documents."""
-
-    def __init__(self, fieldwriter, format_):
-        self._postfile = fieldwriter._postwriter._postfile
-        self._tindex = fieldwriter._tindex
-        self._key_prefix = pack_ushort(fieldwriter._fieldid)
-        if format_.fixed_value_size() != len(_ENCODED_COUNTS[0]):  # Frequency: values joined
-            raise WhooshInternalsError("bulk fields must use the Frequency format")
-
-    def write(self, btext: bytes, docnums: array, counts: array, lengths: list[int]) -> None:
-        """One term's postings."""
-        weights = array("f", counts)
-        if all(w == 1.0 for w in weights):
-            mini_weights = None
-        elif all(w == weights[0] for w in weights):
-            mini_weights = weights[0]
-        else:
-            mini_weights = tuple(weights)
-        data = dumps((tuple(delta_encode(docnums)), mini_weights,
-                      b"".join([_encoded(c) for c in counts])), 2)
-        min_length, max_length, max_weight = min(lengths), max(lengths), max(weights)
-        info = dumps((len(docnums), docnums[-1], max_weight, 0, length_to_byte(min_length),
-                      length_to_byte(max_length)), 2)
-        postfile = self._postfile
-        start = postfile.tell()
-        postfile.write(b"".join([WHOOSH3_HEADER_MAGIC, pack_int(-(len(info) + len(data))), info,
-                                 data]))
-        terminfo = W3TermInfo(sum(weights), len(docnums), min_length, max_length, max_weight,
-                              docnums[0], docnums[-1])
-        terminfo.set_extent(start, postfile.tell() - start)
-        self._tindex.add(self._key_prefix + btext, terminfo.to_bytes())
+            format_ = self.schema[fieldname].format
+            for btext, docnums, counts, _, _ in terms.field_postings(fieldname):
+                for docnum, count in zip(docnums, counts):
+                    if docmap is not None:
+                        if docnum not in docmap:
+                            continue
+                        docnum = docmap[docnum]
+                    else:
+                        docnum += startdoc
+                    add_post((fieldname, btext, docnum, count * format_.field_boost,
+                              CountMatcher.encode(format_, count)))

@@ -1,0 +1,545 @@
+"""The index's Whoosh codec: compact term dictionary and posting lists.
+
+Whoosh's W3 codec spends about 120 bytes on every term before its first posting (a hash-table
+row with two 12-byte slots, an 8-byte ordered-index entry, a 30-byte term info, and in the
+postings file a header, a block length and two pickles) and 15-20 bytes on each posting (a
+pickled float weight, a 4-byte frequency and the id). A news archive's terms are mostly rare
+(names, syllable pairs: two thirds occur in one article), so the 35k-article index was 6.7x its
+text. This codec keeps Whoosh's reader and writer interfaces (merges, Whoosh's own searcher and
+``SegmentWriter`` work unchanged) and stores:
+
+- **terms** sorted, front-coded in blocks of ``BLOCK`` entries, with the first key of each block
+  in an index read at open (a lookup: a binary search, then one block decoded);
+- **term info** as variable-length integers: document frequency, total count and highest count
+  (unless every count is 1), shortest and longest field length (Whoosh's length bytes), and
+  where the postings are;
+- **postings** as variable-length integers: the gaps between document numbers, then the counts
+  (left out when every count is 1). A list of a few postings is kept inside its term info
+  (``INLINE_BYTES``), so a rare term costs one dictionary entry and nothing else.
+
+Weights are not stored: a posting's weight is its count times the field's boost, which is what
+Whoosh's ``Existence`` and ``Frequency`` formats (the only ones this codec takes) compute.
+"""
+from __future__ import annotations
+
+import struct
+from array import array
+from bisect import bisect_right
+from os.path import commonprefix
+from pickle import dumps, loads
+
+import numpy as np
+from whoosh.codec import base
+from whoosh.codec.whoosh3 import W3Codec
+from whoosh.formats import Existence, Frequency
+from whoosh.matching import ListMatcher
+from whoosh.reading import TermInfo, TermNotFound
+from whoosh.system import pack_uint, pack_ushort, unpack_ushort
+from whoosh.util.numeric import byte_to_length, length_to_byte
+
+BLOCK = 16  # dictionary entries per front-coded block
+INLINE_BYTES = 24  # posting data up to this size lives in the term info
+_NUMPY_FROM = 48  # lists at least this long are coded with NumPy, shorter ones in Python
+_MISSING_FIELD = 65535
+# A term info starts with the document frequency and two flags: the postings are inline; every
+# count is 1 (then the total and the highest count, which follow otherwise, are left out).
+_INLINE, _ONES = 2, 1
+_TRAILER = struct.Struct("<QQQ8s")  # index position, blocks, extras position, magic
+_MAGIC = b"SRCHTDX1"
+
+
+class CodecError(RuntimeError):
+    """A field this codec cannot store, or a file it did not write."""
+
+
+# Variable-length integers (LEB128: seven bits a byte, the high bit set on all but the last).
+
+def encode_varints(values) -> bytes:
+    """Non-negative integers, each in as few bytes as it needs."""
+    if len(values) >= _NUMPY_FROM:
+        return _encode_varints_np(np.asarray(values, dtype=np.uint64))
+    out = bytearray()
+    for value in values:
+        while value >= 0x80:
+            out.append((value & 0x7F) | 0x80)
+            value >>= 7
+        out.append(value)
+    return bytes(out)
+
+
+def _encode_varints_np(values: np.ndarray) -> bytes:
+    sizes = np.ones(len(values), dtype=np.int64)
+    for k in range(1, 5):
+        sizes += values >= (1 << (7 * k))
+    starts = np.cumsum(sizes) - sizes
+    out = np.empty(int(sizes.sum()), dtype=np.uint8)
+    for k in range(int(sizes.max())):
+        more = sizes > k
+        chunk = (values[more] >> np.uint64(7 * k)) & np.uint64(0x7F)
+        out[starts[more] + k] = chunk | np.where(sizes[more] > k + 1, 0x80, 0).astype(np.uint64)
+    return out.tobytes()
+
+
+def decode_varints(data: bytes) -> np.ndarray:
+    """Every integer in ``data``, as int64."""
+    raw = np.frombuffer(data, dtype=np.uint8)
+    last = raw < 0x80
+    if last.all():
+        return raw.astype(np.int64)
+    ends = np.flatnonzero(last)
+    starts = np.empty(len(ends), dtype=np.int64)
+    starts[0] = 0
+    starts[1:] = ends[:-1] + 1
+    owner = np.repeat(np.arange(len(ends)), ends - starts + 1)
+    shift = ((np.arange(len(raw)) - starts[owner]) * 7).astype(np.uint64)
+    parts = (raw & 0x7F).astype(np.uint64) << shift
+    return np.add.reduceat(parts, starts).astype(np.int64)
+
+
+def _read_varint(data: bytes, pos: int) -> tuple[int, int]:
+    """The integer at ``pos`` and the position after it."""
+    value = shift = 0
+    while True:
+        byte = data[pos]
+        pos += 1
+        value |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return value, pos
+        shift += 7
+
+
+def encode_postings(docnums, counts) -> bytes:
+    """A posting list's data: document-number gaps, then the counts unless all are 1."""
+    if len(docnums) >= _NUMPY_FROM:
+        ids = np.asarray(docnums, dtype=np.int64)
+        gaps = np.diff(ids, prepend=0)
+        data = _encode_varints_np(gaps.astype(np.uint64))
+        counts = np.asarray(counts, dtype=np.uint64)
+        return data if (counts == 1).all() else data + _encode_varints_np(counts)
+    previous, gaps = 0, []
+    for docnum in docnums:
+        gaps.append(docnum - previous)
+        previous = docnum
+    data = encode_varints(gaps)
+    return data if all(c == 1 for c in counts) else data + encode_varints(counts)
+
+
+def decode_postings(data: bytes, df: int) -> tuple[np.ndarray, np.ndarray]:
+    """(document numbers, counts) of a posting list of ``df`` postings, as int64 arrays."""
+    values = decode_varints(data)
+    docnums = np.cumsum(values[:df])
+    counts = values[df:] if len(values) > df else np.ones(df, dtype=np.int64)
+    return docnums, counts
+
+
+def decode_postings_list(data: bytes, df: int) -> tuple[list[int], list[int]]:
+    """``decode_postings`` as lists, without NumPy's per-call cost for the many short lists a
+    merge or Whoosh's own matchers read."""
+    if df >= _NUMPY_FROM:
+        docnums, counts = decode_postings(data, df)
+        return docnums.tolist(), counts.tolist()
+    values, pos, end = [], 0, len(data)
+    while pos < end:
+        value, pos = _read_varint(data, pos)
+        values.append(value)
+    docnums, total = [], 0
+    for gap in values[:df]:
+        total += gap
+        docnums.append(total)
+    return docnums, (values[df:] if len(values) > df else [1] * df)
+
+
+class CompactTermInfo(TermInfo):
+    """Term statistics and where the postings are (inside, or an extent of the postings file)."""
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> "CompactTermInfo":
+        head, pos = _read_varint(data, 0)
+        df, extra, top = head >> 2, 0, 0
+        if not head & _ONES:
+            extra, pos = _read_varint(data, pos)
+            top, pos = _read_varint(data, pos)
+        info = cls(df + extra, df, byte_to_length(data[pos]), byte_to_length(data[pos + 1]),
+                   top + 1)
+        pos += 2
+        if head & _INLINE:
+            info.inline, info.offset, info.length = data[pos:], 0, 0
+            return info
+        info.inline = None
+        info._minid, pos = _read_varint(data, pos)
+        span, pos = _read_varint(data, pos)
+        info._maxid = info._minid + span
+        info.offset, pos = _read_varint(data, pos)
+        info.length, pos = _read_varint(data, pos)
+        return info
+
+    @staticmethod
+    def doc_frequency_of(data: bytes) -> int:
+        return _read_varint(data, 0)[0] >> 2
+
+    @staticmethod
+    def weight_of(data: bytes) -> int:
+        head, pos = _read_varint(data, 0)
+        return (head >> 2) + (0 if head & _ONES else _read_varint(data, pos)[0])
+
+    def data(self, postfile) -> bytes:
+        return self.inline if self.inline is not None else postfile.get(self.offset, self.length)
+
+    def _inline_ids(self) -> list[int]:
+        return decode_postings_list(self.inline, self._df)[0]
+
+    def min_id(self):
+        return self._inline_ids()[0] if self.inline is not None else self._minid
+
+    def max_id(self):
+        return self._inline_ids()[-1] if self.inline is not None else self._maxid
+
+
+def term_info_bytes(docnums, counts, data: bytes, min_length: int, max_length: int,
+                    offset: int | None) -> bytes:
+    """A term info row; ``offset`` None: ``data`` is inlined."""
+    df = len(docnums)
+    total, top = int(sum(counts)), int(max(counts))
+    flags = (_INLINE if offset is None else 0) | (_ONES if top == 1 else 0)
+    head = encode_varints([df << 2 | flags] if top == 1 else [df << 2 | flags, total - df, top - 1])
+    lengths = bytes((length_to_byte(min_length), length_to_byte(max_length)))
+    if offset is None:
+        return head + lengths + data
+    first, last = int(docnums[0]), int(docnums[-1])
+    return head + lengths + encode_varints([first, last - first, offset, len(data)])
+
+
+class TermDictionaryWriter:
+    """Sorted keys with their values, front-coded in blocks; the blocks' first keys at the end."""
+
+    def __init__(self, dbfile):
+        self.dbfile = dbfile
+        self.extras: dict = {}
+        self._buffer = bytearray()
+        self._written = 0
+        self._previous = b""
+        self._count = 0
+        self._first_keys: list[bytes] = []
+        self._block_starts = array("Q")
+
+    def add(self, key: bytes, value: bytes) -> None:
+        if self._count % BLOCK == 0:
+            self._first_keys.append(key)
+            self._block_starts.append(self._written + len(self._buffer))
+            shared = 0
+        else:
+            if key <= self._previous:
+                raise CodecError("terms must be added in ascending order")
+            shared = len(commonprefix((self._previous, key)))
+        self._buffer += encode_varints((shared, len(key) - shared))
+        self._buffer += key[shared:]
+        self._buffer += encode_varints((len(value),))
+        self._buffer += value
+        self._previous = key
+        self._count += 1
+        if len(self._buffer) >= 1 << 20:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.dbfile.write(bytes(self._buffer))
+        self._written += len(self._buffer)
+        self._buffer.clear()
+
+    def close(self) -> None:
+        self._flush()
+        index_at = self._written
+        key_ends = array("I")
+        end = 0
+        for key in self._first_keys:
+            end += len(key)
+            key_ends.append(end)
+        extras = dumps(self.extras, 4)
+        for part in (self._block_starts.tobytes(), key_ends.tobytes(), b"".join(self._first_keys)):
+            self.dbfile.write(part)
+        extras_at = index_at + len(self._block_starts) * 8 + len(key_ends) * 4 + end
+        self.dbfile.write(extras)
+        self.dbfile.write(_TRAILER.pack(index_at, len(self._first_keys), extras_at, _MAGIC))
+        self.dbfile.close()
+
+
+class _FirstKeys:
+    """The blocks' first keys as a sequence (for ``bisect``), cut from one bytes object when
+    asked; every ``_SPARSE``-th one kept as bytes, so a search cuts only a few."""
+
+    _SPARSE = 64
+
+    def __init__(self, blob: bytes, ends: array):
+        self._blob, self._ends = blob, ends
+        self._sparse = [self[i] for i in range(0, len(ends), self._SPARSE)]
+
+    def __len__(self) -> int:
+        return len(self._ends)
+
+    def __getitem__(self, i: int) -> bytes:
+        return self._blob[self._ends[i - 1] if i else 0:self._ends[i]]
+
+    def block_of(self, key: bytes) -> int:
+        """The last block whose first key is not above ``key`` (-1: none)."""
+        j = bisect_right(self._sparse, key) - 1
+        if j < 0:
+            return -1
+        lo = j * self._SPARSE
+        return bisect_right(self, key, lo, min(lo + self._SPARSE, len(self))) - 1
+
+
+class TermDictionary:
+    """Reads what ``TermDictionaryWriter`` wrote."""
+
+    def __init__(self, dbfile, length: int):
+        self.dbfile = dbfile
+        index_at, blocks, extras_at, magic = _TRAILER.unpack(
+            dbfile.get(length - _TRAILER.size, _TRAILER.size))
+        if magic != _MAGIC:
+            raise CodecError("not a term dictionary of this codec")
+        self._starts = array("Q", dbfile.get(index_at, blocks * 8))
+        self._starts.append(index_at)  # where the last block ends
+        ends = array("I", dbfile.get(index_at + blocks * 8, blocks * 4))
+        blob_at = index_at + blocks * 12
+        self._first_keys = _FirstKeys(dbfile.get(blob_at, ends[-1] if blocks else 0), ends)
+        self.extras = loads(dbfile.get(extras_at, length - _TRAILER.size - extras_at))
+
+    def _data(self, i: int) -> bytes:
+        start = self._starts[i]
+        return self.dbfile.get(start, self._starts[i + 1] - start)
+
+    def _block(self, i: int):
+        """(key, value) of block ``i``'s entries."""
+        data = self._data(i)
+        pos, key, end = 0, b"", len(data)
+        while pos < end:
+            shared, pos = _read_varint(data, pos)
+            size, pos = _read_varint(data, pos)
+            key = key[:shared] + data[pos:pos + size]
+            pos += size
+            size, pos = _read_varint(data, pos)
+            yield key, data[pos:pos + size]
+            pos += size
+
+    def get(self, key: bytes) -> bytes | None:
+        """The value of ``key``, or None. The lookup every query term makes, so written out:
+        lengths under 128 (nearly all) are read as one byte."""
+        i = self._first_keys.block_of(key)
+        if i < 0:
+            return None
+        data = self._data(i)
+        pos, found, end = 0, b"", len(data)
+        while pos < end:
+            shared = data[pos]
+            if shared < 0x80:
+                pos += 1
+            else:
+                shared, pos = _read_varint(data, pos)
+            size = data[pos]
+            if size < 0x80:
+                pos += 1
+            else:
+                size, pos = _read_varint(data, pos)
+            found = found[:shared] + data[pos:pos + size]
+            pos += size
+            size = data[pos]
+            if size < 0x80:
+                pos += 1
+            else:
+                size, pos = _read_varint(data, pos)
+            if found >= key:
+                return data[pos:pos + size] if found == key else None
+            pos += size
+        return None
+
+    def items_from(self, key: bytes = b""):
+        """Every (key, value) from the first key not below ``key``, in order."""
+        for block in range(max(self._first_keys.block_of(key), 0), len(self._first_keys)):
+            for found, value in self._block(block):
+                if found >= key:
+                    yield found, value
+
+    def close(self) -> None:
+        self.dbfile.close()
+
+
+class CountMatcher(ListMatcher):
+    """Whoosh's list matcher over decoded postings; a posting's value is made from its count as
+    the field's format encodes it (only merges and Whoosh's own scorers ask)."""
+
+    def value(self):
+        return self.encode(self._format, int(round(self.weight() / self._format.field_boost)))
+
+    @staticmethod
+    def encode(format_, count: int) -> bytes:
+        """The value Whoosh's format keeps for a posting of ``count`` occurrences."""
+        return b"" if isinstance(format_, Existence) else pack_uint(count)
+
+
+class CompactTermsReader(base.TermsReader):
+    def __init__(self, dbfile, length: int, postfile):
+        self._dictionary = TermDictionary(dbfile, length)
+        self._fieldmap: dict[str, int] = self._dictionary.extras["fieldmap"]
+        self._fieldunmap = {number: name for name, number in self._fieldmap.items()}
+        self._postfile = postfile
+
+    def _key(self, fieldname: str, tbytes: bytes) -> bytes:
+        return pack_ushort(self._fieldmap.get(fieldname, _MISSING_FIELD)) + tbytes
+
+    def _term(self, key: bytes) -> tuple[str, bytes]:
+        return self._fieldunmap[unpack_ushort(key[:2])[0]], key[2:]
+
+    def _value(self, fieldname: str, tbytes: bytes) -> bytes:
+        value = self._dictionary.get(self._key(fieldname, tbytes))
+        if value is None:
+            raise TermNotFound(f"No term {fieldname}:{tbytes!r}")
+        return value
+
+    def __contains__(self, term) -> bool:
+        return self._dictionary.get(self._key(*term)) is not None
+
+    def indexed_field_names(self):
+        return self._fieldmap.keys()
+
+    def terms(self):
+        return (self._term(key) for key, _ in self._dictionary.items_from())
+
+    def terms_from(self, fieldname, prefix):
+        return (self._term(key) for key, _ in self._dictionary.items_from(self._key(fieldname, prefix)))
+
+    def items(self):
+        return ((self._term(key), CompactTermInfo.from_bytes(value))
+                for key, value in self._dictionary.items_from())
+
+    def items_from(self, fieldname, prefix):
+        return ((self._term(key), CompactTermInfo.from_bytes(value))
+                for key, value in self._dictionary.items_from(self._key(fieldname, prefix)))
+
+    def term_info(self, fieldname, tbytes):
+        return CompactTermInfo.from_bytes(self._value(fieldname, tbytes))
+
+    def frequency(self, fieldname, tbytes):
+        value = self._dictionary.get(self._key(fieldname, tbytes))
+        return 0 if value is None else CompactTermInfo.weight_of(value)
+
+    def doc_frequency(self, fieldname, tbytes):
+        value = self._dictionary.get(self._key(fieldname, tbytes))
+        return 0 if value is None else CompactTermInfo.doc_frequency_of(value)
+
+    def postings(self, fieldname: str, tbytes: bytes):
+        """(document numbers, counts) as arrays, or None for a term not here."""
+        value = self._dictionary.get(self._key(fieldname, tbytes))
+        if value is None:
+            return None
+        info = CompactTermInfo.from_bytes(value)
+        return decode_postings(info.data(self._postfile), info.doc_frequency())
+
+    def field_postings(self, fieldname: str):
+        """(term, document numbers, counts, shortest and longest field length) of every term of
+        a field, in order (a merge reads a segment this way)."""
+        prefix = self._key(fieldname, b"")
+        for key, value in self._dictionary.items_from(prefix):
+            if not key.startswith(prefix):
+                return
+            info = CompactTermInfo.from_bytes(value)
+            docnums, counts = decode_postings_list(info.data(self._postfile), info.doc_frequency())
+            yield key[2:], docnums, counts, info.min_length(), info.max_length()
+
+    def matcher(self, fieldname, tbytes, format_, scorer=None):
+        info = self.term_info(fieldname, tbytes)
+        docnums, counts = decode_postings_list(info.data(self._postfile), info.doc_frequency())
+        boost = format_.field_boost
+        return CountMatcher(docnums, [c * boost for c in counts], format=format_, scorer=scorer, term=(fieldname, tbytes),
+                            terminfo=info)
+
+    def cursor(self, fieldname, fieldobj):
+        raise NotImplementedError("this codec has no term cursors (fuzzy automata)")
+
+    def close(self):
+        self._dictionary.close()
+        self._postfile.close()
+
+
+class CompactFieldWriter(base.FieldWriter):
+    """Writes the term dictionary and postings of a new segment."""
+
+    def __init__(self, codec: "CompactCodec", storage, segment):
+        self._dictionary = TermDictionaryWriter(segment.create_file(storage, codec.TERMS_EXT))
+        self._fieldmap: dict[str, int] = {}
+        self._dictionary.extras["fieldmap"] = self._fieldmap
+        self._postfile = segment.create_file(storage, codec.POSTS_EXT)
+        self._prefix = b""
+        self._format = None
+        self.is_closed = False
+
+    def start_field(self, fieldname, fieldobj):
+        if type(fieldobj.format) not in (Existence, Frequency):
+            raise CodecError(f"field {fieldname!r}: only counts are stored, not "
+                             f"{type(fieldobj.format).__name__} postings")
+        number = self._fieldmap.setdefault(fieldname, len(self._fieldmap))
+        self._prefix = pack_ushort(number)
+        self._format = fieldobj.format
+
+    def start_term(self, btext):
+        self._btext = btext
+        self._docnums, self._counts = array("I"), array("I")
+        self._min_length, self._max_length = None, 0
+
+    def add(self, docnum, weight, vbytes, length):
+        self._docnums.append(docnum)
+        self._counts.append(self._format.decode_frequency(vbytes) if vbytes else 1)
+        if length is not None:
+            if self._min_length is None or length < self._min_length:
+                self._min_length = length
+            self._max_length = max(self._max_length, length)
+
+    def finish_term(self):
+        self.write_term(self._btext, self._docnums, self._counts, self._min_length or 0,
+                        self._max_length)
+
+    def write_term(self, btext: bytes, docnums, counts, min_length: int, max_length: int) -> None:
+        """One term's whole posting list (ascending document numbers, counts of at least 1)."""
+        data = encode_postings(docnums, counts)
+        if len(data) <= INLINE_BYTES:
+            info = term_info_bytes(docnums, counts, data, min_length, max_length, None)
+        else:
+            info = term_info_bytes(docnums, counts, data, min_length, max_length,
+                                   self._postfile.tell())
+            self._postfile.write(data)
+        self._dictionary.add(self._prefix + btext, info)
+
+    def finish_field(self):
+        self._format = None
+
+    def close(self):
+        self._dictionary.close()
+        self._postfile.close()
+        self.is_closed = True
+
+
+class CompactCodec(W3Codec):
+    """W3's segments, columns and stored fields, with this module's terms and postings."""
+
+    TERMS_EXT = ".tdx"
+    POSTS_EXT = ".pdx"
+
+    def __init__(self):
+        super().__init__(compression=0)
+
+    def field_writer(self, storage, segment):
+        return CompactFieldWriter(self, storage, segment)
+
+    def postings_writer(self, dbfile, byteids=False):
+        raise NotImplementedError("postings are written by CompactFieldWriter")
+
+    def postings_reader(self, dbfile, terminfo, format_, term=None, scorer=None):
+        raise NotImplementedError("postings are read by CompactTermsReader")
+
+    def terms_reader(self, storage, segment):
+        name = segment.make_filename(self.TERMS_EXT)
+        return CompactTermsReader(storage.open_file(name), storage.file_length(name),
+                                  segment.open_file(storage, self.POSTS_EXT))
+
+
+def is_compact(ix) -> bool:
+    """Was every segment of the index written with this codec?"""
+    return all(isinstance(segment.codec(), CompactCodec) for segment in ix._segments())
