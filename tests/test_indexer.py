@@ -330,3 +330,42 @@ def fallback_indexes(tmp_path_factory) -> dict:
         patch.setattr(indexer, "open_writer", partial(whoosh_internals.open_writer, private=False))
         index_paths([CORPUS], work / "whoosh")
     return {"bulk": work / "bulk", "whoosh": work / "whoosh"}
+
+
+def test_a_file_the_last_run_read_whole_is_not_read_again_until_it_changes(tmp_path, monkeypatch):
+    """Adding articles to a large archive must not re-read it: a file whose bytes the last run
+    read cleanly is skipped (its articles are the index's), a changed file is read again, and a
+    file with a broken line is read (and its error reported) on every run."""
+    from searcher.ingest import reader
+
+    parsed = []
+    parse = reader._parse_record
+
+    def counted(raw, path, line):
+        parsed.append(path.name)
+        return parse(raw, path, line)
+
+    monkeypatch.setattr(reader, "_parse_record", counted)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    record = lambda n, body="Hợp tác du lịch.": {"id": f"doc-{n}", "title": f"Tin {n}", "body": body}
+    write_jsonl(corpus / "a.jsonl", [record(n) for n in range(3)])
+    (corpus / "b.jsonl").write_text('{"id": "doc-9", "title": "Tin 9", "body": "Lào Cai."}\n{oops\n',
+                                    encoding="utf-8")
+    index_dir = tmp_path / "index"
+    first = index_paths([corpus], index_dir, workers=1)
+    assert (first.added, len(first.errors)) == (4, 1)
+
+    parsed.clear()
+    write_jsonl(corpus / "c.jsonl", [record(3)])
+    second = index_paths([corpus], index_dir, workers=1)
+    assert (second.added, second.unchanged, len(second.errors)) == (1, 4, 1)
+    assert sorted(parsed) == ["b.jsonl", "b.jsonl", "c.jsonl"]  # a.jsonl not read
+
+    parsed.clear()
+    write_jsonl(corpus / "a.jsonl", [record(0), record(1, "Hợp tác với tỉnh Nagano."), record(2)])
+    third = index_paths([corpus], index_dir, workers=1)
+    assert (third.updated, third.unchanged) == (1, 4)
+    assert sorted(parsed) == ["a.jsonl"] * 3 + ["b.jsonl"] * 2
+    hits = Searcher(index_dir).search(SearchParams(q="Nagano", limit=5)).hits
+    assert [h.id for h in hits] == ["doc-1"]

@@ -8,11 +8,13 @@ Files are streamed: a 120 MB ``.jsonl.gz`` is read line by line, never loaded wh
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 import re
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Article, ReadError
@@ -37,15 +39,50 @@ _BINARY_CONTROL_RATIO = 0.05
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
-def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | ReadError]:
-    """Yield articles (and read errors) from files and directories, directories walked sorted."""
+@dataclass(frozen=True)
+class UnchangedFile:
+    """A file ``iter_articles`` did not read: its ``unchanged`` said the caller has it whole."""
+
+    path: str
+
+
+def iter_articles(paths: Iterable[str | Path], unchanged: Callable[[Path], bool] | None = None
+                  ) -> Iterator[Article | ReadError | UnchangedFile]:
+    """Yield articles (and read errors) from files and directories, directories walked sorted.
+    A file for which ``unchanged(path)`` is true is not read: an ``UnchangedFile`` stands for it."""
     for path in map(Path, paths):
         if path.is_dir():
-            yield from _iter_directory(path)
+            yield from _iter_directory(path, unchanged)
         elif path.exists():
-            yield from read_file(path)
+            yield from _read_unless_unchanged(path, unchanged)
         else:
             yield ReadError(source=str(path), message="no such file or directory")
+
+
+def _read_unless_unchanged(path: Path, unchanged: Callable[[Path], bool] | None
+                           ) -> Iterator[Article | ReadError | UnchangedFile]:
+    if unchanged is not None and unchanged(path):
+        yield UnchangedFile(str(path))
+    else:
+        yield from read_file(path)
+
+
+def file_digest(path: str | Path) -> str | None:
+    """A hash of everything an input file's articles are read from (a page's sidecar too), or
+    None if it cannot be read: two runs that see the same digest read the same articles."""
+    path = Path(path)
+    digest = hashlib.blake2b(digest_size=20)
+    try:
+        for part in (path, path.with_suffix(SIDECAR_SUFFIX) if path.suffix == ".txt" else None):
+            if part is None or (part is not path and not part.is_file()):
+                continue
+            digest.update(part.name.encode())
+            with open(part, "rb") as stream:
+                while chunk := stream.read(1 << 20):
+                    digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
 
 
 def read_file(path: str | Path) -> Iterator[Article | ReadError]:
@@ -67,7 +104,8 @@ def read_file(path: str | Path) -> Iterator[Article | ReadError]:
         )
 
 
-def _iter_directory(root: Path) -> Iterator[Article | ReadError]:
+def _iter_directory(root: Path, unchanged: Callable[[Path], bool] | None = None
+                    ) -> Iterator[Article | ReadError | UnchangedFile]:
     """Walk ``root`` recursively, skipping hidden entries; sidecars are read with their .txt."""
     found: list[Path] = []
     walk_errors: list[ReadError] = []
@@ -82,7 +120,7 @@ def _iter_directory(root: Path) -> Iterator[Article | ReadError]:
                 found.append(Path(folder, filename))
     yield from walk_errors
     for path in sorted(found):
-        yield from read_file(path)
+        yield from _read_unless_unchanged(path, unchanged)
 
 
 # --- .txt pages --------------------------------------------------------------------------

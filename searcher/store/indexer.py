@@ -28,8 +28,9 @@ from whoosh.util.filelock import try_for
 from whoosh.writing import CLEAR
 
 from ..extract import EXTRACTION_ID, extract
+from ..identity import code_identity
 from ..facets import DATE_RANGE, FACETS
-from ..ingest.reader import iter_articles
+from ..ingest.reader import UnchangedFile, file_digest, iter_articles
 from .. import model
 from ..model import Article, Extraction, ReadError
 from ..text import fingerprint as copy_key_code
@@ -157,6 +158,8 @@ def analyse(article: Article) -> dict:
 
 
 _IDENTITY = analysis_identity()
+# A file's digest stands for its articles only while the reader and the analysis are the same.
+_FILES_IDENTITY = code_identity("searcher.ingest", _IDENTITY, "index fingerprint 1")
 # What else shapes a cached analysis besides the analysis and extraction identities.
 _CACHE_IDENTITY = analysis_cache.cache_identity(_IDENTITY, analysis_of, lead, LEAD_CHARS, model,
                                                  docvalues.pack_copy_keys, copy_key_code)
@@ -315,26 +318,63 @@ def _analysed(todo: Iterable[tuple[Article, str]], workers: int, cache: Analysis
 
 @dataclass
 class _Plan:
-    """What a run must do, from reading every input once (the articles themselves are not
-    kept: they are read again, one at a time, as they are indexed)."""
+    """What a run must do, from reading every input once. The articles to index are kept while
+    their text stays under ``HOLD_BYTES`` (a small update is read once); past that they are
+    read again, one at a time, as they are indexed, so memory does not grow with the run."""
+
+    HOLD_BYTES = 64 << 20
 
     todo: dict[str, str] = field(default_factory=dict)  # id -> fingerprint, to (re)index
+    held: list[tuple[Article, str]] | None = field(default_factory=list)
     text_bytes: int = 0  # of the articles to index
     prints: list[str] = field(default_factory=list)  # fingerprint of every article seen
+    files: dict[str, str] = field(default_factory=dict)  # digest of each file read cleanly
+    unchanged_files: set[str] = field(default_factory=set)
+
+    def add(self, article: Article, print_: str, size: int) -> None:
+        self.todo[article.id] = print_
+        self.text_bytes += size
+        if self.held is not None:
+            self.held.append((article, print_))
+            if self.text_bytes > self.HOLD_BYTES:
+                self.held = None
 
     def articles(self, paths) -> Iterator[tuple[Article, str]]:
-        """The articles to index, read again, with their fingerprints."""
+        """The articles to index, with their fingerprints (read again if not held)."""
+        if self.held is not None:
+            yield from self.held
+            return
         todo = dict(self.todo)
-        for item in iter_articles(paths):
-            if not isinstance(item, ReadError) and item.id in todo:
+        for item in iter_articles(paths, lambda path: str(path) in self.unchanged_files):
+            if isinstance(item, Article) and item.id in todo:
                 yield item, todo.pop(item.id)  # a duplicate id later in the inputs is skipped
 
 
-def _plan(paths, indexed: dict, report: IndexReport) -> tuple[_Plan, set[str]]:
-    """Read every input; return the plan and every id seen."""
+def _plan(paths, indexed: dict, known_files: dict[str, str], report: IndexReport
+          ) -> tuple[_Plan, set[str]]:
+    """Read every input; return the plan and every id seen. A file whose digest is in
+    ``known_files`` (every article of it indexed, unchanged, by the last run) is not read: its
+    articles are those the index holds from it."""
     plan = _Plan()
     first_source: dict[str, str] = {}
-    for item in iter_articles(paths):
+    from_file: dict[str, list[str]] = {}
+    for doc_id, (_, source) in indexed.items():
+        from_file.setdefault(source, []).append(doc_id)
+    errors_before = len(report.errors)
+
+    def unchanged(path: Path) -> bool:
+        digest = plan.files[str(path)] = file_digest(path)
+        return digest is not None and known_files.get(str(path)) == digest \
+            and not any(doc_id in first_source for doc_id in from_file.get(str(path), ()))
+
+    for item in iter_articles(paths, unchanged if known_files is not None else None):
+        if isinstance(item, UnchangedFile):
+            plan.unchanged_files.add(item.path)
+            for doc_id in from_file.get(item.path, ()):
+                first_source[doc_id] = item.path
+                plan.prints.append(indexed[doc_id][0])
+                report.unchanged += 1
+            continue
         if isinstance(item, ReadError):
             report.errors.append(item)
             continue
@@ -359,9 +399,42 @@ def _plan(paths, indexed: dict, report: IndexReport) -> tuple[_Plan, set[str]]:
         if known and known[0] == print_:
             report.unchanged += 1
         else:
-            plan.todo[item.id] = print_
-            plan.text_bytes += _text_bytes(item)
+            plan.add(item, print_, _text_bytes(item))
+    for error in report.errors[errors_before:]:  # a file with errors is read again next time
+        plan.files.pop(source_file(error.source), None)
+    plan.files = {path: digest for path, digest in plan.files.items() if digest}
     return plan, set(first_source)
+
+
+# The digests of the files a committed run read cleanly, beside the TOC of its generation: a
+# later run with the same analysis does not read them again.
+_FILES = "files-{generation}.json"
+
+
+def _known_files(index_dir: Path, ix) -> dict[str, str]:
+    path = index_dir / _FILES.format(generation=ix.latest_generation())
+    try:
+        saved = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return saved["files"] if saved.get("identity") == _FILES_IDENTITY else {}
+
+
+def _save_files(index_dir: Path, generation: int, files: dict[str, str]) -> None:
+    """Written (and synced) before the TOC of ``generation``: a run that fails to commit
+    leaves a file no TOC names, which the next commit removes."""
+    path = index_dir / _FILES.format(generation=generation)
+    with open(path, "w", encoding="utf-8") as out:
+        json.dump({"identity": _FILES_IDENTITY, "files": files}, out, ensure_ascii=False)
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def _remove_other_files_lists(index_dir: Path, generation: int) -> None:
+    keep = _FILES.format(generation=generation)
+    for path in index_dir.glob(_FILES.format(generation="*")):
+        if path.name != keep:
+            path.unlink(missing_ok=True)
 
 
 def _line_of(source: str) -> int | None:
@@ -427,7 +500,7 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
         if rebuild:
             writer.schema = build_schema()  # published with the new TOC at commit, atomically
         indexed = {} if rebuild else _indexed(writer.reader())
-        plan, seen = _plan(paths, indexed, report)
+        plan, seen = _plan(paths, indexed, {} if rebuild else _known_files(index_dir, ix), report)
         text = plan.text_bytes
         needed[0] = text * INDEX_BYTES_PER_TEXT_BYTE + 1_000_000
         free = shutil.disk_usage(index_dir).free
@@ -476,8 +549,12 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
             if cache is not None:
                 cache.close()
         if rebuild or report.added or report.updated or report.removed:
+            _save_files(index_dir, writer.generation, plan.files)
             writer.commit(mergetype=CLEAR if rebuild or replace_all else None)
+            _remove_other_files_lists(index_dir, writer.generation)
         else:
+            if plan.files != _known_files(index_dir, ix):  # first seen whole at this generation
+                _save_files(index_dir, ix.latest_generation(), plan.files)
             # Nothing to index: an index from before columns were stored gets them (holding
             # the lock), so its searches open fast without a rebuild.
             docvalues.write_missing(writer.storage, writer.schema, writer.segments)
@@ -487,4 +564,5 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
         return report
     except BaseException:
         discard_run(writer)
+        (index_dir / _FILES.format(generation=writer.generation)).unlink(missing_ok=True)
         raise
