@@ -89,9 +89,13 @@ _LOWER_WORD = r"[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽ�
 # Organisation named after its country: capitalised words (each may carry up to three lower-case
 # syllables: "Cao đẳng", "Dân chủ", "Phát triển kinh tế", never a word that links two names such
 # as "cùng") between a head word and the country.
-_NAME_LOWER = rf"(?!(?:cùng|với|cho|tại|từ|là|ở)(?![\w-])){_LOWER_WORD}"
+# Nor a verb or particle of the sentence around the name ("Quốc hội tiếp Đoàn ...", "Liên minh Kinh
+# tế Á-Âu gồm Nga", "IPU-137 do Nga đăng cai"): a name holds none.
+_NOT_IN_NAME = ("cùng|với|cho|tại|từ|là|ở|do|gồm|đã|sẽ|được|đang|vừa|có|không|tiếp|đón|dẫn|đề|thăm|gặp|ký|trao"
+                "|tặng|mời|nhận|đến|sang|tới|về|khi|thì|mà|để|như|hay|hoặc|trong|theo")
+_NAME_LOWER = rf"(?!(?:{_NOT_IN_NAME})(?![\w-])){_LOWER_WORD}"
 _ORG = re.compile(
-    rf"{first_letter_lookahead(_ORG_HEAD_LOOSE + '|' + _ORG_HEAD_STRICT)}(?<![\w-])(?P<org>(?:(?:{_ORG_HEAD_LOOSE})(?:\s+(?:{_LOWER_WORD}\s+){{0,3}})?|(?:{_ORG_HEAD_STRICT})\s+(?=[{UPPER}]))(?:{CAP}(?:\s+{_NAME_LOWER}){{0,3}}\s+){{0,5}}?{COUNTRY_PATTERN})(?P<tail>\s+tại\s+Việt Nam|\s+[-–]\s+Việt Nam(?![\w-]))?"
+    rf"{first_letter_lookahead(_ORG_HEAD_LOOSE + '|' + _ORG_HEAD_STRICT)}(?<![\w-])(?P<org>(?:(?:{_ORG_HEAD_LOOSE})(?:\s+(?:{_NAME_LOWER}\s+){{0,3}})?|(?:{_ORG_HEAD_STRICT})\s+(?=[{UPPER}]))(?:{CAP}(?:\s+{_NAME_LOWER}){{0,3}}\s+){{0,5}}?{COUNTRY_PATTERN})(?P<tail>\s+tại\s+Việt Nam|\s+[-–]\s+Việt Nam(?![\w-]))?"
 )
 _ORG_BAD_SECOND = {"nghị", "thảo", "chợ", "trưởng", "đội", "phim", "đạo", "viên", "hợp", "sinh", "trình", "đàm", "các", "những", "này", "đó"}
 _KNOWN_ORGS = re.compile(whole_words(a for a, e in KNOWN_BY_ALIAS.items() if e.kind == "org"))
@@ -148,6 +152,20 @@ def _cut_at_known(name: str, known: set[str], people: set[str]) -> str:
     return name
 
 
+def _cut_at_person(name: str, people: set[str]) -> str:
+    """A place's name without the person it ran into: "bang Volker Bouffier" is no place, "thành
+    phố Saint Peterburg Pontavchenko" holds the surname of Georgy Pontavchenko ("" when nothing is
+    left)."""
+    if name in people:
+        return ""
+    words = name.split()
+    if len(words) > 1 and people:
+        surnames = {person.rsplit(" ", 1)[-1] for person in people if " " in person}
+        while len(words) > 1 and words[-1] in surnames:
+            words.pop()
+    return " ".join(words)
+
+
 def _after_vietnamese_mission(chunk: str, end: int) -> bool:
     """The text before ``end`` ends in "Việt Nam tại". Only the last "Việt Nam" can start that,
     so the pattern is tried there instead of searched for through the whole chunk."""
@@ -191,7 +209,9 @@ def _localities(chunk: str, known: set[str], people: set[str]) -> list[_Mention]
     mentions: list[_Mention] = []
     for chain, marked, vn_mission, start in _locality_chains(chunk):
         for number, (raw_type, raw_name) in enumerate(chain):
-            name = _cut_at_known(raw_name, known, people)
+            name = _cut_at_person(_cut_at_known(raw_name, known, people), people)
+            if not name:
+                continue
             name, trailing = _split_trailing_country(name)
             country = marked or trailing
             if country and number < len(chain) - 1 and name in _VIETNAMESE_PLACES:

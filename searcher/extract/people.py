@@ -220,6 +220,11 @@ class _Scanner:
         stripped = self._strip_places(words)
         if stripped is not words:
             return stripped if self._valid_name(stripped, context=True) else None
+        if words and words[0] not in SURNAMES:  # "Duma Nga Vyacheslav Volodin": the body ends at its country
+            for k in range(len(words) - 3, 0, -1):
+                if (words[k] in self.places or " ".join(words[k - 1 : k + 1]) in self.places) and \
+                        self._valid_name(words[k + 1 :], context=True):
+                    return words[k + 1 :]
         if after_place_type:
             for k in range(1, len(words) - 1):
                 if words[k] in SURNAMES and 2 <= len(words) - k <= 4 and self._valid_name(words[k:], context=False):
@@ -490,6 +495,8 @@ def _cleaned(name: str) -> str | None:
     words = name.split()
     if words and words[0] == "và":
         words = words[1:]
+    if "và" in words:  # a title's "X và Y" ran over the name: "Heng Samrin và Phu nhân dẫn đầu"
+        words = words[: words.index("và")]
     if len(words) >= 3 and words[-1] in _CLAUSE_OPENERS and \
             any(not is_vietnamese_syllable(w) for w in words[:-1]):
         words = words[:-1]
