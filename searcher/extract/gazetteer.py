@@ -32,16 +32,22 @@ class KnownEntity:
     country: str | None
 
 
+_SPECIAL_REGIONS = {"Đặc khu Hành chính Hồng Kông, Trung Quốc": "Hồng Kông",
+                    "Đặc khu Hành chính Macao, Trung Quốc": "Macao"}
+
+
 def _cldr_countries() -> dict[str, str]:
     """Every spelling -> canonical CLDR Vietnamese country name."""
     names: dict[str, str] = {}
     for code, name in babel.Locale("vi").territories.items():
         if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES:
             continue
-        name = clean(name)
+        full = clean(name)
+        # The name the press prints: "Myanmar (Miến Điện)" is "Myanmar" (and "Miến Điện"), the
+        # "Đặc khu Hành chính Hồng Kông, Trung Quốc" is "Hồng Kông".
+        name = _SPECIAL_REGIONS.get(full, full.split(" (")[0])
+        names[full] = name
         names[name] = name
-        short = name.split(" (")[0]  # "Myanmar (Miến Điện)" -> "Myanmar"
-        names.setdefault(short, name)
     return names
 
 

@@ -111,7 +111,8 @@ _VIETNAMESE_UNITS = {"huyện", "xã", "phường", "quận", "thị xã", "th�
 _VIETNAMESE_SHORT_NAMES = {"HCM", "Hồ Chí Minh", "TP.HCM", "TPHCM", "HN", "ĐBSCL", "TT-Huế",
                            "BR-VT", "Bà Rịa-Vũng Tàu"}
 _CONTINENTS = {"Á", "Âu", "Phi", "Mỹ", "Úc", "Đại Dương", "Nam Cực", "Á - Thái Bình Dương", "Mỹ Latinh", "Mỹ La-tinh",
-               "Á-Thái Bình Dương", "Á-TBD", "Á - TBD"}  # "khu vực châu Á-TBD": Asia-Pacific, a region
+               "Á-Thái Bình Dương", "Á-TBD", "Á - TBD", "Mekong", "Mê Kông", "Mê-kông"}  # "khu vực châu Á-TBD": Asia-Pacific, a region;
+# "vùng Mekong", "tiểu vùng Mê Kông": a river's basin, a region of several countries
 _DIRECTIONS = {"Đông", "Tây", "Nam", "Bắc", "Trung"}
 
 
@@ -220,7 +221,7 @@ def _localities(chunk: str, known: set[str], people: set[str]) -> list[_Mention]
     return mentions
 
 
-def _resolve(mention: _Mention, memory: dict[str, str]) -> tuple[str, str | None] | None:
+def _resolve(mention: _Mention, memory: dict[str, str], names_country=lambda country: True) -> tuple[str, str | None] | None:
     """(canonical name, country) for a foreign locality, or None for Vietnamese/unknown ones."""
     name = mention.name
     if name in _CONTINENTS or set(name.split()) <= _DIRECTIONS:
@@ -241,9 +242,11 @@ def _resolve(mention: _Mention, memory: dict[str, str]) -> tuple[str, str | None
         country = memory[name]
     elif name in VN_PROVINCES:
         return None
-    elif entity:
+    elif entity and (mention.type not in _VIETNAMESE_UNITS or not entity.country or names_country(entity.country)):
+        # a district of the data file is that country's only in an article naming the country:
+        # "huyện Phú Ninh" is also a district of Quảng Nam
         country = entity.country
-    elif name in VN_PLACES:
+    elif entity or name in VN_PLACES:
         return None
     elif alias:
         country = alias.country
@@ -483,6 +486,11 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
     foreign_named: set[str] = set()  # bodies known foreign by their name's look alone
     memory: dict[str, str] = {}
     per_chunk = [_localities(chunk, known, people) for chunk in chunks]
+
+    def names_country(country: str) -> bool:  # the article names the country, in any spelling
+        return any(country in chunk for chunk in chunks) or any(
+            spelling in chunk for spelling, name in COUNTRIES.items() if name == country and spelling != country
+            for chunk in chunks)
     for mentions in per_chunk:
         for mention in mentions:
             if mention.explicit and mention.country:
@@ -563,7 +571,7 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
         for mention in mentions:
             if mention.after_vietnamese_mission or not reported(mention.start):
                 continue
-            resolved = _resolve(mention, memory)
+            resolved = _resolve(mention, memory, names_country)
             if resolved:
                 add(*resolved)
                 if resolved[1] is None:
@@ -596,7 +604,35 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
     # An article about one foreign country: its unplaced localities are in that country.
     countries = {c for c in found.values() if c}
     fill = next(iter(countries)) if len(countries) == 1 else None
-    return [Partner(name, country or (fill if name in unplaced else None)) for name, country in found.items()]
+    # One body, one value: "Quốc hội Cuba", "Quốc hội Cộng hòa Cuba" and "Quốc hội của Chính quyền
+    # Nhân dân nước Cộng hòa Cuba" are one parliament, named in the fullest form the article gives
+    # that is not a phrase ("... của ..."): "Hải quân Hoàng gia Australia", not "hải quân Australia".
+    merged: dict[str, tuple[str, str | None]] = {}
+    for name, country in found.items():
+        key = _body_key(name, country)
+        if key not in merged:
+            merged[key] = (name, country)
+        elif len(name) > len(merged[key][0]) and " của " not in name:
+            merged[key] = (name, merged[key][1] or country)
+    return [Partner(name, country or (fill if name in unplaced else None)) for name, country in merged.values()]
+
+
+# The state form written between a body and its country ("Chính phủ Vương quốc Hà Lan", "Quốc hội
+# nước Cộng hòa Cuba") and a mission's seat ("... Hoa Kỳ tại Việt Nam"): the same body without them.
+# A party's name is left whole ("Đảng Cộng hòa Mỹ").
+_STATE_FORMS = ("của", "nước", "Cộng hòa", "Cộng hoà", "Dân chủ Nhân dân", "Xã hội Chủ nghĩa", "Vương quốc",
+                "Liên bang", "Hoàng gia", "Hợp chúng quốc", "Chính quyền Nhân dân", "CHDCND", "CHND", "LB")
+
+
+def _body_key(name: str, country: str | None) -> str:
+    if name.endswith(" tại Việt Nam"):
+        name = name[: -len(" tại Việt Nam")]
+    if not country or name == country or not name.endswith(" " + country) or name.startswith("Đảng "):
+        return name
+    body = name[: -len(country) - 1]
+    while (form := next((f for f in _STATE_FORMS if body.endswith(" " + f)), None)) is not None:
+        body = body[: -len(form) - 1]
+    return f"{body} {country}"
 
 
 _CITY_SPELLINGS = {"Hồ Chí Minh": "TP Hồ Chí Minh", "HCM": "TP Hồ Chí Minh", "Sài Gòn": "TP Hồ Chí Minh"}
@@ -636,6 +672,9 @@ def _add_org(match: re.Match, add, chunk: str = "", people: set[str] = frozenset
     if (state_body or org.startswith("Nhà nước")) and _inside_longer_name(chunk, match.start("org")):
         return  # "Học viện Hải quân Mỹ" is an academy, not the navy
     head = _REPEATED_WORD.sub(r"\1", org[: match.start("country") - match.start("org")])  # "biển biển"
+    titles = list(_TITLE_INSIDE.finditer(head))
+    if titles and _ORG_START.match(head, titles[-1].end()):
+        head = head[titles[-1].end():]  # "Thượng viện kiêm Chủ tịch Quốc hội Myanmar": the body after the title
     if head.endswith(" nước ") and not head.endswith("Nhà nước "):  # "Chính phủ nước CHDCND Lào": the country is named once, canonically
         head = head[: -len("nước ")]
     tail = match.group("tail") or ""
@@ -660,6 +699,9 @@ def _add_org(match: re.Match, add, chunk: str = "", people: set[str] = frozenset
         add(name[0].upper() + name[1:], country)
 
 
+# A person's title inside a run of bodies' names ("Thượng viện và Chủ tịch Hạ viện Hà Lan").
+_TITLE_INSIDE = re.compile(r"(?<=\s)(?:Phó\s+)?(?:Chủ tịch|Tổng thống|Thủ tướng|Bộ trưởng|Thứ trưởng|Đại sứ"
+                           r"|Tổng Thư ký|Tổng thư ký|Chủ nhiệm|Giám đốc|Tổng Giám đốc|Thống đốc|Thị trưởng)\s+")
 _ORG_START = re.compile(rf"(?:{_ORG_HEAD_LOOSE}|{_ORG_HEAD_STRICT})\s")
 _ORG_START_ANYWHERE = re.compile(rf"(?<![\w-])(?:{_ORG_HEAD_LOOSE}|{_ORG_HEAD_STRICT})\s")
 
