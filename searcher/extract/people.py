@@ -440,7 +440,43 @@ class _Scanner:
         return 0
 
 
+# Where a person named in full is no official of the reported event: the sender of greetings
+# passed on ("chuyển lời thăm hỏi của Tổng Bí thư Nguyễn Phú Trọng ... đến", "lời thăm hỏi của Tổng
+# thống Joko Widodo"), someone invited to come later ("trân trọng mời Tổng thống ... sang thăm"), a
+# visit recalled with its date ("chuyến thăm Trung Quốc của Tổng Bí thư Nguyễn Phú Trọng (01/2017)"),
+# the late ("cố Quốc vương Norodom Sihanouk") and private people given with their age ("Nguyễn Duy
+# Khánh (26 tuổi, ...)").
+_GREETINGS_BEFORE = re.compile(r"(?:lời (?:thăm hỏi|chào|chúc)|(?<!lời )mời)(?:(?!\b(?:đến|tới)\b)[^.!?;])*$")
+_LATE_BEFORE = re.compile(r"(?<!\w)cố\s+(?:Quốc vương|Nhà vua|Hoàng đế|Chủ tịch|Tổng Bí thư|Thủ tướng|Tổng thống"
+                          r"|Đại tướng|lãnh tụ|nhà lãnh đạo)[^,.;!?]{0,40}$")
+_RECALLED_AFTER = re.compile(r"\s*\((?:tháng\s*)?\d{1,2}\s*/\s*\d{4}\)|\s*\(\d{1,3}\s+tuổi|\s*\(sinh năm")
+
+
+def _in_passing(text: str, name: str) -> bool:
+    """Every mention of ``name`` in ``text`` is in passing (see above); False when there is none."""
+    at = text.find(name)
+    if at < 0:
+        return False
+    while at >= 0:
+        before = text[max(0, at - 160) : at]
+        if not (_GREETINGS_BEFORE.search(before) or _LATE_BEFORE.search(before)
+                or _RECALLED_AFTER.match(text, at + len(name))):
+            return False
+        at = text.find(name, at + len(name))
+    return True
+
+
 def extract_people(chunks: list[str], places: set[str]) -> list[Official]:
+    """Everyone named, one entry per person, with the fullest title the article gives them;
+    not those named only in passing (``_in_passing``)."""
+    officials = _extract_people(chunks, places)
+    text = "\n".join(chunks)
+    if not any(word in text for word in ("lời", "mời", "cố ", "tuổi", "/", "sinh năm")):
+        return officials
+    return [o for o in officials if " " not in o.name or not _in_passing(text, o.name)]
+
+
+def _extract_people(chunks: list[str], places: set[str]) -> list[Official]:
     """Everyone named, one entry per person, with the fullest title the article gives them."""
     tokenized = [_Tokens(chunk) for chunk in chunks]
     known: set[str] = set()
