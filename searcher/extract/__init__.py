@@ -60,6 +60,7 @@ _VIETNAMESE_PARTY = re.compile(whole_words(VN_ALL_PLACES | _STATE_BODIES | {
     "Việt", "VN", "TP.HCM", "TPHCM", "nước ta", "giờ Việt Nam"}))
 _SEAS_AND_REGIONS = re.compile("|".join(re.escape(p) for p in sorted(OTHER_PLACES, key=len, reverse=True)))
 _SEA_FIRST_WORDS = tuple(sorted({p.split()[0] for p in OTHER_PLACES}))  # most leads name no sea: skip the sub
+_COUNTRY_THEN_NAME = re.compile(r"\s+(?:nước\s+)?(?P<country>" + whole_words(set(COUNTRIES)) + ")")
 _FOREIGN_AFTER = re.compile(rf"\s*(?:\(|này|(?:của\s+)?nước\s+này|{COUNTRY_PATTERN})")
 
 
@@ -96,6 +97,10 @@ def has_vietnamese_party(article: Article, officials: list[Official] = (),
         if name in _STATE_BODIES and (after := _FOREIGN_AFTER.match(lead, match.end())) and \
                 (after.groupdict().get("country") or "") != VIETNAM:
             continue
+        if name in _STATE_BODIES and (after := _COUNTRY_THEN_NAME.match(lead, match.end())) and \
+                COUNTRIES[after.group("country")] != VIETNAM and \
+                not _VIETNAMESE_PARTY.match(lead, after.start("country")):
+            continue  # "Bộ Ngoại giao Triều Tiên Bà Choe Son-Hui": a person after the country, not "Lào Cai"
         return True
     return any(o.name in lead for o in officials if _vietnamese_official(o))
 
