@@ -712,3 +712,124 @@ def test_a_bilateral_chamber_keeps_both_countries_and_asia_pacific_is_a_region()
         "Thứ trưởng Bộ TT&TT Nguyễn Minh Hồng tiếp bà Barbara Weisel, trợ lý Đại diện thương mại Hoa Kỳ phụ "
         "trách khu vực châu Á-TBD.")))
     assert not [name for name in found if "Á-TBD" in name]
+
+
+def test_a_name_never_holds_va_and_kim_ngan_is_a_given_name():
+    """bm22599168: "Quốc hội Vương quốc Campuchia do Chủ tịch Quốc hội Heng Samrin và Phu nhân dẫn
+    đầu" names Heng Samrin (not "Heng Samrin và Phu"); "Chủ tịch Quốc hội Nguyễn Thị Kim Ngân đề nghị
+    Campuchia ..." names a person ("Ngân" is a given name as well as the "Ngân" of "Ngân hàng"), and no
+    partner "Quốc hội Nguyễn Thị Kim Ngân đề nghị Campuchia"."""
+    extraction = extract(article(
+        "Đoàn đại biểu cấp cao Quốc hội Vương quốc Campuchia do Chủ tịch Quốc hội Heng Samrin và Phu nhân dẫn "
+        "đầu, đã tới Hà Nội. Chủ tịch Quốc hội Nguyễn Thị Kim Ngân đề nghị Campuchia tăng cường trao đổi, "
+        "tham vấn, chia sẻ thông tin với Việt Nam.", title="Chủ tịch Quốc hội hội đàm với Chủ tịch Quốc hội Campuchia"))
+    names = people(extraction)
+    assert {"Heng Samrin", "Nguyễn Thị Kim Ngân"} <= set(names)
+    assert not [name for name in names if " và " in name]
+    assert not [name for name in partners(extraction) if "Kim Ngân" in name]
+
+
+def test_a_run_of_capitals_is_cut_after_the_country_inside_it():
+    """bm22650172: "hội kiến với Chủ tịch Duma Nga Vyacheslav Volodin" is Vyacheslav Volodin."""
+    names = people(extract(article(
+        "Chủ tịch nước Trần Đại Quang hội kiến với Chủ tịch Duma Nga Vyacheslav Volodin.")))
+    assert names["Vyacheslav Volodin"] == "Chủ tịch Duma Nga"
+    assert not [name for name in names if name.startswith("Duma")]
+
+
+def test_an_organisation_name_holds_no_verb_or_particle_of_the_sentence():
+    """bm22445650: "Phó Chủ tịch Quốc hội Đỗ Bá Tỵ tiếp Đoàn Ủy ban Quân vụ Hạ viện Hoa Kỳ" (not
+    "Quốc hội tiếp Đoàn ..."); bm22636271: "Liên minh Kinh tế Á-Âu gồm Nga" is no body of Russia;
+    bm22650172: "Liên minh Nghị viện thế giới IPU-137 do Nga đăng cai"."""
+    found = partners(extract(article(
+        "Chiều 6/7, tại Nhà Quốc hội, Phó Chủ tịch Quốc hội Đỗ Bá Tỵ tiếp Đoàn Ủy ban Quân vụ Hạ viện Hoa Kỳ.")))
+    assert "Ủy ban Quân vụ Hạ viện Hoa Kỳ" in found and not [n for n in found if "tiếp" in n]
+    found = partners(extract(article(
+        "Chủ tịch nước Trần Đại Quang thăm chính thức Liên bang Nga. Việt Nam đã ký hiệp định thương mại tự do "
+        "với Liên minh Kinh tế Á-Âu gồm Nga, Belarus, Kazakhstan, Armenia và Kyrgyzstan.")))
+    assert not [name for name in found if "gồm" in name]
+
+
+def test_a_place_name_never_runs_into_a_person():
+    """bm22685281: "Thủ hiến bang Hessen Volker Bouffier" then "bang Volker Bouffier" is no place;
+    bm22657229: "Thống đốc thành phố Saint Peterburg Pontavchenko" is the city of Georgy Pontavchenko."""
+    found = partners(extract(article(
+        "Chủ tịch Quốc hội bang Hessen Norbert Kartmann và Thủ hiến bang Hessen Volker Bouffier đã đón và hội "
+        "kiến Thủ tướng Chính phủ. Trong cuộc làm việc, Thủ hiến bang Volker Bouffier đã giới thiệu với Thủ "
+        "tướng Nguyễn Xuân Phúc về tình hình phát triển của bang. Cảm ơn những ý kiến của Thủ tướng Nguyễn Xuân "
+        "Phúc, Thủ hiến Volker Bouffier nhấn mạnh, trường Đại học Việt – Đức là dự án có tầm quan trọng.")))
+    assert "bang Hessen" in found and "bang Volker Bouffier" not in found
+    found = partners(extract(article(
+        "Chủ tịch nước Trần Đại Quang hội kiến Thống đốc Saint Petersburg Georgy Pontavchenko. Chủ tịch nước "
+        "cảm ơn Thống đốc thành phố Saint Peterburg Pontavchenko.")))
+    assert not [name for name in found if "Pontavchenko" in name]
+
+
+def test_one_body_one_value_and_a_title_inside_a_run_of_bodies():
+    """bm22517194: "Quốc hội Cuba", "Quốc hội của Chính quyền Nhân dân nước Cộng hòa Cuba" are one
+    parliament; bm22733107: "hội kiến Chủ tịch Thượng viện và Chủ tịch Hạ viện Hà Lan" names the Hạ
+    viện (no body "Thượng viện và Chủ tịch Hạ viện Hà Lan")."""
+    found = partners(extract(article(
+        "Sáng 12/6, Chủ tịch Quốc hội Nguyễn Thị Kim Ngân hội đàm với Chủ tịch Quốc hội Cuba. Hai bên ký thỏa "
+        "thuận hợp tác giữa Quốc hội Việt Nam và Quốc hội của Chính quyền Nhân dân nước Cộng hòa Cuba.")))
+    assert [name for name in found if name.startswith("Quốc hội")] == ["Quốc hội Cuba"]
+    found = partners(extract(article(
+        "Thủ tướng Nguyễn Xuân Phúc đã hội kiến Chủ tịch Thượng viện và Chủ tịch Hạ viện Hà Lan.")))
+    assert "Hạ viện Hà Lan" in found and not [name for name in found if "Chủ tịch" in name]
+
+
+def test_a_district_of_the_data_file_needs_its_country_and_mekong_is_a_region():
+    """bm22373536: "các bệnh viện huyện Phú Ninh, Quế Sơn" are districts of Quảng Nam (the data file's
+    huyện Phú Ninh is Chinese); bm22514299-style "vùng Mekong" is a region of several countries."""
+    found = partners(extract(article(
+        "Sáng 25/5, tại Tam Kỳ, Công ty ExxonMobil tài trợ 50.000 đô la Mỹ cho 8 bệnh viện của tỉnh Quảng Nam "
+        "là các bệnh viện huyện Phú Ninh, Quế Sơn, Hiệp Đức.")))
+    assert "huyện Phú Ninh" not in found
+    found = partners(extract(article(
+        "Ngày 11/7, Bộ trưởng Bộ Kế hoạch và Đầu tư tiếp Đại sứ Australia, Chính phủ Australia hỗ trợ phát "
+        "triển hạ tầng vùng Mekong.")))
+    assert "vùng Mekong" not in found
+
+
+def test_countries_are_named_as_the_press_names_them():
+    """CLDR writes "Myanmar (Miến Điện)"; bm22291854: "Đoàn đại biểu cấp cao Quốc hội nước Cộng hòa Liên
+    bang Myanmar do ngài Mahn Win Khaing Than, Chủ tịch Thượng viện kiêm Chủ tịch Quốc hội Myanmar dẫn
+    đầu": Myanmar, one parliament (not "Thượng viện kiêm Chủ tịch Quốc hội Myanmar")."""
+    extraction = extract(article(
+        "Ngày 16/5, Đoàn đại biểu cấp cao Quốc hội nước Cộng hòa Liên bang Myanmar do ngài Mahn Win Khaing Than, "
+        "Chủ tịch Thượng viện kiêm Chủ tịch Quốc hội Myanmar dẫn đầu kết thúc tốt đẹp chuyến thăm chính thức "
+        "Việt Nam theo lời mời của Chủ tịch Quốc hội Nguyễn Thị Kim Ngân.",
+        title="Chủ tịch Thượng viện Myanmar kết thúc chuyến thăm chính thức Việt Nam"))
+    assert partners(extraction) == {"Thượng viện Myanmar": "Myanmar",
+                                    "Quốc hội nước Cộng hòa Liên bang Myanmar": "Myanmar"}
+    assert extraction.countries == ["Myanmar"]
+
+
+def test_people_named_only_in_passing_are_no_officials():
+    """bm22362800: "chuyển lời thăm hỏi thân thiết của đồng chí Raul Castro tới Tổng Bí thư ...";
+    bm22475271: "chuyển lời thăm hỏi của đồng chí Tổng Bí Thư Nguyễn Phú Trọng ... đến Đại tướng Rául
+    Castro" (Castro received them: he is one); bm22228777: "chuyến thăm chính thức Trung Quốc của Tổng
+    Bí thư Nguyễn Phú Trọng (1/2017)"; bm22604686: "cố Quốc vương Norodom Sihanouk"; bm22728098: "hai
+    thanh niên Nguyễn Duy Khánh (26 tuổi, ở huyện Thanh Trì)"."""
+    names = people(extract(article(
+        "Chiều 24/5, Tổng Bí thư Nguyễn Phú Trọng đã tiếp đồng chí Jose Ramon Balaguer Cabrera. Đồng chí Jose "
+        "Ramon Balaguer Cabrera trân trọng chuyển lời thăm hỏi thân thiết của đồng chí Raul Castro tới Tổng Bí "
+        "thư Nguyễn Phú Trọng.")))
+    assert {"Nguyễn Phú Trọng", "Jose Ramon Balaguer Cabrera"} <= set(names) and "Raul Castro" not in names
+    names = people(extract(article(
+        "Bộ trưởng Ngô Xuân Lịch trân trọng chuyển lời thăm hỏi của đồng chí Tổng Bí Thư Nguyễn Phú Trọng và "
+        "Chủ tịch nước Trần Đại Quang đến Đại tướng Rául Castro. Nổi bật là chuyến thăm chính thức Trung Quốc "
+        "của Thủ tướng Nguyễn Xuân Phúc (9/2016). Thủ tướng biết ơn cố Quốc vương Norodom Sihanouk. Công an "
+        "tạm giữ hai thanh niên Nguyễn Duy Khánh (26 tuổi, ở huyện Thanh Trì).")))
+    assert {"Ngô Xuân Lịch", "Rául Castro"} <= set(names)
+    assert not {"Nguyễn Phú Trọng", "Trần Đại Quang", "Nguyễn Xuân Phúc", "Norodom Sihanouk",
+                "Nguyễn Duy Khánh"} & set(names)
+
+
+def test_a_foreign_ministry_before_a_persons_name_is_no_vietnamese_party():
+    """bm22582052: "Người phát ngôn Bộ Ngoại giao Thụy Điển Gunnar Vrang cho hay, Đại sứ Nga ..." is
+    world news: no partner, no country."""
+    extraction = extract(article(
+        "Người phát ngôn Bộ Ngoại giao Thụy Điển Gunnar Vrang cho hay, Đại sứ Nga tại Thụy Điển đã được triệu "
+        "tập.", title="Thụy Điển triệu Đại sứ Nga về hoạt động bay trinh sát trên Biển Baltic"))
+    assert extraction.partners == [] and extraction.countries == []
