@@ -43,7 +43,7 @@ def _cldr_countries() -> dict[str, str]:
         if len(code) != 2 or not code.isalpha() or code in _NOT_COUNTRIES:
             continue
         full = clean(name)
-        # The name the press prints: "Myanmar (Miến Điện)" is "Myanmar" (and "Miến Điện"), the
+        # The name the press prints: "Myanmar (Miến Điện)" is "Myanmar" (the data file adds "Miến Điện"), the
         # "Đặc khu Hành chính Hồng Kông, Trung Quốc" is "Hồng Kông".
         name = _SPECIAL_REGIONS.get(full, full.split(" (")[0])
         names[full] = name
