@@ -11,7 +11,10 @@ Both timings include parsing (query segmentation). Figures: p50 and p95 over the
 round, median of the rounds.
 
     .venv/bin/python benchmarks/bench_query.py [--sizes 1000,10000,34870] [--rounds 5]
-        [--index DIR] [--no-naive] [--profile-slowest 5]
+        [--index DIR] [--no-naive] [--fresh] [--profile-slowest 5]
+
+``--fresh`` opens the index anew (untimed) before each round, so no query's parse, evaluation or
+postings are cached from an earlier round: every query is one nobody asked that server before.
 
 ``--sizes`` picks /tmp/bench/index-N (full-index for 34870), built by bench_index.py.
 """
@@ -113,12 +116,16 @@ def timed(fn, entry) -> tuple[float, object]:
     return (time.perf_counter() - start) * 1000, value
 
 
-def run_rounds(fn, mix: list[dict], rounds: int) -> tuple[list[dict], list[list[float]], list]:
-    """Warm-up pass, then ``rounds`` passes; per-round stats, per-query times, last answers."""
+def run_rounds(fn, mix: list[dict], rounds: int, before_round=None
+               ) -> tuple[list[dict], list[list[float]], list]:
+    """Warm-up pass, then ``rounds`` passes; per-round stats, per-query times, last answers.
+    ``before_round`` (untimed) runs before each pass."""
     answers = [fn(entry) for entry in mix]
     per_query: list[list[float]] = [[] for _ in mix]
     stats = []
     for _ in range(rounds):
+        if before_round is not None:
+            before_round()
         times = []
         for i, entry in enumerate(mix):
             ms, answers[i] = timed(fn, entry)
@@ -158,8 +165,14 @@ def bench_index(index_dir: Path, mix: list[dict], args) -> tuple[dict, list[dict
     open_s = time.perf_counter() - start
     row = {"index": str(index_dir), "docs": engine.doc_count, "queries": len(mix),
            "rounds": args.rounds, "open_s": round(open_s, 2), "load_before": load_average()}
+    reopen = None
+    if args.fresh:  # a new generation each round: no query of the mix was asked of it before
+        def reopen():
+            nonlocal engine
+            engine = Searcher(index_dir)
+            engine.search(SearchParams(q="thời sự", limit=10))
     engine_stats, engine_times, engine_answers = run_rounds(
-        lambda e: engine.search(params_for(e)).total, mix, args.rounds)
+        lambda e: engine.search(params_for(e)).total, mix, args.rounds, reopen)
     row.update({f"engine_{k}": v for k, v in summarise(engine_stats).items()})
     per_query = [{"query": label(e), "kind": e["kind"], "total": engine_answers[i],
                   "engine_ms": round(statistics.median(engine_times[i]), 1)}
@@ -186,6 +199,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--queries", type=Path, default=MIX)
     parser.add_argument("--no-naive", action="store_true")
+    parser.add_argument("--fresh", action="store_true",
+                        help="open the index anew before each round (nothing of the mix cached)")
     parser.add_argument("--profile-slowest", type=int, default=5, metavar="N")
     args = parser.parse_args()
     mix = load_mix(args.queries)

@@ -11,7 +11,7 @@ from searcher import Searcher, SearchParams, index_paths
 from searcher.store import docvalues
 from searcher.store.schema import TEXT_FIELDS
 from searcher.store.whoosh_internals import open_writer
-from searcher.text.fingerprint import fingerprint, headline_key
+from searcher.text.fingerprint import copies, fingerprint, headline_key
 
 
 def facet_counts(columns: docvalues.DocValues, live: np.ndarray) -> dict[str, dict[str, int]]:
@@ -65,6 +65,12 @@ def test_stored_columns_equal_the_derived_ones_across_segments_and_deletions(tmp
     assert np.array_equal(stored.fingerprints, merged.fingerprints)
     assert np.array_equal(stored.headlines, merged.headlines)
     assert len({bytes(row) for row in stored.fingerprints}) >= 6  # real bodies, each its own
+    # The groups of copies the commit saved are those a search would work out (deletions too).
+    saved = docvalues.read_copies(ix.storage, ix.latest_generation(), stored.size)
+    assert saved is not None
+    assert np.array_equal(saved, copies(stored.fingerprints, stored.headlines, live))
+    assert [p.name for p in index_dir.glob("copies-*.npy")] == [
+        docvalues.COPIES_FILE.format(generation=ix.latest_generation())]  # the last one only
 
 
 def test_an_index_without_stored_columns_still_searches_the_same(tmp_path):

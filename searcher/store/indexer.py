@@ -430,11 +430,19 @@ def _save_files(index_dir: Path, generation: int, files: dict[str, str]) -> None
         os.fsync(out.fileno())
 
 
-def _remove_other_files_lists(index_dir: Path, generation: int) -> None:
-    keep = _FILES.format(generation=generation)
-    for path in index_dir.glob(_FILES.format(generation="*")):
-        if path.name != keep:
-            path.unlink(missing_ok=True)
+# Files written for one generation beside its TOC (the files read, the groups of copies).
+_GENERATION_FILES = (_FILES, docvalues.COPIES_FILE)
+
+
+def _remove_generation_files(index_dir: Path, keep: int | None = None,
+                             only: int | None = None) -> None:
+    """Delete the per-generation files of every generation but ``keep`` (or of ``only``)."""
+    for pattern in _GENERATION_FILES:
+        for path in index_dir.glob(pattern.format(generation="*")):
+            if only is not None and path.name != pattern.format(generation=only):
+                continue
+            if keep is None or path.name != pattern.format(generation=keep):
+                path.unlink(missing_ok=True)
 
 
 def _line_of(source: str) -> int | None:
@@ -551,7 +559,7 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
         if rebuild or report.added or report.updated or report.removed:
             _save_files(index_dir, writer.generation, plan.files)
             writer.commit(mergetype=CLEAR if rebuild or replace_all else None)
-            _remove_other_files_lists(index_dir, writer.generation)
+            _remove_generation_files(index_dir, keep=writer.generation)
         else:
             if plan.files != _known_files(index_dir, ix):  # first seen whole at this generation
                 _save_files(index_dir, ix.latest_generation(), plan.files)
@@ -564,5 +572,5 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
         return report
     except BaseException:
         discard_run(writer)
-        (index_dir / _FILES.format(generation=writer.generation)).unlink(missing_ok=True)
+        _remove_generation_files(index_dir, only=writer.generation)
         raise

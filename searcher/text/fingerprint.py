@@ -55,6 +55,9 @@ def headline_key(title: str) -> int:
     return key or 1  # 0 means "no key"
 
 
+_CHUNK = 65_536  # pairs compared at a time
+
+
 def copies(fingerprints: np.ndarray, headlines: np.ndarray, live: np.ndarray,
            threshold: float = 0.6) -> np.ndarray:
     """For each document, the smallest document number of its group of near-identical
@@ -72,8 +75,15 @@ def copies(fingerprints: np.ndarray, headlines: np.ndarray, live: np.ndarray,
         same = np.flatnonzero(mixed[order[1:], band] == mixed[order[:-1], band])
         firsts.append(usable[order[same]])
         seconds.append(usable[order[same + 1]])
+    # A pair found in several bands is compared once (an archive of many exact copies finds each
+    # of its pairs in every band: 17 times the comparisons and their memory).
     a, b = np.concatenate(firsts), np.concatenate(seconds)
-    agree = np.count_nonzero(fingerprints[a] == fingerprints[b], axis=1)
+    pairs = np.unique(np.minimum(a, b) * size + np.maximum(a, b))
+    a, b = pairs // size, pairs % size
+    agree = np.zeros(len(a), dtype=np.int64)
+    for i in range(0, len(a), _CHUNK):  # bounded memory: a chunk's hashes at a time
+        part = slice(i, i + _CHUNK)
+        agree[part] = np.count_nonzero(fingerprints[a[part]] == fingerprints[b[part]], axis=1)
     a, b = a[agree >= threshold * HASHES], b[agree >= threshold * HASHES]
     titled = np.flatnonzero(live[:size] & (headlines != 0))
     order = titled[np.argsort(headlines[titled], kind="stable")]
