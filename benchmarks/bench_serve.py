@@ -1,6 +1,7 @@
 """The real ``searcher serve`` under 20 concurrent clients, one worker against several, same run.
 
     .venv/bin/python benchmarks/bench_serve.py [--index DIR] [--workers 1,2] [--seconds 60]
+        [--rounds 1]
 
 For each worker count: start the command on a free port, time /healthz until it answers (the
 index opened and warmed), wait until every worker has answered it, time the first search after
@@ -11,6 +12,11 @@ the fixed query mix
 order, a date range) on /api/search. Reports errors (socket errors and non-2xx answers),
 throughput, latency percentiles (from wrk's own histogram), the server's memory (PSS summed
 over its processes: shared pages counted once) and the throughput ratio to one worker.
+
+``--rounds N`` runs the worker counts in turn N times (1, 2, 1, 2, ...) and gives each run's ratio
+to the first count's runs just before and after it (their mean): the host's speed drifts, so a
+ratio is taken between runs minutes apart, not between the first and the last; the median of
+the rounds is printed.
 """
 from __future__ import annotations
 
@@ -138,6 +144,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--threads", type=int, default=None,
                         help="threads per worker (default: searcher serve's)")
+    parser.add_argument("--rounds", type=int, default=1)
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("bench_serve: needs wrk (apt-get install wrk)")
@@ -145,14 +152,27 @@ def main() -> None:
     paths_file = Path(tempfile.mkstemp(suffix=".txt")[1])
     paths_file.write_text("\n".join(paths) + "\n")
     print(f"# {command_line()}; load {load_average()}; {len(paths)} request paths")
-    results = [run(args.index, int(w), args.threads, args.seconds, args.clients, paths_file,
-                   paths) for w in args.workers.split(",")]
-    base = results[0]["req_per_s"]
+    counts = [int(w) for w in args.workers.split(",")]
+    results = [run(args.index, count, args.threads, args.seconds, args.clients, paths_file, paths)
+               for _ in range(args.rounds) for count in counts]
+    if args.rounds > 1:  # the first count once more, so the last runs have a neighbour after
+        results.append(run(args.index, counts[0], args.threads, args.seconds, args.clients,
+                           paths_file, paths))
+    firsts = [i for i, r in enumerate(results) if r["workers"] == counts[0]]
     columns = ["workers", "threads", "ready_s", "first_query_ms", "requests", "errors",
                "req_per_s", "p50_ms", "p90_ms", "p95_ms", "p99_ms", "server_pss_mb"]
-    print(" | ".join(columns) + " | x one worker")
-    for r in results:
-        print(" | ".join(str(r[c]) for c in columns) + f" | {r['req_per_s'] / base:.2f}")
+    print(" | ".join(columns) + f" | x {counts[0]} worker(s) beside it")
+    ratios: dict[int, list[float]] = {}
+    for i, r in enumerate(results):
+        near = [j for j in firsts if j != i and abs(j - i) <= len(counts) - 1] or firsts[:1]
+        base = sum(results[j]["req_per_s"] for j in near) / len(near)
+        r["ratio"] = round(r["req_per_s"] / base, 2)
+        ratios.setdefault(r["workers"], []).append(r["ratio"])
+        print(" | ".join(str(r[c]) for c in columns) + f" | {r['ratio']:.2f}")
+    for count, values in ratios.items():
+        if count != counts[0]:
+            print(f"# {count} workers: x {sorted(values)[len(values) // 2]:.2f} (median of "
+                  f"{', '.join(f'{v:.2f}' for v in values)})")
     print(f"# load {load_average()}")
     print(json.dumps(results))
     paths_file.unlink()
