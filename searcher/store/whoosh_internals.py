@@ -1,4 +1,5 @@
-"""Every use of Whoosh's private API, in one guarded place.
+"""Every use of Whoosh's private API, in one guarded place (with ``store.codec``, whose codec
+extends W3's writer and reader classes through the codec interface).
 
 Whoosh 2.7.4 is the only version whose internals this module knows (``SUPPORTED``). With any
 other version it falls back to Whoosh's public paths: ``SegmentWriter`` instead of the bulk
