@@ -55,7 +55,6 @@ BATCH_BYTES = 16 << 20
 # Bytes of cache per byte of article text (values ~1.2x, SQLite pages and the key index).
 CACHE_BYTES_PER_TEXT_BYTE = 1.5
 _SEP = "\n"
-_LOOKUP_CHUNK = 500  # keys per SELECT ... IN (...)
 _CORRUPT = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
 
 
@@ -216,22 +215,6 @@ class AnalysisCache:
         return entry_key(self.identity, fingerprint)
 
     # reading
-
-    def known(self, keys: list[bytes]) -> set[bytes]:
-        """Which of ``keys`` have an entry."""
-        found: set[bytes] = set()
-        if not self.readable:
-            return found
-        try:
-            for start in range(0, len(keys), _LOOKUP_CHUNK):
-                chunk = keys[start:start + _LOOKUP_CHUNK]
-                marks = ",".join("?" * len(chunk))
-                found.update(row[0] for row in self.db.execute(
-                    f"SELECT key FROM analysis WHERE key IN ({marks})", chunk))
-        except sqlite3.Error as exc:
-            self._failed(exc, "read")
-            return set()
-        return found
 
     def get(self, key: bytes):
         """The decoded entry for ``key`` (``(terms, extra)``), or None (missing or unreadable)."""

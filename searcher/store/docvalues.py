@@ -212,7 +212,7 @@ def for_reader(reader, storage) -> DocValues:
 COPIES_FILE = "copies-{generation}.npy"
 
 
-def write_copies(storage, schema, segments, generation: int) -> None:
+def write_copies(storage, segments, generation: int) -> None:
     """Group the articles of ``segments`` (in TOC order, deletions left alone) and save the
     groups for ``generation``, before its TOC is written."""
     prints, headlines, live = [], [], []

@@ -367,7 +367,7 @@ def _plan(paths, indexed: dict, known_files: dict[str, str], report: IndexReport
         return digest is not None and known_files.get(str(path)) == digest \
             and not any(doc_id in first_source for doc_id in from_file.get(str(path), ()))
 
-    for item in iter_articles(paths, unchanged if known_files is not None else None):
+    for item in iter_articles(paths, unchanged):
         if isinstance(item, UnchangedFile):
             plan.unchanged_files.add(item.path)
             for doc_id in from_file.get(item.path, ()):
@@ -508,7 +508,8 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
         if rebuild:
             writer.schema = build_schema()  # published with the new TOC at commit, atomically
         indexed = {} if rebuild else _indexed(writer.reader())
-        plan, seen = _plan(paths, indexed, {} if rebuild else _known_files(index_dir, ix), report)
+        known_files = {} if rebuild else _known_files(index_dir, ix)
+        plan, seen = _plan(paths, indexed, known_files, report)
         text = plan.text_bytes
         needed[0] = text * INDEX_BYTES_PER_TEXT_BYTE + 1_000_000
         free = shutil.disk_usage(index_dir).free
@@ -561,7 +562,7 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
             writer.commit(mergetype=CLEAR if rebuild or replace_all else None)
             _remove_generation_files(index_dir, keep=writer.generation)
         else:
-            if plan.files != _known_files(index_dir, ix):  # first seen whole at this generation
+            if plan.files != known_files:  # first seen whole at this generation
                 _save_files(index_dir, ix.latest_generation(), plan.files)
             # Nothing to index: an index from before columns were stored gets them (holding
             # the lock), so its searches open fast without a rebuild.
