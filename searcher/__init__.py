@@ -26,6 +26,8 @@ _HOMES = {
     "extract_article": "extract:extract",  # not "extract": that is the subpackage's name
     "csv_lines": "export", "jsonl_lines": "export",
     "checked_export": "export",
+    "open_searcher": "backend", "index_cluster": "cluster.feed",
+    "write_cluster_configs": "cluster.layout:write_configs",
 }
 __all__ = sorted(_HOMES)
 

@@ -49,10 +49,13 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--no-cache", action="store_true",
                        help="analyse every article, neither reading nor writing the analysis "
                             "cache (DIR/analysis-cache.sqlite)")
+    index.add_argument("--backend", metavar="URL", help=BACKEND_HELP + " (DIR then holds only "
+                       "the analysis cache)")
 
     query = commands.add_parser("query", help="search the index")
     query.add_argument("text", nargs="*", metavar="TEXT")
     query.add_argument("--index", default=DEFAULT_INDEX, metavar="DIR")
+    query.add_argument("--backend", metavar="URL", help=BACKEND_HELP)
     query.add_argument("--limit", type=int, default=10)
     query.add_argument("--page", type=int, default=1)
     query.add_argument("--sort", choices=["relevance", "date"], default="relevance")
@@ -91,14 +94,26 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="serve the web interface")
     serve.add_argument("--index", default=DEFAULT_INDEX, metavar="DIR")
+    serve.add_argument("--backend", metavar="URL", help=BACKEND_HELP)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument("--workers", type=int, default=None,
                        help="worker processes (default: one per core)")
     serve.add_argument("--threads", type=int, default=4, help="threads per worker (default 4)")
+
+    cluster = commands.add_parser("cluster-config",
+                                  help="write the searchd configurations of a SphinxQL cluster")
+    cluster.add_argument("--shards", type=int, default=2, metavar="N")
+    cluster.add_argument("--dir", required=True, metavar="DIR",
+                         help="where the configurations and each shard's data go")
+    cluster.add_argument("--host", default="127.0.0.1")
+    cluster.add_argument("--port", type=int, default=9306,
+                         help="the first shard's SphinxQL port (the next shards count up; each "
+                              "shard's agent port is its SphinxQL port + 1000)")
     return parser
 
 
+BACKEND_HELP = "search a SphinxQL cluster instead of the index directory: sphinxql://HOST:PORT[,HOST:PORT...]"
 GAZETTEER_NAME = "partners.tsv"
 
 
@@ -109,13 +124,17 @@ def cmd_index(args) -> int:
     gazetteers = [Path(p) / GAZETTEER_NAME for p in args.paths if (Path(p) / GAZETTEER_NAME).is_file()]
     if gazetteers and "SEARCHER_PARTNERS" not in os.environ:
         os.environ["SEARCHER_PARTNERS"] = str(gazetteers[0])  # read when extraction loads
-    from . import IndexError_, index_paths
+    from . import IndexError_, SearchError, index_cluster, index_paths
     try:
-        report = index_paths(args.paths, args.index, rebuild=args.rebuild,
-                             progress=sys.stderr.isatty(), lock_timeout=args.lock_timeout,
-                             workers=args.workers, cache=not args.no_cache,
-                             buffer_mb=args.buffer_mb)
-    except IndexError_ as exc:
+        if args.backend:
+            report = index_cluster(args.paths, args.backend, args.index, rebuild=args.rebuild,
+                                   workers=args.workers, cache=not args.no_cache)
+        else:
+            report = index_paths(args.paths, args.index, rebuild=args.rebuild,
+                                 progress=sys.stderr.isatty(), lock_timeout=args.lock_timeout,
+                                 workers=args.workers, cache=not args.no_cache,
+                                 buffer_mb=args.buffer_mb)
+    except (IndexError_, SearchError) as exc:
         return _fail(str(exc))
     for note in report.notes:
         print(f"searcher: {note}", file=sys.stderr)
@@ -126,7 +145,7 @@ def cmd_index(args) -> int:
 
 
 def cmd_query(args) -> int:
-    from . import SearchError, SearchParams, Searcher
+    from . import SearchError, SearchParams, open_searcher
 
     # An export has every match: --page and --limit do not apply, so they cannot be refused.
     paging = {} if args.format in EXPORTS else {"page": args.page, "limit": args.limit}
@@ -137,7 +156,7 @@ def cmd_query(args) -> int:
         facet_limit=args.facet_limit, correct=not args.exact,
         undated=args.undated, fold=not args.all_copies, **paging)
     try:
-        searcher = Searcher(args.index)
+        searcher = open_searcher(args.backend or args.index)
         if args.format in EXPORTS:
             return write_export(args.format, searcher.export(params))
         result = searcher.search(params)
@@ -263,12 +282,14 @@ def cmd_serve(args) -> int:
 
     workers = args.workers or os.cpu_count() or 1
 
+    location = args.backend or args.index
+
     def announce():
-        print(f"searcher: serving {args.index} on http://{args.host}:{args.port} "
+        print(f"searcher: serving {location} on http://{args.host}:{args.port} "
               f"({workers} worker process{'es' if workers > 1 else ''})", file=sys.stderr, flush=True)
 
     try:
-        serve(args.index, args.host, args.port, workers, args.threads, on_ready=announce)
+        serve(location, args.host, args.port, workers, args.threads, on_ready=announce)
     except IndexUnavailable as exc:
         return _fail(str(exc))
     except OSError as exc:  # the port is taken, or the host unknown
@@ -276,7 +297,23 @@ def cmd_serve(args) -> int:
     return 0
 
 
-COMMANDS = {"index": cmd_index, "query": cmd_query, "inspect": cmd_inspect, "check": cmd_check,
+def cmd_cluster_config(args) -> int:
+    from .cluster.layout import address, local_shards, write_configs
+
+    if not 1 <= args.shards <= 64:
+        return _fail("--shards must be between 1 and 64")
+    shards = local_shards(args.shards, args.port, args.host)
+    try:
+        paths = write_configs(shards, args.dir)
+    except OSError as exc:
+        return _fail(f"cannot write to {args.dir} ({exc.strerror or exc})")
+    for path in paths:
+        print(f"searchd --config {path}")
+    print(f"searcher index --backend {address(shards)}")
+    return 0
+
+
+COMMANDS = {"cluster-config": cmd_cluster_config, "index": cmd_index, "query": cmd_query, "inspect": cmd_inspect, "check": cmd_check,
             "serve": cmd_serve}
 
 

@@ -144,7 +144,7 @@ def test_another_analysis_identity_misses_every_entry(corpus, tmp_path, monkeypa
     elif changed == "extraction":
         monkeypatch.setattr(indexer, "EXTRACTION_ID", indexer.EXTRACTION_ID + "-next")
     else:
-        monkeypatch.setattr(indexer, "_CACHE_IDENTITY", indexer._CACHE_IDENTITY + "-next")
+        monkeypatch.setattr(indexer, "CACHE_IDENTITY", indexer.CACHE_IDENTITY + "-next")
     report = index_paths([corpus], index_dir, rebuild=True, workers=2)
     assert analysed_and_reused(report) == (ARTICLES, 0)
     assert last_run(index_dir)["pruned"] == ARTICLES, "the old code's entries are dropped"

@@ -19,7 +19,7 @@ from werkzeug.exceptions import (BadRequest, HTTPException, NotFound, ServiceUna
                                  default_exceptions)
 
 from searcher import (BY_NAME, DATE_RANGE, FACETS, ArticleNotFound, DateError, Searcher,
-                      SearchError)
+                      SearchError, open_searcher)
 
 from . import charts, explore, suggestions, takeaway
 from .state import DEFAULT_FACET_LIMIT, DEFAULT_LIMIT, SearchState
@@ -90,7 +90,7 @@ class SearcherHolder:
             with self._lock:
                 if self._searcher is None:
                     try:
-                        self._searcher = Searcher(self.index_dir)
+                        self._searcher = open_searcher(self.index_dir)
                         self.problem = None
                     except SearchError as exc:
                         if str(exc) != self.problem:

@@ -30,7 +30,7 @@ from waitress.adjustments import Adjustments
 from waitress.server import TcpWSGIServer
 from waitress.task import ThreadedTaskDispatcher
 
-from searcher import IndexUnavailable, Searcher, SearchParams
+from searcher import IndexUnavailable, Searcher, SearchParams, open_searcher
 
 from .app import SERVER_LIMITS, create_app
 
@@ -45,7 +45,7 @@ def open_warm(index_dir) -> Searcher | None:
     """The index opened and searched once; None while there is no index yet (the site answers
     503 and opens it when it appears). A damaged or unreadable index raises IndexUnavailable."""
     try:
-        searcher = Searcher(index_dir)
+        searcher = open_searcher(index_dir)
     except IndexUnavailable as exc:
         if exc.missing:
             return None

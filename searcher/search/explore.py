@@ -61,7 +61,7 @@ def plausible(keys: np.ndarray) -> np.ndarray:
     return (keys > 9999) & (years >= FIRST_PLAUSIBLE_YEAR) & (years <= last_plausible_year())
 
 
-def _iso(key: int) -> str:
+def iso_date(key: int) -> str:
     return f"{key // 10000:04d}-{key // 100 % 100:02d}-{key % 100:02d}"
 
 
@@ -86,8 +86,8 @@ def summarise(gen, mask: np.ndarray, facet_limit: int, year: str | None = None,
             counts_by_value[column.index[leave_out[1]]] = 0
         facets[facet.name] = column.ranked(counts_by_value, [], facet_limit)
     return dict(total=int(mask.sum()),
-                first_date=_iso(int(dated_keys.min())) if len(dated_keys) else None,
-                last_date=_iso(int(dated_keys.max())) if len(dated_keys) else None,
+                first_date=iso_date(int(dated_keys.min())) if len(dated_keys) else None,
+                last_date=iso_date(int(dated_keys.max())) if len(dated_keys) else None,
                 years=year_values, undated=int(mask.sum() - dated.sum()),
                 months=months(gen, mask, [year] if year else []),
                 facets=facets)

@@ -121,6 +121,9 @@ class SearchResult(_Serialisable):
     # articles of ``total`` folded under a near-identical one (``SearchParams.fold``): the
     # pages list ``total - folded`` results
     folded: int = 0
+    # what kept the answer from being whole: a shard of a cluster that did not answer (the
+    # results and counts are those of the shards that did)
+    warnings: list[str] = field(default_factory=list)
 
 
 def facts(data: dict) -> dict:

@@ -49,6 +49,41 @@ class _Matches:
     corrected_from: str | None  # the query as typed, when the results are its respelling
 
 
+def query_needles(parsed):
+    """What snippets mark: the query's words and phrases, not the excluded ones."""
+    return needles_for(
+        [i.words for g in parsed.groups for i in g if not i.negated and not i.phrase],
+        [i.words for g in parsed.groups for i in g if i.phrase and not i.negated])
+
+
+def hit_from(doc_id: str, data: dict, score: float | None, needles,
+             scan_chars: int | None = None) -> Hit:
+    """A result card from an article's stored data: title and snippet with the query's words
+    marked. ``scan_chars``: look for the snippet in the body's first characters only (the whole
+    body when they hold no query word), for exports, where scanning is most of the cost."""
+    text_snippet = snippet(data["body"][:scan_chars], needles)
+    if scan_chars is not None and needles and "<mark>" not in text_snippet:
+        text_snippet = snippet(data["body"], needles)
+    if needles and "<mark>" not in text_snippet:
+        caption_snippet = snippet(" ".join(data["captions"]), needles)
+        if "<mark>" in caption_snippet:
+            text_snippet = caption_snippet
+    title_html = highlight(data["title"], needles)
+    snippet_text, snippet_marks = plain_with_marks(text_snippet)
+    return Hit(
+        id=doc_id,
+        title=data["title"],
+        title_html=title_html,
+        score=round(score, 4) if score is not None else None,
+        url=data["url"],
+        snippet=text_snippet,
+        snippet_text=snippet_text,
+        snippet_marks=snippet_marks,
+        title_marks=plain_with_marks(title_html)[1],
+        **facts(data),
+    )
+
+
 class ArticleNotFound(KeyError):
     pass
 
@@ -176,7 +211,7 @@ class Searcher:
         matched, facets, histogram = count_facets(gen.facets, found.base, selections,
                                                   params.facet_limit, gen.arrays.size)
         total = int(matched.sum())
-        needles = self._needles(found.parsed)
+        needles = query_needles(found.parsed)
         evaluation = found.evaluation
         ranked = self._order(gen, evaluation, matched, params.sort)
         order, copied = self._folded(gen, ranked) if params.fold else (ranked, ranked[:0])
@@ -239,12 +274,6 @@ class Searcher:
         return int(selected(gen.facets, words & undated, selections, gen.arrays.size).sum())
 
     @staticmethod
-    def _needles(parsed):
-        return needles_for(
-            [i.words for g in parsed.groups for i in g if not i.negated and not i.phrase],
-            [i.words for g in parsed.groups for i in g if i.phrase and not i.negated])
-
-    @staticmethod
     def _respelled(gen: Generation, query: str, complete: int) -> str | None:
         """The query with its unknown syllables respelled (``spelling``), written as the
         articles it finds best write it, if more articles hold every word of it than the
@@ -304,30 +333,7 @@ class Searcher:
     @staticmethod
     def _hit(gen: Generation, docnum: int, score: float | None, needles,
              scan_chars: int | None = None) -> Hit:
-        """``scan_chars``: look for the snippet in the body's first characters only (the whole
-        body when they hold no query word), for exports, where scanning is most of the cost."""
-        data = gen.stored(docnum)
-        text_snippet = snippet(data["body"][:scan_chars], needles)
-        if scan_chars is not None and needles and "<mark>" not in text_snippet:
-            text_snippet = snippet(data["body"], needles)
-        if needles and "<mark>" not in text_snippet:
-            caption_snippet = snippet(" ".join(data["captions"]), needles)
-            if "<mark>" in caption_snippet:
-                text_snippet = caption_snippet
-        title_html = highlight(data["title"], needles)
-        snippet_text, snippet_marks = plain_with_marks(text_snippet)
-        return Hit(
-            id=gen.ids[docnum],
-            title=data["title"],
-            title_html=title_html,
-            score=round(score, 4) if score is not None else None,
-            url=data["url"],
-            snippet=text_snippet,
-            snippet_text=snippet_text,
-            snippet_marks=snippet_marks,
-            title_marks=plain_with_marks(title_html)[1],
-            **facts(data),
-        )
+        return hit_from(gen.ids[docnum], gen.stored(docnum), score, needles, scan_chars)
 
     # -- take away ----------------------------------------------------------------------------
 
@@ -344,7 +350,7 @@ class Searcher:
                 evaluation = found.evaluation
                 matched = selected(gen.facets, found.base, params.all_selected(), gen.arrays.size)
                 order = self._order(gen, evaluation, matched, params.sort)
-                needles = self._needles(found.parsed)
+                needles = query_needles(found.parsed)
             for start in range(0, len(order), EXPORT_BATCH):
                 with self._lock:
                     batch = [self._hit(gen, int(d), None if evaluation is None

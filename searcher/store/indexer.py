@@ -45,7 +45,7 @@ from .schema import (ANALYSIS_FIELD, COPY_KEYS_FIELD, TEXT_FIELDS, analysis_iden
 from .whoosh_internals import BUFFER_MB, discard_run, open_writer
 
 # Below this many articles, starting worker processes costs more than it saves.
-_PARALLEL_THRESHOLD = 32
+PARALLEL_THRESHOLD = 32
 # The longest article in the 35k-article news corpus has 37k characters. Analysing a runaway
 # file (a whole site dump in one .txt) would stall the run for minutes: such articles are skipped.
 MAX_ARTICLE_CHARS = 1_000_000
@@ -161,7 +161,7 @@ _IDENTITY = analysis_identity()
 # A file's digest stands for its articles only while the reader and the analysis are the same.
 _FILES_IDENTITY = code_identity("searcher.ingest", _IDENTITY, "index fingerprint 1")
 # What else shapes a cached analysis besides the analysis and extraction identities.
-_CACHE_IDENTITY = analysis_cache.cache_identity(_IDENTITY, analysis_of, lead, LEAD_CHARS, model,
+CACHE_IDENTITY = analysis_cache.cache_identity(_IDENTITY, analysis_of, lead, LEAD_CHARS, model,
                                                  docvalues.pack_copy_keys, copy_key_code)
 
 
@@ -287,7 +287,7 @@ class _Analysts:
             self.pool.join()
 
 
-def _analysed(todo: Iterable[tuple[Article, str]], workers: int, cache: AnalysisCache | None,
+def analysed_documents(todo: Iterable[tuple[Article, str]], workers: int, cache: AnalysisCache | None,
               report: IndexReport) -> Iterator[dict]:
     """The documents of the articles of ``todo`` (each with its fingerprint), in no set order:
     from the analysis cache where it has them, the others analysed (by workers while this
@@ -350,7 +350,7 @@ class _Plan:
                 yield item, todo.pop(item.id)  # a duplicate id later in the inputs is skipped
 
 
-def _plan(paths, indexed: dict, known_files: dict[str, str], report: IndexReport
+def plan_run(paths, indexed: dict, known_files: dict[str, str], report: IndexReport
           ) -> tuple[_Plan, set[str]]:
     """Read every input; return the plan and every id seen. A file whose digest is in
     ``known_files`` (every article of it indexed, unchanged, by the last run) is not read: its
@@ -509,7 +509,7 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
             writer.schema = build_schema()  # published with the new TOC at commit, atomically
         indexed = {} if rebuild else _indexed(writer.reader())
         known_files = {} if rebuild else _known_files(index_dir, ix)
-        plan, seen = _plan(paths, indexed, known_files, report)
+        plan, seen = plan_run(paths, indexed, known_files, report)
         text = plan.text_bytes
         needed[0] = text * INDEX_BYTES_PER_TEXT_BYTE + 1_000_000
         free = shutil.disk_usage(index_dir).free
@@ -530,14 +530,14 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
             if not room and plan.todo:
                 report.notes.append(f"the disk holding {index_dir}/ is nearly full: the analysis "
                                     f"cache was not extended")
-            cache = AnalysisCache.open(index_dir, _CACHE_IDENTITY, report.notes, writable=room)
+            cache = AnalysisCache.open(index_dir, CACHE_IDENTITY, report.notes, writable=room)
         try:
             bar = tqdm(total=len(plan.todo), unit="article", disable=not progress,
                        dynamic_ncols=True)
             workers = workers or os.cpu_count() or 1
-            if len(plan.todo) < _PARALLEL_THRESHOLD:
+            if len(plan.todo) < PARALLEL_THRESHOLD:
                 workers = 1
-            for doc in _analysed(plan.articles(paths), workers, cache, report):
+            for doc in analysed_documents(plan.articles(paths), workers, cache, report):
                 if doc["id"] in indexed:
                     if deleter is not None:
                         writer.delete_by_term("id", doc["id"], searcher=deleter)

@@ -1,0 +1,159 @@
+"""Index runs into the cluster: the local indexer's plan and analysis (workers, analysis cache),
+then each document written to its shard, already analysed.
+
+What the cluster holds is read back from it (every article's id, fingerprint and source), so
+an incremental run adds, replaces and deletes by id exactly as the local indexer does; the
+analysis cache and nothing else lives in the local ``state_dir``.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterable
+
+from ..facets import FACETS
+from ..store import analysis_cache
+from ..store.indexer import (CACHE_IDENTITY, IndexError_, IndexReport, PARALLEL_THRESHOLD,
+                             analysed_documents, plan_run, source_file)
+from ..store.schema import TEXT_FIELDS
+from .client import Cluster, doc_number, quote, value_number
+from .layout import CHAIN_FIELD, SHARD_INDEX, VALUES_INDEX
+from .tokens import ALL_TOKEN, chain_text, field_text
+
+BATCH = 100  # documents per REPLACE statement
+READ_BATCH = 5000  # rows per page when reading what the cluster holds
+_COLUMNS = ("id", *TEXT_FIELDS, CHAIN_FIELD, "doc_id", "fingerprint", "source", "data",
+            *(facet.name for facet in FACETS), "date_key")
+
+
+def indexed(cluster: Cluster) -> dict[str, tuple[str, str]]:
+    """doc id -> (fingerprint, source) of every article the cluster holds, shard by shard."""
+    found: dict[str, tuple[str, str]] = {}
+    for shard in range(len(cluster.shards)):
+        last = 0
+        while True:
+            rows = cluster.run(shard, [
+                f"SELECT id, doc_id, fingerprint, source FROM {SHARD_INDEX} WHERE id > {last} "
+                f"ORDER BY id ASC LIMIT {READ_BATCH} OPTION max_matches={READ_BATCH}"])[0]
+            for _, doc_id, print_, source in rows:
+                found[doc_id] = (print_, source)
+            if len(rows) < READ_BATCH:
+                break
+            last = rows[-1][0]
+    return found
+
+
+def _row(doc: dict) -> str:
+    data = doc["data"]
+    values = [str(doc_number(doc["id"]))]
+    values += [quote(field_text(doc[name])) for name in TEXT_FIELDS]
+    texts = [data["title"], data.get("summary") or "", data["body"], *data["captions"]]
+    values.append(quote(f"{ALL_TOKEN} {chain_text(texts)}"))
+    values += [quote(doc["id"]), quote(doc["fingerprint"]), quote(doc["source"]),
+               quote(json.dumps(data, ensure_ascii=False))]
+    for facet in FACETS:
+        values.append("(" + ",".join(str(value_number(facet.name, v))
+                                     for v in sorted(set(doc[facet.name]))) + ")")
+    values.append(str(doc["date_key"]))
+    return "(" + ",".join(values) + ")"
+
+
+class _Writer:
+    """Rows buffered per shard and written in batches; facet values named on every shard."""
+
+    def __init__(self, cluster: Cluster):
+        self.cluster = cluster
+        self.rows: dict[int, list[str]] = defaultdict(list)
+        self.values: dict[int, tuple[str, str]] = {}
+        self.named: set[int] = set()
+
+    def add(self, doc: dict) -> None:
+        shard = self.cluster.shard_of(doc_number(doc["id"]))
+        self.rows[shard].append(_row(doc))
+        for facet in FACETS:
+            for value in doc[facet.name]:
+                number = value_number(facet.name, value)
+                if number not in self.named:
+                    self.values[number] = (facet.name, value)
+        if len(self.rows[shard]) >= BATCH:
+            self._write(shard)
+
+    def _write(self, shard: int) -> None:
+        rows, self.rows[shard] = self.rows[shard], []
+        if rows:
+            self.cluster.run(shard, [f"REPLACE INTO {SHARD_INDEX} ({', '.join(_COLUMNS)}) "
+                                     f"VALUES {', '.join(rows)}"])
+
+    def delete(self, doc_ids: Iterable[str]) -> None:
+        by_shard: dict[int, list[int]] = defaultdict(list)
+        for doc_id in doc_ids:
+            number = doc_number(doc_id)
+            by_shard[self.cluster.shard_of(number)].append(number)
+        for shard, numbers in by_shard.items():
+            for start in range(0, len(numbers), BATCH):
+                chunk = ",".join(map(str, numbers[start:start + BATCH]))
+                self.cluster.run(shard, [f"DELETE FROM {SHARD_INDEX} WHERE id IN ({chunk})"])
+
+    def finish(self) -> None:
+        for shard in list(self.rows):
+            self._write(shard)
+        values = list(self.values.items())
+        for start in range(0, len(values), BATCH):
+            rows = ", ".join(f"({number}, '', {quote(facet)}, {quote(value)})"
+                             for number, (facet, value) in values[start:start + BATCH])
+            for shard in range(len(self.cluster.shards)):
+                self.cluster.run(shard, [f"REPLACE INTO {VALUES_INDEX} (id, label, facet_name, facet_value) "
+                                         f"VALUES {rows}"])
+        self.named.update(self.values)
+        self.values.clear()
+
+
+def index_cluster(paths, address: str, state_dir: str | Path, rebuild: bool = False,
+                  workers: int | None = None, cache: bool = True) -> IndexReport:
+    """Bring the cluster at ``address`` in line with the articles under ``paths`` (the analysis
+    cache kept in ``state_dir``). A shard that cannot be written ends the run with
+    ``IndexError_``; what was written stays (each statement is atomic on its shard)."""
+    import pymysql
+
+    cluster = Cluster(address)
+    report = IndexReport()
+    try:
+        held = {} if rebuild else indexed(cluster)
+        plan, seen = plan_run(paths, held, {}, report)
+        failed = {source_file(error.source) for error in report.errors}
+        gone = [doc_id for doc_id, (_, source) in held.items()
+                if doc_id not in seen and source not in failed]
+        writer = _Writer(cluster)
+        if rebuild:
+            for shard in range(len(cluster.shards)):
+                cluster.run(shard, [f"TRUNCATE RTINDEX {SHARD_INDEX}"])
+        store = None
+        if cache and plan.todo:
+            Path(state_dir).mkdir(parents=True, exist_ok=True)
+            store = analysis_cache.AnalysisCache.open(Path(state_dir), CACHE_IDENTITY,
+                                                      report.notes, writable=True)
+        try:
+            workers = workers or os.cpu_count() or 1
+            if len(plan.todo) < PARALLEL_THRESHOLD:
+                workers = 1
+            for doc in analysed_documents(plan.articles(paths), workers, store, report):
+                if doc["id"] in held:
+                    report.updated += 1
+                else:
+                    report.added += 1
+                writer.add(doc)
+            writer.finish()
+            writer.delete(gone)
+            report.removed += len(gone)
+            if store is not None:
+                store.finish(None, {"analysed": report.analysed, "reused": report.reused})
+        finally:
+            if store is not None:
+                store.close()
+        return report
+    except pymysql.err.MySQLError as exc:
+        raise IndexError_(f"the cluster {address} refused the run: {exc.args[-1]}") from None
+    finally:
+        cluster.close()

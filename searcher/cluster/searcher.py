@@ -1,0 +1,348 @@
+"""``ClusterSearcher``: ``Searcher``'s search, export and article lookup over a SphinxQL cluster.
+
+The query is parsed by the project's own parser and translated (``translate``); the cluster
+matches, ranks and counts; result cards are built by the project's own snippet code from the
+stored text of the page's hits. Tiers work as in the embedded engine: the strict tier alone
+when it holds ``ENOUGH_STRICT`` articles, else the looser tiers after it, each queried on its
+own so that they stay in order. A shard that does not answer makes the answer partial, said in
+``SearchResult.warnings``, never an error.
+"""
+from __future__ import annotations
+
+import json
+import math
+import threading
+import time
+from collections.abc import Iterator
+from functools import lru_cache
+
+from ..facets import FACETS, FIRST_PLAUSIBLE_YEAR, last_plausible_year
+from ..search import ranking
+from ..search import query as query_builder
+from ..search.params import SearchError, SearchParams, parse_date_bound, validate
+from ..search.explore import Overview, iso_date
+from ..search.results import ArticleRecord, FacetValue, Hit, SearchResult, facts
+from ..search.scoring import LOOSE, PARTIAL, STRICT
+from ..search.searcher import ArticleNotFound, hit_from, query_needles
+from ..text.paragraphs import paragraphs
+from .client import Cluster, doc_number, quote, value_number
+from .layout import DISTRIBUTED_INDEX, MAX_MATCHES, VALUES_INDEX
+from .tokens import token
+from .translate import Plan, Translator, any_of
+
+PARTIAL_WARNING = "kết quả thiếu một phần"
+STATS_SECONDS = 2.0  # how long term statistics and parses are reused (an index run may change them)
+MAX_FACET_GROUPS = 5000  # facet values counted per facet (then ranked here, ties by name)
+EXPORT_BATCH = 500
+# BM25F in Sphinx's expression ranker, with the embedded engine's field weights (x10: integers)
+FIELD_WEIGHTS = ",".join(f"{name}={round(boost * 10)}" for name, boost in ranking.FIELD_BOOSTS.items())
+RANKER = f"ranker=expr('10000*bm25f({ranking.K1},{ranking.B},{{{FIELD_WEIGHTS}}})')"
+
+
+class ClusterSearcher:
+    """Safe to share between threads (a connection per shard and thread)."""
+
+    def __init__(self, address: str):
+        self.address = address
+        self.cluster = Cluster(address)
+        self.problem: str | None = None
+        self._lock = threading.Lock()
+        self._fresh_until = 0.0
+        self._size = 0
+        self.doc_count  # fails now, clearly, if no shard answers
+
+    # -- what the cluster holds ---------------------------------------------------------------
+
+    @property
+    def doc_count(self) -> int:
+        answer = self.cluster.search(["SELECT COUNT(*) FROM {everything}"])
+        self.problem = "; ".join(answer.warnings) or None
+        rows = answer.results[0]
+        return int(rows[0][0]) if rows else 0
+
+    def _stats(self) -> None:
+        """Term statistics and parses are kept for ``STATS_SECONDS``."""
+        with self._lock:
+            if time.monotonic() < self._fresh_until:
+                return
+            self._size = self.doc_count
+            self._doc_frequency = lru_cache(maxsize=50_000)(self._count_docs)
+            self._parse = lru_cache(maxsize=1024)(self._parse_text)
+            self._fresh_until = time.monotonic() + STATS_SECONDS
+
+    def _count_docs(self, expression: str) -> int:
+        rows = self.cluster.search([f"SELECT COUNT(*) FROM {{everything}} WHERE MATCH({quote(expression)})"]).results[0]
+        return int(rows[0][0]) if rows else 0
+
+    def _is_term(self, term: str) -> bool:
+        return self._doc_frequency(token(term)) > 0
+
+    def _parse_text(self, text: str):
+        return query_builder.parse(text, self._is_term)
+
+    def _translator(self) -> Translator:
+        return Translator(lambda expression: self._doc_frequency(expression) > 0,
+                          self._doc_frequency, self._size)
+
+    # -- search -------------------------------------------------------------------------------
+
+    def search(self, params: SearchParams) -> SearchResult:
+        validate(params)
+        self._stats()
+        parsed = self._parse(params.q)
+        if parsed.is_empty and not params.has_filters:
+            raise SearchError("Hãy nhập từ khóa tìm kiếm hoặc chọn một bộ lọc.")
+        plan = self._translator().plan(parsed)
+        tiers, level = self._tiers(plan)
+        selections = params.all_selected()
+        start = (params.page - 1) * params.limit
+        wanted = min(start + params.limit, MAX_MATCHES)
+        statements = []
+        for tier in tiers:
+            statements += [self._select(tier, params, selections, wanted, plan is not None),
+                           "SHOW META"]
+        matched = any_of(tiers_union(tiers, plan)) if plan else None
+        for facet in FACETS:
+            statements.append(self._facet_select(facet.name, matched, params, selections))
+        years = selections.get("year", [])
+        months = len(years) == 1 and years[0].isdigit()
+        if months:
+            statements.append(self._months_select(int(years[0]), matched, params, selections))
+        undated = bool(params.date_from or params.date_to)
+        if undated:
+            statements.append(self._undated_select(matched, params, selections))
+        answer = self.cluster.search(statements)
+        results = answer.results
+        rows, total = [], 0
+        for i in range(len(tiers)):
+            tier_rows, meta = results[2 * i], dict(results[2 * i + 1])
+            rows += tier_rows
+            total += int(meta.get("total_found", 0))
+        results = results[2 * len(tiers):]
+        facet_rows = {facet.name: results[i] for i, facet in enumerate(FACETS)}
+        results = results[len(FACETS):]
+        names = self._names([value for rows_ in facet_rows.values() for value, _ in rows_])
+        facets, histogram = {}, []
+        for facet in FACETS:
+            counts = {names[v]: int(c) for v, c in facet_rows[facet.name] if v in names}
+            facets[facet.name] = ranked(counts, selections[facet.name], params.facet_limit)
+            if facet.has_histogram:
+                histogram = [FacetValue(v, counts[v], v in selections[facet.name])
+                             for v in sorted(counts, key=facet.chronological_key)]
+        month_values = []
+        if months:
+            by_month = {int(m) % 100: int(c) for m, c in results.pop(0)}
+            month_values = [FacetValue(f"{years[0]}-{m:02d}", by_month.get(m, 0)) for m in range(1, 13)]
+        undated_count = int(results.pop(0)[0][0]) if undated and results and results[0] else 0
+        needles = query_needles(parsed)
+        hits = [self._hit(row, needles, plan is not None) for row in rows[start:start + params.limit]]
+        warnings = [f"{PARTIAL_WARNING}: {w}" for w in answer.warnings]
+        self.problem = "; ".join(answer.warnings) or None
+        return SearchResult(
+            query=params.q, total=total, page=params.page,
+            pages=max(1, math.ceil(total / params.limit)), limit=params.limit, sort=params.sort,
+            filters={**selections, "from": params.date_from, "to": params.date_to},
+            hits=hits, facets=facets, histogram=histogram, suggestion=None,
+            matching=level, months=month_values, undated_in_range=undated_count,
+            warnings=warnings)
+
+    def _tiers(self, plan: Plan | None) -> tuple[list[str | None], str]:
+        """The expressions to query, in rank order, and which tiers are in (as ``Evaluation.level``)."""
+        if plan is None:
+            return [None], STRICT
+        strict = self._doc_frequency(plan.strict)
+        complete = self._doc_frequency(plan.complete)
+        union = self._doc_frequency(any_of([plan.complete, plan.partial])) if plan.partial else complete
+        if plan.soft:
+            tiers = [any_of([plan.complete, plan.partial]) if plan.partial else plan.complete]
+            return tiers, PARTIAL if union > complete else LOOSE if complete > strict else STRICT
+        if strict >= ranking.ENOUGH_STRICT:
+            return [plan.strict], STRICT
+        tiers = [plan.strict, f"({plan.complete} -{plan.strict})"]
+        if complete >= ranking.ENOUGH_STRICT or not plan.partial:
+            return tiers, LOOSE if complete > strict else STRICT
+        tiers.append(f"({plan.partial} -{plan.complete})")
+        return tiers, PARTIAL if union > complete else LOOSE if complete > strict else STRICT
+
+    @staticmethod
+    def _filters(params: SearchParams, selections: dict, leave_out: str | None = None,
+                 dates: bool = True) -> tuple[str, list[str]]:
+        """(select expressions, WHERE conditions) of the facet selections and the date range."""
+        where = [f"{name} IN ({','.join(str(value_number(name, v)) for v in values)})"
+                 for name, values in selections.items() if values and name != leave_out]
+        extra = ""
+        low = parse_date_bound(params.date_from, upper=False)
+        high = parse_date_bound(params.date_to, upper=True)
+        if dates and (low or high):
+            low, high = low or 0, high or 99_991_231
+            condition = f"(date_key > 9999 AND date_key >= {low} AND date_key <= {high})"
+            if params.undated:
+                condition = f"({condition} OR {undated_condition(low, high)})"
+            extra = f", {condition} AS in_range"
+            where.append("in_range = 1")
+        return extra, where
+
+    def _select(self, tier: str | None, params: SearchParams, selections: dict, wanted: int,
+                has_words: bool) -> str:
+        extra, where = self._filters(params, selections)
+        if tier is not None:
+            where.insert(0, f"MATCH({quote(tier)})")
+        order = "date_key DESC, id ASC" if params.sort == "date" or not has_words \
+            else "WEIGHT() DESC, id ASC"
+        return (f"SELECT id, doc_id, data, WEIGHT() AS score{extra} FROM {{everything}}"
+                f"{' WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order} "
+                f"LIMIT 0, {max(wanted, 1)} OPTION {RANKER}, max_matches={max(wanted, 1000)}")
+
+    def _facet_select(self, name: str, matched: str | None, params: SearchParams,
+                      selections: dict) -> str:
+        extra, where = self._filters(params, selections, leave_out=name)
+        if matched is not None:
+            where.insert(0, f"MATCH({quote(matched)})")
+        return (f"SELECT GROUPBY() AS value, COUNT(*) AS n{extra} FROM {{everything}}"
+                f"{' WHERE ' + ' AND '.join(where) if where else ''} GROUP BY {name} "
+                f"ORDER BY n DESC LIMIT {MAX_FACET_GROUPS} OPTION max_matches={MAX_FACET_GROUPS}")
+
+    def _months_select(self, year: int, matched, params, selections) -> str:
+        extra, where = self._filters(params, selections)
+        if matched is not None:
+            where.insert(0, f"MATCH({quote(matched)})")
+        where += [f"date_key >= {year * 10000 + 101}", f"date_key <= {year * 10000 + 1231}"]
+        return (f"SELECT IDIV(date_key, 100) AS month, COUNT(*) AS n{extra} FROM {{everything}} "
+                f"WHERE {' AND '.join(where)} GROUP BY month LIMIT 12")
+
+    def _undated_select(self, matched, params, selections) -> str:
+        _, where = self._filters(params, selections, dates=False)
+        low = parse_date_bound(params.date_from, upper=False) or 0
+        high = parse_date_bound(params.date_to, upper=True) or 99_991_231
+        if matched is not None:
+            where.insert(0, f"MATCH({quote(matched)})")
+        where.append("undated = 1")
+        return (f"SELECT COUNT(*), {undated_condition(low, high)} AS undated FROM {{everything}} "
+                f"WHERE {' AND '.join(where)}")
+
+    def _names(self, numbers) -> dict[int, str]:
+        """Facet value ids -> values, from the value table of the shard that answers."""
+        numbers = sorted(set(numbers))
+        names: dict[int, str] = {}
+        for start in range(0, len(numbers), 1000):
+            chunk = ",".join(map(str, numbers[start:start + 1000]))
+            rows = self.cluster.search([f"SELECT id, facet_value FROM {VALUES_INDEX} WHERE id IN ({chunk}) "
+                                        f"LIMIT 1000 OPTION max_matches=1000"]).results[0]
+            names.update((int(number), value) for number, value in rows)
+        return names
+
+    @staticmethod
+    def _hit(row: tuple, needles, has_words: bool) -> Hit:
+        doc_id, data, score = row[1], json.loads(row[2]), row[3]
+        return hit_from(doc_id, data, float(score) / 10000 if has_words else None, needles)
+
+    # -- take away and articles ----------------------------------------------------------------
+
+    def export(self, params: SearchParams) -> Iterator[Hit]:
+        """Every article the search matches, in its order, a batch at a time (up to
+        ``MAX_MATCHES``)."""
+        validate(params)
+        seen = 0
+        page = 1
+        while seen < MAX_MATCHES:
+            batch = SearchParams(**{**params.__dict__, "page": page, "limit": EXPORT_BATCH})
+            result = self.search(batch)
+            yield from result.hits
+            seen += len(result.hits)
+            if page >= result.pages:
+                return
+            page += 1
+
+    def article(self, doc_id: str) -> ArticleRecord:
+        rows = self.cluster.search([f"SELECT id, data FROM {{everything}} WHERE id = {doc_number(doc_id)}"]).results[0]
+        if not rows:
+            raise ArticleNotFound(doc_id)
+        data = json.loads(rows[0][1])
+        return ArticleRecord(id=doc_id, title=data["title"], url=data["url"],
+                             summary=data["summary"], captions=data["captions"],
+                             body=data["body"], **facts(data),
+                             paragraphs=[{"text": p.text, "kind": p.kind}
+                                         for p in paragraphs(data["body"])])
+
+    def close(self) -> None:
+        self.cluster.close()
+
+    def overview(self, year: str | None = None, latest: int = 10,
+                 facet_limit: int = 10) -> Overview:
+        """The whole archive at a glance (``Searcher.overview``)."""
+        first, last = FIRST_PLAUSIBLE_YEAR * 10000 + 101, last_plausible_year() * 10000 + 1231
+        plausible = f"date_key >= {first} AND date_key <= {last}"
+        tags = [f for f in FACETS if not f.has_histogram]
+        statements = [
+            "SELECT COUNT(*) FROM {everything}",
+            f"SELECT MIN(date_key), MAX(date_key), COUNT(*) FROM {{everything}} WHERE {plausible}",
+            f"SELECT IDIV(date_key, 10000) AS y, COUNT(*) AS n FROM {{everything}} WHERE {plausible} "
+            f"GROUP BY y ORDER BY y ASC LIMIT 200",
+            *[f"SELECT GROUPBY() AS value, COUNT(*) AS n FROM {{everything}} GROUP BY {f.name} "
+              f"ORDER BY n DESC LIMIT {MAX_FACET_GROUPS} OPTION max_matches={MAX_FACET_GROUPS}"
+              for f in tags],
+            f"SELECT id, doc_id, data, WEIGHT() FROM {{everything}} WHERE {plausible} "
+            f"ORDER BY date_key DESC, id ASC LIMIT {latest}",
+        ]
+        if year and year.isdigit():
+            statements.append(f"SELECT IDIV(date_key, 100) AS month, COUNT(*) FROM {{everything}} "
+                              f"WHERE date_key >= {int(year) * 10000 + 101} AND "
+                              f"date_key <= {int(year) * 10000 + 1231} GROUP BY month LIMIT 12")
+        results = self.cluster.search(statements).results
+        total = int(results[0][0][0]) if results[0] else 0
+        low, high, dated = results[1][0] if results[1] else (0, 0, 0)
+        groups = results[3:3 + len(tags)]
+        names = self._names([value for rows in groups for value, _ in rows])
+        facets = {f.name: ranked({names[v]: int(n) for v, n in rows if v in names}, [], facet_limit)
+                  for f, rows in zip(tags, groups)}
+        by_month = {int(m) % 100: int(n) for m, n in results[4 + len(tags)]} \
+            if len(results) > 4 + len(tags) else {}
+        return Overview(
+            total=total,
+            first_date=iso_date(int(low)) if dated else None,
+            last_date=iso_date(int(high)) if dated else None,
+            years=[FacetValue(str(y), int(n), str(y) == year) for y, n in results[2]],
+            undated=total - int(dated),
+            months=[FacetValue(f"{year}-{m:02d}", by_month.get(m, 0)) for m in range(1, 13)]
+            if by_month or (year and year.isdigit()) else [],
+            facets=facets,
+            latest=[self._hit(row, (), False) for row in results[3 + len(tags)]])
+
+    def suggest(self, text: str, limit: int = 8, kinds=None) -> list:
+        """No completions: the tables of names they search live in the embedded index."""
+        return []
+
+    # -- what only the embedded index offers ----------------------------------------------------
+
+    def _embedded_only(self, *args, **kwargs):
+        raise SearchError("Trang này chỉ có với chỉ mục cục bộ, không có khi tìm qua cụm máy "
+                          "chủ (not available over the cluster backend).")
+
+    profile = related = resolve = _embedded_only
+
+
+def tiers_union(tiers: list[str | None], plan: Plan) -> list[str]:
+    """The expressions whose union is the result set (the tiers before each was made
+    exclusive of the one above)."""
+    if len(tiers) == 1:
+        return [t for t in tiers if t is not None]
+    return [plan.strict, plan.complete] + ([plan.partial] if len(tiers) > 2 else [])
+
+
+def undated_condition(low: int, high: int) -> str:
+    """``Searcher._undated_in`` as a SphinxQL expression (MMDD keys)."""
+    undated = "(date_key >= 101 AND date_key <= 1231)"
+    if high - low >= 10000:
+        return undated
+    first, last = low % 10000, high % 10000
+    if first <= last:
+        return f"({undated} AND date_key >= {first} AND date_key <= {last})"
+    return f"({undated} AND (date_key >= {first} OR date_key <= {last}))"
+
+
+def ranked(counts: dict[str, int], selected: list[str], limit: int) -> list[FacetValue]:
+    """As ``FacetColumn.ranked``: the most frequent values (ties by name), plus the selected."""
+    top = sorted(counts, key=lambda v: (-counts[v], v.casefold()))[:limit]
+    result = [FacetValue(v, counts[v], v in selected) for v in top]
+    result += [FacetValue(v, counts.get(v, 0), True) for v in selected if v not in top]
+    return result

@@ -1,0 +1,169 @@
+"""A parsed query as SphinxQL ``MATCH`` expressions over the project's tokens: the same tiers
+as ``search.scoring`` (strict, loose, partial), written as boolean expressions.
+
+What translates exactly: a word as its exact or folded word term or its syllables standing
+together (pair terms), the recall net (its syllables anywhere), phrases of any length (the
+``chain`` field holds each text's folded syllables in order), ``OR`` and alternative
+spellings, exclusions, function words left optional, and partial matching (each minimal set of
+content words covering ``MIN_COVERAGE`` of the query's weight). What does not: scoring (Sphinx's
+BM25F stands in for the project's) and the rules that count occurrences per document (a
+one-syllable word standing alone rather than inside a longer name; a name spelled exactly as
+typed), which the cluster treats as plain matches.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from itertools import combinations
+from typing import Callable
+
+from ..search import ranking
+from ..search.query import Item, ParsedQuery, is_function_word
+from ..text.segment import Word
+from ..text.terms import exact_word_term, folded_word_term, pair_terms
+from .layout import CHAIN_FIELD
+from .tokens import ALL_TOKEN, NO_TOKEN, token
+
+MAX_UNITS = 10  # words weighed for partial matching (the heaviest; more would blow up the OR)
+
+
+def any_of(parts: list[str]) -> str:
+    parts = list(dict.fromkeys(parts))
+    return parts[0] if len(parts) == 1 else "(" + " | ".join(parts) + ")"
+
+
+def all_of(parts: list[str]) -> str:
+    parts = list(dict.fromkeys(parts))
+    return parts[0] if len(parts) == 1 else "(" + " ".join(parts) + ")"
+
+
+def without(expression: str, excluded: list[str]) -> str:
+    return expression if not excluded else f"({expression} -{any_of(excluded)})"
+
+
+@dataclass
+class Unit:
+    """A content word (or a phrase, or a group of alternatives) and its weight in coverage."""
+
+    expression: str  # where it matches (the recall net included)
+    weight: float
+
+
+@dataclass
+class Plan:
+    strict: str  # every content word as a word
+    complete: str  # every content word, some only as scattered syllables
+    partial: str | None  # at least MIN_COVERAGE of the query's weight (None: not allowed)
+    soft: bool  # a long question: no tiers, complete and partial are one set
+
+
+class Translator:
+    """``exists(expression)``: does any article match it; ``doc_frequency(token)``: in how many
+    articles; ``size``: the archive's articles (the inputs of IDF)."""
+
+    def __init__(self, exists: Callable[[str], bool], doc_frequency: Callable[[str], int],
+                 size: int):
+        self.exists = exists
+        self.doc_frequency = doc_frequency
+        self.size = size
+        self.only_function_words = False
+
+    def rarity(self, folded_term: str) -> float:
+        """As ``scoring._Scorer.rarity``: IDF, nothing for a term the archive lacks."""
+        df = self.doc_frequency(token(folded_term))
+        return math.log(max(self.size, 1) / (df + 1)) + 1 if df else 0.0
+
+    def word(self, word: Word, recall_net: bool = True) -> tuple[str, str]:
+        """(strict, match) of one query word (``scoring._Scorer.word``)."""
+        exact = all_of([token(s) for s in word.normalized])
+        trust_accents = word.accented and self.exists(exact)
+        if len(word.folded) == 1:
+            term = token(word.normalized[0] if trust_accents else word.folded[0])
+            return term, term
+        together = all_of([any_of([token(t) for t in pair_terms(a, b)])
+                           for a, b in zip(word.folded, word.folded[1:])])
+        if len(word.folded) > 2:
+            together = any_of([together, token(folded_word_term(word))])
+        strict = any_of([token(exact_word_term(word)), all_of([exact, together])]) \
+            if trust_accents else together
+        return strict, any_of([strict, exact]) if recall_net else strict
+
+    def phrase(self, item: Item) -> str:
+        folded = [s for w in item.words for s in w.folded]
+        if len(folded) == 1:
+            found = token(folded[0])
+        else:
+            found = f'(@{CHAIN_FIELD} "{" ".join(token(s) for s in folded)}")'
+        if item.spelled:  # as written: its accented syllables (``Nha Trang``, not ``Nhà Trắng``)
+            found = all_of([found, *[token(s) for w in item.words for s in w.normalized]])
+        return found
+
+    def item(self, item: Item) -> tuple[str, str, list[Unit]]:
+        """(strict, complete, coverage units) of a run of words or a phrase."""
+        if item.phrase:
+            found = self.phrase(item)
+            weight = max(self.rarity(s) for w in item.words for s in w.folded)
+            short = item.alternative and sum(len(w.folded) for w in item.words) == 1
+            return NO_TOKEN if short else found, found, [Unit(found, weight)]
+        content = [w for w in item.words if not is_function_word(w)]
+        if not content and self.only_function_words:
+            content = item.words
+        if not content:
+            return ALL_TOKEN, ALL_TOKEN, []
+        words = [self.word(w) for w in content]
+        units = [Unit(match, self.rarity(folded_word_term(w)))
+                 for w, (_, match) in zip(content, words)]
+        return all_of([s for s, _ in words]), all_of([m for _, m in words]), units
+
+    def excluded(self, item: Item) -> str:
+        if item.phrase:
+            return self.phrase(item)
+        return any_of([self.word(w, recall_net=False)[0] for w in item.words])
+
+    def plan(self, parsed: ParsedQuery) -> Plan | None:
+        """The query's tiers as expressions; None when it has no words (browsing)."""
+        self.only_function_words = all(is_function_word(w) for w in parsed.positive_words)
+        stricts, completes, excluded, units = [], [], [], []
+        unit_count = 0
+        for group in parsed.groups:
+            if len(group) == 1 and group[0].negated:
+                excluded.append(self.excluded(group[0]))
+                continue
+            items = [self.item(item) for item in group if not item.negated]
+            stricts.append(any_of([s for s, _, _ in items]))
+            completes.append(any_of([c for _, c, _ in items]))
+            unit_count += min(len(u) for _, _, u in items)  # a phrase is one unit
+            if len(items) == 1:
+                units += items[0][2]
+            else:  # alternatives: one unit, as heavy as the lightest
+                weights = [sum(u.weight for u in its) for _, _, its in items]
+                units.append(Unit(completes[-1], min(weights)))
+        if not stricts:
+            if not parsed.groups:
+                return None
+            everything = without(ALL_TOKEN, excluded)
+            return Plan(everything, everything, None, False)
+        strict = without(all_of(stricts), excluded)
+        complete = without(all_of(completes), excluded)
+        partial = None
+        if unit_count >= ranking.MIN_PARTIAL_UNITS:
+            partial = self._covering(units, excluded)
+        return Plan(strict, complete, partial, unit_count >= ranking.SOFT_UNITS)
+
+    @staticmethod
+    def _covering(units: list[Unit], excluded: list[str]) -> str | None:
+        """Documents matching words that carry at least ``MIN_COVERAGE`` of the weight: the
+        OR of every minimal such set of words."""
+        units = sorted((u for u in units if u.weight > 0), key=lambda u: -u.weight)[:MAX_UNITS]
+        total = sum(u.weight for u in units)
+        if not units:
+            return None
+        need = ranking.MIN_COVERAGE * total - 1e-9
+        minimal: list[tuple[int, ...]] = []
+        for size in range(1, len(units) + 1):
+            for chosen in combinations(range(len(units)), size):
+                if sum(units[i].weight for i in chosen) >= need and \
+                        not any(set(m) <= set(chosen) for m in minimal):
+                    minimal.append(chosen)
+        return without(any_of([all_of([units[i].expression for i in m]) for m in minimal]),
+                       excluded)
