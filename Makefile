@@ -7,7 +7,7 @@ CORPUS ?= corpus
 # Server worker processes: `make run WORKERS=2`; empty means one per core.
 WORKERS ?=
 
-.PHONY: run test install index chromium clean
+.PHONY: run test install index chromium sphinx clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -32,7 +32,13 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
 
-test: install chromium
+# The cluster backend's tests start two shards of Debian's Sphinx (searchd) on loopback ports.
+sphinx:
+	@command -v searchd >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq sphinxsearch; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq sphinxsearch; fi; }
+
+test: install chromium sphinx
 	$(BIN)/pytest -q -rs
 
 clean:

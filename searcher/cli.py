@@ -196,6 +196,7 @@ def render_text(result, color: bool = False) -> str:
     about = f' cho "{result.query}"' if result.query.strip() else ""
     lines = [f'{result.total} kết quả{about} '
              f'(trang {result.page}/{result.pages}, sắp xếp: {result.sort})']
+    lines += [f"! {warning}" for warning in result.warnings]
     if result.folded:
         lines.append(f"{result.folded} bài gần trùng được gộp dưới bài đầu tiên "
                      "(xem từng bài: --all-copies)")

@@ -88,6 +88,12 @@ class ClusterSearcher:
 
     def search(self, params: SearchParams) -> SearchResult:
         validate(params)
+        return self._search(params, (params.page - 1) * params.limit, params.limit)
+
+    def _search(self, params: SearchParams, start: int, count: int,
+                counts: bool = True) -> SearchResult:
+        """The hits ``start`` to ``start + count`` of the search; with ``counts``, its facets,
+        months and undated count too (an export's batches need none of them)."""
         self._stats()
         parsed = self._parse(params.q)
         if parsed.is_empty and not params.has_filters:
@@ -95,20 +101,19 @@ class ClusterSearcher:
         plan = self._translator().plan(parsed)
         tiers, level = self._tiers(plan)
         selections = params.all_selected()
-        start = (params.page - 1) * params.limit
-        wanted = min(start + params.limit, MAX_MATCHES)
+        wanted = min(start + count, MAX_MATCHES)
         statements = []
         for tier in tiers:
             statements += [self._select(tier, params, selections, wanted, plan is not None),
                            "SHOW META"]
         matched = any_of(tiers_union(tiers, plan)) if plan else None
-        for facet in FACETS:
+        for facet in FACETS if counts else ():
             statements.append(self._facet_select(facet.name, matched, params, selections))
         years = selections.get("year", [])
-        months = len(years) == 1 and years[0].isdigit()
+        months = counts and len(years) == 1 and years[0].isdigit()
         if months:
             statements.append(self._months_select(int(years[0]), matched, params, selections))
-        undated = bool(params.date_from or params.date_to)
+        undated = counts and bool(params.date_from or params.date_to)
         if undated:
             statements.append(self._undated_select(matched, params, selections))
         answer = self.cluster.search(statements)
@@ -119,23 +124,23 @@ class ClusterSearcher:
             rows += tier_rows
             total += int(meta.get("total_found", 0))
         results = results[2 * len(tiers):]
-        facet_rows = {facet.name: results[i] for i, facet in enumerate(FACETS)}
-        results = results[len(FACETS):]
-        names = self._names([value for rows_ in facet_rows.values() for value, _ in rows_])
+        facet_rows = {facet.name: results[i] for i, facet in enumerate(FACETS)} if counts else {}
+        results = results[len(facet_rows):]
+        names = self._names([row[0] for rows_ in facet_rows.values() for row in rows_])
         facets, histogram = {}, []
-        for facet in FACETS:
-            counts = {names[v]: int(c) for v, c in facet_rows[facet.name] if v in names}
-            facets[facet.name] = ranked(counts, selections[facet.name], params.facet_limit)
+        for facet in FACETS if counts else ():
+            by_value = {names[row[0]]: int(row[1]) for row in facet_rows[facet.name] if row[0] in names}
+            facets[facet.name] = ranked(by_value, selections[facet.name], params.facet_limit)
             if facet.has_histogram:
-                histogram = [FacetValue(v, counts[v], v in selections[facet.name])
-                             for v in sorted(counts, key=facet.chronological_key)]
+                histogram = [FacetValue(v, by_value[v], v in selections[facet.name])
+                             for v in sorted(by_value, key=facet.chronological_key)]
         month_values = []
         if months:
-            by_month = {int(m) % 100: int(c) for m, c in results.pop(0)}
+            by_month = {int(row[0]) % 100: int(row[1]) for row in results.pop(0)}  # (month, count[, in_range])
             month_values = [FacetValue(f"{years[0]}-{m:02d}", by_month.get(m, 0)) for m in range(1, 13)]
         undated_count = int(results.pop(0)[0][0]) if undated and results and results[0] else 0
         needles = query_needles(parsed)
-        hits = [self._hit(row, needles, plan is not None) for row in rows[start:start + params.limit]]
+        hits = [self._hit(row, needles, plan is not None) for row in rows[start:start + count]]
         warnings = [f"{PARTIAL_WARNING}: {w}" for w in answer.warnings]
         self.problem = "; ".join(answer.warnings) or None
         return SearchResult(
@@ -242,16 +247,11 @@ class ClusterSearcher:
         """Every article the search matches, in its order, a batch at a time (up to
         ``MAX_MATCHES``)."""
         validate(params)
-        seen = 0
-        page = 1
-        while seen < MAX_MATCHES:
-            batch = SearchParams(**{**params.__dict__, "page": page, "limit": EXPORT_BATCH})
-            result = self.search(batch)
+        for start in range(0, MAX_MATCHES, EXPORT_BATCH):
+            result = self._search(params, start, EXPORT_BATCH, counts=False)
             yield from result.hits
-            seen += len(result.hits)
-            if page >= result.pages:
+            if start + EXPORT_BATCH >= result.total:
                 return
-            page += 1
 
     def article(self, doc_id: str) -> ArticleRecord:
         rows = self.cluster.search([f"SELECT id, data FROM {{everything}} WHERE id = {doc_number(doc_id)}"]).results[0]
