@@ -49,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     index.add_argument("--no-cache", action="store_true",
                        help="analyse every article, neither reading nor writing the analysis "
                             "cache (DIR/analysis-cache.sqlite)")
+    index.add_argument("--dask", metavar="ADDRESS",
+                       help="analyse on a dask.distributed cluster (tcp://SCHEDULER:8786) "
+                            "instead of local worker processes")
     index.add_argument("--backend", metavar="URL", help=BACKEND_HELP + " (DIR then holds only "
                        "the analysis cache)")
 
@@ -128,12 +131,12 @@ def cmd_index(args) -> int:
     try:
         if args.backend:
             report = index_cluster(args.paths, args.backend, args.index, rebuild=args.rebuild,
-                                   workers=args.workers, cache=not args.no_cache)
+                                   workers=args.workers, cache=not args.no_cache, dask=args.dask)
         else:
             report = index_paths(args.paths, args.index, rebuild=args.rebuild,
                                  progress=sys.stderr.isatty(), lock_timeout=args.lock_timeout,
                                  workers=args.workers, cache=not args.no_cache,
-                                 buffer_mb=args.buffer_mb)
+                                 buffer_mb=args.buffer_mb, dask=args.dask)
     except (IndexError_, SearchError) as exc:
         return _fail(str(exc))
     for note in report.notes:

@@ -111,9 +111,11 @@ class _Writer:
 
 
 def index_cluster(paths, address: str, state_dir: str | Path, rebuild: bool = False,
-                  workers: int | None = None, cache: bool = True) -> IndexReport:
+                  workers: int | None = None, cache: bool = True,
+                  dask: str | None = None) -> IndexReport:
     """Bring the cluster at ``address`` in line with the articles under ``paths`` (the analysis
-    cache kept in ``state_dir``). A shard that cannot be written ends the run with
+    cache kept in ``state_dir``; ``dask``: analyse on that dask.distributed scheduler's
+    workers). A shard that cannot be written ends the run with
     ``IndexError_``; what was written stays (each statement is atomic on its shard)."""
     import pymysql
 
@@ -138,7 +140,7 @@ def index_cluster(paths, address: str, state_dir: str | Path, rebuild: bool = Fa
             workers = workers or os.cpu_count() or 1
             if len(plan.todo) < PARALLEL_THRESHOLD:
                 workers = 1
-            for doc in analysed_documents(plan.articles(paths), workers, store, report):
+            for doc in analysed_documents(plan.articles(paths), workers, store, report, dask):
                 if doc["id"] in held:
                     report.updated += 1
                 else:

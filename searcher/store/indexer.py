@@ -240,16 +240,30 @@ def _analyse_chunk(chunk: list[tuple[Article, str]], encode_for: str | None
 
 
 class _Analysts:
-    """Analyses articles in worker processes (ended on ``close``) or, with one worker, in this
-    process. At most ``IN_FLIGHT`` chunks per worker are out at a time, so the articles held in
-    memory stay few however large the run. The workers are forked at the start, while this
-    process is small (not once the writer holds its postings)."""
+    """Analyses articles in worker processes (ended on ``close``), on a dask.distributed
+    cluster (``dask``: the scheduler's address; the same code path for one machine or many),
+    or, with one worker, in this process. At most ``IN_FLIGHT`` chunks per worker are out at a
+    time, so the articles held in memory stay few however large the run. Local workers are
+    forked at the start, while this process is small (not once the writer holds its postings)."""
 
     CHUNK, IN_FLIGHT = 16, 4
 
-    def __init__(self, workers: int, encode_for: str | None):
+    def __init__(self, workers: int, encode_for: str | None, dask: str | None = None):
         self.workers, self.encode_for = workers, encode_for
-        self.pool = multiprocessing.get_context("fork").Pool(workers) if workers > 1 else None
+        self.pool = self.client = None
+        if dask:
+            try:
+                from distributed import Client
+            except ImportError:
+                raise IndexError_("--dask needs the dask.distributed package: "
+                                  "pip install 'searcher[cluster]'") from None
+            try:
+                self.client = Client(dask, timeout=10)
+            except (OSError, TimeoutError) as exc:
+                raise IndexError_(f"cannot reach the dask scheduler at {dask} ({exc})") from None
+            self.workers = max(1, sum(self.client.nthreads().values()))
+        elif workers > 1:
+            self.pool = multiprocessing.get_context("fork").Pool(workers)
         self.chunk: list[tuple[Article, str]] = []
         self.out: deque = deque()
 
@@ -262,37 +276,47 @@ class _Analysts:
 
     def _send(self) -> Iterator[tuple[dict, bytes | None]]:
         chunk, self.chunk = self.chunk, []
-        if self.pool is None:
+        if self.pool is None and self.client is None:
             yield from _analyse_chunk(chunk, self.encode_for)
             return
         while len(self.out) >= self.workers * self.IN_FLIGHT:
-            yield from self.out.popleft().get()
-        self.out.append(self.pool.apply_async(_analyse_chunk, (chunk, self.encode_for)))
+            yield from self._result(self.out.popleft())
+        if self.client is not None:
+            self.out.append(self.client.submit(_analyse_chunk, chunk, self.encode_for, pure=False))
+        else:
+            self.out.append(self.pool.apply_async(_analyse_chunk, (chunk, self.encode_for)))
+
+    def _result(self, pending) -> list[tuple[dict, bytes | None]]:
+        return pending.result() if self.client is not None else pending.get()
 
     def done(self) -> Iterator[tuple[dict, bytes | None]]:
         """The results ready now, in the order the chunks were sent."""
-        while self.out and self.out[0].ready():
-            yield from self.out.popleft().get()
+        while self.out and (self.out[0].done() if self.client is not None else self.out[0].ready()):
+            yield from self._result(self.out.popleft())
 
     def finish(self) -> Iterator[tuple[dict, bytes | None]]:
         """Every remaining result."""
         if self.chunk:
             yield from self._send()
         while self.out:
-            yield from self.out.popleft().get()
+            yield from self._result(self.out.popleft())
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.terminate()
             self.pool.join()
+        if self.client is not None:
+            for pending in self.out:
+                pending.cancel()
+            self.client.close()
 
 
 def analysed_documents(todo: Iterable[tuple[Article, str]], workers: int, cache: AnalysisCache | None,
-              report: IndexReport) -> Iterator[dict]:
+                       report: IndexReport, dask: str | None = None) -> Iterator[dict]:
     """The documents of the articles of ``todo`` (each with its fingerprint), in no set order:
     from the analysis cache where it has them, the others analysed (by workers while this
     process adds the cached ones) and stored in the cache."""
-    analysts = _Analysts(workers, cache.identity if cache and cache.writable else None)
+    analysts = _Analysts(workers, cache.identity if cache and cache.writable else None, dask)
 
     def analysed(results) -> Iterator[dict]:
         for doc, value in results:
@@ -460,6 +484,7 @@ def index_paths(
     storage_class=DurableStorage,
     cache: bool = True,
     buffer_mb: float | None = None,
+    dask: str | None = None,
 ) -> IndexReport:
     """Bring the index in ``index_dir`` in line with the articles under ``paths``.
 
@@ -467,7 +492,8 @@ def index_paths(
     ends the run with ``IndexError_``, its partial files removed, the previous index intact.
     ``cache=False`` neither reads nor writes the analysis cache (every article is analysed).
     ``buffer_mb``: postings held in memory before they are written out as a segment (default
-    ``BUFFER_MB``)."""
+    ``BUFFER_MB``). ``dask``: analyse on the dask.distributed cluster whose scheduler is at
+    this address instead of in local worker processes."""
     index_dir = Path(index_dir)
     report = IndexReport()
     needed = [0]
@@ -479,7 +505,7 @@ def index_paths(
             report.notes.append(set_aside_damaged(index_dir, damage, storage_class, lock_timeout))
             rebuild = True
         return _run(paths, index_dir, rebuild, progress, lock_timeout, workers, storage_class,
-                    report, needed, cache, buffer_mb)
+                    report, needed, cache, buffer_mb, dask)
     except OSError as exc:
         if exc.errno in _NO_SPACE:
             raise IndexError_(disk_full_message(index_dir, needed[0])) from None
@@ -493,7 +519,7 @@ def index_paths(
 
 def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: float,
          workers: int | None, storage_class, report: IndexReport, needed: list[int],
-         use_cache: bool, buffer_mb: float | None) -> IndexReport:
+         use_cache: bool, buffer_mb: float | None, dask: str | None) -> IndexReport:
     ix = open_or_create(index_dir, storage_class)
     # An index written with another codec is rewritten whole (from the analysis cache).
     rebuild = rebuild or schema_changed(ix.schema, build_schema()) or not is_compact(ix)
@@ -537,7 +563,7 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
             workers = workers or os.cpu_count() or 1
             if len(plan.todo) < PARALLEL_THRESHOLD:
                 workers = 1
-            for doc in analysed_documents(plan.articles(paths), workers, cache, report):
+            for doc in analysed_documents(plan.articles(paths), workers, cache, report, dask):
                 if doc["id"] in indexed:
                     if deleter is not None:
                         writer.delete_by_term("id", doc["id"], searcher=deleter)
