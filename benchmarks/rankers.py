@@ -8,6 +8,10 @@ it), so they see the same text: title, and summary + body + image captions as th
 * ``engine``  this project (``index_paths`` + ``Searcher``; the import lives in
   ``engine_api()`` only, so switching to a public ``from searcher import Searcher, SearchParams``
   is a one-line change).
+* ``cluster`` this project over a two-shard Sphinx cluster (``--backend sphinxql://``; searchd
+  started here by ``local_cluster.py``), fed from the engine's analysis cache: the same
+  analysis and matching, Sphinx's ranking. Only on request (``relevance.py --cluster``): it
+  needs Debian's ``sphinxsearch``, and the engine built first.
 * ``whoosh``  plain Whoosh 2.7.4 BM25F over title + body. Analyzer: ``StandardAnalyzer(minsize=1)``
   (regex words, lower-case, English stop list; minsize 1 so one-letter words such as ``Ý`` =
   Italy survive) followed by ``FoldFilter`` (NFC, strip diacritics, đ -> d). The query string is
@@ -166,6 +170,30 @@ class EngineRanker(Ranker):
         return ids
 
 
+class ClusterRanker(Ranker):
+    name = "cluster"
+
+    def build(self, paths, workdir=DEFAULT_WORKDIR):
+        from contextlib import ExitStack
+
+        from local_cluster import local_cluster
+        from searcher import index_cluster, open_searcher
+
+        self._running = ExitStack()
+        address = self._running.enter_context(
+            local_cluster(_cache_dir(self.name, paths, workdir)))
+        started = time.perf_counter()
+        report = index_cluster(paths, address, _cache_dir("engine", paths, workdir))
+        changed = report.added + report.updated + report.removed
+        self.build_seconds = time.perf_counter() - started if changed else None
+        self.searcher = open_searcher(address)
+        _, _, self.params = engine_api()
+        return self
+
+    def search(self, query, k=10):
+        return [hit.id for hit in self.searcher.search(self.params(q=query, limit=k)).hits]
+
+
 def _fold_filter_class():
     from whoosh.analysis import Filter
 
@@ -305,7 +333,8 @@ class Bm25sRanker(Ranker):
         return [self.ids[d] for d, s in zip(docs[0], scores[0]) if s > 0]
 
 
-RANKERS = {cls.name: cls for cls in (EngineRanker, WhooshRanker, Fts5Ranker, Bm25sRanker)}
+RANKERS = {cls.name: cls for cls in (EngineRanker, WhooshRanker, Fts5Ranker, Bm25sRanker,
+                                     ClusterRanker)}
 
 
 def load_rankers(paths: list[Path], workdir: Path = DEFAULT_WORKDIR,

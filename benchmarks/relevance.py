@@ -233,11 +233,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kinds", help="comma-separated query kinds of the pooled set to evaluate")
     parser.add_argument("--folds", type=int, help="also print figures per fold of a K-fold split")
     parser.add_argument("--no-old", action="store_true", help="skip the older 50-query set")
+    parser.add_argument("--cluster", action="store_true",
+                        help="also the engine over a two-shard Sphinx cluster (needs searchd)")
     args = parser.parse_args(argv)
     if args.folds is not None and args.folds < 2:
         parser.error("--folds needs at least 2")
 
     names = ["engine"] if args.engine_only else list(RANKER_NAMES)
+    if args.cluster:
+        names.append("cluster")  # after the engine: it is fed from the engine's analysis cache
     payload = {"pooled": run_pooled(args, names)}
     if not args.no_old:
         payload["old"] = run_old(args)

@@ -312,13 +312,17 @@ class ClusterSearcher:
         """No completions: the tables of names they search live in the embedded index."""
         return []
 
+    def related(self, doc_id: str, limit: int = 5) -> list:
+        """No related articles (they are scored over the embedded index's columns)."""
+        return []
+
     # -- what only the embedded index offers ----------------------------------------------------
 
     def _embedded_only(self, *args, **kwargs):
         raise SearchError("Trang này chỉ có với chỉ mục cục bộ, không có khi tìm qua cụm máy "
                           "chủ (not available over the cluster backend).")
 
-    profile = related = resolve = _embedded_only
+    profile = resolve = _embedded_only
 
 
 def tiers_union(tiers: list[str | None], plan: Plan) -> list[str]:
