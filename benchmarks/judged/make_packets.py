@@ -1,6 +1,7 @@
 """Judging packets for the pooled set: Markdown files for human-like judges, outside the repo.
 
     .venv/bin/python benchmarks/judged/make_packets.py [--workdir /tmp/relevance2] [--batches 7]
+    .venv/bin/python benchmarks/judged/make_packets.py --round engine-v3 [--workdir ...]
 
 Reads queries.json and pool.json, and the pooled articles' text from the step-3 slice in the
 work dir (through the project's reader; the text never enters the repository). Writes
@@ -14,6 +15,11 @@ Each document shows its title, summary, the first ~400 characters of its body an
 keyword-in-context excerpts around the query's words, matched accent-insensitively (for
 foreign_name and run_together queries also around the Vietnamese forms in aliases.json); exclusion
 queries also say how often the excluded word occurs (with its accents, any case).
+
+With ``--round NAME`` (a later judging round, see add_round.py) a packet holds only the pooled
+documents from ``NAME`` that judgments.json does not grade yet, and each query first lists the
+earlier rounds' grades with titles (relevant ones first) so that judges can calibrate; the files
+are named ``batch_rNN_MM`` after the round's number (``--round engine-v3`` -> ``batch_r3_MM``).
 """
 from __future__ import annotations
 
@@ -35,6 +41,9 @@ from slice import DEFAULT_STEP, slice_paths  # noqa: E402
 
 QUERIES = HERE / "queries.json"
 POOL = HERE / "pool.json"
+JUDGMENTS = HERE / "judgments.json"
+CALIBRATION_RELEVANT = 12  # earlier grades shown per query: up to this many 2s and 1s,
+CALIBRATION_IRRELEVANT = 8  # and this many 0s
 GUIDELINES = "benchmarks/judged/GUIDELINES.md"
 LEAD_CHARS = 400
 SUMMARY_CHARS = 220
@@ -157,17 +166,32 @@ def balance(queries: list[dict], pool: dict, batches: int) -> list[list[dict]]:
     return [sorted(b, key=lambda q: q["id"]) for b in bins]
 
 
-def header(number: int, batch: list[dict], pool: dict) -> str:
+def calibration(query: dict, earlier: dict[str, int], articles: dict) -> str:
+    """The earlier rounds' grades of this query with titles: relevant ones first, some 0s."""
+    ranked = sorted(earlier.items(), key=lambda kv: (-kv[1], kv[0]))
+    shown = ([kv for kv in ranked if kv[1] > 0][:CALIBRATION_RELEVANT]
+             + [kv for kv in ranked if kv[1] == 0][:CALIBRATION_IRRELEVANT])
+    counts = {g: sum(1 for v in earlier.values() if v == g) for g in (2, 1, 0)}
+    lines = [f"**Earlier grades** ({counts[2]}× 2, {counts[1]}× 1, {counts[0]}× 0; showing "
+             f"{len(shown)}):"]
+    for doc_id, grade in shown:
+        title = article_text(articles[doc_id])[0] if doc_id in articles else "?"
+        lines.append(f"- {grade} `{doc_id}` {title}")
+    return "\n".join(lines) + "\n"
+
+
+def header(number: int, batch: list[dict], pool: dict, name: str = "", grades_dir: str = "") -> str:
     docs = sum(len(pool[q["id"]]) for q in batch)
-    return f"""# Judging packet batch_{number:02d}: {len(batch)} queries, {docs} documents
+    name = name or f"batch_{number:02d}"
+    return f"""# Judging packet {name}: {len(batch)} queries, {docs} documents
 
 Read the guidelines first: `{GUIDELINES}` in the repository (grades, and rules per query kind).
 
 Grades: **2** = the article is about it, **1** = covers it substantially, **0** = passing mention,
 list item, only in boilerplate, or not about it at all. Judge the intent, not the words.
 
-Write your grades as JSON to `/tmp/relevance2/grades/batch_{number:02d}.json`, one grade for
-EVERY document listed here (a template with nulls is `batch_{number:02d}.template.json` next to
+Write your grades as JSON to `{grades_dir}/{name}.json`, one grade for
+EVERY document listed here (a template with nulls is `{name}.template.json` next to
 this file):
 
 ```json
@@ -186,11 +210,25 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
     parser.add_argument("--batches", type=int, default=7)
+    parser.add_argument("--round", help="only the ungraded pooled documents of this provenance "
+                        "(a later round), with the earlier grades shown for calibration")
     args = parser.parse_args(argv)
 
     queries = json.loads(QUERIES.read_text(encoding="utf-8"))
     pool = json.loads(POOL.read_text(encoding="utf-8"))
+    earlier: dict[str, dict[str, int]] = {}
+    prefix = "batch"
+    if args.round:
+        earlier = {q["id"]: q["judgments"] for q in json.loads(JUDGMENTS.read_text(encoding="utf-8"))}
+        pool = {q: {d: who for d, who in docs.items()
+                    if args.round in who and d not in earlier.get(q, {})}
+                for q, docs in pool.items()}
+        pool = {q: docs for q, docs in pool.items() if docs}
+        queries = [q for q in queries if q["id"] in pool]
+        digits = re.findall(r"\d+", args.round)
+        prefix = f"batch_r{digits[-1] if digits else args.round}"
     wanted = {doc_id for docs in pool.values() for doc_id in docs}
+    wanted |= {doc_id for q in pool for doc_id in earlier.get(q, {})}
     articles = {a.id: a for a in read_articles(slice_paths(args.workdir, DEFAULT_STEP)) if a.id in wanted}
     lost = wanted - set(articles)
     if lost:
@@ -207,18 +245,21 @@ def main(argv: list[str] | None = None) -> int:
     (args.workdir / "grades").mkdir(exist_ok=True)
     manifest, longest = {}, 0
     for number, batch in enumerate(balance(queries, pool, args.batches), start=1):
-        parts, template = [header(number, batch, pool)], {}
+        name = f"{prefix}_{number:02d}"
+        parts, template = [header(number, batch, pool, name, str(args.workdir / "grades"))], {}
         for query in batch:
             doc_ids = sorted(pool[query["id"]])
             random.Random(query["id"]).shuffle(doc_ids)
             parts.append(f"\n---\n\n## {query['id']} [{query['kind']}] `{query['q']}`\n\n"
-                         f"**Intent:** {query['intent']}\n\n{len(doc_ids)} documents.\n")
+                         f"**Intent:** {query['intent']}\n")
+            if args.round:
+                parts.append(calibration(query, earlier.get(query["id"], {}), articles))
+            parts.append(f"{len(doc_ids)} documents to grade.\n")
             for i, doc_id in enumerate(doc_ids, start=1):
                 entry = doc_entry(i, articles[doc_id], query)
                 longest = max(longest, len(entry))
                 parts.append(entry + "\n")
             template[query["id"]] = {doc_id: None for doc_id in doc_ids}
-        name = f"batch_{number:02d}"
         (out_dir / f"{name}.md").write_text("\n".join(parts), encoding="utf-8")
         (out_dir / f"{name}.template.json").write_text(json.dumps(template, indent=1) + "\n")
         manifest[name] = [q["id"] for q in batch]

@@ -1,6 +1,7 @@
 """Merge the judges' grade files with the pool into judgments.json.
 
     .venv/bin/python benchmarks/judged/merge_grades.py [--grades /tmp/relevance2/grades]
+    .venv/bin/python benchmarks/judged/merge_grades.py --base --grades /tmp/relevance3/grades
 
 Reads every ``batch_*.json`` in the grades folder (``{query_id: {doc_id: grade}}``, grades 0, 1
 or 2; ``*.template.json`` files are ignored), plus queries.json and pool.json, and writes
@@ -10,6 +11,10 @@ or 2; ``*.template.json`` files are ignored), plus queries.json and pool.json, a
 It refuses (one line on stderr, exit 1, nothing written) if any pooled document has no grade,
 a grade is not 0/1/2, a query id is unknown, or two files grade one document differently.
 Grades for documents outside the pool (judges may add relevant ones they found) are kept.
+
+``--base`` starts from the grades already in judgments.json (a later round: only the new
+documents need grade files; an earlier grade that a file contradicts is refused like any other
+conflict).
 """
 from __future__ import annotations
 
@@ -34,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--grades", type=Path, default=DEFAULT_GRADES, help="folder of batch_*.json")
     parser.add_argument("--out", type=Path, default=JUDGMENTS)
+    parser.add_argument("--base", action="store_true",
+                        help="keep the grades of the existing judgments.json and add the files' grades")
     args = parser.parse_args(argv)
 
     queries = json.loads(QUERIES.read_text(encoding="utf-8"))
@@ -44,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
         return refuse(f"no batch_*.json in {args.grades}")
 
     grades: dict[str, dict[str, int]] = {}
+    if args.base:
+        grades = {q["id"]: dict(q["judgments"]) for q in json.loads(JUDGMENTS.read_text(encoding="utf-8"))}
+        print(f"base: {sum(map(len, grades.values()))} grades of {JUDGMENTS.name}")
     for path in files:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
