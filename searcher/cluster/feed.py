@@ -25,7 +25,7 @@ from .tokens import ALL_TOKEN, chain_text, field_text
 BATCH = 100  # documents per REPLACE statement
 READ_BATCH = 5000  # rows per page when reading what the cluster holds
 _COLUMNS = ("id", *TEXT_FIELDS, CHAIN_FIELD, "doc_id", "fingerprint", "source", "data",
-            *(facet.name for facet in FACETS), "date_key")
+            *(facet.name for facet in FACETS), "date_key", "body_length")
 
 
 def indexed(cluster: Cluster) -> dict[str, tuple[str, str]]:
@@ -57,6 +57,7 @@ def _row(doc: dict) -> str:
         values.append("(" + ",".join(str(value_number(facet.name, v))
                                      for v in sorted(set(doc[facet.name]))) + ")")
     values.append(str(doc["date_key"]))
+    values.append(str(sum(doc["body"].values())))  # the ranker's length normalisation
     return "(" + ",".join(values) + ")"
 
 

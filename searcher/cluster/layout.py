@@ -85,6 +85,7 @@ index {SHARD_INDEX}
     rt_attr_string = data
 {multi}
     rt_attr_uint = date_key
+    rt_attr_uint = body_length
     charset_table = {CHARSET_TABLE}
     index_field_lengths = 1
     dict = keywords

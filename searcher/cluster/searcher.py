@@ -34,9 +34,16 @@ PARTIAL_WARNING = "kết quả thiếu một phần"
 STATS_SECONDS = 2.0  # how long term statistics and parses are reused (an index run may change them)
 MAX_FACET_GROUPS = 5000  # facet values counted per facet (then ranked here, ties by name)
 EXPORT_BATCH = 500
-# BM25F in Sphinx's expression ranker, with the embedded engine's field weights (x10: integers)
-FIELD_WEIGHTS = ",".join(f"{name}={round(boost * 10)}" for name, boost in ranking.FIELD_BOOSTS.items())
-RANKER = f"ranker=expr('10000*bm25f({ranking.K1},{ranking.B},{{{FIELD_WEIGHTS}}})')"
+# The embedded engine's field weights (x10: Sphinx takes integers); the chain field only matches.
+FIELD_WEIGHTS = ",".join(f"{name}={round(boost * 10)}" for name, boost in
+                         ranking.FIELD_BOOSTS.items()) + ",chain=0"
+# BM25F as Sphinx's expression ranker can say it: per field, the matched keywords' IDF (plain,
+# unnormalised) times a saturated count of their hits, weighted by field, and the article's body
+# length against the archive's average (``{average}``). Sphinx 2.2's own bm25f() needs field
+# lengths, which its real-time indexes do not keep.
+RANKER = ("ranker=expr('1000*sum(user_weight*sum_idf*word_count*hit_count/(hit_count+{k1}"
+          "*word_count*(1-{b}+{b}*body_length/{average})))'), idf='plain,tfidf_unnormalized', "
+          "field_weights=({weights})")
 
 
 class ClusterSearcher:
@@ -65,7 +72,12 @@ class ClusterSearcher:
         with self._lock:
             if time.monotonic() < self._fresh_until:
                 return
-            self._size = self.doc_count
+            answer = self.cluster.search(["SELECT COUNT(*), AVG(body_length) FROM {everything}"])
+            self.problem = "; ".join(answer.warnings) or None
+            rows = answer.results[0]
+            self._size = int(rows[0][0]) if rows else 0
+            self._ranker = RANKER.format(k1=ranking.K1, b=ranking.CLUSTER_B, weights=FIELD_WEIGHTS,
+                                         average=max(1.0, float(rows[0][1] or 1) if rows else 1.0))
             self._doc_frequency = lru_cache(maxsize=50_000)(self._count_docs)
             self._parse = lru_cache(maxsize=1024)(self._parse_text)
             self._fresh_until = time.monotonic() + STATS_SECONDS
@@ -104,7 +116,10 @@ class ClusterSearcher:
         wanted = min(start + count, MAX_MATCHES)
         statements = []
         for tier in tiers:
-            statements += [self._select(tier, params, selections, wanted, plan is not None),
+            # neighbouring words side by side add to the score, not to the matches (Sphinx
+            # 2.2's MAYBE matches like AND: written as "T | (T nearby)")
+            ranked_by = f"({tier} | ({tier} {plan.nearby}))" if tier and plan.nearby else tier
+            statements += [self._select(ranked_by, params, selections, wanted, plan is not None),
                            "SHOW META"]
         matched = any_of(tiers_union(tiers, plan)) if plan else None
         for facet in FACETS if counts else ():
@@ -196,7 +211,7 @@ class ClusterSearcher:
             else "WEIGHT() DESC, id ASC"
         return (f"SELECT id, doc_id, data, WEIGHT() AS score{extra} FROM {{everything}}"
                 f"{' WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order} "
-                f"LIMIT 0, {max(wanted, 1)} OPTION {RANKER}, max_matches={max(wanted, 1000)}")
+                f"LIMIT 0, {max(wanted, 1)} OPTION {self._ranker}, max_matches={max(wanted, 1000)}")
 
     def _facet_select(self, name: str, matched: str | None, params: SearchParams,
                       selections: dict) -> str:

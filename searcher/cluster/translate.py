@@ -55,6 +55,9 @@ class Plan:
     complete: str  # every content word, some only as scattered syllables
     partial: str | None  # at least MIN_COVERAGE of the query's weight (None: not allowed)
     soft: bool  # a long question: no tiers, complete and partial are one set
+    # neighbouring query words standing side by side, in either order: they add to the score
+    # (``PROXIMITY_BOOST``), not to the matches
+    nearby: str | None = None
 
 
 class Translator:
@@ -148,7 +151,12 @@ class Translator:
         partial = None
         if unit_count >= ranking.MIN_PARTIAL_UNITS:
             partial = self._covering(units, excluded)
-        return Plan(strict, complete, partial, unit_count >= ranking.SOFT_UNITS)
+        words = parsed.positive_words
+        nearby = [token(t) for a, b in zip(words, words[1:])
+                  for first, second in ((a.folded[-1], b.folded[0]), (b.folded[-1], a.folded[0]))
+                  for t in pair_terms(first, second)]
+        return Plan(strict, complete, partial, unit_count >= ranking.SOFT_UNITS,
+                    any_of(nearby) if nearby else None)
 
     @staticmethod
     def _covering(units: list[Unit], excluded: list[str]) -> str | None:

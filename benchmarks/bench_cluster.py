@@ -1,0 +1,166 @@
+"""The cluster backend beside the embedded index (issue 18), on the same machine and corpus.
+
+    .venv/bin/python benchmarks/bench_cluster.py --index DIR [--corpus PATH ...]
+        [--workdir /tmp/bench-cluster] [--rounds 3] [--dask-sample 1000] [--skip-feed]
+
+``DIR`` is an embedded index of the corpus (built by ``searcher index``); its analysis cache
+feeds the cluster, as a re-index of a cluster from a warm cache would. Three measures:
+
+1. **feed**: a local two-shard cluster (``local_cluster.py``) fed by ``index_cluster`` from the
+   analysis cache (the cluster's own cost: building rows, SphinxQL inserts); articles a second.
+2. **analysis**: ``--dask-sample`` articles of the corpus analysed without a cache, by the
+   local pool of two processes and by a two-worker dask ``LocalCluster``, one after the other
+   (segmentation is the cost a dask cluster of many machines spreads).
+3. **search**: the 64-query mix (top 10, snippets, every facet counted) as ``/api/search``
+   requests, one at a time, to ``searcher serve --index DIR`` and to ``searcher serve --backend
+   sphinxql://...`` (one worker each, one server at a time); p50 and p95 per round, the median
+   of ``--rounds``.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from bench_query import load_mix  # noqa: E402
+from bench_serve import free_port, get  # noqa: E402
+from common import percentile, save_results  # noqa: E402
+from local_cluster import local_cluster  # noqa: E402
+
+from searcher import FACET_NAMES, index_cluster, index_paths  # noqa: E402
+
+SEARCHER = Path(sys.executable).parent / "searcher"
+
+
+def feed(corpus: list[Path], index: Path, address: str) -> dict:
+    started = time.perf_counter()
+    report = index_cluster(corpus, address, index)
+    seconds = time.perf_counter() - started
+    written = report.added + report.updated
+    print(f"feed: {report.summary()} in {seconds:.0f} s "
+          f"({written / seconds:.0f} articles/s; reused {report.reused}, analysed {report.analysed})")
+    return {"seconds": seconds, "written": written, "reused": report.reused,
+            "analysed": report.analysed, "articles_per_second": written / seconds}
+
+
+def analysis(corpus: list[Path], sample: int) -> dict:
+    """The first ``sample`` articles analysed by the local pool, then by a dask LocalCluster."""
+    from distributed import LocalCluster
+
+    from searcher import iter_articles
+    from searcher.model import Article
+
+    records = []
+    for item in iter_articles(corpus):
+        if isinstance(item, Article):
+            records.append({"id": item.id, "title": item.title, "summary": item.summary or "",
+                            "body": item.body})
+            if len(records) == sample:
+                break
+    figures = {}
+    with tempfile.TemporaryDirectory() as work:
+        source = Path(work) / "sample.jsonl"
+        source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n",
+                          encoding="utf-8")
+        started = time.perf_counter()
+        index_paths([source], Path(work) / "local", cache=False, workers=2)
+        figures["local_pool_seconds"] = time.perf_counter() - started
+        with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                          dashboard_address=None) as cluster:
+            started = time.perf_counter()
+            index_paths([source], Path(work) / "dask", cache=False,
+                        dask=cluster.scheduler_address)
+            figures["dask_seconds"] = time.perf_counter() - started
+    figures["articles"] = len(records)
+    figures["dask_over_local"] = figures["dask_seconds"] / figures["local_pool_seconds"]
+    print(f"analysis of {len(records)} articles: local pool {figures['local_pool_seconds']:.1f} s, "
+          f"dask LocalCluster {figures['dask_seconds']:.1f} s "
+          f"(ratio {figures['dask_over_local']:.2f})")
+    return figures
+
+
+def _path(entry: dict) -> str:
+    pairs = [("q", entry["q"])] + [(f, v) for f in FACET_NAMES for v in entry.get(f, [])]
+    return "/api/search?" + urlencode(pairs)
+
+
+def latency(location: list[str], rounds: int) -> dict:
+    """p50/p95 of the mix through one ``searcher serve`` (one worker), median of the rounds."""
+    port = free_port()
+    server = subprocess.Popen([str(SEARCHER), "serve", *location, "--port", str(port),
+                               "--workers", "1"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            try:
+                if get(port, "/healthz")[0] == 200:
+                    break
+            except OSError:
+                pass
+            if time.monotonic() > deadline:
+                raise SystemExit(f"the server over {location} did not start")
+            time.sleep(0.5)
+        paths = [_path(entry) for entry in load_mix()]
+        for path in paths:  # warm: parse caches, the OS's page cache
+            get(port, path)
+        p50s, p95s = [], []
+        for _ in range(rounds):
+            times = []
+            for path in paths:
+                started = time.perf_counter()
+                status, _ = get(port, path)
+                times.append((time.perf_counter() - started) * 1000)
+                if status != 200:
+                    raise SystemExit(f"{path} answered {status}")
+            p50s.append(percentile(times, 50))
+            p95s.append(percentile(times, 95))
+        return {"p50_ms": statistics.median(p50s), "p95_ms": statistics.median(p95s),
+                "rounds_p50": p50s, "rounds_p95": p95s}
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=60)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--index", type=Path, required=True)
+    parser.add_argument("--corpus", type=Path, nargs="+",
+                        default=[HERE.parent / "corpus",
+                                 HERE.parent.parent / "shared" / "corpora" / "vnnews-2017.jsonl.gz"])
+    parser.add_argument("--workdir", type=Path, default=Path("/tmp/bench-cluster"))
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--dask-sample", type=int, default=1000)
+    parser.add_argument("--skip-feed", action="store_true", help="the cluster is already fed")
+    args = parser.parse_args()
+    if shutil.which("searchd") is None:
+        raise SystemExit("needs Sphinx's searchd: apt-get install sphinxsearch")
+    payload = {"corpus": [str(p) for p in args.corpus], "index": str(args.index)}
+    with local_cluster(args.workdir / "cluster") as address:
+        if not args.skip_feed:
+            payload["feed"] = feed(args.corpus, args.index, address)
+        payload["search"] = {}
+        for name, location in (("embedded", ["--index", str(args.index)]),
+                               ("cluster", ["--backend", address])):
+            payload["search"][name] = latency(location, args.rounds)
+            figures = payload["search"][name]
+            print(f"search through {name}: p50 {figures['p50_ms']:.1f} ms, "
+                  f"p95 {figures['p95_ms']:.1f} ms (rounds p50 "
+                  f"{', '.join(f'{v:.1f}' for v in figures['rounds_p50'])})")
+    if args.dask_sample:
+        payload["analysis"] = analysis(args.corpus, args.dask_sample)
+    print(f"written to {save_results('bench_cluster', payload)}")
+
+
+if __name__ == "__main__":
+    main()
