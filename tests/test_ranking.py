@@ -20,9 +20,11 @@ SHRIMP_EXPORTS = "bm22685275"  # "xuất khẩu thủy sản", never "thủy s�
 FISHERIES_FRAUD = "bm22720562"  # "thủy sản" and "xuất khẩu", never "sản xuất"
 NHA_TRANG = "bm21473044"  # Festival Biển Nha Trang
 WHITE_HOUSE = "bm22302537"  # "Nhà Trắng": the same letters without accents
+AUSTRALIA = "bm22593108"  # "Australia điều máy bay do thám": "Australia" throughout, never "Úc"
+TOURIST_NEWS = "bm21478086"  # news round-up: an "Úc" tourist lost in Hạ Long, "Australia" once
 ARTICLES = {VIETNAM_ONLY, SOUTH_ALONE, SHINZO_ABE, FRANCE, LAW_TEACHING, JAPAN_IN_FULL, BIRTHDAY,
             GERMANY, CHUNG, SHRIMP_EXPORTS, FISHERIES_FRAUD, NHA_TRANG,
-            WHITE_HOUSE}
+            WHITE_HOUSE, AUSTRALIA, TOURIST_NEWS}
 
 pytestmark = pytest.mark.skipif(
     not NEWS.exists(), reason=f"SKIPPED ranking tests on corpus articles: {NEWS} is missing "
@@ -114,6 +116,13 @@ def test_names_in_english_or_pinyin_find_their_vietnamese_spelling(searcher):
     assert NAGANO in ids(searcher, "Japan")  # the page says Nhật Bản
     assert EMBASSY in ids(searcher, "China")  # Trung Quốc
     assert EMBASSY in ids(searcher, "Yunnan")  # Vân Nam
+
+
+def test_another_spelling_of_a_name_weighs_no_more_than_the_spelling_typed(searcher):
+    # "Úc" is searched for "Australia" too, but with its accents bonus on top of its folded
+    # match a passing "Úc" outweighed an article written with "Australia" from end to end
+    found = ids(searcher, "Australia")
+    assert found.index(AUSTRALIA) < found.index(TOURIST_NEWS)
 
 
 def test_a_name_typed_in_the_other_order_earns_the_together_bonus(searcher):

@@ -49,6 +49,9 @@ class Item:
     typed: list[str] = field(default_factory=list)  # the tokens as typed, punctuation kept
     alternative: bool = False  # another spelling of the group's first item, not typed
     spelled: bool = False  # a name as the archive writes it: its accents, or their absence, count
+    # another spelling of a name typed in a foreign one ("Úc" for "Australia"), as opposed to
+    # a reading of a run typed without spaces: the spelling typed, where it occurs, ranks first
+    other_spelling: bool = False
 
 
 @dataclass
@@ -189,7 +192,7 @@ def _respelled(tokens: list[str], i: int, is_word) -> tuple[list[Item], int] | N
         if spellings:
             original = Item(_segment(" ".join(typed), is_word), typed=typed)
             return [original, *(Item(_segment(s, is_word, alternative=True), phrase=True,
-                                     alternative=True, typed=[s])
+                                     alternative=True, typed=[s], other_spelling=True)
                                 for s in spellings)], n
     if is_word is None:
         return None

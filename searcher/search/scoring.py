@@ -285,8 +285,12 @@ def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None) -> Ev
             allowed &= ~scorer.excluded(group[0])
             continue
         matches = [scorer.item(item) for item in group if not item.negated]
-        if any(item.alternative for item in group):  # one name, several spellings: the best
-            score += np.maximum.reduce([m.score for m in matches])
+        if any(item.alternative for item in group):  # one name, several spellings: the best,
+            # each on the scale of the spelling typed (``ranking.ALTERNATIVE_BOOST``)
+            kept = [item for item in group if not item.negated]
+            score += np.maximum.reduce([m.score if not item.other_spelling
+                                        else ranking.ALTERNATIVE_BOOST * m.score
+                                        for item, m in zip(kept, matches)])
         else:  # typed "a OR b": each adds
             score += sum(m.score for m in matches)
         strict &= np.logical_or.reduce([m.strict for m in matches])
