@@ -22,9 +22,11 @@ NHA_TRANG = "bm21473044"  # Festival Biển Nha Trang
 WHITE_HOUSE = "bm22302537"  # "Nhà Trắng": the same letters without accents
 AUSTRALIA = "bm22593108"  # "Australia điều máy bay do thám": "Australia" throughout, never "Úc"
 TOURIST_NEWS = "bm21478086"  # news round-up: an "Úc" tourist lost in Hạ Long, "Australia" once
+FORMOSA_HEARING = "bm22372819"  # deputies on "sự cố Formosa Hà Tĩnh" and "do Formosa gây ra"
+FORMOSA_IN_PASSING = "bm22738117"  # seven officials disciplined, one over "sự cố Formosa"
 ARTICLES = {VIETNAM_ONLY, SOUTH_ALONE, SHINZO_ABE, FRANCE, LAW_TEACHING, JAPAN_IN_FULL, BIRTHDAY,
             GERMANY, CHUNG, SHRIMP_EXPORTS, FISHERIES_FRAUD, NHA_TRANG,
-            WHITE_HOUSE, AUSTRALIA, TOURIST_NEWS}
+            WHITE_HOUSE, AUSTRALIA, TOURIST_NEWS, FORMOSA_HEARING, FORMOSA_IN_PASSING}
 
 pytestmark = pytest.mark.skipif(
     not NEWS.exists(), reason=f"SKIPPED ranking tests on corpus articles: {NEWS} is missing "
@@ -123,6 +125,13 @@ def test_another_spelling_of_a_name_weighs_no_more_than_the_spelling_typed(searc
     # match a passing "Úc" outweighed an article written with "Australia" from end to end
     found = ids(searcher, "Australia")
     assert found.index(AUSTRALIA) < found.index(TOURIST_NEWS)
+
+
+def test_the_name_written_out_around_the_spelling_typed_is_not_scaled_down(searcher):
+    # "Formosa Hà Tĩnh" is Formosa written out in full, not another spelling of it: the article
+    # that names it so keeps its lead over one that names Formosa once
+    found = ids(searcher, "Formosa")
+    assert found.index(FORMOSA_HEARING) < found.index(FORMOSA_IN_PASSING)
 
 
 def test_a_name_typed_in_the_other_order_earns_the_together_bonus(searcher):

@@ -142,6 +142,13 @@ def other_spellings(typed: list[str]) -> list[str]:
     return sorted(others, key=lambda s: (_foreign(key(s)), len(s)))[:MAX_SPELLINGS]
 
 
+def holds(spelling: str, typed: list[str]) -> bool:
+    """Does ``spelling`` hold the typed words in a row (``Formosa Hà Tĩnh`` holds ``Formosa``):
+    the name written out in full, not another spelling of it?"""
+    whole, part = key(spelling), key(" ".join(typed))
+    return any(whole[i:i + len(part)] == part for i in range(len(whole) - len(part) + 1))
+
+
 _SPLIT_PIECE = re.compile(r"[a-z]+")
 LATIN_PIECE = 4  # a piece that is no Vietnamese syllable must be a known word this long
 

@@ -50,7 +50,8 @@ class Item:
     alternative: bool = False  # another spelling of the group's first item, not typed
     spelled: bool = False  # a name as the archive writes it: its accents, or their absence, count
     # another spelling of a name typed in a foreign one ("Úc" for "Australia"), as opposed to
-    # a reading of a run typed without spaces: the spelling typed, where it occurs, ranks first
+    # a reading of a run typed without spaces or the name written out in full around the
+    # spelling typed ("Formosa Hà Tĩnh" for "Formosa"): scored on the typed spelling's scale
     other_spelling: bool = False
 
 
@@ -192,7 +193,8 @@ def _respelled(tokens: list[str], i: int, is_word) -> tuple[list[Item], int] | N
         if spellings:
             original = Item(_segment(" ".join(typed), is_word), typed=typed)
             return [original, *(Item(_segment(s, is_word, alternative=True), phrase=True,
-                                     alternative=True, typed=[s], other_spelling=True)
+                                     alternative=True, typed=[s],
+                                     other_spelling=not aliases.holds(s, typed))
                                 for s in spellings)], n
     if is_word is None:
         return None
