@@ -24,9 +24,13 @@ AUSTRALIA = "bm22593108"  # "Australia điều máy bay do thám": "Australia" t
 TOURIST_NEWS = "bm21478086"  # news round-up: an "Úc" tourist lost in Hạ Long, "Australia" once
 FORMOSA_HEARING = "bm22372819"  # deputies on "sự cố Formosa Hà Tĩnh" and "do Formosa gây ra"
 FORMOSA_IN_PASSING = "bm22738117"  # seven officials disciplined, one over "sự cố Formosa"
+QATAR_WORKERS = "bm22476816"  # Vietnamese workers in Qatar: "lao động" abroad throughout
+RETIREMENT_AGE = "bm22318315"  # "đề xuất tăng tuổi nghỉ hưu": "xuất" and "lao động" everywhere,
+# "xuất khẩu lao động" once
 ARTICLES = {VIETNAM_ONLY, SOUTH_ALONE, SHINZO_ABE, FRANCE, LAW_TEACHING, JAPAN_IN_FULL, BIRTHDAY,
             GERMANY, CHUNG, SHRIMP_EXPORTS, FISHERIES_FRAUD, NHA_TRANG,
-            WHITE_HOUSE, AUSTRALIA, TOURIST_NEWS, FORMOSA_HEARING, FORMOSA_IN_PASSING}
+            WHITE_HOUSE, AUSTRALIA, TOURIST_NEWS, FORMOSA_HEARING, FORMOSA_IN_PASSING,
+            QATAR_WORKERS, RETIREMENT_AGE}
 
 pytestmark = pytest.mark.skipif(
     not NEWS.exists(), reason=f"SKIPPED ranking tests on corpus articles: {NEWS} is missing "
@@ -147,6 +151,12 @@ def test_a_long_quoted_phrase_matches_the_whole_chain_not_only_its_pairs(searche
     # the Nagano page has "hội đồng" and "đồng chí" but never "hội đồng chí"
     assert ids(searcher, '"hội đồng chí"') == []
     assert NAGANO in ids(searcher, '"đoàn đại biểu tỉnh"')
+
+
+def test_a_phrase_spelled_exactly_counts_its_words_not_its_syllables_anywhere(searcher):
+    # both articles hold the phrase; the exact-accent bonus counted "xuất" in every "đề xuất"
+    found = ids(searcher, '"xuất khẩu lao động"')
+    assert found.index(QATAR_WORKERS) < found.index(RETIREMENT_AGE)
 
 
 def test_totals_count_the_strict_tier_when_it_is_enough(searcher, monkeypatch):

@@ -189,7 +189,8 @@ class _Scorer:
         return score.astype(np.float32), strict, matched
 
     def phrase(self, words: list[Word]) -> np.ndarray:
-        """A quoted phrase: syllables together, accent-tolerant; the exact spelling ranks first."""
+        """A quoted phrase: syllables together, accent-tolerant; the exact spelling ranks first
+        (``exact_spelling``)."""
         folded = tuple(s for w in words for s in w.folded)
         normalized = tuple(s for w in words for s in w.normalized)
         score = self.together(folded)
@@ -198,9 +199,24 @@ class _Scorer:
             if len(candidates) <= ranking.MAX_PHRASE_CHECKS:
                 score[candidates[~self.verify_phrase(candidates, folded)]] = 0
         if normalized != folded:
-            exact = sum(self.term(s) for s, f in zip(normalized, folded) if s != f)
-            score = score + np.where(score > 0, ranking.EXACT_BOOST * exact, 0)
+            score = score + np.where(score > 0, ranking.EXACT_BOOST * self.exact_spelling(words), 0)
         return score.astype(np.float32)
+
+    def exact_spelling(self, words: list[Word]) -> np.ndarray:
+        """Scores of a phrase's accented syllables as spelled, one share per syllable: where they
+        stand together as the word (``Hà Nội`` as the word ``hà_nội``, not ``hà`` in a name and
+        ``nội`` in ``nội dung``), or, for a word the index does not hold, wherever they occur."""
+        exact = self.zeros()
+        for word in words:
+            accented = [s for s, f in zip(word.normalized, word.folded) if s != f]
+            if not accented:
+                continue
+            whole = exact_word_term(word)
+            if len(word.normalized) > 1 and self.arrays.has_term(whole):
+                exact = exact + len(accented) * self.term(whole)
+            else:
+                exact = exact + sum(self.term(s) for s in accented)
+        return exact
 
     def written(self, words: list[Word]) -> np.ndarray:
         """Where each syllable of ``words`` occurs spelled as written: accents as written, and a
