@@ -1,7 +1,10 @@
-"""Another judging round: pool the engine's unjudged top DEPTH under a new provenance name.
+"""Another judging round: pool a ranker's unjudged top DEPTH under a new provenance name.
 
     .venv/bin/python benchmarks/judged/add_round.py --name engine-v3 [--depth 15] \
-        [--workdir /tmp/relevance3]
+        [--workdir /tmp/relevance3] [--ranker engine|cluster]
+
+The ranker is the engine unless ``--ranker`` names another (``cluster``: the engine over a
+local Sphinx cluster, see rankers.py).
 
 After the engine's ranking changes, its top 10 holds documents nobody judged (relevance.py
 counts them 0 and says how many). This runs every query of queries.json through the engine as
@@ -36,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--name", required=True, help="provenance of the new documents, e.g. engine-v3")
     parser.add_argument("--depth", type=int, default=15)
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR)
+    parser.add_argument("--ranker", default="engine", help="whose top DEPTH to pool (default engine)")
     args = parser.parse_args(argv)
 
     queries = json.loads(QUERIES.read_text(encoding="utf-8"))
@@ -44,7 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     if any(args.name in who for docs in pool.values() for who in docs.values()):
         sys.exit(f"add_round: pool.json already has documents from {args.name!r}")
 
-    engine = load_rankers(slice_paths(args.workdir, DEFAULT_STEP), args.workdir, ["engine"])["engine"]
+    engine = load_rankers(slice_paths(args.workdir, DEFAULT_STEP), args.workdir,
+                          [args.ranker])[args.ranker]
     runs, added = {}, {}
     for query in queries:
         ids = engine.search(query["q"], k=args.depth)[: args.depth]
@@ -62,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     (args.workdir / f"runs-{args.name}.json").write_text(json.dumps(runs, ensure_ascii=False),
                                                          encoding="utf-8")
     in_top10 = sum(1 for q, ids in runs.items() for d in ids[:10] if d not in judged.get(q, {}))
-    print(f"{sum(map(len, added.values()))} unjudged documents of the engine's top {args.depth} "
+    print(f"{sum(map(len, added.values()))} unjudged documents of the {args.ranker}'s top {args.depth} "
           f"({in_top10} in its top 10) over {len(added)} queries added to {POOL} as {args.name!r}")
     return 0
 

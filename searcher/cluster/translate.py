@@ -92,11 +92,16 @@ class Translator:
         return strict, any_of([strict, exact]) if recall_net else strict
 
     def phrase(self, item: Item) -> str:
+        """The whole chain in one text (``chain``), and its neighbouring syllables' pair terms,
+        which the chain implies: they match nothing more, but give the ranker keywords (the
+        chain field weighs nothing)."""
         folded = [s for w in item.words for s in w.folded]
         if len(folded) == 1:
             found = token(folded[0])
         else:
-            found = f'(@{CHAIN_FIELD} "{" ".join(token(s) for s in folded)}")'
+            found = all_of([f'(@{CHAIN_FIELD} "{" ".join(token(s) for s in folded)}")',
+                            *[any_of([token(t) for t in pair_terms(a, b)])
+                              for a, b in zip(folded, folded[1:])]])
         if item.spelled:  # as written: its accented syllables (``Nha Trang``, not ``Nhà Trắng``)
             found = all_of([found, *[token(s) for w in item.words for s in w.normalized]])
         return found
