@@ -833,3 +833,24 @@ def test_a_foreign_ministry_before_a_persons_name_is_no_vietnamese_party():
         "Người phát ngôn Bộ Ngoại giao Thụy Điển Gunnar Vrang cho hay, Đại sứ Nga tại Thụy Điển đã được triệu "
         "tập.", title="Thụy Điển triệu Đại sứ Nga về hoạt động bay trinh sát trên Biển Baltic"))
     assert extraction.partners == [] and extraction.countries == []
+
+
+def test_a_country_named_with_a_lower_case_word_is_one_name_inside_a_title():
+    """bm22657119: "theo lời mời của Tổng thống Liên bang Nga Vladimir Putin"; bm22635427: "Thứ
+    trưởng Bộ Ngoại giao Liên bang Nga Igor Morgulov, Đại sứ Liên bang Nga tại Việt Nam Konstantin
+    Vnukov"; bm21478494: "Thủ tướng Chính phủ nước CHDCND Lào"-style "nước Cộng hòa ... Lào";
+    bm22475271: "Bộ trưởng Bộ Quốc phòng nước Cộng hòa Cuba" (the title does not stop at "bang",
+    "nước" or "hòa")."""
+    names = people(extract(article(
+        "Chủ tịch nước Trần Đại Quang thăm chính thức Liên bang Nga theo lời mời của Tổng thống Liên bang Nga "
+        "Vladimir Putin. Đón Chủ tịch nước tại sân bay có Thứ trưởng Bộ Ngoại giao Liên bang Nga Igor Morgulov, "
+        "Đại sứ Liên bang Nga tại Việt Nam Konstantin Vnukov, cùng các quan chức Bộ Ngoại giao Liên bang Nga.")))
+    assert names["Vladimir Putin"] == "Tổng thống Liên bang Nga"
+    assert names["Igor Morgulov"] == "Thứ trưởng Bộ Ngoại giao Liên bang Nga"
+    assert names["Konstantin Vnukov"] == "Đại sứ Liên bang Nga tại Việt Nam"
+    names = people(extract(article(
+        "Thủ tướng Nguyễn Xuân Phúc hội đàm với Thủ tướng Chính phủ nước Cộng hòa Dân chủ Nhân dân Lào "
+        "Thongloun Sisoulith. Bộ trưởng Bộ Quốc phòng nước Cộng hòa Cuba Leopoldo Cintra Frías đón Đại tướng "
+        "Ngô Xuân Lịch.")))
+    assert names["Thongloun Sisoulith"] == "Thủ tướng Chính phủ nước Cộng hòa Dân chủ Nhân dân Lào"
+    assert names["Leopoldo Cintra Frías"] == "Bộ trưởng Bộ Quốc phòng nước Cộng hòa Cuba"

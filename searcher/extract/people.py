@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..data import word_list
 from ..model import Official
+from .gazetteer import COUNTRIES
 from .patterns import UPPER, is_vietnamese_syllable
 
 SURNAMES = set(word_list("surnames"))
@@ -67,6 +68,12 @@ _PREFIX_TABLE = _phrases(_TITLE_PREFIXES)
 _PLACE_TYPE_TABLE = _phrases(_PLACE_TYPE_WORDS)
 # Lower-cased first words of honorifics and titles (prefixes included): only these need a look.
 _PHRASE_STARTS = set(_HONORIFIC_TABLE) | set(_HEAD_TABLE) | set(_PREFIX_TABLE)
+# Countries whose name holds a lower-case word ("Liên bang Nga", "Cộng hòa Séc", "Hợp chúng quốc
+# Hoa Kỳ"): inside a title they are one name, not a capitalised run cut at "bang" ("Tổng thống
+# Liên bang Nga Vladimir Putin").
+# A state form before a country's short name ("nước Cộng hòa Cuba", "Liên bang Đức") is read the same way.
+_LOWER_CASED_COUNTRY_TABLE = _phrases([c.lower() for c in COUNTRIES if " " in c and any(w[0].islower() for w in c.split())]
+                                      + ["cộng hòa", "cộng hoà", "liên bang", "hợp chúng quốc"])
 
 
 @dataclass
@@ -263,9 +270,18 @@ class _Scanner:
                 run_start = j
                 continue
             if caps[j]:
+                if n := _match_phrase(lows, j, _LOWER_CASED_COUNTRY_TABLE):
+                    j += n  # "Liên bang Nga Vladimir Putin": the country, then the person
+                    run_start = j
+                    continue
                 j += 1
                 continue
             next_cap = j + 1 < len(texts) and caps[j + 1]
+            if lows[j] == "nước" and next_cap and (_match_phrase(lows, j + 1, _LOWER_CASED_COUNTRY_TABLE)
+                                                  or texts[j + 1] in COUNTRIES or " ".join(texts[j + 1 : j + 3]) in COUNTRIES
+                                                  or lows[j + 1] in ("chdcnd", "chxhcn", "chnd")):
+                j += 1  # "Thủ tướng Chính phủ nước Cộng hòa Dân chủ Nhân dân Lào": the state's country
+                continue
             if lows[j] in ("tại", "ở") and self._place_at(j + 1):  # "Đại sứ Nhật Bản tại Việt Nam"
                 j += 1
                 run_start = j
