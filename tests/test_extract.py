@@ -854,3 +854,24 @@ def test_a_country_named_with_a_lower_case_word_is_one_name_inside_a_title():
         "Ngô Xuân Lịch.")))
     assert names["Thongloun Sisoulith"] == "Thủ tướng Chính phủ nước Cộng hòa Dân chủ Nhân dân Lào"
     assert names["Leopoldo Cintra Frías"] == "Bộ trưởng Bộ Quốc phòng nước Cộng hòa Cuba"
+
+
+def test_a_partner_found_only_below_the_lead_belongs_to_a_country_the_lead_names():
+    """bm22729794: a visit to Rotterdam whose body says "sẽ cùng EU sớm hoàn tất quá trình rà soát
+    pháp lý để có thể sớm ký chính thức FTA Việt Nam - EU" (the EU is background, not a party);
+    bm22729700: Japan's loan, with "Bộ Giao thông Vận tải Việt Nam và Cơ quan Hợp tác quốc tế Hàn
+    Quốc (KOICA) đã ký hợp tác" recalled below the lead. A body of the lead's country found further
+    down stays ("tỉnh Aichi" on a visit to Japan)."""
+    found = partners(extract(article(
+        "Trong khuôn khổ chuyến thăm chính thức làm việc tại Hà Lan, sáng 11-7 (giờ địa phương), Thủ tướng "
+        "Nguyễn Xuân Phúc đã đến thăm thành phố Rotterdam.\n\nThủ tướng cho biết Việt Nam sẽ cùng EU sớm hoàn "
+        "tất quá trình rà soát pháp lý để có thể sớm ký chính thức FTA Việt Nam - EU.\n\nThủ tướng cũng đã "
+        "làm việc với Trung tâm điều hành cảng quốc tế Rotterdam.",
+        title="Thủ tướng Nguyễn Xuân Phúc thăm thành phố Rotterdam, Hà Lan")))
+    assert "thành phố Rotterdam" in found and "Liên minh châu Âu" not in found
+    assert "Trung tâm điều hành cảng quốc tế Rotterdam" in found
+    found = partners(extract(article(
+        "Phía Nhật Bản sẽ tìm nguồn vốn cho Việt Nam làm đường cao tốc.\n\nTrước đó, hồi tháng 10-2015, Bộ Giao "
+        "thông Vận tải Việt Nam và Cơ quan Hợp tác quốc tế Hàn Quốc (KOICA) đã ký hợp tác để lập dự án nghiên "
+        "cứu khả thi tuyến đường sắt.", title="Nhật Bản xem xét cho vay vốn làm đường cao tốc")))
+    assert "KOICA" not in found

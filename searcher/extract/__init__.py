@@ -116,8 +116,36 @@ def extract(article: Article) -> Extraction:
         return Extraction(date=event_date, year=year, officials=officials)
     texts_of_partners, spans = event_spans(article, texts)
     partners = extract_partners(texts_of_partners, {o.name for o in officials}, spans, lead=1)
+    partners = _parties_of_the_lead(partners, _lead(article, texts))
     return Extraction(date=event_date, year=year, partners=partners,
                       countries=event_countries(article, partners, officials), officials=officials)
+
+
+# Every spelling of a known body ("Liên hợp quốc": "LHQ", "Liên Hợp Quốc"), to find it in a lead.
+_SPELLINGS: dict[str, set[str]] = {}
+for _alias, _entity in KNOWN_BY_ALIAS.items():
+    _SPELLINGS.setdefault(_entity.name, {_entity.name}).add(_alias)
+
+
+def _bare(name: str) -> str:
+    """A place's name without its kind word ("tỉnh Nagano" -> "Nagano")."""
+    words = name.split()
+    while len(words) > 1 and words[0][0].islower():
+        words.pop(0)
+    return " ".join(words)
+
+
+def _parties_of_the_lead(partners, lead: str):
+    """The partners the lead allows: the lead (headline, summary, first sentences) names the
+    event's parties, so a partner found only further down is one of them when the lead names it
+    or its country ("thăm tỉnh Aichi" later in a report of a visit to Japan), not a body of
+    another country or an international body the lead never names ("Liên minh châu Âu", "KOICA",
+    "Liên hợp quốc" in the background of a bilateral meeting)."""
+    lead_countries = {_COUNTRY_NAMES[m.group()] for m in _ANY_COUNTRY.finditer(_VIETNAMESE_PLACE.sub(" ", lead))}
+    kept = [p for p in partners if p.country in lead_countries or any(
+        spelling in lead for spelling in _SPELLINGS.get(p.name, (p.name,))) or _bare(p.name) in lead]
+    lead_countries |= {p.country for p in kept if p.country}  # "tỉnh Nagano" in the lead: Japan is a party
+    return [p for p in partners if p in kept or p.country in lead_countries]
 
 
 def event_spans(article: Article, texts: tuple[str, list[str], list[str]]) -> tuple[list[str], list[list[tuple[int, int]]]]:
