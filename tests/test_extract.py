@@ -875,3 +875,22 @@ def test_a_partner_found_only_below_the_lead_belongs_to_a_country_the_lead_names
         "thông Vận tải Việt Nam và Cơ quan Hợp tác quốc tế Hàn Quốc (KOICA) đã ký hợp tác để lập dự án nghiên "
         "cứu khả thi tuyến đường sắt.", title="Nhật Bản xem xét cho vay vốn làm đường cao tốc")))
     assert "KOICA" not in found
+
+
+def test_a_country_is_no_partner_beside_two_of_its_bodies_or_places():
+    """bm22523442: "các đại biểu từ TP Milan, Italy; ... ĐSQ Italy ... tại Hà Nội", then "Đại sứ Italy
+    tại Việt Nam, bà Cecilia Piccioni khẳng định Milan sẵn sàng hợp tác": the city and the embassy are
+    the partners, Italy the country of the event. One place written two ways ("thành phố Hamburg",
+    "bang Hamburg") is one body: Germany, presented as the host, stays (bm22676837)."""
+    extraction = extract(article(
+        "Ngày 13-6, Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung đã có buổi tiếp ngài Bruno Angelet. Cùng tham dự "
+        "còn có các đại biểu từ TP Milan, Italy; ĐSQ Italy tại Hà Nội. Chia sẻ trong khuôn khổ buổi tiếp, Đại "
+        "sứ Italy tại Việt Nam, bà Cecilia Piccioni khẳng định Milan sẵn sàng hợp tác chia sẻ kinh nghiệm với "
+        "Hà Nội.", title="Milan hỗ trợ Hà Nội xây dựng đô thị thông minh"))
+    found = partners(extraction)
+    assert {"thành phố Milan", "Đại sứ quán Italy"} <= set(found) and "Italy" not in found
+    assert extraction.countries == ["Italy"]
+    found = partners(extract(article(
+        "Chiều 6/7, Thủ tướng Nguyễn Xuân Phúc thăm chính thức Đức và tới thành phố Hamburg.\n\nThủ tướng làm "
+        "việc với lãnh đạo bang Hamburg.", title="Thủ tướng Nguyễn Xuân Phúc thăm chính thức Đức")))
+    assert "Đức" in found

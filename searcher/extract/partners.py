@@ -590,9 +590,14 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
     # A government, parliament or state named as a party stands for its country.
     in_lead |= {c for name, c in found.items() if c and _STANDS_FOR_COUNTRY.match(name)}
     # Countries as parties, in order of first mention among the other partners.
+    # Nor when the article names two or more of its bodies or places as parties (its embassy and
+    # a city, a list of its companies): those are the partners, the country one of the event.
     ordered = list(found.items())
+    bodies: dict[str | None, set[str]] = {}
+    for name, country in found.items():  # "thành phố Hamburg", "bang Hamburg": one place
+        bodies.setdefault(country, set()).add(" ".join(w for w in name.split() if not w[0].islower()))
     for country, position in sorted(country_parties.items(), key=lambda item: item[1], reverse=True):
-        if country not in in_lead and country not in found:
+        if country not in in_lead and country not in found and len(bodies.get(country, ())) < 2:
             ordered.insert(position, (country, country))
     found = dict(ordered)
 
