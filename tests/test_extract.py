@@ -894,3 +894,15 @@ def test_a_country_is_no_partner_beside_two_of_its_bodies_or_places():
         "Chiều 6/7, Thủ tướng Nguyễn Xuân Phúc thăm chính thức Đức và tới thành phố Hamburg.\n\nThủ tướng làm "
         "việc với lãnh đạo bang Hamburg.", title="Thủ tướng Nguyễn Xuân Phúc thăm chính thức Đức")))
     assert "Đức" in found
+
+
+def test_the_body_in_a_foreign_official_s_title_is_a_partner_anywhere_and_the_duma_is_a_body():
+    """bm22652339: "Bộ trưởng Bộ Phát triển kinh tế Nga Maksim Oreshkin khẳng định phía Nga sẵn sàng
+    hỗ trợ" (a sentence with no verb of meeting: the minister takes part all the same); "Chủ tịch
+    Duma quốc gia Nga V.Volodin" heads a parliament, one partner."""
+    found = partners(extract(article(
+        "Chủ tịch nước Trần Đại Quang dự diễn đàn doanh nghiệp Việt Nam - Nga. Bộ trưởng Bộ Phát triển kinh tế "
+        "Nga Maksim Oreshkin khẳng định phía Nga sẵn sàng hỗ trợ.\n\nTại cuộc gặp sáng qua, Chủ tịch Duma quốc "
+        "gia Nga V.Volodin và Chủ tịch nước Trần Đại Quang cùng khẳng định quyết tâm.",
+        title="Cộng đồng doanh nghiệp Việt - Nga đón nhận cơ hội mới")))
+    assert {"Bộ Phát triển kinh tế Nga", "Duma quốc gia Nga"} <= set(found)
