@@ -906,3 +906,15 @@ def test_the_body_in_a_foreign_official_s_title_is_a_partner_anywhere_and_the_du
         "gia Nga V.Volodin và Chủ tịch nước Trần Đại Quang cùng khẳng định quyết tâm.",
         title="Cộng đồng doanh nghiệp Việt - Nga đón nhận cơ hội mới")))
     assert {"Bộ Phát triển kinh tế Nga", "Duma quốc gia Nga"} <= set(found)
+
+
+def test_the_summary_is_read_for_officials():
+    """bm21479217: only the summary names the host: "Kỳ họp lần thứ 39 Ủy ban liên Chính phủ Việt
+    Nam-Lào được tổ chức tại Hà Nội, theo lời mời của Thủ tướng Chính phủ Nguyễn Xuân Phúc."."""
+    extraction = extract(Article(
+        id="t", title="Thủ tướng Lào tới Việt Nam, đồng chủ trì Kỳ họp Ủy ban liên Chính phủ",
+        summary="Chiều 5/1, Thủ tướng Lào Thongloun Sisoulith tới Hà Nội, đồng chủ trì Kỳ họp lần thứ 39 Ủy ban "
+                "liên Chính phủ Việt Nam-Lào được tổ chức tại Hà Nội, theo lời mời của Thủ tướng Chính phủ Nguyễn "
+                "Xuân Phúc.",
+        body="Cùng đi với Thủ tướng Thongloun Sisoulith có Bộ trưởng Bộ Tài chính Somdy Douangdy."))
+    assert people(extraction)["Nguyễn Xuân Phúc"] == "Thủ tướng Chính phủ"

@@ -38,10 +38,14 @@ def _texts(article: Article) -> tuple[str, list[str], list[str]]:
 
 
 def _chunks(article: Article, texts: tuple[str, list[str], list[str]] | None = None) -> list[str]:
-    """Title, body and captions as separate texts (no pattern may run across them), without
-    photo credits and bylines."""
+    """Title, summary, body and captions as separate texts (no pattern may run across them),
+    without photo credits and bylines. The summary may be the only field naming a party ("...
+    theo lời mời của Thủ tướng Chính phủ Nguyễn Xuân Phúc")."""
     title, body, captions = texts or _texts(article)
-    return [c for c in [title, *body, *captions] if c.strip()]
+    summary = clean(article.summary or "")
+    if summary and body and body[0].startswith(summary[:80]):
+        summary = ""  # repeated as the first paragraph: read once
+    return [c for c in [title, summary, *body, *captions] if c.strip()]
 
 
 # Names that are never people, so "Tổng Thư ký Liên Hợp Quốc Antonio Guterres" splits cleanly.
