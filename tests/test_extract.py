@@ -918,3 +918,24 @@ def test_the_summary_is_read_for_officials():
                 "Xuân Phúc.",
         body="Cùng đi với Thủ tướng Thongloun Sisoulith có Bộ trưởng Bộ Tài chính Somdy Douangdy."))
     assert people(extraction)["Nguyễn Xuân Phúc"] == "Thủ tướng Chính phủ"
+
+
+def test_one_foreign_person_is_one_official_across_spellings():
+    """bm22437641: "Hoàng Hậu Hà Lan Maxima" and "Hoàng hậu Hà Lan Máxima"; bm22454511: "ông Masaru
+    Hashimoto, Thống đốc tỉnh Ibaraki" and "tiếp ông Hashimoto Masaru" (the name order swapped);
+    bm22733107: "Thủ tướng Hà Lan Mark Rutte" and a misprint "Thủ tướng Mark Rutter"; bm22334124:
+    "Fran Cois-Philippe Champagne". Each is one official, in the spelling the article uses most."""
+    names = people(extract(article(
+        "Hoàng Hậu Hà Lan Maxima làm việc với Ngân hàng Nhà nước. Hoàng hậu Hà Lan Máxima cảm ơn. Hoàng hậu "
+        "Máxima cho biết.")))
+    assert list(names) == ["Máxima"]
+    names = people(extract(article(
+        "Chiều 4/6, tại Tokyo, Thủ tướng Chính phủ Nguyễn Xuân Phúc đã tiếp ông Masaru Hashimoto, Thống đốc "
+        "tỉnh Ibaraki.\n\nThủ tướng Nguyễn Xuân Phúc tiếp ông Hashimoto Masaru, Thống đốc tỉnh Ibaraki.")))
+    assert [name for name in names if "Hashimoto" in name] == ["Masaru Hashimoto"]
+    names = people(extract(article(
+        "Thủ tướng Nguyễn Xuân Phúc hội đàm với Thủ tướng Hà Lan Mark Rutte. Thủ tướng Mark Rutter cho biết. "
+        "Bộ trưởng Thương mại quốc tế Canada Fran Cois-Philippe Champagne và Bộ trưởng Francois-Philippe "
+        "Champagne, Francois-Philippe Champagne.")))
+    assert {"Mark Rutte", "Francois-Philippe Champagne"} <= set(names)
+    assert not {"Mark Rutter", "Fran Cois-Philippe Champagne"} & set(names)

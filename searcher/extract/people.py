@@ -504,7 +504,7 @@ def _extract_people(chunks: list[str], places: set[str]) -> list[Official]:
             person = people.setdefault(name, _Person(name))
             if title:
                 person.titles.append(title)
-    return _merge(people)
+    return _merge(people, "\n".join(chunks))
 
 
 _NOT_PEOPLE = set(word_list("not_people"))
@@ -566,23 +566,57 @@ def _folded(name: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c)).casefold()
 
 
-def _merge(people: dict[str, _Person]) -> list[Official]:
+def _one_letter_apart(a: str, b: str) -> bool:
+    """``b`` is ``a`` with one letter added, dropped or changed ("Rutte"/"Rutter")."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def _same_foreign_name(a: str, b: str) -> bool:
+    """Two spellings of one foreign person: the same letters once accents, case, spaces and
+    hyphens go ("Maxima"/"Máxima", "Fran Cois-Philippe"/"Francois-Philippe"), the same words in
+    another order ("Masaru Hashimoto"/"Hashimoto Masaru"), or one long word a letter apart with
+    the others the same ("Engartiasto Lukita"/"Enggartiasto Lukita", "Mark Rutte"/"Mark Rutter")."""
+    fa, fb = _folded(a), _folded(b)
+    if fa.replace(" ", "").replace("-", "") == fb.replace(" ", "").replace("-", ""):
+        return True
+    wa, wb = fa.split(), fb.split()
+    if len(wa) < 2 or len(wa) != len(wb):
+        return False
+    if sorted(wa) == sorted(wb):
+        return True
+    differ = [(x, y) for x, y in zip(wa, wb) if x != y]
+    return len(differ) == 1 and min(map(len, differ[0])) >= 5 and _one_letter_apart(*differ[0])
+
+
+def _merge(people: dict[str, _Person], text: str = "") -> list[Official]:
     """Fold short mentions ("Trump", "ông Trường", "Leopoldo Cintra" for "Leopoldo Cintra
     Frías") and other spellings of a foreign name ("Raul Castro", "Rául Castro") into the full
-    name they abbreviate or repeat."""
+    name they abbreviate or repeat, shown in the spelling ``text`` uses most."""
     cleaned: dict[str, _Person] = {}
     for person in people.values():
         name = _cleaned(person.name)
         if name is not None:
             cleaned.setdefault(name, _Person(name)).titles.extend(person.titles)
     people = {}
-    spellings: dict[str, _Person] = {}  # a foreign name folded -> its first spelling
+    foreign: list[_Person] = []  # the foreign names kept so far
     for name, person in cleaned.items():
-        if " " in name and not all(map(is_vietnamese_syllable, name.split())):
-            first = spellings.setdefault(_folded(name), person)
-            if first is not person:
-                first.titles.extend(person.titles)
+        if not all(map(is_vietnamese_syllable, name.split())):
+            same = next((p for p in foreign if _same_foreign_name(p.name, name)), None)
+            if same is not None:
+                same.titles.extend(person.titles)
+                if text.count(name) > text.count(same.name):  # the spelling the article uses most
+                    del people[same.name]
+                    same.name = name
+                    people[name] = same
                 continue
+            foreign.append(person)
         people[name] = person
     full = [p for p in people.values() if " " in p.name]
     result: list[_Person] = []
