@@ -939,3 +939,19 @@ def test_one_foreign_person_is_one_official_across_spellings():
         "Champagne, Francois-Philippe Champagne.")))
     assert {"Mark Rutte", "Francois-Philippe Champagne"} <= set(names)
     assert not {"Mark Rutter", "Fran Cois-Philippe Champagne"} & set(names)
+
+
+def test_one_vietnamese_name_cut_short_misprinted_or_run_into_a_date_is_one_official():
+    """bm22677080: "Phó Thủ tướng, Bộ trưởng Ngoại giao Phạm Bình đã chào xã giao" is Phạm Bình Minh,
+    named in full elsewhere; bm22436213: "ông Lý Khắc cường" is Lý Khắc Cường; bm22430817: "Chủ tịch
+    Quốc hội Nguyễn Thi Kim Ngân" is Nguyễn Thị Kim Ngân misprinted; bm22386317: "Thủ tướng Chính
+    phủ Nguyễn Xuân Phúc Ngày 26/5, Bộ Ngoại giao ..." (a caption run into the dateline)."""
+    names = people(extract(article(
+        "Phó Thủ tướng, Bộ trưởng Ngoại giao Phạm Bình Minh đã hội đàm với Bộ trưởng Ngoại giao Ấn Độ Sushma "
+        "Swaraj. Cũng trong ngày 4/7, Phó Thủ tướng, Bộ trưởng Ngoại giao Phạm Bình đã chào xã giao Phó Tổng "
+        "thống Ấn Độ. Thủ tướng Trung Quốc Lý Khắc Cường đã lên tiếng. Để đáp lại, ông Lý Khắc cường cũng tuyên "
+        "bố. Chủ tịch Quốc hội Nguyễn Thị Kim Ngân tiếp Thượng nghị sĩ John Mc Cain. Tại buổi tiếp, Chủ tịch "
+        "Quốc hội Nguyễn Thi Kim Ngân chào mừng Thượng nghị sĩ John Mc Cain.\n\nThủ tướng Chính phủ Nguyễn Xuân "
+        "Phúc Ngày 26/5, Bộ Ngoại giao ra Thông cáo. Thủ tướng Nguyễn Xuân Phúc sẽ thăm Nhật Bản.")))
+    assert {"Phạm Bình Minh", "Lý Khắc Cường", "Nguyễn Thị Kim Ngân", "Nguyễn Xuân Phúc"} <= set(names)
+    assert not {"Phạm Bình", "Lý Khắc", "Nguyễn Thi Kim Ngân", "Nguyễn Xuân Phúc Ngày"} & set(names)

@@ -550,8 +550,8 @@ def _cleaned(name: str) -> str | None:
     if "và" in words:  # a title's "X và Y" ran over the name: "Heng Samrin và Phu nhân dẫn đầu"
         words = words[: words.index("và")]
     if len(words) >= 3 and words[-1] in _CLAUSE_OPENERS and \
-            any(not is_vietnamese_syllable(w) for w in words[:-1]):
-        words = words[:-1]
+            (len(words) >= 4 or any(not is_vietnamese_syllable(w) for w in words[:-1])):
+        words = words[:-1]  # "Nguyễn Xuân Phúc Ngày 5/6 ...": a Vietnamese name runs to three words
     words = _initials_kept(words)
     name = " ".join(words)
     if len(name) <= 1 or name in _NOT_PEOPLE or _COUNTRY_INSIDE.search(name):
@@ -606,17 +606,28 @@ def _merge(people: dict[str, _Person], text: str = "") -> list[Official]:
             cleaned.setdefault(name, _Person(name)).titles.extend(person.titles)
     people = {}
     foreign: list[_Person] = []  # the foreign names kept so far
+    vietnamese: list[_Person] = []  # Vietnamese names of three words or more kept so far
     for name, person in cleaned.items():
-        if not all(map(is_vietnamese_syllable, name.split())):
-            same = next((p for p in foreign if _same_foreign_name(p.name, name)), None)
-            if same is not None:
-                same.titles.extend(person.titles)
-                if text.count(name) > text.count(same.name):  # the spelling the article uses most
-                    del people[same.name]
-                    same.name = name
-                    people[name] = same
+        words = name.split()
+        if all(map(is_vietnamese_syllable, words)):
+            # "Nguyễn Thi Kim Ngân" is "Nguyễn Thị Kim Ngân" misprinted: in one article, a full
+            # Vietnamese name with the same letters is the same person
+            same = len(words) >= 3 and next((p for p in vietnamese if _folded(p.name) == _folded(name)), None)
+            if not same:
+                if len(words) >= 3:
+                    vietnamese.append(person)
+                people[name] = person
                 continue
-            foreign.append(person)
+        else:
+            same = next((p for p in foreign if _same_foreign_name(p.name, name)), None)
+        if same:
+            same.titles.extend(person.titles)
+            if text.count(name) > text.count(same.name):  # the spelling the article uses most
+                del people[same.name]
+                same.name = name
+                people[name] = same
+            continue
+        foreign.append(person)
         people[name] = person
     full = [p for p in people.values() if " " in p.name]
     result: list[_Person] = []
@@ -624,6 +635,13 @@ def _merge(people: dict[str, _Person], text: str = "") -> list[Official]:
         # a name that starts or ends one longer name is that person (one word: "Trump"; more,
         # when foreign: "Leopoldo Cintra"; Vietnamese two-word runs are often other people's)
         short = " " not in person.name or not all(map(is_vietnamese_syllable, person.name.split()))
+        if not short and person.name.count(" ") == 1:
+            # a Vietnamese surname and middle name alone are a name cut short ("ông Lý Khắc cường",
+            # "Phạm Bình" for "Phạm Bình Minh"): people are called by their given name, not by these
+            owners = [f for f in full if f.name.startswith(person.name + " ") and f.name.count(" ") == 2]
+            if len(owners) == 1:
+                owners[0].titles.extend(person.titles)
+                continue
         if short:
             owners = [f for f in full if f is not person and
                       (f.name.endswith(" " + person.name) or f.name.startswith(person.name + " "))]
