@@ -955,3 +955,17 @@ def test_one_vietnamese_name_cut_short_misprinted_or_run_into_a_date_is_one_offi
         "Phúc Ngày 26/5, Bộ Ngoại giao ra Thông cáo. Thủ tướng Nguyễn Xuân Phúc sẽ thăm Nhật Bản.")))
     assert {"Phạm Bình Minh", "Lý Khắc Cường", "Nguyễn Thị Kim Ngân", "Nguyễn Xuân Phúc"} <= set(names)
     assert not {"Phạm Bình", "Lý Khắc", "Nguyễn Thi Kim Ngân", "Nguyễn Xuân Phúc Ngày"} & set(names)
+
+
+def test_a_capitalised_syllable_of_a_common_word_is_no_name():
+    """bm22635427: "Chủ tịch nước Trần Đại Quang và Phu nhân" (no person "Phu"); bm22546328: "tặng
+    Thượng tướng Trương Quang Khánh Huân chương Hữu nghị" (Trương Quang Khánh, not "... Khánh Huân");
+    bm21479217: "Vụ trưởng Vụ Nghiên cứu, Phủ Thủ tướng" (no "Vụ Nghiên"); bm22228777: "Ủy viên Trưởng
+    Nhân đại Trung Quốc Trương Đức Giang" (no "Trưởng Nhân")."""
+    names = people(extract(article(
+        "Đúng 14 giờ chiều 28.6, Chủ tịch nước Trần Đại Quang và Phu nhân đã tới thủ đô Moskva. Liên bang Nga "
+        "tặng Thượng tướng Trương Quang Khánh Huân chương Hữu nghị. Từ năm 1985, đồng chí Thongloun Sisoulith là "
+        "Vụ trưởng Vụ Nghiên cứu, Phủ Thủ tướng. Nổi bật là chuyến thăm Việt Nam của Ủy viên Trưởng Nhân đại "
+        "Trung Quốc Trương Đức Giang.")))
+    assert "Trương Quang Khánh" in names
+    assert not {"Phu", "Trương Quang Khánh Huân", "Vụ Nghiên", "Trưởng Nhân"} & set(names)

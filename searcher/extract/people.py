@@ -67,6 +67,10 @@ _TITLE_TABLE = _phrases(_TITLE_WORDS)
 _PREFIX_TABLE = _phrases(_TITLE_PREFIXES)
 _PLACE_TYPE_TABLE = _phrases(_PLACE_TYPE_WORDS)
 # Lower-cased first words of honorifics and titles (prefixes included): only these need a look.
+# Words whose first, capitalised syllable is no name's ("Phu nhân", "Huân chương").
+_COMPOUNDS = word_list("name_breaking_compounds")
+_COMPOUND_TABLE = _phrases(c.lower() for c in _COMPOUNDS)
+_COMPOUND_STARTS = frozenset(c.split()[0] for c in _COMPOUNDS)
 _PHRASE_STARTS = set(_HONORIFIC_TABLE) | set(_HEAD_TABLE) | set(_PREFIX_TABLE)
 # Countries whose name holds a lower-case word ("Liên bang Nga", "Cộng hòa Séc", "Hợp chúng quốc
 # Hoa Kỳ"): inside a title they are one name, not a capitalised run cut at "bang" ("Tổng thống
@@ -131,6 +135,10 @@ class _Tokens:
         self.caps = caps = [t[0] in _UPPER_SET for t in self.texts]
         if not _PARTICLES.isdisjoint(lows) or any(p in text for p in _HYPHENED_PARTICLES):
             self._particles_join_names()  # most chunks hold no particle: two C-level tests skip the loop
+        if not _COMPOUND_STARTS.isdisjoint(self.texts):
+            for i, token in enumerate(self.texts[:-1]):  # "Phu nhân", "Huân chương": no name's syllable
+                if token in _COMPOUND_STARTS and not caps[i + 1] and _match_phrase(lows, i, _COMPOUND_TABLE):
+                    caps[i] = False
         phrase_starts = [i for i, low in enumerate(lows) if low in _PHRASE_STARTS]
         # token index -> length of the honorific / title head (prefixes included) starting there
         self.honorifics = {i: n for i in phrase_starts if (n := _match_phrase(lows, i, _HONORIFIC_TABLE))}
