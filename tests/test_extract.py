@@ -969,3 +969,14 @@ def test_a_capitalised_syllable_of_a_common_word_is_no_name():
         "Trung Quốc Trương Đức Giang.")))
     assert "Trương Quang Khánh" in names
     assert not {"Phu", "Trương Quang Khánh Huân", "Vụ Nghiên", "Trưởng Nhân"} & set(names)
+
+
+def test_the_word_after_a_company_s_kind_word_in_a_title_is_the_company():
+    """bm22378743: "Hoan nghênh chuyến thăm Việt Nam của Chủ tịch Tập đoàn Alphabet, Thủ tướng bày tỏ
+    vui mừng" names no person "Alphabet"; a person after the company's name is still found."""
+    names = people(extract(article(
+        "Hoan nghênh chuyến thăm Việt Nam của Chủ tịch Tập đoàn Alphabet, Thủ tướng bày tỏ vui mừng. Tổng Giám "
+        "đốc Tập đoàn Samsung Lee Kun-hee và Chủ tịch Tập đoàn Vingroup Phạm Nhật Vượng cùng dự.")))
+    assert "Alphabet" not in names
+    assert names["Lee Kun-hee"] == "Tổng Giám đốc Tập đoàn Samsung"
+    assert names["Phạm Nhật Vượng"] == "Chủ tịch Tập đoàn Vingroup"

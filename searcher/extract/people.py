@@ -67,6 +67,9 @@ _TITLE_TABLE = _phrases(_TITLE_WORDS)
 _PREFIX_TABLE = _phrases(_TITLE_PREFIXES)
 _PLACE_TYPE_TABLE = _phrases(_PLACE_TYPE_WORDS)
 # Lower-cased first words of honorifics and titles (prefixes included): only these need a look.
+# Kind words of a company in a title: the capitalised word after one is the company's name
+# ("Chủ tịch Tập đoàn Alphabet", "Tổng Giám đốc Tập đoàn Samsung Lee Kun-hee").
+_COMPANY_KINDS = frozenset({"tập đoàn", "công ty", "hãng", "ngân hàng"})
 # Words whose first, capitalised syllable is no name's ("Phu nhân", "Huân chương").
 _COMPOUNDS = word_list("name_breaking_compounds")
 _COMPOUND_TABLE = _phrases(c.lower() for c in _COMPOUNDS)
@@ -418,7 +421,9 @@ class _Scanner:
             prev = lows[run_start - 1] if run_start > 0 else ""
             prev2 = " ".join(lows[max(run_start - 2, 0) : run_start])
             after_type = prev in _PLACE_TYPE_WORDS or prev2 in _PLACE_TYPE_WORDS
-            name = self._name_from_run(words, after_type)
+            if prev2 in _COMPANY_KINDS or prev in _COMPANY_KINDS:
+                words = words[1:]  # "Chủ tịch Tập đoàn Alphabet": the word after the kind names the company
+            name = self._name_from_run(words, after_type) if words else None
             if not name and run_start == i + self._head_at(i) and len(words) == 3 and words[0] in SURNAMES:
                 name = words  # "Chủ tịch Hồ Chí Minh": right after the title word it is a person
             if name:
