@@ -980,3 +980,30 @@ def test_the_word_after_a_company_s_kind_word_in_a_title_is_the_company():
     assert "Alphabet" not in names
     assert names["Lee Kun-hee"] == "Tổng Giám đốc Tập đoàn Samsung"
     assert names["Phạm Nhật Vượng"] == "Chủ tịch Tập đoàn Vingroup"
+
+
+def test_an_autonomous_region_a_news_agency_and_a_forum_are_partners():
+    """bm21510605: "Thủ tướng Nguyễn Xuân Phúc đã tiếp Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng
+    Tây (Trung Quốc) Bành Thanh Hoa" (the region, not China); bm22363101: "tiếp Xã trưởng Tân Hoa xã
+    (Trung Quốc) Thái Danh Chiếu và Đoàn đại biểu Hãng thông tấn Tân Hoa xã"; bm22733107: a visit to
+    the Netherlands whose programme lists "tiếp Giám đốc điều hành Diễn đàn Kinh tế Thế giới (WEF)"
+    below the lead (met, so a party although the lead never names it)."""
+    found = partners(extract(article(
+        "Chiều tối 10/2, tại Quảng Ninh, Thủ tướng Nguyễn Xuân Phúc đã tiếp Bí thư Khu ủy Khu tự trị dân tộc "
+        "Choang Quảng Tây (Trung Quốc) Bành Thanh Hoa đang có chuyến thăm Việt Nam.",
+        title="Thủ tướng tiếp Bí thư Khu ủy Khu tự trị dân tộc Choang Quảng Tây")))
+    assert found == {"Khu tự trị dân tộc Choang Quảng Tây": "Trung Quốc"}
+    found = partners(extract(article(
+        "Chiều tối 10/2, Thủ tướng Nguyễn Xuân Phúc đã tiếp đoàn đại biểu Khu tự trị dân tộc Choang Quảng Tây.")))
+    assert found == {"Khu tự trị dân tộc Choang Quảng Tây": "Trung Quốc"}
+    found = partners(extract(article(
+        "Chiều 24/5, tại Phủ Chủ tịch, Chủ tịch nước Trần Đại Quang đã có buổi tiếp Xã trưởng Tân Hoa xã (Trung "
+        "Quốc) Thái Danh Chiếu và Đoàn đại biểu Hãng thông tấn Tân Hoa xã đang ở thăm và làm việc tại Việt Nam.",
+        title="TTXVN và THX cần góp phần làm sâu sắc hơn tình hữu nghị")))
+    assert found == {"Tân Hoa xã": "Trung Quốc"}
+    found = partners(extract(article(
+        "Trong khuôn khổ chuyến thăm chính thức Hà Lan, Thủ tướng Nguyễn Xuân Phúc đã hội đàm với Thủ tướng Hà "
+        "Lan Mark Rutte.\n\nThủ tướng cũng đã trao đổi với Nhóm các nhà đầu tư tài chính; tiếp Giám đốc điều "
+        "hành Diễn đàn Kinh tế Thế giới (WEF), lãnh đạo Phòng Thương mại Hà Lan - Việt Nam.",
+        title="Thủ tướng kết thúc chuyến thăm chính thức Hà Lan")))
+    assert "Diễn đàn Kinh tế Thế giới" in found

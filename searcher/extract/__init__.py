@@ -120,7 +120,7 @@ def extract(article: Article) -> Extraction:
         return Extraction(date=event_date, year=year, officials=officials)
     texts_of_partners, spans = event_spans(article, texts)
     partners = extract_partners(texts_of_partners, {o.name for o in officials}, spans, lead=1)
-    partners = _parties_of_the_lead(partners, _lead(article, texts))
+    partners = _parties_of_the_lead(partners, _lead(article, texts), "\n".join(texts_of_partners))
     return Extraction(date=event_date, year=year, partners=partners,
                       countries=event_countries(article, partners, officials), officials=officials)
 
@@ -139,17 +139,34 @@ def _bare(name: str) -> str:
     return " ".join(words)
 
 
-def _parties_of_the_lead(partners, lead: str):
+# A verb of meeting and the words of a title before a name: "tiếp Giám đốc điều hành Diễn đàn
+# Kinh tế Thế giới (WEF)" names a party wherever it is.
+_MET_BEFORE = re.compile(r"(?<![\w-])(?:tiếp(?! tục)|đón|hội kiến|hội đàm với|làm việc với|gặp|gặp gỡ|thăm)\s+(?:[^\s.,;:!?]+\s+){0,5}$")
+
+
+def _met(partner, text: str) -> bool:
+    """The text names ``partner`` right after a verb of meeting (and a title)."""
+    for spelling in _SPELLINGS.get(partner.name, (partner.name,)):
+        at = text.find(spelling)
+        while at >= 0:
+            if _MET_BEFORE.search(text, max(0, at - 60), at):
+                return True
+            at = text.find(spelling, at + len(spelling))
+    return False
+
+
+def _parties_of_the_lead(partners, lead: str, text: str = ""):
     """The partners the lead allows: the lead (headline, summary, first sentences) names the
     event's parties, so a partner found only further down is one of them when the lead names it
-    or its country ("thăm tỉnh Aichi" later in a report of a visit to Japan), not a body of
+    or its country ("thăm tỉnh Aichi" later in a report of a visit to Japan), or when a verb of
+    meeting leads to it ("tiếp Giám đốc điều hành Diễn đàn Kinh tế Thế giới"); not a body of
     another country or an international body the lead never names ("Liên minh châu Âu", "KOICA",
     "Liên hợp quốc" in the background of a bilateral meeting)."""
     lead_countries = {_COUNTRY_NAMES[m.group()] for m in _ANY_COUNTRY.finditer(_VIETNAMESE_PLACE.sub(" ", lead))}
     kept = [p for p in partners if p.country in lead_countries or any(
         spelling in lead for spelling in _SPELLINGS.get(p.name, (p.name,))) or _bare(p.name) in lead]
     lead_countries |= {p.country for p in kept if p.country}  # "tỉnh Nagano" in the lead: Japan is a party
-    return [p for p in partners if p in kept or p.country in lead_countries]
+    return [p for p in partners if p in kept or p.country in lead_countries or _met(p, text)]
 
 
 def event_spans(article: Article, texts: tuple[str, list[str], list[str]]) -> tuple[list[str], list[list[tuple[int, int]]]]:

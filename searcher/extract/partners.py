@@ -55,7 +55,7 @@ def whole_words(words) -> str:
 
 
 _TYPES = (
-    r"tỉnh bang|tiểu bang|khu tự trị|thành phố|thủ phủ|thủ đô|thị trấn|thị xã|đặc khu|tỉnh|châu|huyện|quận"
+    r"tỉnh bang|tiểu bang|khu tự trị dân tộc|khu tự trị|thành phố|thủ phủ|thủ đô|thị trấn|thị xã|đặc khu|tỉnh|châu|huyện|quận"
     r"|vùng|bang|xã|làng|TP\.?"
 )
 _TYPE = rf"(?<![Ll]iên\s)(?<![\w-])(?P<type>(?i:{_TYPES}))"
@@ -231,7 +231,7 @@ def _resolve(mention: _Mention, memory: dict[str, str], names_country=lambda cou
     alias = KNOWN_BY_ALIAS.get(name)
     if alias and alias.kind != "locality":
         alias = None
-    if not entity and alias and alias.name.startswith(mention.type + " "):
+    if not entity and alias and alias.name.lower().startswith(mention.type + " "):
         entity = alias  # same kind of place under another spelling: use the data file's name
     canonical = entity.name if entity else typed
     if mention.type == "thủ đô":
