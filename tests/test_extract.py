@@ -1007,3 +1007,14 @@ def test_an_autonomous_region_a_news_agency_and_a_forum_are_partners():
         "hành Diễn đàn Kinh tế Thế giới (WEF), lãnh đạo Phòng Thương mại Hà Lan - Việt Nam.",
         title="Thủ tướng kết thúc chuyến thăm chính thức Hà Lan")))
     assert "Diễn đàn Kinh tế Thế giới" in found
+
+
+def test_embassies_of_two_countries_named_together_are_two_partners():
+    """bm22523442: "Cùng tham dự còn có các đại biểu từ TP Milan, Italy; Kosice, Slovakia, ĐSQ Italy và
+    Slovakia tại Hà Nội": the embassies of Italy and of Slovakia."""
+    extraction = extract(article(
+        "Ngày 13-6, Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung đã có buổi tiếp ngài Bruno Angelet. Cùng tham dự "
+        "còn có có các đại biểu từ TP Milan, Italy; Kosice, Slovakia, ĐSQ Italy và Slovakia tại Hà Nội.",
+        title="Milan hỗ trợ Hà Nội xây dựng đô thị thông minh"))
+    assert {"Đại sứ quán Italy", "Đại sứ quán Slovakia"} <= set(partners(extraction))
+    assert "Slovakia" in extraction.countries

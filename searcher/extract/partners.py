@@ -69,6 +69,7 @@ _EMBASSY = re.compile(
     rf"(?i:{first_letter_lookahead(_MISSIONS + '|ĐSQ|TLSQ')})(?P<kind>(?i:{_MISSIONS})|ĐSQ|TLSQ)\s+{COUNTRY_PATTERN}"
     rf"(?:\s+(?:tại|ở)\s+(?:(?i:thành phố|TP\.?)\s*)?(?P<place>{CAP_RUN}))?"
 )
+_MORE_COUNTRIES = re.compile(rf"(?:\s*,\s*|\s+và\s+){COUNTRY_PATTERN}(?:\s+(?:tại|ở)\s+(?P<place>{CAP_RUN}))?")
 _ENVOYS = "tổng lãnh sự|đại sứ"
 _ENVOY = re.compile(
     rf"(?i:{first_letter_lookahead(_ENVOYS)})(?P<kind>(?i:{_ENVOYS}))(?!\s+quán)(?:\s+(?i:đặc mệnh toàn quyền))?\s+{COUNTRY_PATTERN}"
@@ -531,8 +532,14 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
             add(entity.name, entity.country)
             taken.append(match.span())
         for match in scan(_EMBASSY):
-            _add_mission(match, add, consulate="lãnh sự" in match.group("kind").lower() or match.group("kind") == "TLSQ")
+            consulate = "lãnh sự" in match.group("kind").lower() or match.group("kind") == "TLSQ"
+            _add_mission(match, add, consulate=consulate)
             taken.append(match.span())
+            end = match.end()
+            while not consulate and not match.group("place") and (more := _MORE_COUNTRIES.match(chunk, end)):
+                _add_mission(more, add, consulate=False)  # "ĐSQ Italy và Slovakia tại Hà Nội": two embassies
+                taken.append(more.span())
+                end = more.end()
         for match in scan(_ENVOY):
             if "lãnh sự" in match.group("kind").lower():
                 _add_mission(match, add, consulate=True)
