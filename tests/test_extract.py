@@ -1018,3 +1018,18 @@ def test_embassies_of_two_countries_named_together_are_two_partners():
         title="Milan hỗ trợ Hà Nội xây dựng đô thị thông minh"))
     assert {"Đại sứ quán Italy", "Đại sứ quán Slovakia"} <= set(partners(extraction))
     assert "Slovakia" in extraction.countries
+
+
+def test_people_of_a_past_meeting_dated_in_brackets_are_no_officials():
+    """bm22228777: "chuyến thăm chính thức Trung Quốc của Tổng Bí thư Nguyễn Phú Trọng (1/2017) và Thủ
+    tướng Nguyễn Xuân Phúc (9/2016); cuộc gặp giữa ..., Thủ tướng Nguyễn Xuân Phúc với Thủ tướng Lý
+    Khắc Cường nhân dịp tham dự Hội nghị cấp cao ASEM 11 tại Mông Cổ (14/7); ...": past exchanges
+    listed with their dates, not the reported event."""
+    names = people(extract(article(
+        "Chiều 24/5, Chủ tịch nước Trần Đại Quang tiếp Đại sứ Trung Quốc Hồng Tiểu Dũng. Hai bên duy trì tiếp "
+        "xúc cấp cao, nổi bật là chuyến thăm chính thức Trung Quốc của Tổng Bí thư Nguyễn Phú Trọng (1/2017) và "
+        "Thủ tướng Nguyễn Xuân Phúc (9/2016); cuộc gặp giữa Chủ tịch nước Trần Đại Quang với Tổng Bí thư, Chủ tịch "
+        "Tập Cận Bình nhân dịp Hội nghị cấp cao APEC tại Peru (11/2016), Thủ tướng Nguyễn Xuân Phúc với Thủ tướng "
+        "Lý Khắc Cường nhân dịp tham dự Hội nghị cấp cao ASEM 11 tại Mông Cổ (14/7); chuyến thăm hữu nghị.")))
+    assert {"Trần Đại Quang", "Hồng Tiểu Dũng"} <= set(names)
+    assert not {"Nguyễn Phú Trọng", "Nguyễn Xuân Phúc", "Lý Khắc Cường"} & set(names)

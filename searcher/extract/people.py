@@ -478,7 +478,8 @@ class _Scanner:
 _GREETINGS_BEFORE = re.compile(r"(?:lời (?:thăm hỏi|chào|chúc)|(?<!lời )mời)(?:(?!\b(?:đến|tới)\b)[^.!?;])*$")
 _LATE_BEFORE = re.compile(r"(?<!\w)cố\s+(?:Quốc vương|Nhà vua|Hoàng đế|Chủ tịch|Tổng Bí thư|Thủ tướng|Tổng thống"
                           r"|Đại tướng|lãnh tụ|nhà lãnh đạo)[^,.;!?]{0,40}$")
-_RECALLED_AFTER = re.compile(r"\s*\((?:tháng\s*)?\d{1,2}\s*/\s*\d{4}\)|\s*\(\d{1,3}\s+tuổi|\s*\(sinh năm")
+_RECALLED_AFTER = re.compile(r"\s*\((?:tháng\s*)?\d{1,2}\s*/\s*\d{4}\)|\s*\(\d{1,3}\s+tuổi|\s*\(sinh năm"
+                             r"|[^.;!?()\n]{0,120}?\s\((?:tháng\s*)?\d{1,2}\s*/\s*\d{1,4}\)\s*[;,.]")
 
 
 def _in_passing(text: str, name: str) -> bool:
