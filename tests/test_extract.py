@@ -1033,3 +1033,22 @@ def test_people_of_a_past_meeting_dated_in_brackets_are_no_officials():
         "Lý Khắc Cường nhân dịp tham dự Hội nghị cấp cao ASEM 11 tại Mông Cổ (14/7); chuyến thăm hữu nghị.")))
     assert {"Trần Đại Quang", "Hồng Tiểu Dũng"} <= set(names)
     assert not {"Nguyễn Phú Trọng", "Nguyễn Xuân Phúc", "Lý Khắc Cường"} & set(names)
+
+
+def test_a_body_s_name_holds_no_verb_it_is_the_subject_of_and_state_forms_are_one_body():
+    """bm22693489: "Nhân dịp này, Thủ tướng Chính phủ cảm ơn Chính phủ Đức đã cung cấp ODA" names the
+    German government, not "Chính phủ cảm ơn Chính phủ Đức"; bm22573467: "Chủ tịch Thượng viện CH
+    Haiti" and "Chủ tịch Thượng viện Cộng hòa Haiti" are one senate; bm22557224: "Phó chủ tịch Quân ủy
+    TƯ Trung Quốc" heads the Central Military Commission."""
+    found = partners(extract(article(
+        "Thủ tướng Nguyễn Xuân Phúc tiếp Bộ trưởng Kinh tế Đức. Nhân dịp này, Thủ tướng Chính phủ cảm ơn Chính "
+        "phủ Đức đã cung cấp ODA cho Việt Nam trong những năm qua.")))
+    assert "Chính phủ Đức" in found and not [name for name in found if "cảm ơn" in name]
+    found = partners(extract(article(
+        "Tối 20/6, Chủ tịch Thượng viện Cộng hòa Haiti Youri Latortue rời Hà Nội, kết thúc tốt đẹp chuyến thăm "
+        "chính thức Việt Nam.", title="Chủ tịch Thượng viện CH Haiti kết thúc tốt đẹp chuyến thăm Việt Nam")))
+    assert [name for name in found if name.startswith("Thượng viện")] == ["Thượng viện Cộng hòa Haiti"]
+    found = partners(extract(article(
+        "Thượng tướng Phạm Trường Long - Phó chủ tịch Quân ủy TƯ Trung Quốc cùng đoàn đại biểu quân sự cấp cao "
+        "Trung Quốc thăm và làm việc tại Việt Nam.", title="Phó chủ tịch Quân ủy TƯ Trung Quốc thăm Việt Nam")))
+    assert "Quân ủy TƯ Trung Quốc" in found

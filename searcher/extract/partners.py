@@ -83,7 +83,7 @@ _STATE_BODY_HEADS = ("chính phủ", "quốc hội", "thượng viện", "hạ v
                      "cảnh sát biển", "duma")
 _ORG_HEAD_LOOSE = "|".join([
     "Hiệp hội", "Cơ quan", "Tổ chức", "Ngân hàng", r"Phòng Thương mại(?: và Công nghiệp)?", "Liên minh",
-    "Quân ủy Trung ương", "Hãng thông tấn",
+    "Quân ủy Trung ương", "Quân ủy TƯ", "Hãng thông tấn",
     *(form for head in _STATE_BODY_HEADS for form in (head[0].upper() + head[1:], head))])
 _ORG_HEAD_STRICT = r"Hội|Quỹ|Tập đoàn|Công ty|Viện|Học viện|Trường|Đại học|Trung tâm|Văn phòng|Bộ|Đảng|Hãng|Nhà nước|Chương trình|Câu lạc bộ|Đài truyền hình|Liên đoàn|Ủy ban|Uỷ ban"
 _LOWER_WORD = r"[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+"
@@ -93,7 +93,9 @@ _LOWER_WORD = r"[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽ�
 # Nor a verb or particle of the sentence around the name ("Quốc hội tiếp Đoàn ...", "Liên minh Kinh
 # tế Á-Âu gồm Nga", "IPU-137 do Nga đăng cai"): a name holds none.
 _NOT_IN_NAME = ("cùng|với|cho|tại|từ|là|ở|do|gồm|đã|sẽ|được|đang|vừa|có|không|tiếp|đón|dẫn|đề|thăm|gặp|ký|trao"
-                "|tặng|mời|nhận|đến|sang|tới|về|khi|thì|mà|để|như|hay|hoặc|trong|theo")
+                "|tặng|mời|nhận|đến|sang|tới|về|khi|thì|mà|để|như|hay|hoặc|trong|theo"
+                # verbs a body is the subject of: "Chính phủ cảm ơn Chính phủ Đức" is no body's name
+                "|cảm|hoan|khẳng|bày|nhấn|chúc|ủng|biết|mong|muốn|luôn|rất|cũng")
 _NAME_LOWER = rf"(?!(?:{_NOT_IN_NAME})(?![\w-])){_LOWER_WORD}"
 _ORG = re.compile(
     rf"{first_letter_lookahead(_ORG_HEAD_LOOSE + '|' + _ORG_HEAD_STRICT)}(?<![\w-])(?P<org>(?:(?:{_ORG_HEAD_LOOSE})(?:\s+(?:{_NAME_LOWER}\s+){{0,3}})?|(?:{_ORG_HEAD_STRICT})\s+(?=[{UPPER}]))(?:{CAP}(?:\s+{_NAME_LOWER}){{0,3}}\s+){{0,5}}?{COUNTRY_PATTERN})(?P<tail>\s+tại\s+Việt Nam|\s+[-–]\s+Việt Nam(?![\w-]))?"
@@ -634,7 +636,7 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
 # nước Cộng hòa Cuba") and a mission's seat ("... Hoa Kỳ tại Việt Nam"): the same body without them.
 # A party's name is left whole ("Đảng Cộng hòa Mỹ").
 _STATE_FORMS = ("của", "nước", "Cộng hòa", "Cộng hoà", "Dân chủ Nhân dân", "Xã hội Chủ nghĩa", "Vương quốc",
-                "Liên bang", "Hoàng gia", "Hợp chúng quốc", "Chính quyền Nhân dân", "CHDCND", "CHND", "LB")
+                "Liên bang", "Hoàng gia", "Hợp chúng quốc", "Chính quyền Nhân dân", "CHDCND", "CHND", "CH", "LB")
 
 
 def _body_key(name: str, country: str | None) -> str:
