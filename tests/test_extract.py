@@ -1052,3 +1052,14 @@ def test_a_body_s_name_holds_no_verb_it_is_the_subject_of_and_state_forms_are_on
         "Thượng tướng Phạm Trường Long - Phó chủ tịch Quân ủy TƯ Trung Quốc cùng đoàn đại biểu quân sự cấp cao "
         "Trung Quốc thăm và làm việc tại Việt Nam.", title="Phó chủ tịch Quân ủy TƯ Trung Quốc thăm Việt Nam")))
     assert "Quân ủy TƯ Trung Quốc" in found
+
+
+def test_a_company_named_short_and_in_full_is_one_partner():
+    """bm22463175: "Vinalines đã ký biên bản ghi nhớ với Tập đoàn NYK Line (Nhật Bản)" and "đại diện Tập
+    đoàn NYK (Nhật bản)": one company, in full."""
+    found = partners(extract(article(
+        "Nhân dịp tham dự “Hội nghị xúc tiến đầu tư tại Nhật Bản”, Vinalines đã ký biên bản ghi nhớ với Tập đoàn "
+        "NYK Line (Nhật Bản) về việc Vinalines và NYK Line sẽ cùng tiến hành nghiên cứu. Lễ ký kết giữa ông Lê Anh "
+        "Sơn, Chủ tịch Vinalines và đại diện Tập đoàn NYK (Nhật bản).",
+        title="Vinalines và Tập đoàn NYK hợp tác phát triển dịch vụ vận tải và logistics")))
+    assert [name for name in found if "NYK" in name] == ["Tập đoàn NYK Line"]

@@ -629,7 +629,15 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
             merged[key] = (name, country)
         elif len(name) > len(merged[key][0]) and " của " not in name:
             merged[key] = (name, merged[key][1] or country)
-    return [Partner(name, country or (fill if name in unplaced else None)) for name, country in merged.values()]
+    # A company named short and in full ("Tập đoàn NYK", "Tập đoàn NYK Line") is one partner, in full.
+    names = [name for name, _ in merged.values()]
+    cut_short = {name for name in names if name.split()[0] in _COMPANY_HEADS and any(
+        other.startswith(name + " ") and " và " not in other for other in names)}
+    return [Partner(name, country or (fill if name in unplaced else None)) for name, country in merged.values()
+            if name not in cut_short]
+
+
+_COMPANY_HEADS = frozenset({"Tập", "Công", "Hãng", "Ngân"})  # Tập đoàn, Công ty, Hãng, Ngân hàng
 
 
 # The state form written between a body and its country ("Chính phủ Vương quốc Hà Lan", "Quốc hội
