@@ -1063,3 +1063,18 @@ def test_a_company_named_short_and_in_full_is_one_partner():
         "Sơn, Chủ tịch Vinalines và đại diện Tập đoàn NYK (Nhật bản).",
         title="Vinalines và Tập đoàn NYK hợp tác phát triển dịch vụ vận tải và logistics")))
     assert [name for name in found if "NYK" in name] == ["Tập đoàn NYK Line"]
+
+
+def test_a_pair_of_countries_or_a_name_run_into_the_next_sentence_is_no_new_official():
+    """bm22405054: "Liên minh Nghị sỹ hữu nghị Nhật-Việt" names no person "Nhật-Việt"; bm22573562: a
+    caption run into the body, "Tổng thống Nga Vladimir Putin và Chủ tịch nước Trần Đại Quang Chuyến thăm
+    của Chủ tịch nước ...", is Trần Đại Quang again."""
+    names = people(extract(article(
+        "Các nghị sỹ của Đảng Dân tiến Nhật Bản sẽ tích cực tham gia hoạt động của Liên minh Nghị sỹ hữu nghị "
+        "Nhật-Việt, đóng góp hơn nữa vào sự phát triển bền vững của quan hệ hai nước.")))
+    assert "Nhật-Việt" not in names
+    names = people(extract(article(
+        "Chủ tịch nước Trần Đại Quang và phu nhân sẽ thăm chính thức Nga và Belarus từ tuần tới.\n\nTổng thống "
+        "Nga Vladimir Putin và Chủ tịch nước Trần Đại Quang Chuyến thăm của Chủ tịch nước và phu nhân tới hai "
+        "nước sẽ diễn ra từ ngày 26/6 đến 1/7.")))
+    assert {"Trần Đại Quang", "Vladimir Putin"} <= set(names) and "Trần Đại Quang Chuyến" not in names

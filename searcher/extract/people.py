@@ -528,6 +528,11 @@ _CLAUSE_OPENERS = set(word_list("clause_openers"))
 _COUNTRY_INSIDE = re.compile(r"(?<!\w)(?:Việt Nam|Nhật Bản|Trung Quốc|Hàn Quốc|Hoa Kỳ|Liên bang Nga)(?!\w)")
 
 
+# Countries written in one syllable inside compounds ("Nhóm Nghị sỹ hữu nghị Nhật-Việt").
+_COUNTRY_SHORT_NAMES = frozenset({"Việt", "Nhật", "Trung", "Hàn", "Lào", "Nga", "Mỹ", "Pháp", "Đức", "Anh", "Úc", "Thái",
+                                  "Cuba", "Ấn"})
+
+
 def _initial(word: str) -> bool:
     return len(word) == 2 and word[1] == "."
 
@@ -569,6 +574,8 @@ def _cleaned(name: str) -> str | None:
     words = _initials_kept(words)
     name = " ".join(words)
     if len(name) <= 1 or name in _NOT_PEOPLE or _COUNTRY_INSIDE.search(name):
+        return None
+    if set(re.split(r"[\s–-]+", name)) <= _COUNTRY_SHORT_NAMES:  # "Nhật-Việt", "Việt - Nga": a pair of countries
         return None
     if len(words) > 1 and f"{words[0]} {words[1]}".lower() == "tập đoàn":  # "Tập Đoàn Dầu khí": a company
         return None
@@ -649,6 +656,10 @@ def _merge(people: dict[str, _Person], text: str = "") -> list[Official]:
         # a name that starts or ends one longer name is that person (one word: "Trump"; more,
         # when foreign: "Leopoldo Cintra"; Vietnamese two-word runs are often other people's)
         short = " " not in person.name or not all(map(is_vietnamese_syllable, person.name.split()))
+        if not short and person.name.count(" ") == 3 and person.name.rsplit(" ", 1)[0] in people:
+            # "Trần Đại Quang Chuyến thăm ...": a found name and the next sentence's first word
+            people[person.name.rsplit(" ", 1)[0]].titles.extend(person.titles)
+            continue
         if not short and person.name.count(" ") == 1:
             # a Vietnamese surname and middle name alone are a name cut short ("ông Lý Khắc cường",
             # "Phạm Bình" for "Phạm Bình Minh"): people are called by their given name, not by these
