@@ -1078,3 +1078,17 @@ def test_a_pair_of_countries_or_a_name_run_into_the_next_sentence_is_no_new_offi
         "Nga Vladimir Putin và Chủ tịch nước Trần Đại Quang Chuyến thăm của Chủ tịch nước và phu nhân tới hai "
         "nước sẽ diễn ra từ ngày 26/6 đến 1/7.")))
     assert {"Trần Đại Quang", "Vladimir Putin"} <= set(names) and "Trần Đại Quang Chuyến" not in names
+
+
+def test_a_leader_a_star_and_an_admiral_are_titles_but_a_plural_title_names_no_one():
+    """bm22349182: "dưới thời nhà lãnh đạo Kim Jong-un"; bm21488307: "Ngôi sao David Beckham bị tống
+    tiền"; bm22367842: "Tư lệnh Quân đội Mỹ tại châu Á-Thái Bình Dương, Đô đốc Harry Harris"; bm22326313: "trước khoảng 50 nhà lãnh đạo Arab"
+    and bm22228777: "Hội nghị bàn tròn của các Nhà lãnh đạo và Đối thoại cấp cao" name no person."""
+    names = people(extract(article(
+        "Triều Tiên đạt bước tiến vượt bậc về công nghệ tên lửa đạn đạo dưới thời nhà lãnh đạo Kim Jong-un. Ngôi "
+        "sao David Beckham bị tống tiền. Tư lệnh Quân đội Mỹ tại châu Á-Thái Bình Dương, Đô đốc Harry Harris đã "
+        "tuyên bố rằng, Mỹ sẽ sớm tiến hành các chiến dịch. "
+        "Ông Trump dự kiến có bài phát biểu về đạo Hồi trước khoảng 50 nhà lãnh đạo Arab. Diễn đàn gồm Lễ khai "
+        "mạc, Hội nghị bàn tròn của các Nhà lãnh đạo và Đối thoại cấp cao.")))
+    assert {"Kim Jong-un", "David Beckham", "Harry Harris"} <= set(names)
+    assert not {"Arab", "Đối"} & set(names)

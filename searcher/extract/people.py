@@ -67,6 +67,7 @@ _TITLE_TABLE = _phrases(_TITLE_WORDS)
 _PREFIX_TABLE = _phrases(_TITLE_PREFIXES)
 _PLACE_TYPE_TABLE = _phrases(_PLACE_TYPE_WORDS)
 # Lower-cased first words of honorifics and titles (prefixes included): only these need a look.
+_PLURALS = frozenset({"các", "những", "nhiều", "mấy", "vài"})
 # Kind words of a company in a title: the capitalised word after one is the company's name
 # ("Chủ tịch Tập đoàn Alphabet", "Tổng Giám đốc Tập đoàn Samsung Lee Kun-hee").
 _COMPANY_KINDS = frozenset({"tập đoàn", "công ty", "hãng", "ngân hàng"})
@@ -145,7 +146,10 @@ class _Tokens:
         phrase_starts = [i for i, low in enumerate(lows) if low in _PHRASE_STARTS]
         # token index -> length of the honorific / title head (prefixes included) starting there
         self.honorifics = {i: n for i in phrase_starts if (n := _match_phrase(lows, i, _HONORIFIC_TABLE))}
-        self.heads = {i: n for i in phrase_starts if (n := _head_length(lows, caps, i))}
+        # A title after a plural word names a group, not the person after it ("50 nhà lãnh đạo Arab",
+        # "các Nhà lãnh đạo và Đối thoại cấp cao").
+        self.heads = {i: n for i in phrase_starts if (n := _head_length(lows, caps, i))
+                      and not (i > 0 and (lows[i - 1] in _PLURALS or lows[i - 1].isdigit()))}
         # Where a mention can start: an honorific, a title or a surname. A bare name not led by a
         # surname is only taken for someone already found (see _Scanner.scan).
         surnames = [i for i, text in enumerate(self.texts) if text in SURNAMES]
