@@ -1078,6 +1078,11 @@ def test_a_pair_of_countries_or_a_name_run_into_the_next_sentence_is_no_new_offi
         "Nga Vladimir Putin và Chủ tịch nước Trần Đại Quang Chuyến thăm của Chủ tịch nước và phu nhân tới hai "
         "nước sẽ diễn ra từ ngày 26/6 đến 1/7.")))
     assert {"Trần Đại Quang", "Vladimir Putin"} <= set(names) and "Trần Đại Quang Chuyến" not in names
+    # bm22256370: a caption "Nhà lãnh đạo Triều Tiên Kim Jong-un" run into "Vụ ám hại ..."
+    names = people(extract(article(
+        "Người này tổ chức cuộc tấn công nhà lãnh đạo Triều Tiên Kim Jong-un.\n\nNhà lãnh đạo Triều Tiên Kim "
+        "Jong-un Vụ ám hại nhà lãnh đạo Triều Tiên cần phải thực hiện bí mật.")))
+    assert "Kim Jong-un" in names and "Kim Jong-un Vụ" not in names
 
 
 def test_a_leader_a_star_and_an_admiral_are_titles_but_a_plural_title_names_no_one():

@@ -660,9 +660,11 @@ def _merge(people: dict[str, _Person], text: str = "") -> list[Official]:
         # a name that starts or ends one longer name is that person (one word: "Trump"; more,
         # when foreign: "Leopoldo Cintra"; Vietnamese two-word runs are often other people's)
         short = " " not in person.name or not all(map(is_vietnamese_syllable, person.name.split()))
-        if not short and person.name.count(" ") == 3 and person.name.rsplit(" ", 1)[0] in people:
-            # "Trần Đại Quang Chuyến thăm ...": a found name and the next sentence's first word
-            people[person.name.rsplit(" ", 1)[0]].titles.extend(person.titles)
+        head, last = person.name.rsplit(" ", 1) if " " in person.name else ("", "")
+        if head in people and (head.count(" ") >= 2 or (" " in head and short)) and is_vietnamese_syllable(last):
+            # "Trần Đại Quang Chuyến thăm ...", "Kim Jong-un Vụ ám sát ...": a name found alone,
+            # run into the next sentence's first word
+            people[head].titles.extend(person.titles)
             continue
         if not short and person.name.count(" ") == 1:
             # a Vietnamese surname and middle name alone are a name cut short ("ông Lý Khắc cường",
