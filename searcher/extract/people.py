@@ -654,18 +654,20 @@ def _merge(people: dict[str, _Person], text: str = "") -> list[Official]:
             continue
         foreign.append(person)
         people[name] = person
+    for person in list(people.values()):
+        head, last = person.name.rsplit(" ", 1) if " " in person.name else ("", "")
+        if head in people and is_vietnamese_syllable(last) and (
+                head.count(" ") >= 2 or (" " in head and not all(map(is_vietnamese_syllable, head.split())))):
+            # "Trần Đại Quang Chuyến thăm ...", "Kim Jong-un Vụ ám sát ...": a name found alone,
+            # run into the next sentence's first word
+            people[head].titles.extend(person.titles)
+            del people[person.name]
     full = [p for p in people.values() if " " in p.name]
     result: list[_Person] = []
     for person in people.values():
         # a name that starts or ends one longer name is that person (one word: "Trump"; more,
         # when foreign: "Leopoldo Cintra"; Vietnamese two-word runs are often other people's)
         short = " " not in person.name or not all(map(is_vietnamese_syllable, person.name.split()))
-        head, last = person.name.rsplit(" ", 1) if " " in person.name else ("", "")
-        if head in people and (head.count(" ") >= 2 or (" " in head and short)) and is_vietnamese_syllable(last):
-            # "Trần Đại Quang Chuyến thăm ...", "Kim Jong-un Vụ ám sát ...": a name found alone,
-            # run into the next sentence's first word
-            people[head].titles.extend(person.titles)
-            continue
         if not short and person.name.count(" ") == 1:
             # a Vietnamese surname and middle name alone are a name cut short ("ông Lý Khắc cường",
             # "Phạm Bình" for "Phạm Bình Minh"): people are called by their given name, not by these
