@@ -1097,3 +1097,17 @@ def test_a_leader_a_star_and_an_admiral_are_titles_but_a_plural_title_names_no_o
         "mạc, Hội nghị bàn tròn của các Nhà lãnh đạo và Đối thoại cấp cao.")))
     assert {"Kim Jong-un", "David Beckham", "Harry Harris"} <= set(names)
     assert not {"Arab", "Đối"} & set(names)
+
+
+def test_czech_is_the_czech_republic_and_a_visit_the_host_is_back_from_names_no_party():
+    """bm22441477: "Thủ tướng tiếp Đại sứ Cộng hòa Czech"; "Bày tỏ vinh dự được Thủ tướng Nguyễn Xuân
+    Phúc tiếp ngay sau khi Thủ tướng trở về từ chuyến thăm chính thức Hoa Kỳ, Đại sứ Cộng hòa Czech
+    Vitezslav Grepl cho biết ...": the Czech Republic is the party, not the United States."""
+    extraction = extract(Article(
+        id="t", title="Thủ tướng tiếp Đại sứ Cộng hòa Czech",
+        summary="Bày tỏ vinh dự được Thủ tướng Nguyễn Xuân Phúc tiếp ngay sau khi Thủ tướng trở về từ chuyến thăm "
+                "chính thức Hoa Kỳ, Đại sứ Cộng hòa Czech Vitezslav Grepl cho biết ông rất ấn tượng.",
+        body="Chiều 2/6, tại trụ sở Chính phủ, Thủ tướng Nguyễn Xuân Phúc đã tiếp Đại sứ Cộng hòa Czech Vitezslav "
+             "Grepl nhân dịp Đại sứ đến nhận nhiệm vụ tại Việt Nam."))
+    assert partners(extraction) == {"Séc": "Séc"} and extraction.countries == ["Séc"]
+    assert people(extraction)["Vitezslav Grepl"] == "Đại sứ Cộng hòa Czech"

@@ -747,12 +747,18 @@ _ACTS = re.compile(rf"(?<![\w-])(?:{_AFTER_COUNTRY})(?![\w-])")
 _COUNTRY_BEFORE_ACT = re.compile(rf"(?<![\w-]){COUNTRY_PATTERN}\s+(?:sẽ\s+|đã\s+|tiếp tục\s+)?$")
 
 
+# A visit the Vietnamese side is back from is over: "ngay sau khi Thủ tướng trở về từ chuyến thăm
+# chính thức Hoa Kỳ" reports a reception of someone else.
+_BACK_FROM = re.compile(r"(?<![\w-])trở về từ\s+(?:chuyến\s+)?$")
+
+
 def _country_parties(chunk: str, spans: list[tuple[int, int]]) -> list[str]:
     """The countries the ``spans`` of the chunk present as a party, in order."""
     found = []
     for a, b in spans:
         found += [(m.start(), m.group("country")) for m in _COUNTRY_PARTY.finditer(chunk, a, b)  # "Bộ trưởng Nguyễn Đức Anh" is no Briton
-                  if m.group("country") not in AMBIGUOUS_COUNTRY_WORDS or m.group("gap") in _BEFORE_WORDS]
+                  if (m.group("country") not in AMBIGUOUS_COUNTRY_WORDS or m.group("gap") in _BEFORE_WORDS)
+                  and not _BACK_FROM.search(chunk, max(0, m.start() - 20), m.start())]
         for act in _ACTS.finditer(chunk, a, b):
             start = max(a, act.start() - 60)
             m = _COUNTRY_BEFORE_ACT.search(chunk[start : act.start()])
