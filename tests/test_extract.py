@@ -848,6 +848,9 @@ def test_a_country_named_with_a_lower_case_word_is_one_name_inside_a_title():
     assert names["Vladimir Putin"] == "Tổng thống Liên bang Nga"
     assert names["Igor Morgulov"] == "Thứ trưởng Bộ Ngoại giao Liên bang Nga"
     assert names["Konstantin Vnukov"] == "Đại sứ Liên bang Nga tại Việt Nam"
+    names = people(extract(article(  # bm22635427: the post's seat written so too
+        "Về phía Việt Nam có Đại sứ Việt Nam tại Liên bang Nga Nguyễn Thanh Sơn và các cán bộ Đại sứ quán.")))
+    assert names["Nguyễn Thanh Sơn"] == "Đại sứ Việt Nam tại Liên bang Nga"
     names = people(extract(article(
         "Thủ tướng Nguyễn Xuân Phúc hội đàm với Thủ tướng Chính phủ nước Cộng hòa Dân chủ Nhân dân Lào "
         "Thongloun Sisoulith. Bộ trưởng Bộ Quốc phòng nước Cộng hòa Cuba Leopoldo Cintra Frías đón Đại tướng "

@@ -268,7 +268,8 @@ class _Scanner:
         lows = self.lows
         if i >= len(lows):
             return False
-        if lows[i] in _PLACE_TYPE_WORDS or _match_phrase(lows, i, _PLACE_TYPE_TABLE):
+        if lows[i] in _PLACE_TYPE_WORDS or _match_phrase(lows, i, _PLACE_TYPE_TABLE) \
+                or _match_phrase(lows, i, _LOWER_CASED_COUNTRY_TABLE):  # "tại Liên bang Nga"
             return True
         words = self.texts[i : self._cap_run(i)]
         return any(" ".join(words[:k]) in self.places for k in range(len(words), 0, -1))
