@@ -1114,3 +1114,17 @@ def test_czech_is_the_czech_republic_and_a_visit_the_host_is_back_from_names_no_
              "Grepl nhân dịp Đại sứ đến nhận nhiệm vụ tại Việt Nam."))
     assert partners(extraction) == {"Séc": "Séc"} and extraction.countries == ["Séc"]
     assert people(extraction)["Vitezslav Grepl"] == "Đại sứ Cộng hòa Czech"
+
+
+def test_a_vietnamese_name_after_a_company_s_name_in_a_title_is_the_person():
+    """bm22358596: "Tham dự lễ ký kết, TGĐ TPBank Nguyễn Hưng cho biết" (TGĐ is Tổng Giám đốc);
+    bm22463175: "ông Lê Anh Sơn, Chủ tịch Vinalines" and "Chủ tịch Vinalines Lê Anh Sơn" (no person
+    "Vinalines Lê Anh Sơn")."""
+    names = people(extract(article(
+        "Tham dự lễ ký kết, TGĐ TPBank Nguyễn Hưng cho biết hạn mức tài trợ thương mại 30 triệu USD sẽ nâng cao "
+        "đáng kể sức mạnh của ngân hàng. Chủ tịch Vinalines Lê Anh Sơn cho biết.")))
+    assert names == {"Nguyễn Hưng": "TGĐ TPBank", "Lê Anh Sơn": "Chủ tịch Vinalines"}
+    names = people(extract(article(  # a brand's name written with capitals inside is no person
+        "“Hạn mức này sẽ giúp ngân hàng tiếp cận mạng lưới đối tác toàn cầu”, ông Hưng nói. TGĐ TPBank tin tưởng, "
+        "việc hợp tác giữa ADB và TPBank sẽ chỉ là dấu mốc đầu tiên.")))
+    assert "TPBank" not in names

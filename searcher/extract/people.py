@@ -213,6 +213,8 @@ class _Scanner:
                 return False
             if w.isupper() and len(w) > 1 and not (len(w) == 2 and w[1] == "."):  # acronyms (UBND, JICA), not initials
                 return False
+            if not w.isupper() and sum(map(str.isupper, w.split("-")[0])) >= 3:  # a brand: "TPBank", "VNExpress"
+                return False
         foreign = any(not is_vietnamese_syllable(w) for w in words)
         if len(words) == 1:
             return context and foreign
@@ -247,6 +249,13 @@ class _Scanner:
                 if (words[k] in self.places or " ".join(words[k - 1 : k + 1]) in self.places) and \
                         self._valid_name(words[k + 1 :], context=True):
                     return words[k + 1 :]
+        if words and not is_vietnamese_syllable(words[0]):
+            # "Chủ tịch Vinalines Lê Anh Sơn", "TGĐ TPBank Nguyễn Hưng": a company's name, then a
+            # Vietnamese name of two to four words
+            for k in range(1, len(words) - 1):
+                rest = words[k:]
+                if rest[0] in SURNAMES and 2 <= len(rest) <= 4 and all(map(is_vietnamese_syllable, rest)):
+                    return rest
         if after_place_type:
             for k in range(1, len(words) - 1):
                 if words[k] in SURNAMES and 2 <= len(words) - k <= 4 and self._valid_name(words[k:], context=False):
