@@ -1128,3 +1128,16 @@ def test_a_vietnamese_name_after_a_company_s_name_in_a_title_is_the_person():
         "“Hạn mức này sẽ giúp ngân hàng tiếp cận mạng lưới đối tác toàn cầu”, ông Hưng nói. TGĐ TPBank tin tưởng, "
         "việc hợp tác giữa ADB và TPBank sẽ chỉ là dấu mốc đầu tiên.")))
     assert "TPBank" not in names
+
+
+def test_a_country_the_headline_visits_stays_a_partner_beside_its_bodies():
+    """bm22243260: "Chủ tịch nước Trần Đại Quang đã đến Bắc Kinh, bắt đầu chuyến thăm cấp Nhà nước tới
+    Trung Quốc", met by "Bộ trưởng Bộ Văn hóa Trung Quốc ..., đại diện Bộ Ngoại giao Trung Quốc": a state
+    visit, so China itself is a party beside the bodies (unlike Italy beside TP Milan and its embassy)."""
+    found = partners(extract(article(
+        "Theo Cổng TTĐT Chính phủ, nhận lời mời của Tổng Bí thư Ban Chấp hành Trung ương Đảng Cộng sản Trung "
+        "Quốc, Chủ tịch nước Cộng hòa Nhân dân Trung Hoa Tập Cận Bình, sáng 11/5, Chủ tịch nước Trần Đại Quang "
+        "lên đường thăm cấp Nhà nước tới Trung Quốc. Đón Chủ tịch nước Trần Đại Quang và Phu nhân tại sân bay quốc "
+        "tế Bắc Kinh có Bộ trưởng Bộ Văn hóa Trung Quốc Lạc Thụ Cương, đại diện Bộ Ngoại giao Trung Quốc.",
+        title="Chủ tịch nước Trần Đại Quang đã đến Bắc Kinh, bắt đầu chuyến thăm cấp Nhà nước tới Trung Quốc")))
+    assert "Trung Quốc" in found and "Bộ Ngoại giao Trung Quốc" in found

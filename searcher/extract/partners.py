@@ -484,6 +484,7 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
             found[name] = country
 
     country_parties: dict[str, int] = {}  # country -> how many partners were found before it
+    headline_parties: set[str] = set()  # countries the headline presents as the party ("thăm Nhật Bản")
     in_lead: set[str] = set()  # countries of the bodies and places the lead names
     unplaced: set[str] = set()  # foreign-looking localities whose country the text does not say
     foreign_named: set[str] = set()  # bodies known foreign by their name's look alone
@@ -550,6 +551,8 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
                 country_parties.setdefault(country, len(found))
         for country in _country_parties(chunk, [(0, len(chunk))] if where is None else where):
             country_parties.setdefault(country, len(found))
+            if number <= lead:  # the headline (or summary) presents the country as the party
+                headline_parties.add(country)
         for match in scan(_ORG):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
@@ -601,13 +604,15 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
     in_lead |= {c for name, c in found.items() if c and _STANDS_FOR_COUNTRY.match(name)}
     # Countries as parties, in order of first mention among the other partners.
     # Nor when the article names two or more of its bodies or places as parties (its embassy and
-    # a city, a list of its companies): those are the partners, the country one of the event.
+    # a city, a list of its companies): those are the partners, the country one of the event;
+    # unless the headline presents the country itself as the party ("Thủ tướng đã đến Nhật Bản").
     ordered = list(found.items())
     bodies: dict[str | None, set[str]] = {}
     for name, country in found.items():  # "thành phố Hamburg", "bang Hamburg": one place
         bodies.setdefault(country, set()).add(" ".join(w for w in name.split() if not w[0].islower()))
     for country, position in sorted(country_parties.items(), key=lambda item: item[1], reverse=True):
-        if country not in in_lead and country not in found and len(bodies.get(country, ())) < 2:
+        if country not in in_lead and country not in found and (
+                len(bodies.get(country, ())) < 2 or country in headline_parties):
             ordered.insert(position, (country, country))
     found = dict(ordered)
 
@@ -738,9 +743,10 @@ _LONGER_NAME_AFTER = re.compile(rf"[ \t]+(?!{COUNTRY_PATTERN}|Việt)[{UPPER}]")
 # giving aid. Single-syllable names that are also words ("Đức", "Anh") count only after a word.
 _BEFORE_COUNTRY = "|".join(re.escape(w) for w in sorted(word_list("country_party_before"), key=len, reverse=True))
 _BEFORE_WORDS = frozenset(word_list("country_party_before"))
+_TO_AT_END = re.compile(r"\s+(?:tới|đến|sang)$")  # "chuyến thăm cấp Nhà nước tới Trung Quốc"
 _TITLES_BEFORE = "|".join(re.escape(w) for w in word_list("country_party_titles"))
 _AFTER_COUNTRY = "|".join(re.escape(w) for w in word_list("country_party_after"))
-_COUNTRY_PARTY = re.compile(rf"{first_letter_lookahead(_BEFORE_COUNTRY + '|' + _TITLES_BEFORE)}(?<![\w-])(?P<gap>(?:{_BEFORE_COUNTRY})|(?:{_TITLES_BEFORE})(?:\s+(?!Bộ\b)[\w-]+){{1,4}}?)\s+{COUNTRY_PATTERN}")
+_COUNTRY_PARTY = re.compile(rf"{first_letter_lookahead(_BEFORE_COUNTRY + '|' + _TITLES_BEFORE)}(?<![\w-])(?P<gap>(?:{_BEFORE_COUNTRY})(?:\s+(?:tới|đến|sang))?|(?:{_TITLES_BEFORE})(?:\s+(?!Bộ\b)[\w-]+){{1,4}}?)\s+{COUNTRY_PATTERN}")
 # The verbs are looked for first (few), then a country right before each: a pattern opening
 # with the country alternation would try it at every position of the text.
 _ACTS = re.compile(rf"(?<![\w-])(?:{_AFTER_COUNTRY})(?![\w-])")
@@ -757,7 +763,7 @@ def _country_parties(chunk: str, spans: list[tuple[int, int]]) -> list[str]:
     found = []
     for a, b in spans:
         found += [(m.start(), m.group("country")) for m in _COUNTRY_PARTY.finditer(chunk, a, b)  # "Bộ trưởng Nguyễn Đức Anh" is no Briton
-                  if (m.group("country") not in AMBIGUOUS_COUNTRY_WORDS or m.group("gap") in _BEFORE_WORDS)
+                  if (m.group("country") not in AMBIGUOUS_COUNTRY_WORDS or _TO_AT_END.sub("", m.group("gap")) in _BEFORE_WORDS)
                   and not _BACK_FROM.search(chunk, max(0, m.start() - 20), m.start())]
         for act in _ACTS.finditer(chunk, a, b):
             start = max(a, act.start() - 60)
