@@ -1141,3 +1141,15 @@ def test_a_country_the_headline_visits_stays_a_partner_beside_its_bodies():
         "tế Bắc Kinh có Bộ trưởng Bộ Văn hóa Trung Quốc Lạc Thụ Cương, đại diện Bộ Ngoại giao Trung Quốc.",
         title="Chủ tịch nước Trần Đại Quang đã đến Bắc Kinh, bắt đầu chuyến thăm cấp Nhà nước tới Trung Quốc")))
     assert "Trung Quốc" in found and "Bộ Ngoại giao Trung Quốc" in found
+
+
+def test_the_participants_listed_after_ve_phia_are_parties():
+    """bm22522507: "Về phía Nhật Bản sẽ có ông Toru Kodama, Bí thư thứ nhất, Đại sứ quán Nhật Bản tại Việt
+    Nam; Đại tá Toyota Chikara, Chỉ huy tàu": a sentence with no verb of meeting that lists who takes
+    part, so the embassy is a partner."""
+    found = partners(extract(article(
+        "Sáng 13/6, tàu Cảnh sát biển Nhật Bản mang tên Echigo đã cập cảng Tiên Sa, chính thức bắt đầu chuyến "
+        "thăm hữu nghị Đà Nẵng.\n\nLễ đón tàu diễn ra tại cầu cảng Tiên Sa. Về phía Nhật Bản sẽ có ông Toru "
+        "Kodama, Bí thư thứ nhất, Đại sứ quán Nhật Bản tại Việt Nam; Đại tá Toyota Chikara, Chỉ huy tàu.",
+        title="Cảnh sát biển Việt Nam và Nhật Bản sẽ diễn tập huấn luyện chung")))
+    assert "Đại sứ quán Nhật Bản" in found
