@@ -1153,3 +1153,14 @@ def test_the_participants_listed_after_ve_phia_are_parties():
         "Kodama, Bí thư thứ nhất, Đại sứ quán Nhật Bản tại Việt Nam; Đại tá Toyota Chikara, Chỉ huy tàu.",
         title="Cảnh sát biển Việt Nam và Nhật Bản sẽ diễn tập huấn luyện chung")))
     assert "Đại sứ quán Nhật Bản" in found
+
+
+def test_a_surname_that_is_also_a_company_s_name_stays_in_the_name():
+    """bm22522507: "Tại buổi Lễ đón tàu, Đại tá Toyota Chikara, Chỉ huy tàu Echigo cho biết" names
+    Toyota Chikara (not "Chikara" after the company Toyota), and no partner Toyota."""
+    extraction = extract(article(
+        "Sáng 13/6, tàu Cảnh sát biển Nhật Bản mang tên Echigo đã cập cảng Tiên Sa. Tại buổi Lễ đón tàu, Đại tá "
+        "Toyota Chikara, Chỉ huy tàu Echigo cho biết, sự kiện nằm trong khuôn khổ các hoạt động hợp tác.",
+        title="Cảnh sát biển Việt Nam và Nhật Bản sẽ diễn tập huấn luyện chung"))
+    assert people(extraction)["Toyota Chikara"] == "Đại tá"
+    assert "Chikara" not in people(extraction) and "Toyota" not in partners(extraction)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..data import word_list
 from ..model import Official
-from .gazetteer import COUNTRIES
+from .gazetteer import COUNTRIES, KNOWN_BY_ALIAS
 from .patterns import UPPER, is_vietnamese_syllable
 
 SURNAMES = set(word_list("surnames"))
@@ -67,6 +67,7 @@ _TITLE_TABLE = _phrases(_TITLE_WORDS)
 _PREFIX_TABLE = _phrases(_TITLE_PREFIXES)
 _PLACE_TYPE_TABLE = _phrases(_PLACE_TYPE_WORDS)
 # Lower-cased first words of honorifics and titles (prefixes included): only these need a look.
+_COMPANY_NAMES = frozenset(alias for alias, entity in KNOWN_BY_ALIAS.items() if entity.kind == "org" and entity.country)
 _PLURALS = frozenset({"các", "những", "nhiều", "mấy", "vài"})
 # Kind words of a company in a title: the capitalised word after one is the company's name
 # ("Chủ tịch Tập đoàn Alphabet", "Tổng Giám đốc Tập đoàn Samsung Lee Kun-hee").
@@ -226,6 +227,8 @@ class _Scanner:
         """Drop a known place/country from the front: "Lào Cai Trịnh Xuân Trường"."""
         for cut in range(len(words) - 1, 0, -1):
             if " ".join(words[:cut]) in self.places:
+                if cut == len(words) - 1 and " ".join(words[:cut]) in _COMPANY_NAMES:
+                    return words  # "Đại tá Toyota Chikara": a surname that is also a company's name
                 return words[cut:]
         return words
 
