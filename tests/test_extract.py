@@ -1164,3 +1164,12 @@ def test_a_surname_that_is_also_a_company_s_name_stays_in_the_name():
         title="Cảnh sát biển Việt Nam và Nhật Bản sẽ diễn tập huấn luyện chung"))
     assert people(extraction)["Toyota Chikara"] == "Đại tá"
     assert "Chikara" not in people(extraction) and "Toyota" not in partners(extraction)
+
+
+def test_a_person_a_place_is_named_after_is_no_official():
+    """bm22475271: "thăm và nói chuyện với cán bộ, học viên Học viện Quốc phòng mang tên “Đại tướng Maximo
+    Gómez”": the academy's name, not a person taking part."""
+    names = people(extract(article(
+        "Bộ trưởng Ngô Xuân Lịch sẽ thăm và nói chuyện với cán bộ, học viên Học viện Quốc phòng mang tên “Đại "
+        "tướng Maximo Gómez”; thăm một số đơn vị thuộc Bộ các Lực lượng vũ trang cách mạng Cuba.")))
+    assert "Ngô Xuân Lịch" in names and "Maximo Gómez" not in names

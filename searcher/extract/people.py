@@ -380,6 +380,9 @@ class _Scanner:
     def _mention_at(self, i: int) -> int:
         """Record the person mentioned from token ``i`` on; the token after the mention, or 0."""
         lows, caps = self.lows, self.caps
+        before = i - 1 if i > 0 and self.texts[i - 1] in ("“", '"', "‘") else i  # over an opening quote
+        if before >= 2 and lows[before - 2] == "mang" and lows[before - 1] == "tên":
+            return 0  # "Học viện Quốc phòng mang tên “Đại tướng Maximo Gómez”": a name given to a place
         hon = self.tokens.honorifics.get(i, 0)
         if hon and not (caps[i] and i > 0 and caps[i - 1]):
             nxt = i + hon
