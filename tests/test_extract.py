@@ -1173,3 +1173,14 @@ def test_a_person_a_place_is_named_after_is_no_official():
         "Bộ trưởng Ngô Xuân Lịch sẽ thăm và nói chuyện với cán bộ, học viên Học viện Quốc phòng mang tên “Đại "
         "tướng Maximo Gómez”; thăm một số đơn vị thuộc Bộ các Lực lượng vũ trang cách mạng Cuba.")))
     assert "Ngô Xuân Lịch" in names and "Maximo Gómez" not in names
+
+
+def test_one_body_written_in_two_cases_is_one_partner():
+    """bm22644537: "các chuyên gia Viện Nghiên cứu Dược liệu và Tinh dầu quốc gia Liên bang Nga", later
+    "Viện Nghiên cứu Dược liệu và Tinh dầu Quốc gia Liên bang Nga": one institute."""
+    found = partners(extract(article(
+        "Chiều tối 29/6, Chủ tịch nước Trần Đại Quang đã có các cuộc gặp với Chủ tịch Đảng Cộng sản Liên bang Nga "
+        "Gennady Ziuganov và các chuyên gia Viện Nghiên cứu Dược liệu và Tinh dầu quốc gia Liên bang Nga.\n\nTại "
+        "cuộc gặp với các chuyên gia Viện Nghiên cứu Dược liệu và Tinh dầu Quốc gia Liên bang Nga, Chủ tịch nước "
+        "cảm ơn.", title="Chủ tịch nước Trần Đại Quang tiếp Chủ tịch Đảng Cộng sản Nga")))
+    assert len([name for name in found if name.startswith("Viện")]) == 1

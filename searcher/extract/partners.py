@@ -629,7 +629,7 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
     # that is not a phrase ("... của ..."): "Hải quân Hoàng gia Australia", not "hải quân Australia".
     merged: dict[str, tuple[str, str | None]] = {}
     for name, country in found.items():
-        key = _body_key(name, country)
+        key = _body_key(name, country).casefold()  # "... quốc gia Nga", "... Quốc gia Nga": one body
         if key not in merged:
             merged[key] = (name, country)
         elif len(name) > len(merged[key][0]) and " của " not in name:
