@@ -24,14 +24,19 @@ from ..search.explore import Overview, iso_date
 from ..search.results import ArticleRecord, FacetValue, Hit, SearchResult, facts
 from ..search.scoring import LOOSE, PARTIAL, STRICT
 from ..search.searcher import ArticleNotFound, hit_from, query_needles
+from ..text.normalize import fold, syllables
 from ..text.paragraphs import paragraphs
+from ..text.terms import WORD_JOINER
 from .client import Cluster, doc_number, quote, value_number
 from .layout import DISTRIBUTED_INDEX, MAX_MATCHES, VALUES_INDEX
 from .tokens import token
 from .translate import Plan, Translator, any_of
 
 PARTIAL_WARNING = "kết quả thiếu một phần"
-STATS_SECONDS = 2.0  # how long term statistics and parses are reused (an index run may change them)
+STATS_SECONDS = 10.0  # how long term statistics and parses are reused (an index run may change them)
+COUNT_BATCH = 64  # match counts asked in one round trip
+MAX_COUNTS = 100_000  # counts kept between refreshes
+JOINED = 4  # the longest run of syllables a query's words are looked up as
 MAX_FACET_GROUPS = 5000  # facet values counted per facet (then ranked here, ties by name)
 EXPORT_BATCH = 500
 # The embedded engine's field weights (x10: Sphinx takes integers); the chain field only matches.
@@ -78,18 +83,37 @@ class ClusterSearcher:
             self._size = int(rows[0][0]) if rows else 0
             self._ranker = RANKER.format(k1=ranking.K1, b=ranking.CLUSTER_B, weights=FIELD_WEIGHTS,
                                          average=max(1.0, float(rows[0][1] or 1) if rows else 1.0))
-            self._doc_frequency = lru_cache(maxsize=50_000)(self._count_docs)
+            self._counts: dict[str, int] = {}
             self._parse = lru_cache(maxsize=1024)(self._parse_text)
             self._fresh_until = time.monotonic() + STATS_SECONDS
 
-    def _count_docs(self, expression: str) -> int:
-        rows = self.cluster.search([f"SELECT COUNT(*) FROM {{everything}} WHERE MATCH({quote(expression)})"]).results[0]
-        return int(rows[0][0]) if rows else 0
+    def _count(self, expressions: list[str]) -> None:
+        """How many articles match each expression, asked in one batch (each query needs a few
+        dozen such counts: a round trip each would cost more than the search)."""
+        wanted = [e for e in dict.fromkeys(expressions) if e not in self._counts]
+        for start in range(0, len(wanted), COUNT_BATCH):
+            chunk = wanted[start:start + COUNT_BATCH]
+            results = self.cluster.search([f"SELECT COUNT(*) FROM {{everything}} WHERE MATCH({quote(e)})"
+                                           for e in chunk]).results
+            for expression, rows in zip(chunk, results):
+                self._counts[expression] = int(rows[0][0]) if rows else 0
+        if len(self._counts) > MAX_COUNTS:
+            self._counts.clear()
+
+    def _doc_frequency(self, expression: str) -> int:
+        if expression not in self._counts:
+            self._count([expression])
+        return self._counts.get(expression, 0)
 
     def _is_term(self, term: str) -> bool:
         return self._doc_frequency(token(term)) > 0
 
     def _parse_text(self, text: str):
+        """``query.parse`` with the archive's words; the words it may ask about (each syllable
+        and each run of up to ``JOINED`` syllables, folded and joined) counted beforehand."""
+        folded = [fold(s) for s in syllables(text)]
+        self._count([token(WORD_JOINER.join(folded[i:i + n]))
+                     for n in range(1, JOINED + 1) for i in range(len(folded) - n + 1)])
         return query_builder.parse(text, self._is_term)
 
     def _translator(self) -> Translator:
@@ -110,6 +134,7 @@ class ClusterSearcher:
         parsed = self._parse(params.q)
         if parsed.is_empty and not params.has_filters:
             raise SearchError("Hãy nhập từ khóa tìm kiếm hoặc chọn một bộ lọc.")
+        self._count(Translator.asked(parsed))
         plan = self._translator().plan(parsed)
         tiers, level = self._tiers(plan)
         selections = params.all_selected()
@@ -170,9 +195,9 @@ class ClusterSearcher:
         """The expressions to query, in rank order, and which tiers are in (as ``Evaluation.level``)."""
         if plan is None:
             return [None], STRICT
-        strict = self._doc_frequency(plan.strict)
-        complete = self._doc_frequency(plan.complete)
-        union = self._doc_frequency(any_of([plan.complete, plan.partial])) if plan.partial else complete
+        both = any_of([plan.complete, plan.partial]) if plan.partial else plan.complete
+        self._count([plan.strict, plan.complete, both])
+        strict, complete, union = (self._doc_frequency(e) for e in (plan.strict, plan.complete, both))
         if plan.soft:
             tiers = [any_of([plan.complete, plan.partial]) if plan.partial else plan.complete]
             return tiers, PARTIAL if union > complete else LOOSE if complete > strict else STRICT

@@ -76,6 +76,15 @@ class Translator:
         df = self.doc_frequency(token(folded_term))
         return math.log(max(self.size, 1) / (df + 1)) + 1 if df else 0.0
 
+    @staticmethod
+    def asked(parsed: ParsedQuery) -> list[str]:
+        """The expressions ``plan`` will ask ``exists`` or ``doc_frequency`` about (so that
+        they can be counted in one batch first)."""
+        words = [w for group in parsed.groups for item in group for w in item.words]
+        return [e for w in words for e in (all_of([token(s) for s in w.normalized]),
+                                           token(folded_word_term(w)),
+                                           *(token(s) for s in w.folded))]
+
     def word(self, word: Word, recall_net: bool = True) -> tuple[str, str]:
         """(strict, match) of one query word (``scoring._Scorer.word``)."""
         exact = all_of([token(s) for s in word.normalized])
