@@ -28,7 +28,7 @@ from ..text.normalize import fold, syllables
 from ..text.paragraphs import paragraphs
 from ..text.terms import WORD_JOINER
 from .client import Cluster, doc_number, quote, value_number
-from .layout import DISTRIBUTED_INDEX, MAX_MATCHES, VALUES_INDEX
+from .layout import MAX_MATCHES, VALUES_INDEX
 from .tokens import token
 from .translate import Plan, Translator, any_of
 
@@ -46,7 +46,8 @@ FIELD_WEIGHTS = ",".join(f"{name}={round(boost * 10)}" for name, boost in
 # unnormalised) times a saturated count of their hits, weighted by field, and the article's body
 # length against the archive's average (``{average}``). Sphinx 2.2's own bm25f() needs field
 # lengths, which its real-time indexes do not keep.
-RANKER = ("ranker=expr('1000*sum(user_weight*sum_idf*word_count*hit_count/(hit_count+{k1}"
+SCORE_SCALE = 1000  # WEIGHT() is an integer: the expression's score times this
+RANKER = ("ranker=expr('" + str(SCORE_SCALE) + "*sum(user_weight*sum_idf*word_count*hit_count/(hit_count+{k1}"
           "*word_count*(1-{b}+{b}*body_length/{average})))'), idf='plain,tfidf_unnormalized', "
           "field_weights=({weights})")
 
@@ -279,7 +280,7 @@ class ClusterSearcher:
     @staticmethod
     def _hit(row: tuple, needles, has_words: bool) -> Hit:
         doc_id, data, score = row[1], json.loads(row[2]), row[3]
-        return hit_from(doc_id, data, float(score) / 10000 if has_words else None, needles)
+        return hit_from(doc_id, data, float(score) / SCORE_SCALE if has_words else None, needles)
 
     # -- take away and articles ----------------------------------------------------------------
 
