@@ -2,9 +2,11 @@
 
     .venv/bin/python benchmarks/bench_cluster.py --index DIR [--corpus PATH ...]
         [--workdir /tmp/bench-cluster] [--rounds 3] [--dask-sample 1000] [--skip-feed]
+        [--cache-from DIR2]
 
 ``DIR`` is an embedded index of the corpus (built by ``searcher index``); its analysis cache
-feeds the cluster, as a re-index of a cluster from a warm cache would. Three measures:
+(or that of ``--cache-from``) feeds the cluster, as a re-index of a cluster from a warm cache
+would. Three measures:
 
 1. **feed**: a local two-shard cluster (``local_cluster.py``) fed by ``index_cluster`` from the
    analysis cache (the cluster's own cost: building rows, SphinxQL inserts); articles a second.
@@ -142,13 +144,15 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--dask-sample", type=int, default=1000)
     parser.add_argument("--skip-feed", action="store_true", help="the cluster is already fed")
+    parser.add_argument("--cache-from", type=Path,
+                        help="the index directory whose analysis cache feeds the cluster (default --index)")
     args = parser.parse_args()
     if shutil.which("searchd") is None:
         raise SystemExit("needs Sphinx's searchd: apt-get install sphinxsearch")
     payload = {"corpus": [str(p) for p in args.corpus], "index": str(args.index)}
     with local_cluster(args.workdir / "cluster") as address:
         if not args.skip_feed:
-            payload["feed"] = feed(args.corpus, args.index, address)
+            payload["feed"] = feed(args.corpus, args.cache_from or args.index, address)
         payload["search"] = {}
         for name, location in (("embedded", ["--index", str(args.index)]),
                                ("cluster", ["--backend", address])):
