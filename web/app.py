@@ -54,7 +54,8 @@ ERROR_MESSAGES = {
     405: "Phương thức này không được hỗ trợ: trang chỉ nhận yêu cầu GET.",
     413: "Yêu cầu quá lớn.",
     500: "Máy chủ gặp lỗi ngoài dự kiến. Vui lòng thử lại sau.",
-    503: "Chỉ mục tìm kiếm chưa sẵn sàng. Hãy chạy `searcher index` rồi thử lại.",
+    503: "Chỉ mục tìm kiếm chưa sẵn sàng. Hãy chạy `searcher index` (hoặc khởi động cụm máy chủ "
+         "tìm kiếm, nếu trang tìm qua cụm) rồi thử lại.",
 }
 
 
