@@ -88,23 +88,24 @@ class ClusterSearcher:
             self._parse = lru_cache(maxsize=1024)(self._parse_text)
             self._fresh_until = time.monotonic() + STATS_SECONDS
 
-    def _count(self, expressions: list[str]) -> None:
+    def _count(self, expressions: list[str]) -> dict[str, int]:
         """How many articles match each expression, asked in one batch (each query needs a few
         dozen such counts: a round trip each would cost more than the search)."""
-        wanted = [e for e in dict.fromkeys(expressions) if e not in self._counts]
+        known = self._counts  # a refresh (another thread) swaps in a new dict
+        found = {e: known[e] for e in expressions if e in known}
+        wanted = [e for e in dict.fromkeys(expressions) if e not in found]
         for start in range(0, len(wanted), COUNT_BATCH):
             chunk = wanted[start:start + COUNT_BATCH]
             results = self.cluster.search([f"SELECT COUNT(*) FROM {{everything}} WHERE MATCH({quote(e)})"
                                            for e in chunk]).results
             for expression, rows in zip(chunk, results):
-                self._counts[expression] = int(rows[0][0]) if rows else 0
-        if len(self._counts) > MAX_COUNTS:
-            self._counts.clear()
+                found[expression] = known[expression] = int(rows[0][0]) if rows else 0
+        if len(known) > MAX_COUNTS:
+            known.clear()
+        return found
 
     def _doc_frequency(self, expression: str) -> int:
-        if expression not in self._counts:
-            self._count([expression])
-        return self._counts.get(expression, 0)
+        return self._count([expression])[expression]
 
     def _is_term(self, term: str) -> bool:
         return self._doc_frequency(token(term)) > 0
@@ -123,38 +124,41 @@ class ClusterSearcher:
 
     # -- search -------------------------------------------------------------------------------
 
-    def search(self, params: SearchParams) -> SearchResult:
+    def _planned(self, params: SearchParams):
+        """(parsed query, its translation, the tiers to query, their level), the statistics
+        they need counted in batches first."""
         validate(params)
-        return self._search(params, (params.page - 1) * params.limit, params.limit)
-
-    def _search(self, params: SearchParams, start: int, count: int,
-                counts: bool = True) -> SearchResult:
-        """The hits ``start`` to ``start + count`` of the search; with ``counts``, its facets,
-        months and undated count too (an export's batches need none of them)."""
         self._stats()
         parsed = self._parse(params.q)
         if parsed.is_empty and not params.has_filters:
             raise SearchError("Hãy nhập từ khóa tìm kiếm hoặc chọn một bộ lọc.")
         self._count(Translator.asked(parsed))
         plan = self._translator().plan(parsed)
-        tiers, level = self._tiers(plan)
+        return (parsed, plan, *self._tiers(plan))
+
+    @staticmethod
+    def _ranked_by(tier: str | None, plan: Plan | None) -> str | None:
+        """A tier's expression with the neighbouring-words bonus: it adds to the score, not
+        to the matches (Sphinx 2.2's MAYBE matches like AND: written as "T | (T nearby)")."""
+        return f"({tier} | ({tier} {plan.nearby}))" if tier and plan.nearby else tier
+
+    def search(self, params: SearchParams) -> SearchResult:
+        parsed, plan, tiers, level = self._planned(params)
+        start, count = (params.page - 1) * params.limit, params.limit
         selections = params.all_selected()
         wanted = min(start + count, MAX_MATCHES)
         statements = []
         for tier in tiers:
-            # neighbouring words side by side add to the score, not to the matches (Sphinx
-            # 2.2's MAYBE matches like AND: written as "T | (T nearby)")
-            ranked_by = f"({tier} | ({tier} {plan.nearby}))" if tier and plan.nearby else tier
-            statements += [self._select(ranked_by, params, selections, wanted, plan is not None),
-                           "SHOW META"]
+            statements += [self._select(self._ranked_by(tier, plan), params, selections, wanted,
+                                        plan is not None), "SHOW META"]
         matched = any_of(tiers_union(tiers, plan)) if plan else None
-        for facet in FACETS if counts else ():
+        for facet in FACETS:
             statements.append(self._facet_select(facet.name, matched, params, selections))
         years = selections.get("year", [])
-        months = counts and len(years) == 1 and years[0].isdigit()
+        months = len(years) == 1 and years[0].isdigit()
         if months:
             statements.append(self._months_select(int(years[0]), matched, params, selections))
-        undated = counts and bool(params.date_from or params.date_to)
+        undated = bool(params.date_from or params.date_to)
         if undated:
             statements.append(self._undated_select(matched, params, selections))
         answer = self.cluster.search(statements)
@@ -165,11 +169,11 @@ class ClusterSearcher:
             rows += tier_rows
             total += int(meta.get("total_found", 0))
         results = results[2 * len(tiers):]
-        facet_rows = {facet.name: results[i] for i, facet in enumerate(FACETS)} if counts else {}
+        facet_rows = {facet.name: results[i] for i, facet in enumerate(FACETS)}
         results = results[len(facet_rows):]
         names = self._names([row[0] for rows_ in facet_rows.values() for row in rows_])
         facets, histogram = {}, []
-        for facet in FACETS if counts else ():
+        for facet in FACETS:
             by_value = {names[row[0]]: int(row[1]) for row in facet_rows[facet.name] if row[0] in names}
             facets[facet.name] = ranked(by_value, selections[facet.name], params.facet_limit)
             if facet.has_histogram:
@@ -197,8 +201,8 @@ class ClusterSearcher:
         if plan is None:
             return [None], STRICT
         both = any_of([plan.complete, plan.partial]) if plan.partial else plan.complete
-        self._count([plan.strict, plan.complete, both])
-        strict, complete, union = (self._doc_frequency(e) for e in (plan.strict, plan.complete, both))
+        counted = self._count([plan.strict, plan.complete, both])
+        strict, complete, union = counted[plan.strict], counted[plan.complete], counted[both]
         if plan.soft:
             tiers = [any_of([plan.complete, plan.partial]) if plan.partial else plan.complete]
             return tiers, PARTIAL if union > complete else LOOSE if complete > strict else STRICT
@@ -229,7 +233,8 @@ class ClusterSearcher:
         return extra, where
 
     def _select(self, tier: str | None, params: SearchParams, selections: dict, wanted: int,
-                has_words: bool) -> str:
+                has_words: bool, offset: int = 0) -> str:
+        """The rows ``offset`` to ``offset + wanted`` of one tier, in rank (or date) order."""
         extra, where = self._filters(params, selections)
         if tier is not None:
             where.insert(0, f"MATCH({quote(tier)})")
@@ -237,7 +242,8 @@ class ClusterSearcher:
             else "WEIGHT() DESC, id ASC"
         return (f"SELECT id, doc_id, data, WEIGHT() AS score{extra} FROM {{everything}}"
                 f"{' WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order} "
-                f"LIMIT 0, {max(wanted, 1)} OPTION {self._ranker}, max_matches={max(wanted, 1000)}")
+                f"LIMIT {offset}, {max(wanted, 1)} OPTION {self._ranker}, "
+                f"max_matches={max(offset + wanted, 1000)}")
 
     def _facet_select(self, name: str, matched: str | None, params: SearchParams,
                       selections: dict) -> str:
@@ -285,14 +291,19 @@ class ClusterSearcher:
     # -- take away and articles ----------------------------------------------------------------
 
     def export(self, params: SearchParams) -> Iterator[Hit]:
-        """Every article the search matches, in its order, a batch at a time (up to
-        ``MAX_MATCHES``)."""
-        validate(params)
-        for start in range(0, MAX_MATCHES, EXPORT_BATCH):
-            result = self._search(params, start, EXPORT_BATCH, counts=False)
-            yield from result.hits
-            if start + EXPORT_BATCH >= result.total:
-                return
+        """Every article the search matches, in its order (up to ``MAX_MATCHES`` a tier), a
+        batch at a time: each tier is paged through with offsets, never read again."""
+        parsed, plan, tiers, _ = self._planned(params)
+        needles = query_needles(parsed)
+        selections = params.all_selected()
+        for tier in tiers:
+            for offset in range(0, MAX_MATCHES, EXPORT_BATCH):
+                rows = self.cluster.search([self._select(
+                    self._ranked_by(tier, plan), params, selections, EXPORT_BATCH,
+                    plan is not None, offset=offset)]).results[0]
+                yield from (self._hit(row, needles, plan is not None) for row in rows)
+                if len(rows) < EXPORT_BATCH:
+                    break
 
     def article(self, doc_id: str) -> ArticleRecord:
         rows = self.cluster.search([f"SELECT id, data FROM {{everything}} WHERE id = {doc_number(doc_id)}"]).results[0]
