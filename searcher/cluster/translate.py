@@ -24,7 +24,10 @@ from ..text.terms import exact_word_term, folded_word_term, pair_terms
 from .layout import CHAIN_FIELD
 from .tokens import ALL_TOKEN, NO_TOKEN, token
 
-MAX_UNITS = 10  # words weighed for partial matching (the heaviest; more would blow up the OR)
+# Partial matching weighs the heaviest this many words: the OR of every minimal covering set
+# grows fast (a 13-word question took 12 s at 10 words, 0.4-0.6 s at 6; the judged set's
+# nDCG@10 0.788 at 10, 0.787 at 6). Lighter words beyond them count for nothing.
+MAX_UNITS = 6
 
 
 def any_of(parts: list[str]) -> str:
