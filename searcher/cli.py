@@ -116,7 +116,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-BACKEND_HELP = "search a SphinxQL cluster instead of the index directory: sphinxql://HOST:PORT[,HOST:PORT...]"
+BACKEND_HELP = ("search a SphinxQL cluster instead of the index directory: "
+                "sphinxql://HOST:PORT[,HOST:PORT...]")
 GAZETTEER_NAME = "partners.tsv"
 
 
@@ -317,8 +318,8 @@ def cmd_cluster_config(args) -> int:
     return 0
 
 
-COMMANDS = {"cluster-config": cmd_cluster_config, "index": cmd_index, "query": cmd_query, "inspect": cmd_inspect, "check": cmd_check,
-            "serve": cmd_serve}
+COMMANDS = {"index": cmd_index, "query": cmd_query, "inspect": cmd_inspect, "check": cmd_check,
+            "serve": cmd_serve, "cluster-config": cmd_cluster_config}
 
 
 def main(argv: list[str] | None = None) -> int:

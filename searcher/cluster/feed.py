@@ -157,6 +157,9 @@ def index_cluster(paths, address: str, state_dir: str | Path, rebuild: bool = Fa
                 store.close()
         return report
     except pymysql.err.MySQLError as exc:
+        if exc.args and exc.args[0] in (2003, 2006, 2013):  # a shard down or gone mid-run
+            raise IndexError_(f"a shard of the cluster {address} does not answer; what was "
+                              f"written stays, and the next run completes it") from None
         raise IndexError_(f"the cluster {address} refused the run: {exc.args[-1]}") from None
     finally:
         cluster.close()

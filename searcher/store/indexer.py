@@ -162,7 +162,7 @@ _IDENTITY = analysis_identity()
 _FILES_IDENTITY = code_identity("searcher.ingest", _IDENTITY, "index fingerprint 1")
 # What else shapes a cached analysis besides the analysis and extraction identities.
 CACHE_IDENTITY = analysis_cache.cache_identity(_IDENTITY, analysis_of, lead, LEAD_CHARS, model,
-                                                 docvalues.pack_copy_keys, copy_key_code)
+                                                docvalues.pack_copy_keys, copy_key_code)
 
 
 def open_or_create(index_dir: Path, storage_class=DurableStorage):
@@ -311,8 +311,9 @@ class _Analysts:
             self.client.close()
 
 
-def analysed_documents(todo: Iterable[tuple[Article, str]], workers: int, cache: AnalysisCache | None,
-                       report: IndexReport, dask: str | None = None) -> Iterator[dict]:
+def analysed_documents(todo: Iterable[tuple[Article, str]], workers: int,
+                       cache: AnalysisCache | None, report: IndexReport,
+                       dask: str | None = None) -> Iterator[dict]:
     """The documents of the articles of ``todo`` (each with its fingerprint), in no set order:
     from the analysis cache where it has them, the others analysed (by workers while this
     process adds the cached ones) and stored in the cache."""
