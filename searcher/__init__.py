@@ -27,7 +27,6 @@ _HOMES = {
     "csv_lines": "export", "jsonl_lines": "export",
     "checked_export": "export",
     "open_searcher": "backend", "index_cluster": "cluster.feed",
-    "write_cluster_configs": "cluster.layout:write_configs",
 }
 __all__ = sorted(_HOMES)
 
