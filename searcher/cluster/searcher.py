@@ -21,11 +21,11 @@ from ..search import ranking
 from ..search import query as query_builder
 from ..search.params import SearchError, SearchParams, parse_date_bound, validate
 from ..search.explore import Overview, iso_date
-from ..search.results import ArticleRecord, FacetValue, Hit, SearchResult, facts
+from ..search.results import ArticleRecord, FacetValue, Hit, SearchResult
 from ..search.scoring import LOOSE, PARTIAL, STRICT
-from ..search.searcher import ArticleNotFound, hit_from, query_needles
+from ..search.facet_counts import top_values
+from ..search.searcher import ArticleNotFound, hit_from, query_needles, record_from
 from ..text.normalize import fold, syllables
-from ..text.paragraphs import paragraphs
 from ..text.terms import WORD_JOINER
 from .client import Cluster, doc_number, quote, value_number
 from .layout import MAX_MATCHES, VALUES_INDEX
@@ -175,7 +175,7 @@ class ClusterSearcher:
         facets, histogram = {}, []
         for facet in FACETS:
             by_value = {names[row[0]]: int(row[1]) for row in facet_rows[facet.name] if row[0] in names}
-            facets[facet.name] = ranked(by_value, selections[facet.name], params.facet_limit)
+            facets[facet.name] = top_values(by_value, selections[facet.name], params.facet_limit)
             if facet.has_histogram:
                 histogram = [FacetValue(v, by_value[v], v in selections[facet.name])
                              for v in sorted(by_value, key=facet.chronological_key)]
@@ -309,12 +309,7 @@ class ClusterSearcher:
         rows = self.cluster.search([f"SELECT id, data FROM {{everything}} WHERE id = {doc_number(doc_id)}"]).results[0]
         if not rows:
             raise ArticleNotFound(doc_id)
-        data = json.loads(rows[0][1])
-        return ArticleRecord(id=doc_id, title=data["title"], url=data["url"],
-                             summary=data["summary"], captions=data["captions"],
-                             body=data["body"], **facts(data),
-                             paragraphs=[{"text": p.text, "kind": p.kind}
-                                         for p in paragraphs(data["body"])])
+        return record_from(doc_id, json.loads(rows[0][1]))
 
     def close(self) -> None:
         self.cluster.close()
@@ -345,7 +340,7 @@ class ClusterSearcher:
         low, high, dated = results[1][0] if results[1] else (0, 0, 0)
         groups = results[3:3 + len(tags)]
         names = self._names([value for rows in groups for value, _ in rows])
-        facets = {f.name: ranked({names[v]: int(n) for v, n in rows if v in names}, [], facet_limit)
+        facets = {f.name: top_values({names[v]: int(n) for v, n in rows if v in names}, [], facet_limit)
                   for f, rows in zip(tags, groups)}
         by_month = {int(m) % 100: int(n) for m, n in results[4 + len(tags)]} \
             if len(results) > 4 + len(tags) else {}
@@ -394,11 +389,3 @@ def undated_condition(low: int, high: int) -> str:
     if first <= last:
         return f"({undated} AND date_key >= {first} AND date_key <= {last})"
     return f"({undated} AND (date_key >= {first} OR date_key <= {last}))"
-
-
-def ranked(counts: dict[str, int], selected: list[str], limit: int) -> list[FacetValue]:
-    """As ``FacetColumn.ranked``: the most frequent values (ties by name), plus the selected."""
-    top = sorted(counts, key=lambda v: (-counts[v], v.casefold()))[:limit]
-    result = [FacetValue(v, counts[v], v in selected) for v in top]
-    result += [FacetValue(v, counts.get(v, 0), True) for v in selected if v not in top]
-    return result

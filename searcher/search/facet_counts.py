@@ -5,6 +5,8 @@ are a masked ``bincount``; Whoosh's ``groupedby`` would re-read the postings for
 """
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 
 from ..facets import Facet
@@ -45,15 +47,8 @@ class FacetColumn:
         if len(present) > limit:  # only the candidates for the top go through Python sorting
             threshold = np.partition(counts[present], -limit)[-limit]
             present = present[counts[present] >= threshold]
-        ranked = sorted(present, key=lambda i: (-counts[i], self.values[i].casefold()))[:limit]
-        result = [FacetValue(self.values[i], int(counts[i]), self.values[i] in selected)
-                  for i in ranked]
-        shown = {v.value for v in result}
-        for value in selected:
-            if value not in shown:
-                i = self.index.get(value)
-                result.append(FacetValue(value, int(counts[i]) if i is not None else 0, True))
-        return result
+        return top_values({self.values[i]: int(counts[i]) for i in present}, selected, limit,
+                          lambda v: int(counts[self.index[v]]) if v in self.index else 0)
 
     def histogram(self, counts: np.ndarray, selected: list[str]) -> list[FacetValue]:
         """Every value with its count, in chronological order."""
@@ -61,6 +56,18 @@ class FacetColumn:
                        key=lambda i: self.facet.chronological_key(self.values[i]))
         return [FacetValue(self.values[i], int(counts[i]), self.values[i] in selected)
                 for i in order]
+
+
+def top_values(counts: dict[str, int], selected: list[str], limit: int,
+               count_of: Callable[[str], int] | None = None) -> list[FacetValue]:
+    """The ``limit`` most frequent values of ``counts`` (ties alphabetical), plus every selected
+    value not among them, counted by ``count_of`` (default: ``counts``, else 0). Both backends
+    rank facets here, so they list the same values."""
+    count_of = count_of or (lambda value: counts.get(value, 0))
+    top = sorted(counts, key=lambda value: (-counts[value], value.casefold()))[:limit]
+    shown = set(top)
+    return [FacetValue(value, counts[value], value in selected) for value in top] + \
+        [FacetValue(value, count_of(value), True) for value in selected if value not in shown]
 
 
 def _masks(columns: dict[str, FacetColumn], selections: dict[str, list[str]],

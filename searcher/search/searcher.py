@@ -84,6 +84,16 @@ def hit_from(doc_id: str, data: dict, score: float | None, needles,
     )
 
 
+def record_from(doc_id: str, data: dict) -> ArticleRecord:
+    """An article page's record from its stored data; laid out here, not at index time, so a
+    better layout needs no re-index."""
+    return ArticleRecord(id=doc_id, title=data["title"], url=data["url"],
+                         summary=data["summary"], captions=data["captions"],
+                         body=data["body"], **facts(data),
+                         paragraphs=[{"text": p.text, "kind": p.kind}
+                                     for p in paragraphs(data["body"])])
+
+
 class ArticleNotFound(KeyError):
     pass
 
@@ -443,9 +453,4 @@ class Searcher:
             if docnum is None:
                 raise ArticleNotFound(doc_id)
             data = gen.stored(docnum)
-        # Laid out here, not at index time, so a better layout needs no re-index.
-        return ArticleRecord(id=doc_id, title=data["title"], url=data["url"],
-                             summary=data["summary"], captions=data["captions"],
-                             body=data["body"], **facts(data),
-                             paragraphs=[{"text": p.text, "kind": p.kind}
-                                         for p in paragraphs(data["body"])])
+        return record_from(doc_id, data)
