@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -17,12 +18,22 @@ from ..facets import FACETS
 from ..store import analysis_cache
 from ..store.indexer import (CACHE_IDENTITY, IndexError_, IndexReport, PARALLEL_THRESHOLD,
                              analysed_documents, plan_run, source_file)
+from ..search import aliases
+from ..search.postings import SURNAMES
 from ..store.schema import TEXT_FIELDS
+from ..text.normalize import fold, is_vietnamese_syllable
+from ..text.terms import PAIR_JOINER, WORD_JOINER, pair_terms
 from .client import Cluster, doc_number, quote, value_number
 from .layout import CHAIN_FIELD, SHARD_INDEX, VALUES_INDEX
-from .tokens import ALL_TOKEN, chain_text, field_text
+from .tokens import (ALL_TOKEN, TEXT_BREAK, alone_token, chain_text, field_text,
+                     unaccented_token)
 
 BATCH = 100  # documents per REPLACE statement
+# A shard's real-time index writes a disk chunk each time its RAM chunk fills (rt_mem_limit) and
+# Sphinx does not merge them by itself: every search reads every chunk. At 348,700 articles
+# the shards held 17-18 chunks each (p50 183 ms); merged into one, 118 ms. A run that leaves
+# more than this many asks the shard to merge them (``OPTIMIZE INDEX``, in the background).
+MAX_DISK_CHUNKS = 4
 READ_BATCH = 5000  # rows per page when reading what the cluster holds
 _COLUMNS = ("id", *TEXT_FIELDS, CHAIN_FIELD, "doc_id", "fingerprint", "source", "data",
             *(facet.name for facet in FACETS), "date_key", "body_length")
@@ -45,12 +56,72 @@ def indexed(cluster: Cluster) -> dict[str, tuple[str, str]]:
     return found
 
 
+@lru_cache(maxsize=200_000)
+def _syllable_facts(term: str) -> tuple[str, tuple[str, ...], bool, bool]:
+    """(folded, the pair terms of the longer place names holding it, whether its occurrences
+    inside common words count, whether a name could hold its spelling without accents)."""
+    folded = fold(term)
+    before, after = aliases.name_neighbours(folded)
+    pairs = tuple(t for b in before for t in pair_terms(b, folded)) + \
+        tuple(t for a in after for t in pair_terms(folded, a))
+    return (folded, pairs, is_vietnamese_syllable(folded),
+            term == folded and bool(pairs or aliases.compounds(term)))
+
+
+def chain_markers(doc: dict) -> list[str]:
+    """What the embedded engine works out from two terms' counts per article, which SphinxQL
+    cannot compare, as tokens for the chain field (which weighs nothing in the ranking):
+    - the syllables that stand as a word of their own (``search.scoring._Scorer.standalone``:
+      more occurrences than inside longer place names, common words and people's names; ``Nam``
+      not only in ``Việt Nam``), exact spellings (a query with accents) and folded ones (without:
+      the unaccented spelling counted where a name could hold it);
+    - the syllables written without accents (``Nha`` of ``Nha Trang``, not ``nhà``), which the
+      index files under the same term as their accented spellings (``_Scorer.written``)."""
+    counts = Counter()
+    for name in TEXT_FIELDS:
+        counts.update(doc[name])
+    in_words = Counter()  # occurrences inside the article's common words and people's names
+    accented = Counter()  # occurrences of a folded syllable's accented spellings
+    for term, count in counts.items():
+        if PAIR_JOINER in term:
+            continue
+        if WORD_JOINER in term:
+            parts = term.split(WORD_JOINER)
+            if parts[0] in SURNAMES:
+                for part in set(parts[1:]):
+                    in_words[part] += count
+            if aliases.is_dictionary_word(tuple(parts)):
+                for part in set(parts):
+                    if term not in aliases.own_place_words(fold(part)):
+                        in_words[part] += count
+        else:
+            folded = fold(term)
+            if folded != term:
+                accented[folded] += count
+    alone = []
+    for term, total in counts.items():
+        if WORD_JOINER in term or PAIR_JOINER in term:
+            continue
+        folded, pairs, vietnamese, unaccented_counts = _syllable_facts(term)
+        inside = sum(counts.get(t, 0) for t in pairs) if pairs else 0
+        if vietnamese:
+            inside += in_words[term]
+        if unaccented_counts:  # the folded term also counts năm, nằm: the spelling without
+            total -= accented[folded]  # accents, where a name could hold it
+        if total > inside:
+            alone.append(alone_token(term))
+        if term == folded and total - accented[folded] > 0:
+            alone.append(unaccented_token(term))
+    return alone
+
+
 def _row(doc: dict) -> str:
     data = doc["data"]
     values = [str(doc_number(doc["id"]))]
     values += [quote(field_text(doc[name])) for name in TEXT_FIELDS]
     texts = [data["title"], data.get("summary") or "", data["body"], *data["captions"]]
-    values.append(quote(f"{ALL_TOKEN} {chain_text(texts)}"))
+    markers = " ".join(chain_markers(doc))
+    values.append(quote(f"{ALL_TOKEN} {chain_text(texts)} {TEXT_BREAK} {markers}"))
     values += [quote(doc["id"]), quote(doc["fingerprint"]), quote(doc["source"]),
                quote(json.dumps(data, ensure_ascii=False))]
     for facet in FACETS:
@@ -111,6 +182,18 @@ class _Writer:
         self.values.clear()
 
 
+def merge_chunks(cluster: Cluster, report: IndexReport) -> None:
+    """Ask each shard holding more than ``MAX_DISK_CHUNKS`` disk chunks to merge them; searches
+    go on meanwhile."""
+    for shard in range(len(cluster.shards)):
+        status = dict(cluster.run(shard, [f"SHOW INDEX {SHARD_INDEX} STATUS"])[0])
+        chunks = int(status.get("disk_chunks", 0))
+        if chunks > MAX_DISK_CHUNKS:
+            cluster.run(shard, [f"OPTIMIZE INDEX {SHARD_INDEX}"])
+            report.notes.append(f"shard {shard + 1}: {chunks} disk chunks, merged in the "
+                                f"background (OPTIMIZE INDEX)")
+
+
 def index_cluster(paths, address: str, state_dir: str | Path, rebuild: bool = False,
                   workers: int | None = None, cache: bool = True,
                   dask: str | None = None) -> IndexReport:
@@ -150,6 +233,7 @@ def index_cluster(paths, address: str, state_dir: str | Path, rebuild: bool = Fa
             writer.finish()
             writer.delete(gone)
             report.removed += len(gone)
+            merge_chunks(cluster, report)
             if store is not None:
                 store.finish(None, {"analysed": report.analysed, "reused": report.reused})
         finally:

@@ -44,6 +44,18 @@ def chain_text(texts) -> str:
     return f" {TEXT_BREAK} ".join(" ".join(token(fold(s)) for s in syllables(t))
                                   for t in texts if t)
 
+
+def alone_token(syllable: str) -> str:
+    """In the chain field of the articles where ``syllable`` stands as a word of its own
+    (``feed.chain_markers``): what tells ``Lào`` from ``Lào Cai``."""
+    return f"{ESCAPE}2{ESCAPE}{token(syllable)}"
+
+
+def unaccented_token(syllable: str) -> str:
+    """In the chain field of the articles where ``syllable`` (folded) is written without
+    accents (``feed.chain_markers``): ``Nha`` of ``Nha Trang``, not ``nhà``."""
+    return f"{ESCAPE}3{ESCAPE}{token(syllable)}"
+
 # In every document's chain: a query of exclusions only (``-bóng``) matches it minus them.
 ALL_TOKEN = f"{ESCAPE}0{ESCAPE}"
 # In no document: a part of a query that can match nothing.

@@ -5,10 +5,11 @@ What translates exactly: a word as its exact or folded word term or its syllable
 together (pair terms), the recall net (its syllables anywhere), phrases of any length (the
 ``chain`` field holds each text's folded syllables in order), ``OR`` and alternative
 spellings, exclusions, function words left optional, and partial matching (each minimal set of
-content words covering ``MIN_COVERAGE`` of the query's weight). What does not: scoring (Sphinx's
-BM25F stands in for the project's) and the rules that count occurrences per document (a
-one-syllable word standing alone rather than inside a longer name; a name spelled exactly as
-typed), which the cluster treats as plain matches.
+content words covering ``MIN_COVERAGE`` of the query's weight). The rules that compare two
+terms' counts in an article (a one-syllable word standing as a word of its own, ``Lào`` and not
+only ``Lào Cai``; a syllable written without accents) read markers worked out when the article
+was fed (``feed.chain_markers``). What does not translate: scoring (Sphinx's expression ranker
+stands in for the project's BM25F and its boosts).
 """
 from __future__ import annotations
 
@@ -19,10 +20,11 @@ from typing import Callable
 
 from ..search import ranking
 from ..search.query import Item, ParsedQuery, is_function_word
+from ..text.normalize import fold
 from ..text.segment import Word
 from ..text.terms import exact_word_term, folded_word_term, pair_terms
 from .layout import CHAIN_FIELD
-from .tokens import ALL_TOKEN, NO_TOKEN, token
+from .tokens import ALL_TOKEN, NO_TOKEN, alone_token, token, unaccented_token
 
 # Partial matching weighs the heaviest this many words: the OR of every minimal covering set
 # grows fast (a 13-word question took 12 s at 10 words, 0.4-0.6 s at 6; the judged set's
@@ -38,6 +40,11 @@ def any_of(parts: list[str]) -> str:
 def all_of(parts: list[str]) -> str:
     parts = list(dict.fromkeys(parts))
     return parts[0] if len(parts) == 1 else "(" + " ".join(parts) + ")"
+
+
+def weighted(tokens: list[str], factor: float) -> list[str]:
+    """Tokens with Sphinx's keyword IDF modifier (``word^0.33``): the ranker's IDF sums carry it."""
+    return tokens if factor == 1 else [f"{t}^{factor:.4g}" for t in tokens]
 
 
 def without(expression: str, excluded: list[str]) -> str:
@@ -88,13 +95,17 @@ class Translator:
                                            token(folded_word_term(w)),
                                            *(token(s) for s in w.folded))]
 
-    def word(self, word: Word, recall_net: bool = True) -> tuple[str, str]:
-        """(strict, match) of one query word (``scoring._Scorer.word``)."""
+    def word(self, word: Word, recall_net: bool = True, alone: bool = True) -> tuple[str, str]:
+        """(strict, match) of one query word (``scoring._Scorer.word``); ``alone``: a word of
+        one syllable is strict only where it stands as a word of its own."""
         exact = all_of([token(s) for s in word.normalized])
         trust_accents = word.accented and self.exists(exact)
-        if len(word.folded) == 1:
-            term = token(word.normalized[0] if trust_accents else word.folded[0])
-            return term, term
+        if len(word.folded) == 1:  # strict where it stands as a word of its own (``Lào``, not
+            # only ``Lào Cai``); an exclusion (``-bóng``) leaves out every occurrence
+            syllable = word.normalized[0] if trust_accents else word.folded[0]
+            strict = all_of([token(syllable), alone_token(syllable)]) \
+                if alone and recall_net else token(syllable)
+            return strict, token(syllable)
         together = all_of([any_of([token(t) for t in pair_terms(a, b)])
                            for a, b in zip(word.folded, word.folded[1:])])
         if len(word.folded) > 2:
@@ -106,17 +117,32 @@ class Translator:
     def phrase(self, item: Item) -> str:
         """The whole chain in one text (``chain``), and its neighbouring syllables' pair terms,
         which the chain implies: they match nothing more, but give the ranker keywords (the
-        chain field weighs nothing)."""
+        chain field weighs nothing). Another spelling of a name typed in a foreign one (``Úc``
+        for ``Australia``) weighs ``ranking.ALTERNATIVE_BOOST``, as in the engine."""
         folded = [s for w in item.words for s in w.folded]
+        # another spelling of a name typed in a foreign one, on the typed one's scale
+        factor = ranking.ALTERNATIVE_BOOST if item.other_spelling else 1.0
         if len(folded) == 1:
-            found = token(folded[0])
+            found = all_of(weighted([token(folded[0])], factor))
         else:
             found = all_of([f'(@{CHAIN_FIELD} "{" ".join(token(s) for s in folded)}")',
-                            *[any_of([token(t) for t in pair_terms(a, b)])
+                            *[any_of(weighted([token(t) for t in pair_terms(a, b)], factor))
                               for a, b in zip(folded, folded[1:])]])
-        if item.spelled:  # as written: its accented syllables (``Nha Trang``, not ``Nhà Trắng``)
-            found = all_of([found, *[token(s) for w in item.words for s in w.normalized]])
+        if item.spelled:  # as written (``Nha Trang``, not ``Nhà Trắng``): its syllables
+            # without accents as such, its accented ones as the word they make
+            found = all_of([found, *[self.written(w) for w in item.words]])
         return found
+
+    def written(self, word: Word) -> str:
+        """Where ``word`` is written as typed, accents or their absence (``_Scorer.written``);
+        its accented syllables as the word they make where the archive has it (the scattered
+        syllables, ``tiên`` of ``đầu tiên``, would add to the score)."""
+        parts = [unaccented_token(s) for s in word.normalized if s == fold(s)]
+        accented = [token(s) for s in word.normalized if s != fold(s)]
+        whole = token(exact_word_term(word))
+        if accented and len(word.normalized) > 1 and self.exists(whole):
+            accented = [whole]
+        return all_of(parts + accented)
 
     def item(self, item: Item) -> tuple[str, str, list[Unit]]:
         """(strict, complete, coverage units) of a run of words or a phrase."""
@@ -130,7 +156,9 @@ class Translator:
             content = item.words
         if not content:
             return ALL_TOKEN, ALL_TOKEN, []
-        words = [self.word(w) for w in content]
+        # beside other words of the query, a syllable may be part of the name they spell out
+        # (``Phúc Nguyễn Xuân``: the engine then does not count that name as another one)
+        words = [self.word(w, alone=len(item.words) == 1) for w in content]
         units = [Unit(match, self.rarity(folded_word_term(w)))
                  for w, (_, match) in zip(content, words)]
         return all_of([s for s, _ in words]), all_of([m for _, m in words]), units

@@ -281,9 +281,26 @@ def compounds(normalized: str) -> tuple[str, ...]:
     the index writes them): ``Pháp`` (France) is also a syllable of ``pháp luật`` and ``giải
     pháp``, ``Ý`` (Italy) of ``ý kiến``, ``Nhật`` of ``cập nhật``. The longer names of the
     syllable's own place (``Nhật Bản``, ``Hàn Quốc``) are not among them."""
-    own = {"_".join(spelled_key(n)) for n in spelling_classes().get((fold(normalized),), ())}
-    inner = f"_{normalized}_"
-    return tuple(sorted(w for w in _dictionary_words() if inner in f"_{w}_" and w not in own))
+    own = own_place_words(fold(normalized))
+    return tuple(sorted(w for w in _words_by_syllable().get(normalized, ()) if w not in own))
+
+
+@lru_cache(maxsize=100_000)
+def own_place_words(folded: str) -> frozenset[str]:
+    """The word terms of the longer names of the place a syllable names (``nhật_bản`` for
+    ``nhat``): no other name than the syllable itself."""
+    return frozenset("_".join(spelled_key(n)) for n in spelling_classes().get((folded,), ()))
+
+
+@lru_cache(maxsize=1)
+def _words_by_syllable() -> dict[str, tuple[str, ...]]:
+    """The dictionary's words under each of their syllables (one pass, not one per syllable
+    asked: an index run into the cluster asks about every syllable of the archive)."""
+    words: dict[str, set[str]] = {}
+    for word in _dictionary_words():
+        for syllable in word.split("_"):
+            words.setdefault(syllable, set()).add(word)
+    return {syllable: tuple(found) for syllable, found in words.items()}
 
 
 @lru_cache(maxsize=4_096)
