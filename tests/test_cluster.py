@@ -204,6 +204,22 @@ def test_an_incremental_run_updates_and_removes_articles_on_the_cluster(cluster)
     assert remote.doc_count == cluster.size - 1
 
 
+def test_a_run_after_the_feed_changed_writes_every_article_again(cluster, monkeypatch):
+    """The cluster holds what the feed wrote besides the analysis (chain markers): a new feed
+    must not leave the archive half in the old form."""
+    from searcher import index_cluster
+    from searcher.cluster import feed
+
+    gazetteer = cluster.corpus / "partners.tsv"
+    if gazetteer.is_file():  # as the command line does
+        monkeypatch.setenv("SEARCHER_PARTNERS", str(gazetteer))
+    same = index_cluster([cluster.corpus], cluster.address, cluster.state)
+    assert (same.added, same.updated, same.removed) == (0, 0, 0), same.summary()
+    monkeypatch.setattr(feed, "FEED_ID", "another feed")
+    again = index_cluster([cluster.corpus], cluster.address, cluster.state)
+    assert (again.added, again.updated) == (0, same.unchanged), again.summary()
+
+
 def test_an_index_run_merges_the_disk_chunks_a_shard_has_piled_up(cluster):
     """Sphinx never merges a real-time index's disk chunks by itself, and every search reads
     each of them: an index run that finds too many asks the shard to merge them."""

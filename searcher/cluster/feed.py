@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..facets import FACETS
+from ..identity import modules_identity
 from ..store import analysis_cache
 from ..store.indexer import (CACHE_IDENTITY, IndexError_, IndexReport, PARALLEL_THRESHOLD,
                              analysed_documents, plan_run, source_file)
@@ -35,12 +36,17 @@ BATCH = 100  # documents per REPLACE statement
 # more than this many asks the shard to merge them (``OPTIMIZE INDEX``, in the background).
 MAX_DISK_CHUNKS = 4
 READ_BATCH = 5000  # rows per page when reading what the cluster holds
+# What the feed writes besides the analysis (the token text, the chain markers and the lists
+# they read): stored with each article's fingerprint, so a run after it changed re-feeds all.
+FEED_ID = modules_identity("searcher.cluster.feed", "searcher.cluster.tokens",
+                           "searcher.search.aliases")
 _COLUMNS = ("id", *TEXT_FIELDS, CHAIN_FIELD, "doc_id", "fingerprint", "source", "data",
             *(facet.name for facet in FACETS), "date_key", "body_length")
 
 
 def indexed(cluster: Cluster) -> dict[str, tuple[str, str]]:
-    """doc id -> (fingerprint, source) of every article the cluster holds, shard by shard."""
+    """doc id -> (fingerprint, source) of every article the cluster holds, shard by shard (no
+    fingerprint where another feed wrote it: the article is written again)."""
     found: dict[str, tuple[str, str]] = {}
     for shard in range(len(cluster.shards)):
         last = 0
@@ -48,8 +54,9 @@ def indexed(cluster: Cluster) -> dict[str, tuple[str, str]]:
             rows = cluster.run(shard, [
                 f"SELECT id, doc_id, fingerprint, source FROM {SHARD_INDEX} WHERE id > {last} "
                 f"ORDER BY id ASC LIMIT {READ_BATCH} OPTION max_matches={READ_BATCH}"])[0]
-            for _, doc_id, print_, source in rows:
-                found[doc_id] = (print_, source)
+            for _, doc_id, stored, source in rows:
+                print_, _, feed = stored.partition(" ")
+                found[doc_id] = (print_ if feed == FEED_ID else "", source)
             if len(rows) < READ_BATCH:
                 break
             last = rows[-1][0]
@@ -122,7 +129,7 @@ def _row(doc: dict) -> str:
     texts = [data["title"], data.get("summary") or "", data["body"], *data["captions"]]
     markers = " ".join(chain_markers(doc))
     values.append(quote(f"{ALL_TOKEN} {chain_text(texts)} {TEXT_BREAK} {markers}"))
-    values += [quote(doc["id"]), quote(doc["fingerprint"]), quote(doc["source"]),
+    values += [quote(doc["id"]), quote(f"{doc['fingerprint']} {FEED_ID}"), quote(doc["source"]),
                quote(json.dumps(data, ensure_ascii=False))]
     for facet in FACETS:
         values.append("(" + ",".join(str(value_number(facet.name, v))
