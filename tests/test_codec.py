@@ -121,3 +121,94 @@ def test_stored_fields_come_back_whole_and_smaller_with_the_segments_own_diction
         with ix.searcher() as searcher:
             assert [searcher.stored_fields(n) for n in range(documents)] == records
     assert sizes["compact"] < sizes["w3"] * (0.8 if documents > 64 else 1.0)
+
+
+@pytest.mark.parametrize("size", [1, 7, 8, 9, 100, codec._UNPACK_BITS_UNTIL - 1,
+                                  codec._UNPACK_BITS_UNTIL, 10_000])
+def test_bit_packed_runs_come_back_as_written(size):
+    """A run of one width with exceptions (wider values patched in), through both unpacking
+    paths (bit by bit for short runs, eight strided reads for long ones)."""
+    rng = np.random.default_rng(size)
+    cases = [np.zeros(size, dtype=np.int64),  # width 0, no exceptions
+             rng.integers(0, 8, size),  # narrow
+             rng.integers(0, 2**32, size),  # as wide as a value gets
+             np.where(rng.random(size) < 0.05, rng.integers(0, 2**32, size), rng.integers(0, 4, size)),
+             np.where(rng.random(size) < 0.1, 1, 0)]  # mostly 0: width 0 and exceptions
+    for values in cases:
+        data = codec.pack_run(values)
+        back, end = codec.unpack_run(data + b"tail", size)
+        assert back.tolist() == values.tolist() and end == len(data)
+
+
+@pytest.mark.parametrize("df", [1, 25, 300, 5000])
+@pytest.mark.parametrize("ones", [True, False])
+def test_packed_posting_lists_come_back_as_written(df, ones):
+    rng = random.Random(df)
+    docnums = sorted(rng.sample(range(2**32 - 1), df))
+    counts = [1] * df if ones else [rng.choice([1, 1, 2, 3, 200, 70_000, 2**31]) for _ in range(df)]
+    data = codec.encode_packed_postings(docnums, counts)
+    arrays = codec.decode_packed_postings(data, df)
+    assert arrays[0].tolist() == docnums and arrays[1].tolist() == counts
+    assert codec.decode_packed_postings_list(data, df) == (docnums, counts)
+
+
+def _frequent_words_index(folder, codec_):
+    """2,000 documents of a few frequent words with small counts (a news archive's common
+    words: most of the postings)."""
+    folder.mkdir()
+    ix = whoosh_index.create_in(str(folder), _schema())
+    rng = random.Random(7)
+    writer = ix.writer(codec=codec_)
+    for n in range(2_000):
+        words = [w for w in ("và", "của", "tỉnh", "hợp", "tác", "du", "lịch", "đoàn")
+                 if rng.random() < 0.6] * rng.choice([1, 1, 1, 2, 3])
+        writer.add_document(id=f"d{n}", body=" ".join(words or ["và"]))
+    writer.commit()
+    return ix
+
+
+def test_packed_postings_take_less_room_and_read_back_the_same(tmp_path):
+    """Bit-packed lists (postings format 2) take well under the varints' bytes (format 1) and
+    give the same postings, through NumPy and through Whoosh's own matchers."""
+    from whoosh.filedb.compound import CompoundStorage
+
+    indexes, sizes = {}, {}
+    for version in (1, 2):
+        ix = indexes[version] = _frequent_words_index(tmp_path / f"v{version}",
+                                                      CompactCodec(postings_format=version))
+        segment = ix._segments()[0]
+        assert segment.codec().postings_format == version
+        compound = CompoundStorage(ix.storage.open_file(segment.make_filename(".seg")))
+        sizes[version] = compound.file_length(segment.make_filename(".pdx"))
+    assert sizes[2] < sizes[1] * 0.6, sizes
+    readers = {version: ix.reader() for version, ix in indexes.items()}
+    for word in ("và", "của", "tỉnh", "đoàn"):
+        lists = [readers[v]._terms.postings("body", word.encode()) for v in (1, 2)]
+        assert lists[0][0].tolist() == lists[1][0].tolist()
+        assert lists[0][1].tolist() == lists[1][1].tolist()
+        matchers = [list(readers[v].postings("body", word).items_as("frequency")) for v in (1, 2)]
+        assert matchers[0] == matchers[1]
+
+
+def test_segments_of_the_first_postings_format_still_read_and_merge(tmp_path):
+    """An index written before bit-packing (its TOC's codec has no ``postings_format``) reads
+    as varints; merged with a new segment, everything is rewritten packed."""
+    ix = whoosh_index.create_in(str(tmp_path), _schema())
+    old = CompactCodec()
+    del old.postings_format  # as a codec unpickled from an older TOC
+    assert old.postings_format == 1
+    for run, codec_ in enumerate((old, CompactCodec())):
+        writer = ix.writer(codec=codec_)
+        for n in range(300):
+            writer.add_document(id=f"d{run}-{n}", body="common " + f"w{n % 40}" + " twice" * (n % 3))
+        writer.commit(merge=False)
+    assert [s.codec().postings_format for s in ix._segments()] == [1, 2]
+    expected = {w: sorted(h["id"] for h in ix.searcher().search(query.Term("body", w), limit=None))
+                for w in ("common", "w7", "twice")}
+    assert len(expected["common"]) == 600 and len(expected["w7"]) == 16
+    ix.writer(codec=CompactCodec()).commit(optimize=True)
+    assert [s.codec().postings_format for s in ix._segments()] == [2]
+    with ix.searcher() as searcher:
+        for word, ids in expected.items():
+            assert sorted(h["id"] for h in searcher.search(query.Term("body", word), limit=None)) == ids
+        assert searcher.reader().frequency("body", "twice") == 2 * 300 * (1 + 2) // 3
