@@ -44,7 +44,7 @@ class Generation:
         self.ids = [] if columns.size == 0 else self.reader.column_reader("id")
         self.vocabulary = Vocabulary(columns.vocabulary, self.body_frequency)
         self._names: dict[str, NameIndex] = {}
-        self._fingerprints, self._headlines = columns.fingerprints, columns.headlines
+        self._columns = columns  # the copy keys are read from it only if the copies are not saved
         self._storage = ix.storage
         self._copies: tuple[np.ndarray, np.ndarray] | None = None
         self.parse = lru_cache(maxsize=PARSED_QUERIES)(self._parse)
@@ -79,7 +79,7 @@ class Generation:
             groups = docvalues.read_copies(self._storage, self.reader.generation(),
                                            self.arrays.size)
             if groups is None:
-                groups = copies(self._fingerprints, self._headlines, self.arrays.live)
+                groups = copies(*self._columns.copy_keys(), self.arrays.live)
             self._copies = groups, np.bincount(groups, minlength=len(groups))[groups] > 1
         return self._copies
 

@@ -7,7 +7,9 @@ each command-line query, each server worker. Here each segment gets one ``.dv.np
 commit: every text field's length per document, the date key per document, each facet's
 (document, value) pairs, the spelling vocabulary, and each article's body fingerprint and
 headline key (near-identical articles are found by comparing them; computed with the analysis and
-read from the segment's ``copy_keys`` column, which Whoosh carries through merges). Its name is
+kept in the segment's ``copy_keys`` column, which Whoosh carries through merges: the file only
+marks that the column has them, and they are read from it when asked, which a search process
+does only when its generation's copies file is missing). Its name is
 the segment's, so Whoosh publishes it with the segment's TOC and deletes it with the segment. A
 segment without one (an index from older code, Whoosh's own writer) has its columns derived as
 before.
@@ -17,6 +19,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
@@ -27,6 +30,8 @@ from .whoosh_internals import read_postings
 
 DOC_VALUES_EXT = ".dv.npz"
 COPY_KEYS = ("fingerprints", "headlines")  # arrays older code wrote no columns for
+# In a segment's file instead of the arrays: every document's keys are in its copy_keys column.
+KEYS_IN_COLUMN = "copy_keys_in_column"
 
 
 @dataclass
@@ -45,8 +50,24 @@ class DocValues:
     date_keys: np.ndarray  # int64 per document (see ``store.indexer.date_key``)
     facets: dict[str, FacetPairs]
     vocabulary: list[str]  # the body's accent-less alphabetic terms: candidates for respelling
-    fingerprints: np.ndarray  # uint32 (documents x fingerprint.HASHES): see text.fingerprint
-    headlines: np.ndarray  # uint64 per document: its title's key (text.fingerprint.headline_key)
+    # (fingerprints, headlines), or a function that reads them (``copy_keys``): fingerprints are
+    # uint32 (documents x fingerprint.HASHES, see text.fingerprint), headlines uint64 per
+    # document, its title's key (text.fingerprint.headline_key)
+    keys: tuple[np.ndarray, np.ndarray] | Callable[[], tuple[np.ndarray, np.ndarray]] | None
+    keys_in_column: bool = False  # derived: the segment's copy_keys column held every one
+
+    def copy_keys(self) -> tuple[np.ndarray, np.ndarray]:
+        if callable(self.keys):
+            self.keys = self.keys()
+        return self.keys
+
+    @property
+    def fingerprints(self) -> np.ndarray:
+        return self.copy_keys()[0]
+
+    @property
+    def headlines(self) -> np.ndarray:
+        return self.copy_keys()[1]
 
 
 def pack_copy_keys(body: str, title: str) -> bytes:
@@ -59,6 +80,11 @@ def copy_keys(reader) -> tuple[np.ndarray, np.ndarray]:
     """Every article's body fingerprint and headline key, in document order: read from the
     segment's column, computed from the stored text for documents that lack it (an index from
     older code)."""
+    return _copy_keys(reader)[:2]
+
+
+def _copy_keys(reader) -> tuple[np.ndarray, np.ndarray, bool]:
+    """``copy_keys``, and whether the column held every document's."""
     size = reader.doc_count_all()
     prints = np.zeros((size, HASHES), dtype=np.uint32)
     headlines = np.zeros(size, dtype=np.uint64)
@@ -74,7 +100,7 @@ def copy_keys(reader) -> tuple[np.ndarray, np.ndarray]:
         data = reader.stored_fields(docnum)["data"]
         prints[docnum] = fingerprint(data["body"])
         headlines[docnum] = headline_key(data["title"])
-    return prints, headlines
+    return prints, headlines, not len(missing)
 
 
 def derive(reader) -> DocValues:
@@ -101,7 +127,8 @@ def derive(reader) -> DocValues:
             np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64))
     vocabulary = [t for t in (raw.decode("utf-8") for raw in (reader.lexicon("body") if size else ()))
                   if t.isascii() and t.isalpha()]
-    return DocValues(size, lengths, date_keys, facets, vocabulary, *copy_keys(reader))
+    prints, headlines, in_column = _copy_keys(reader)
+    return DocValues(size, lengths, date_keys, facets, vocabulary, (prints, headlines), in_column)
 
 
 def _json_bytes(value) -> np.ndarray:
@@ -124,7 +151,10 @@ def write(storage, schema, segment) -> None:
         arrays[f"facet.{name}.ids"] = pairs.ids.astype(np.int32)
         arrays[f"facet.{name}.values"] = _json_bytes(pairs.values)
     arrays["vocabulary"] = _json_bytes(values.vocabulary)
-    arrays.update({key: getattr(values, key) for key in COPY_KEYS})
+    if values.keys_in_column:  # not twice: the column is what a merge carries, and this file is read often
+        arrays[KEYS_IN_COLUMN] = np.ones(1, dtype=np.uint8)
+    else:
+        arrays.update({key: getattr(values, key) for key in COPY_KEYS})
     buffer = io.BytesIO()
     np.savez(buffer, **arrays)
     # Written aside and renamed: columns that older code wrote are replaced while servers
@@ -147,7 +177,7 @@ def _has_copy_keys(storage, name: str) -> bool:
     if not storage.file_exists(name):
         return False
     with storage.open_file(name) as stream, np.load(io.BytesIO(stream.read())) as arrays:
-        return set(COPY_KEYS) <= set(arrays.files)
+        return set(COPY_KEYS) <= set(arrays.files) or KEYS_IN_COLUMN in arrays.files
 
 
 def load(storage, segment, size: int) -> DocValues | None:
@@ -165,9 +195,9 @@ def load(storage, segment, size: int) -> DocValues | None:
             arrays[f"facet.{facet.name}.docs"].astype(np.int64),
             arrays[f"facet.{facet.name}.ids"].astype(np.int64)) for facet in FACETS}
         vocabulary = json.loads(arrays["vocabulary"].tobytes())
-        keys = tuple(arrays[key] if set(COPY_KEYS) <= set(arrays.files) else None
-                     for key in COPY_KEYS)
-    return DocValues(size, lengths, date_keys, facets, vocabulary, *keys)
+        keys = tuple(arrays[key] for key in COPY_KEYS) if set(COPY_KEYS) <= set(arrays.files) \
+            else None  # in the column (KEYS_IN_COLUMN), or written by older code
+    return DocValues(size, lengths, date_keys, facets, vocabulary, keys)
 
 
 def for_reader(reader, storage) -> DocValues:
@@ -178,8 +208,8 @@ def for_reader(reader, storage) -> DocValues:
         size = leaf.doc_count_all()
         segment = leaf.segment() if hasattr(leaf, "segment") else None  # None: an empty index
         stored = load(storage, segment, size) if segment is not None else None
-        if stored is not None and stored.fingerprints is None:  # written by older code
-            stored.fingerprints, stored.headlines = copy_keys(leaf)
+        if stored is not None and stored.keys is None:  # read from the column when asked
+            stored.keys = lambda leaf=leaf: copy_keys(leaf)
         parts.append(stored or derive(leaf))
     if len(parts) == 1:
         return parts[0]
@@ -202,8 +232,8 @@ def for_reader(reader, storage) -> DocValues:
             np.concatenate(ids) if ids else np.zeros(0, np.int64))
     vocabulary = sorted(set().union(*(p.vocabulary for p in parts)))
     return DocValues(size, lengths, date_keys, facets, vocabulary,
-                     np.concatenate([p.fingerprints for p in parts]),
-                     np.concatenate([p.headlines for p in parts]))
+                     lambda: (np.concatenate([p.fingerprints for p in parts]),
+                              np.concatenate([p.headlines for p in parts])))
 
 
 # The groups of near-identical articles of a whole generation (``fingerprint.copies``), worked
@@ -212,13 +242,21 @@ def for_reader(reader, storage) -> DocValues:
 COPIES_FILE = "copies-{generation}.npy"
 
 
-def write_copies(storage, segments, generation: int) -> None:
+def write_copies(storage, schema, segments, generation: int) -> None:
     """Group the articles of ``segments`` (in TOC order, deletions left alone) and save the
     groups for ``generation``, before its TOC is written."""
+    from whoosh.reading import SegmentReader
+
     prints, headlines, live = [], [], []
     for segment in segments:
         size = segment.doc_count_all()
         stored = load(storage, segment, size)
+        if stored.keys is None:
+            reader = SegmentReader(storage, schema, segment)
+            try:
+                stored.keys = copy_keys(reader)
+            finally:
+                reader.close()
         prints.append(stored.fingerprints)
         headlines.append(stored.headlines)
         alive = np.ones(size, dtype=bool)

@@ -217,7 +217,7 @@ class BulkWriter(SegmentWriter):
         from . import docvalues  # it reads postings through this module
 
         docvalues.write_missing(self.storage, self.schema, segments)
-        docvalues.write_copies(self.storage, segments, self.generation)
+        docvalues.write_copies(self.storage, self.schema, segments, self.generation)
         write_checksums(self.storage, segments)
         super()._commit_toc(segments)
 
