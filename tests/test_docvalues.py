@@ -142,6 +142,9 @@ def test_copy_keys_are_kept_once_in_the_column_and_read_from_it_only_when_asked(
         assert docvalues.KEYS_IN_COLUMN in arrays.files
         assert not set(docvalues.COPY_KEYS) & set(arrays.files)
         older = {name: arrays[name] for name in arrays.files if name != docvalues.KEYS_IN_COLUMN}
+    plain = io.BytesIO()
+    np.savez(plain, **older, **{docvalues.KEYS_IN_COLUMN: np.ones(1, dtype=np.uint8)})
+    assert path.stat().st_size < len(plain.getvalue()) * 0.8  # compressed
     ix = whoosh_index.open_dir(str(index_dir))
     with ix.reader() as reader:
         expected = docvalues.copy_keys(reader.leaf_readers()[0][0])

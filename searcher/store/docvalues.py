@@ -156,7 +156,7 @@ def write(storage, schema, segment) -> None:
     else:
         arrays.update({key: getattr(values, key) for key in COPY_KEYS})
     buffer = io.BytesIO()
-    np.savez(buffer, **arrays)
+    np.savez_compressed(buffer, **arrays)  # 2.6 -> 0.6 MB at 35k articles; +7 ms to open
     # Written aside and renamed: columns that older code wrote are replaced while servers
     # may be reading them.
     name = segment.make_filename(DOC_VALUES_EXT)
