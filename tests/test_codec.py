@@ -190,25 +190,61 @@ def test_packed_postings_take_less_room_and_read_back_the_same(tmp_path):
         assert matchers[0] == matchers[1]
 
 
-def test_segments_of_the_first_postings_format_still_read_and_merge(tmp_path):
+def test_segments_of_earlier_formats_still_read_and_merge(tmp_path):
     """An index written before bit-packing (its TOC's codec has no ``postings_format``) reads
-    as varints; merged with a new segment, everything is rewritten packed."""
+    as varints, one of format 2 with two length bytes in every term info; merged with a new
+    segment, everything is rewritten in the current format."""
     ix = whoosh_index.create_in(str(tmp_path), _schema())
     old = CompactCodec()
     del old.postings_format  # as a codec unpickled from an older TOC
     assert old.postings_format == 1
-    for run, codec_ in enumerate((old, CompactCodec())):
+    codecs = (old, CompactCodec(postings_format=2), CompactCodec())
+    for run, codec_ in enumerate(codecs):
         writer = ix.writer(codec=codec_)
         for n in range(300):
-            writer.add_document(id=f"d{run}-{n}", body="common " + f"w{n % 40}" + " twice" * (n % 3))
+            writer.add_document(id=f"d{run}-{n}", body="common " + f"w{n % 40}" + " twice" * (n % 3)
+                                + f" once{run}_{n}")
         writer.commit(merge=False)
-    assert [s.codec().postings_format for s in ix._segments()] == [1, 2]
+    current = CompactCodec.POSTINGS_FORMAT
+    assert [s.codec().postings_format for s in ix._segments()] == [1, 2, current] and current == 3
     expected = {w: sorted(h["id"] for h in ix.searcher().search(query.Term("body", w), limit=None))
-                for w in ("common", "w7", "twice")}
-    assert len(expected["common"]) == 600 and len(expected["w7"]) == 16
+                for w in ("common", "w7", "twice", "once0_5", "once1_5", "once2_5")}
+    assert len(expected["common"]) == 900 and len(expected["w7"]) == 24
+    assert expected["once1_5"] == ["d1-5"]
     ix.writer(codec=CompactCodec()).commit(optimize=True)
-    assert [s.codec().postings_format for s in ix._segments()] == [2]
+    assert [s.codec().postings_format for s in ix._segments()] == [current]
     with ix.searcher() as searcher:
         for word, ids in expected.items():
             assert sorted(h["id"] for h in searcher.search(query.Term("body", word), limit=None)) == ids
-        assert searcher.reader().frequency("body", "twice") == 2 * 300 * (1 + 2) // 3
+        reader = searcher.reader()
+        assert reader.frequency("body", "twice") == 3 * 300 * (1 + 2) // 3
+        assert reader.doc_frequency("body", "once2_5") == 1
+        info = reader.term_info("body", "common")
+        assert (info.min_length(), info.max_length()) == (3, 5)  # "common wN once..", + twice twice
+        info = reader.term_info("body", "once0_7")
+        assert (info.min_length(), info.max_length()) == (4, 4) and info.doc_frequency() == 1
+
+
+def test_a_term_of_one_document_writes_its_field_length_once(tmp_path):
+    """Format 3: a term whose shortest and longest field lengths are the same byte (every term
+    of one document) keeps one length byte, not two."""
+    from whoosh.filedb.compound import CompoundStorage
+
+    sizes = {}
+    for version in (2, 3):
+        folder = tmp_path / f"v{version}"
+        folder.mkdir()
+        ix = whoosh_index.create_in(str(folder), _schema())
+        writer = ix.writer(codec=CompactCodec(postings_format=version))
+        for n in range(2_000):
+            writer.add_document(id=f"d{n}", body=f"hapax{n:05d} ordinary")
+        writer.commit()
+        segment = ix._segments()[0]
+        compound = CompoundStorage(ix.storage.open_file(segment.make_filename(".seg")))
+        sizes[version] = compound.file_length(segment.make_filename(".tdx"))
+        with ix.searcher() as searcher:
+            info = searcher.reader().term_info("body", "hapax01234")
+            assert (info.min_length(), info.max_length(), info.doc_frequency()) == (2, 2, 1)
+            assert [h["id"] for h in searcher.search(query.Term("body", "hapax01234"))] == ["d1234"]
+    # one byte fewer for each of the 4,000 terms of one document (the ids' and the hapaxes)
+    assert sizes[3] <= sizes[2] - 3_900
