@@ -8,7 +8,11 @@ existing directory (``--index``, e.g. a run of ``searcher index`` over the same 
 analysis cache beside it is reported apart, as it is not needed to search.
 
     .venv/bin/python benchmarks/bench_size.py --index DIR [--corpus FILE.jsonl ...]
-        [--workdir /tmp/bench/size]
+        [--workdir /tmp/bench/size] [--no-anchors]
+
+The engine's index is also listed by part: each part of its segments (the files inside a
+compound ``.seg``, named by what follows the segment's id: ``pdx`` postings, ``tdx`` term
+dictionary, ``_stored.col`` stored articles, ``<field>.col`` columns) and the files beside them.
 
 The corpus defaults to vnnews-2017 plus the seed pages (what ``corpus/`` and the shared corpus
 make together), read through the engine's own reader.
@@ -77,12 +81,45 @@ def build_tantivy(docs: list[Article], folder: Path) -> int:
     return dir_size(folder)
 
 
+def components(index: Path) -> dict[str, int]:
+    """Bytes of each part of the index (summed over its segments), largest first."""
+    from whoosh.filedb.compound import CompoundStorage
+    from whoosh.filedb.filestore import FileStorage
+
+    parts: dict[str, int] = {}
+
+    def add(name: str, size: int) -> None:
+        if name.startswith("MAIN_") and "." in name:  # MAIN_<segment id>.<part>
+            name = name.split(".", 1)[1]
+        elif name.startswith("_MAIN_"):  # _MAIN_<generation>.toc
+            name = "toc"
+        elif name.startswith(("copies-", "files-")):  # <what>-<generation>.<ext>
+            name = name.split("-")[0]
+        parts[name] = parts.get(name, 0) + size
+
+    storage = FileStorage(str(index))
+    for path in sorted(index.iterdir()):
+        if not path.is_file() or path.name == CACHE_FILE:
+            continue
+        if path.suffix == ".seg":
+            compound = CompoundStorage(storage.open_file(path.name))
+            for inner in compound.list():
+                add(inner, compound.file_length(inner))
+            add("seg (compound file's own table)", path.stat().st_size -
+                sum(compound.file_length(inner) for inner in compound.list()))
+        else:
+            add(path.name, path.stat().st_size)
+    return dict(sorted(parts.items(), key=lambda item: -item[1]))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--index", type=Path, required=True)
     parser.add_argument("--corpus", type=Path, nargs="*",
                         default=[ROOT / "corpus", news_corpus()])
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/bench/size"))
+    parser.add_argument("--no-anchors", action="store_true",
+                        help="the engine's index only (no FTS5 or tantivy build)")
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
     docs = articles(args.corpus)
@@ -91,8 +128,10 @@ def main(argv: list[str] | None = None) -> int:
     cache_size = cache.stat().st_size if cache.exists() else 0
     sizes = {"engine": dir_size(args.index) - cache_size}
     timings = {}
-    for name, build in (("sqlite fts5", lambda: build_fts5(docs, args.workdir / "fts5.db")),
-                        ("tantivy", lambda: build_tantivy(docs, args.workdir / "tantivy"))):
+    anchors = () if args.no_anchors else (
+        ("sqlite fts5", lambda: build_fts5(docs, args.workdir / "fts5.db")),
+        ("tantivy", lambda: build_tantivy(docs, args.workdir / "tantivy")))
+    for name, build in anchors:
         start = time.perf_counter()
         sizes[name] = build()
         timings[name] = round(time.perf_counter() - start, 1)
@@ -101,8 +140,14 @@ def main(argv: list[str] | None = None) -> int:
     for name, size in sizes.items():
         print(f"{name:14s} {size / 1e6:8.1f} {size / text:7.2f}  {timings.get(name, '')}")
     print(f"(analysis cache beside the engine's index, not needed to search: {cache_size / 1e6:.1f} MB)")
+    parts = components(args.index)
+    print("the engine's index by part:")
+    for name, size in parts.items():
+        if size >= 1000:
+            print(f"  {name:36s} {size / 1e6:8.2f} MB")
     save_results("size", {"command": command_line(), "articles": len(docs), "text_bytes": text,
-                          "sizes": sizes, "build_s": timings, "analysis_cache_bytes": cache_size})
+                          "sizes": sizes, "build_s": timings, "analysis_cache_bytes": cache_size,
+                          "parts": parts})
     return 0
 
 
