@@ -248,3 +248,24 @@ def test_a_term_of_one_document_writes_its_field_length_once(tmp_path):
             assert [h["id"] for h in searcher.search(query.Term("body", "hapax01234"))] == ["d1234"]
     # one byte fewer for each of the 4,000 terms of one document (the ids' and the hapaxes)
     assert sizes[3] <= sizes[2] - 3_900
+
+
+def test_the_analysis_identity_column_keeps_each_value_once(tmp_path):
+    """Every document of a segment has one of a few analysis identities: the column keeps the
+    values once and a small reference per document (it held the 16 characters each time)."""
+    from whoosh.filedb.compound import CompoundStorage
+
+    from searcher.store.schema import ANALYSIS_FIELD, build_schema
+
+    ix = whoosh_index.create_in(str(tmp_path), build_schema())
+    writer = ix.writer(codec=CompactCodec())
+    for n in range(1_000):
+        writer.add_document(id=f"d{n}", **{ANALYSIS_FIELD: "0123456789abcdef" if n % 3 else "fedcba9876543210"})
+    writer.commit()
+    segment = ix._segments()[0]
+    compound = CompoundStorage(ix.storage.open_file(segment.make_filename(".seg")))
+    assert compound.file_length(segment.make_filename(f".{ANALYSIS_FIELD}.col")) < 2 * 1_000
+    with ix.reader() as reader:
+        column = reader.column_reader(ANALYSIS_FIELD)
+        assert [column[n] for n in (0, 1, 3, 999)] == ["fedcba9876543210", "0123456789abcdef",
+                                                      "fedcba9876543210", "fedcba9876543210"]

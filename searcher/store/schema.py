@@ -83,7 +83,8 @@ def build_schema() -> fields.Schema:
         id=fields.ID(unique=True, stored=True, sortable=True),
         fingerprint=fields.ID(sortable=True),  # content hash: unchanged articles are skipped
         source=fields.ID(sortable=True),  # input file, so a file that fails to read keeps its docs
-        **{ANALYSIS_FIELD: fields.ID(sortable=True)},
+        # one of a few values in a whole segment: kept once, each document refers to it
+        **{ANALYSIS_FIELD: fields.ID(sortable=columns.RefBytesColumn())},
         **{name: AnalysedText() for name in TEXT_FIELDS},
         **{facet.name: Tags() for facet in FACETS},
         # YYYYMMDD; MMDD if the year is unknown; 0 without a date
