@@ -11,11 +11,12 @@ text. This codec keeps Whoosh's reader and writer interfaces (merges, Whoosh's o
 - **terms** sorted, front-coded in blocks of ``BLOCK`` entries, with the first key of each block
   in an index read at open (a lookup: a binary search, then one block decoded);
 - **term info** as variable-length integers: document frequency, total count and highest count
-  (unless every count is 1), shortest and longest field length (Whoosh's length bytes), and
-  where the postings are;
-- **postings** as variable-length integers: the gaps between document numbers, then the counts
-  (left out when every count is 1). A list of a few postings is kept inside its term info
-  (``INLINE_BYTES``), so a rare term costs one dictionary entry and nothing else;
+  (unless every count is 1), shortest and longest field length (Whoosh's length bytes, once
+  when they are the same), and where the postings are;
+- **postings**: the gaps between document numbers, then the counts (left out when every count
+  is 1). A list of a few postings is kept inside its term info as variable-length integers
+  (``INLINE_BYTES``), so a rare term costs one dictionary entry and nothing else; a longer one
+  goes to the postings file bit-packed (``pack_run``: 0.55 of the varints' bytes);
 - **stored fields** compressed one document at a time as W3 does, but with a zlib preset
   dictionary taken from the segment's first documents and kept with the segment: an
   article of a few kilobytes shares its field names, its opening phrases and the extraction's
