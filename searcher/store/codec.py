@@ -172,7 +172,13 @@ def decode_postings_list(data: bytes, df: int) -> tuple[list[int], list[int]]:
 # bytes. A run of one width decodes with a few NumPy operations whatever its length.
 _WIDTHS = np.arange(65, dtype=np.int64)
 _POWERS = [np.left_shift(np.int64(1), np.arange(w, dtype=np.int64)) for w in range(58)]
-_UNPACK_BITS_UNTIL = 4096  # shorter runs: unpacked bit by bit; longer ones: eight strided reads
+# How a run is unpacked (the cheapest way measured for each): one of at most 8 bits a value, of at
+# least _BYTES_FROM values, eight values (``width`` bytes) to a 64-bit word; a shorter or wider
+# one bit by bit, up to _UNPACK_BITS_UNTIL values; longer and wider, eight strided reads.
+_BYTES_FROM = 64
+_UNPACK_BITS_UNTIL = 4096
+_LANE_SHIFTS = [np.arange(8, dtype=np.uint64) * np.uint64(w) for w in range(9)]
+_PYTHON_EXCEPTIONS = 16  # fewer exceptions are patched in one by one
 
 
 def _bit_lengths(values: np.ndarray) -> np.ndarray:
@@ -226,6 +232,14 @@ def unpack_run(data: bytes, n: int, pos: int = 0) -> tuple[np.ndarray, int]:
     size = (n * width + 7) >> 3
     if not width:
         values = np.zeros(n, dtype=np.int64)
+    elif width <= 8 and n >= _BYTES_FROM:
+        groups = -(-n // 8)
+        flat = np.zeros(groups * width, dtype=np.uint8)
+        flat[:size] = np.frombuffer(data, dtype=np.uint8, count=size, offset=pos)
+        rows = np.zeros((groups, 8), dtype=np.uint8)
+        rows[:, :width] = flat.reshape(groups, width)
+        values = ((rows.view("<u8") >> _LANE_SHIFTS[width]) & np.uint64((1 << width) - 1))
+        values = values.ravel()[:n].astype(np.int64)
     elif n < _UNPACK_BITS_UNTIL:
         bits = np.unpackbits(np.frombuffer(data, dtype=np.uint8, count=size, offset=pos),
                              count=n * width, bitorder="little")
@@ -249,8 +263,18 @@ def unpack_run(data: bytes, n: int, pos: int = 0) -> tuple[np.ndarray, int]:
         exceptions, pos = _read_varint(data, pos)
     if exceptions:
         length, pos = _read_varint(data, pos)
-        tail = decode_varints(data[pos:pos + length])
-        values[np.cumsum(tail[:exceptions])] |= tail[exceptions:] << width
+        if exceptions <= _PYTHON_EXCEPTIONS:
+            at, where, at_byte = 0, [], pos
+            for _ in range(exceptions):
+                gap, at_byte = _read_varint(data, at_byte)
+                at += gap
+                where.append(at)
+            for at in where:
+                high, at_byte = _read_varint(data, at_byte)
+                values[at] |= high << width
+        else:
+            tail = decode_varints(data[pos:pos + length])
+            values[np.cumsum(tail[:exceptions])] |= tail[exceptions:] << width
         pos += length
     return values, pos
 
