@@ -126,11 +126,13 @@ def test_stored_fields_come_back_whole_and_smaller_with_the_segments_own_diction
 @pytest.mark.parametrize("size", [1, 7, 8, 9, 100, codec._UNPACK_BITS_UNTIL - 1,
                                   codec._UNPACK_BITS_UNTIL, 10_000])
 def test_bit_packed_runs_come_back_as_written(size):
-    """A run of one width with exceptions (wider values patched in), through both unpacking
-    paths (bit by bit for short runs, eight strided reads for long ones)."""
+    """A run of one width with exceptions (wider values patched in), through every unpacking
+    path (bit by bit, eight values to a word, eight strided reads)."""
     rng = np.random.default_rng(size)
     cases = [np.zeros(size, dtype=np.int64),  # width 0, no exceptions
              rng.integers(0, 8, size),  # narrow
+             rng.integers(0, 30, size), rng.integers(0, 250, size),  # 5 and 8 bits: a word's
+             rng.integers(0, 1000, size),  # wider
              rng.integers(0, 2**32, size),  # as wide as a value gets
              np.where(rng.random(size) < 0.05, rng.integers(0, 2**32, size), rng.integers(0, 4, size)),
              np.where(rng.random(size) < 0.1, 1, 0)]  # mostly 0: width 0 and exceptions

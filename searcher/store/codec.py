@@ -177,7 +177,7 @@ _POWERS = [np.left_shift(np.int64(1), np.arange(w, dtype=np.int64)) for w in ran
 # one bit by bit, up to _UNPACK_BITS_UNTIL values; longer and wider, eight strided reads.
 _BYTES_FROM = 64
 _UNPACK_BITS_UNTIL = 4096
-_LANE_SHIFTS = [np.arange(8, dtype=np.uint64) * np.uint64(w) for w in range(9)]
+_LANE_SHIFTS = [np.arange(8, dtype=np.uint64 if w > 4 else np.uint32) * w for w in range(9)]
 _PYTHON_EXCEPTIONS = 16  # fewer exceptions are patched in one by one
 
 
@@ -236,10 +236,12 @@ def unpack_run(data: bytes, n: int, pos: int = 0) -> tuple[np.ndarray, int]:
         groups = -(-n // 8)
         flat = np.zeros(groups * width, dtype=np.uint8)
         flat[:size] = np.frombuffer(data, dtype=np.uint8, count=size, offset=pos)
-        rows = np.zeros((groups, 8), dtype=np.uint8)
+        word = 4 if width <= 4 else 8  # 32 bits hold eight values of up to 4 bits
+        rows = np.zeros((groups, word), dtype=np.uint8)
         rows[:, :width] = flat.reshape(groups, width)
-        values = ((rows.view("<u8") >> _LANE_SHIFTS[width]) & np.uint64((1 << width) - 1))
-        values = values.ravel()[:n].astype(np.int64)
+        lanes = rows.view(f"<u{word}") >> _LANE_SHIFTS[width]
+        lanes &= lanes.dtype.type((1 << width) - 1)
+        values = lanes.ravel()[:n].astype(np.int64)
     elif n < _UNPACK_BITS_UNTIL:
         bits = np.unpackbits(np.frombuffer(data, dtype=np.uint8, count=size, offset=pos),
                              count=n * width, bitorder="little")
