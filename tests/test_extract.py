@@ -1184,3 +1184,19 @@ def test_one_body_written_in_two_cases_is_one_partner():
         "cuộc gặp với các chuyên gia Viện Nghiên cứu Dược liệu và Tinh dầu Quốc gia Liên bang Nga, Chủ tịch nước "
         "cảm ơn.", title="Chủ tịch nước Trần Đại Quang tiếp Chủ tịch Đảng Cộng sản Nga")))
     assert len([name for name in found if name.startswith("Viện")]) == 1
+
+
+def test_vietnamese_places_in_other_spellings_in_a_chain_or_run_into_a_sentence_are_no_partners():
+    """bm21478829: "Ban Chỉ đạo Tây Nguyên phối hợp với UBND tỉnh Đắk Lăk" (Đắk Lắk with another mark);
+    bm21494606: "nghi can Bàn Văn Duy (20 tuổi, ngụ huyện Sơn Đông, tỉnh Bắc Giang)" (a district of a
+    Vietnamese province, though a Chinese province is also "Sơn Đông"); bm22305139: "Thí sinh Nguyễn
+    Hồng Ân, TP HCM Thí sinh Nguyễn Thị Thanh Thùy" (no full stop after the city)."""
+    for body, place in [
+            ("Ngày 6/2, tại Hà Nội, Ban Chỉ đạo Tây Nguyên phối hợp với UBND tỉnh Đắk Lăk tổ chức họp báo giới "
+             "thiệu Lễ hội cà phê Buôn Ma Thuột cùng Đại sứ quán Nhật Bản.", "Đắk Lăk"),
+            ("Ngày 8/2, cơ quan công an quận 9 TP. HCM đã tạm giữ nghi can Bàn Văn Duy (20 tuổi, ngụ huyện Sơn Đông, "
+             "tỉnh Bắc Giang) để điều tra, có mặt Đại sứ quán Nhật Bản.", "Sơn Đông"),
+            ("Thí sinh Nguyễn Hồng Ân, TP HCM Thí sinh Nguyễn Thị Thanh Thùy, Vĩnh Long gặp Đại sứ quán Nhật Bản.",
+             "HCM")]:
+        found = partners(extract(article(body)))
+        assert "Đại sứ quán Nhật Bản" in found and not any(place in name for name in found)

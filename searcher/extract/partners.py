@@ -37,6 +37,7 @@ from .gazetteer import (
     VN_PLACES,
     VN_PROVINCES,
 )
+from ..text.normalize import fold
 from .patterns import CAP, CAP_RUN, UPPER, first_letter_lookahead, looks_foreign
 
 
@@ -105,8 +106,21 @@ _KNOWN_ORGS = re.compile(whole_words(a for a, e in KNOWN_BY_ALIAS.items() if e.k
 # The place right after "... Việt Nam tại" hosts a Vietnamese body: not a partner.
 _VN_MISSION_BEFORE = re.compile(r"Việt Nam\s+(?:tại|ở)\s+$")
 # Names a capitalised run may have swallowed the next words after ("Nagano Abe Shuichi").
-_KNOWN_NAMES = frozenset(KNOWN_BY_ALIAS) | VN_PROVINCES | VN_PLACES | frozenset(COUNTRIES)
 _VIETNAMESE_PLACES = VN_PROVINCES | VN_PLACES
+# Vietnamese short names stop a run too ("TP HCM Thí sinh ..." is "TP HCM", then a new sentence).
+_KNOWN_NAMES = frozenset(KNOWN_BY_ALIAS) | _VIETNAMESE_PLACES | frozenset(COUNTRIES) | {
+    "HCM", "TP.HCM", "TPHCM", "ĐBSCL", "TT-Huế", "BR-VT"}
+
+
+def _folded_name(name: str) -> str:
+    return " ".join(fold(word) for word in name.split())
+
+
+# A province written with another accent or vowel mark ("tỉnh Đắk Lăk", "tỉnh Đăk Nông") is the
+# Vietnamese province: no foreign place has a Vietnamese province's letters.
+_FOLDED_PROVINCES = frozenset(_folded_name(name) for name in VN_PROVINCES)
+# Units smaller than a province, which a chain names before the province they are in.
+_SMALLER_UNITS = {"huyện", "xã", "phường", "quận", "thị xã", "thị trấn", "làng", "thành phố"}
 # Administrative units that foreign news names with their country, and Vietnamese news with none:
 # "huyện Đông Hưng (Trung Quốc)" against "huyện Krông Pắk", "xã Đăk Hring".
 _VIETNAMESE_UNITS = {"huyện", "xã", "phường", "quận", "thị xã", "thị trấn", "làng"}
@@ -212,7 +226,11 @@ def _paren_names(chunk: str) -> tuple[tuple[str, str, bool, int], ...]:
 def _localities(chunk: str, known: set[str], people: set[str]) -> list[_Mention]:
     mentions: list[_Mention] = []
     for chain, marked, vn_mission, start in _locality_chains(chunk):
+        province = next((number for number, (raw_type, raw_name) in enumerate(chain)
+                         if _canonical_type(raw_type) == "tỉnh" and _folded_name(raw_name) in _FOLDED_PROVINCES), None)
         for number, (raw_type, raw_name) in enumerate(chain):
+            if province is not None and not marked and number < province and _canonical_type(raw_type) in _SMALLER_UNITS:
+                continue  # "huyện Sơn Đông, tỉnh Bắc Giang": a district of a Vietnamese province
             name = _cut_at_person(_cut_at_known(raw_name, known, people), people)
             if not name:
                 continue
@@ -243,7 +261,7 @@ def _resolve(mention: _Mention, memory: dict[str, str], names_country=lambda cou
         country = mention.country
     elif name in memory:
         country = memory[name]
-    elif name in VN_PROVINCES:
+    elif name in VN_PROVINCES or (not entity and _folded_name(name) in _FOLDED_PROVINCES):
         return None
     elif entity and (mention.type not in _VIETNAMESE_UNITS or not entity.country or names_country(entity.country)):
         # a district of the data file is that country's only in an article naming the country:
