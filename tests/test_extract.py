@@ -1200,3 +1200,20 @@ def test_vietnamese_places_in_other_spellings_in_a_chain_or_run_into_a_sentence_
              "HCM")]:
         found = partners(extract(article(body)))
         assert "Đại sứ quán Nhật Bản" in found and not any(place in name for name in found)
+
+
+def test_a_news_agency_quoted_as_the_source_is_no_partner_but_one_met_is():
+    """bm22477235: "Hãng tin Jiji đăng tải bài viết nêu rõ sự nhất trí của hai nước ..." reports the talks,
+    it takes no part; bm22363101: "Chủ tịch nước Trần Đại Quang đã có buổi tiếp Xã trưởng Tân Hoa xã (Trung
+    Quốc) Thái Danh Chiếu" meets the agency."""
+    found = partners(extract(article(
+        "Thủ tướng Nguyễn Xuân Phúc hội đàm với Thủ tướng Shinzo Abe. Hãng tin Jiji đăng tải bài viết nêu rõ sự "
+        "nhất trí của hai nước trong các vấn đề đảm bảo an ninh, an toàn hàng hải trên Biển Đông. Hãng tin Jiji "
+        "còn đăng tải nhiều ảnh ghi lại lễ đón tiếp trang trọng của Chính phủ Nhật Bản dành cho Thủ tướng.",
+        title="Báo chí Nhật đưa đậm về hội đàm giữa Thủ tướng Việt Nam-Nhật Bản")))
+    assert "Chính phủ Nhật Bản" in found and "Hãng tin Jiji" not in found
+    found = partners(extract(article(
+        "Chiều 24/5, tại Phủ Chủ tịch, Chủ tịch nước Trần Đại Quang đã có buổi tiếp Xã trưởng Tân Hoa xã (Trung "
+        "Quốc) Thái Danh Chiếu và Đoàn đại biểu Hãng thông tấn Tân Hoa xã đang ở thăm và làm việc tại Việt Nam.",
+        title="TTXVN và THX cần góp phần làm sâu sắc hơn tình hữu nghị")))
+    assert "Tân Hoa xã" in found

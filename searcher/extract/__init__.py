@@ -121,6 +121,8 @@ def extract(article: Article) -> Extraction:
     texts_of_partners, spans = event_spans(article, texts)
     partners = extract_partners(texts_of_partners, {o.name for o in officials}, spans, lead=1)
     partners = _parties_of_the_lead(partners, _lead(article, texts), "\n".join(texts_of_partners))
+    if any(_NEWS_OUTLET.match(p.name) for p in partners):
+        partners = _not_sources(partners, "\n".join(texts_of_partners))
     return Extraction(date=event_date, year=year, partners=partners,
                       countries=event_countries(article, partners, officials), officials=officials)
 
@@ -167,6 +169,17 @@ def _parties_of_the_lead(partners, lead: str, text: str = ""):
         spelling in lead for spelling in _SPELLINGS.get(p.name, (p.name,))) or _bare(p.name) in lead]
     lead_countries |= {p.country for p in kept if p.country}  # "tỉnh Nagano" in the lead: Japan is a party
     return [p for p in partners if p in kept or p.country in lead_countries or _met(p, text)]
+
+
+# A news agency, paper or broadcaster is the source of what an article reports ("Hãng tin Jiji đăng
+# tải bài viết ...", "theo hãng thông tấn Yonhap"), a party only when it is met ("tiếp Xã trưởng Tân
+# Hoa xã").
+_NEWS_OUTLET = re.compile(r"(?i:hãng tin|hãng thông tấn|thông tấn xã|báo|tờ|tạp chí|đài truyền hình|đài phát thanh"
+                          r"|kênh truyền hình|kênh)\s|(?:Tân Hoa xã|Tân Hoa Xã)$")
+
+
+def _not_sources(partners, text: str):
+    return [p for p in partners if not _NEWS_OUTLET.match(p.name) or _met(p, text)]
 
 
 def event_spans(article: Article, texts: tuple[str, list[str], list[str]]) -> tuple[list[str], list[list[tuple[int, int]]]]:
