@@ -1217,3 +1217,25 @@ def test_a_news_agency_quoted_as_the_source_is_no_partner_but_one_met_is():
         "Quốc) Thái Danh Chiếu và Đoàn đại biểu Hãng thông tấn Tân Hoa xã đang ở thăm và làm việc tại Việt Nam.",
         title="TTXVN và THX cần góp phần làm sâu sắc hơn tình hữu nghị")))
     assert "Tân Hoa xã" in found
+
+
+def test_a_sentence_dated_only_in_past_years_recalls_the_past():
+    """Seed 002 (2023): "Từ năm 2006 đến nay, Lào Cai tiếp nhận và triển khai thực hiện 14 dự án với tổng
+    vốn tài trợ khoảng 9,8 triệu đô la thông qua tổ chức JICA": a past tie, not a party of the meeting."""
+    text = ("Ngày 3/6/2023, tại Hà Nội, Bí thư Tỉnh ủy Lào Cai Đặng Xuân Phong tiếp Đại sứ Nhật Bản Yamada "
+            "Takio. Hai bên trao đổi về hợp tác.\n\nĐại sứ cảm ơn tỉnh. Từ năm 2006 đến nay, Lào Cai tiếp nhận "
+            "và triển khai thực hiện 14 dự án với tổng vốn tài trợ khoảng 9,8 triệu đô la thông qua tổ chức JICA.")
+    found = partners(extract(article(text, title="Lào Cai tiếp Đại sứ Nhật Bản")))
+    assert "Nhật Bản" in found and "JICA" not in found
+    found = partners(extract(article(text.replace("3/6/2023", "3/6"), title="Lào Cai tiếp Đại sứ Nhật Bản")))
+    assert "JICA" in found  # with no newer year the sentence may report the event
+
+
+def test_a_news_agency_that_visits_is_a_partner():
+    """bm22374199, headline: "Đoàn đại biểu Hãng thông tấn Tân Hoa xã thăm Báo Nhân Dân"."""
+    found = partners(extract(article(
+        "Sáng 25-5, tại trụ sở Báo Nhân Dân, đồng chí Thuận Hữu, Ủy viên T.Ư Đảng, Tổng Biên tập Báo Nhân Dân, Chủ "
+        "tịch Hội Nhà báo Việt Nam đã tiếp đồng chí Thái Danh Chiếu, Ủy viên T.Ư Đảng Cộng sản Trung Quốc, Xã trưởng "
+        "Hãng thông tấn Tân Hoa xã dẫn đầu Đoàn đại biểu Tân Hoa xã đến thăm Báo Nhân Dân nhân chuyến thăm và làm "
+        "việc tại Việt Nam.", title="Đoàn đại biểu Hãng thông tấn Tân Hoa xã thăm Báo Nhân Dân")))
+    assert "Tân Hoa xã" in found

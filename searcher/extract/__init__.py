@@ -171,15 +171,36 @@ def _parties_of_the_lead(partners, lead: str, text: str = ""):
     return [p for p in partners if p in kept or p.country in lead_countries or _met(p, text)]
 
 
-# A news agency, paper or broadcaster is the source of what an article reports ("Hãng tin Jiji đăng
-# tải bài viết ...", "theo hãng thông tấn Yonhap"), a party only when it is met ("tiếp Xã trưởng Tân
-# Hoa xã").
+# A news agency, paper or broadcaster quoted as the source of what an article reports ("Hãng tin Jiji
+# đăng tải bài viết ...", "theo hãng thông tấn Yonhap") takes no part in it; one that visits, is met
+# or signs ("Hãng thông tấn Tân Hoa xã thăm Báo Nhân Dân", "tiếp Xã trưởng Tân Hoa xã") does.
 _NEWS_OUTLET = re.compile(r"(?i:hãng tin|hãng thông tấn|thông tấn xã|báo|tờ|tạp chí|đài truyền hình|đài phát thanh"
                           r"|kênh truyền hình|kênh)\s|(?:Tân Hoa xã|Tân Hoa Xã)$")
+_SOURCE_BEFORE = re.compile(r"(?<![\w-])(?i:theo|dẫn|trích|trên|của)\s+$")
+_SOURCE_AFTER = re.compile(r"\s*(?:,\s*)?(?:(?:cũng|còn|đã|vừa|ngày \d{1,2}/\d{1,2})\s+)*(?:đăng tải|đăng|đưa tin|loan tin"
+                           r"|dẫn lời|dẫn nguồn|trích dẫn|trích lời|cho biết|cho hay|viết|bình luận|nhận định|tiết lộ|có bài"
+                           r"|phát đi|công bố|nhấn mạnh|đánh giá)(?![\w-])")
+
+
+def _quoted_source(partner, text: str) -> bool:
+    """Every mention of ``partner`` (any spelling, or its name after the kind word) in ``text`` is a
+    news outlet cited as a source; False when none is found."""
+    head = _NEWS_OUTLET.match(partner.name)
+    bare = partner.name[head.end():] if head and head.end() < len(partner.name) else None
+    found = False
+    for spelling in {*_SPELLINGS.get(partner.name, (partner.name,)), *([bare] if bare else [])}:
+        at = text.find(spelling)
+        while at >= 0:
+            found = True
+            end = at + len(spelling)
+            if not (_SOURCE_BEFORE.search(text, max(0, at - 8), at) or _SOURCE_AFTER.match(text, end)):
+                return False
+            at = text.find(spelling, end)
+    return found
 
 
 def _not_sources(partners, text: str):
-    return [p for p in partners if not _NEWS_OUTLET.match(p.name) or _met(p, text)]
+    return [p for p in partners if not _NEWS_OUTLET.match(p.name) or not _quoted_source(p, text)]
 
 
 def event_spans(article: Article, texts: tuple[str, list[str], list[str]]) -> tuple[list[str], list[list[tuple[int, int]]]]:
@@ -191,9 +212,29 @@ def event_spans(article: Article, texts: tuple[str, list[str], list[str]]) -> tu
     summary = clean(article.summary or "")
     chunks = [title, summary, *body, *captions]
     spans = [[(0, len(title))], [(0, len(summary))]]
-    spans += [events.event_spans(paragraph, LEAD_SENTENCES if number == 0 else 0) for number, paragraph in enumerate(body)]
-    spans += [events.event_spans(caption) for caption in captions]
+    past = _past_years(chunks)
+    spans += [events.event_spans(paragraph, LEAD_SENTENCES if number == 0 else 0, past)
+              for number, paragraph in enumerate(body)]
+    spans += [events.event_spans(caption, 0, past) for caption in captions]
     return chunks, spans
+
+
+_YEAR = re.compile(r"(?<![\d.-])(?:19|20)\d\d(?![\d/.-]\d)")  # not in a range of years ("2016-2020")
+_DATED_YEAR = re.compile(r"(?:\d{1,2}\s*/\s*|tháng\s+\d{1,2}\s*(?:/\s*|năm\s+))((?:19|20)\d\d)(?!\d)")
+
+
+def _past_years(chunks: list[str]) -> frozenset[str]:
+    """Years older than the article's own: older than the newest year the article writes inside a
+    date ("ngày 24/5/2017", "tháng 6/2017"), or, with no such date, than the newest year it names.
+    A sentence dated with these only recalls the past ("Từ năm 2006 đến nay, Lào Cai tiếp nhận 14 dự
+    án ... thông qua tổ chức JICA")."""
+    text = "\n".join(chunks)
+    years = set(_YEAR.findall(text))
+    if len(years) < 2:
+        return frozenset()
+    dated = [int(y) for y in _DATED_YEAR.findall(text)]
+    newest = max(dated) if dated else max(map(int, years))
+    return frozenset(y for y in years if int(y) < newest)
 
 
 _VIETNAMESE_PLACE = re.compile(whole_words(VN_ALL_PLACES - {VIETNAM}))  # "Lào" in "Lào Cai"

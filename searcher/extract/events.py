@@ -74,10 +74,13 @@ def _event_positions(text: str) -> list[int]:
     return positions
 
 
-def event_spans(text: str, lead: int = 0) -> list[tuple[int, int]]:
+_YEAR = re.compile(r"(?<![\d.-])(?:19|20)\d\d(?![\d/.-]\d)")  # not in a range of years ("2016-2020")
+
+
+def event_spans(text: str, lead: int = 0, past: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """(start, end) of the sentences of ``text`` that report the event: its first ``lead``
-    sentences, and those holding a verb of the event. One scan of the whole text finds the
-    verbs."""
+    sentences, and those holding a verb of the event, unless every year they name is one of the
+    ``past`` years (a past exchange recalled). One scan of the whole text finds the verbs."""
     spans = sentence_spans(text)
     keep = set(range(min(lead, len(spans))))
     if len(keep) < len(spans):
@@ -85,4 +88,11 @@ def event_spans(text: str, lead: int = 0) -> list[tuple[int, int]]:
         if positions:
             starts = [a for a, _ in spans]
             keep.update(bisect_right(starts, p) - 1 for p in positions)
+    if past:
+        keep = {number for number in keep if number < lead or not _dated_in_the_past(text, spans[number], past)}
     return [span for number, span in enumerate(spans) if number in keep]
+
+
+def _dated_in_the_past(text: str, span: tuple[int, int], past: frozenset[str]) -> bool:
+    years = _YEAR.findall(text, *span)
+    return bool(years) and all(year in past for year in years)
