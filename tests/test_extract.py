@@ -1239,3 +1239,19 @@ def test_a_news_agency_that_visits_is_a_partner():
         "Hãng thông tấn Tân Hoa xã dẫn đầu Đoàn đại biểu Tân Hoa xã đến thăm Báo Nhân Dân nhân chuyến thăm và làm "
         "việc tại Việt Nam.", title="Đoàn đại biểu Hãng thông tấn Tân Hoa xã thăm Báo Nhân Dân")))
     assert "Tân Hoa xã" in found
+
+
+def test_a_place_named_only_as_where_something_happens_is_no_partner():
+    """bm22657119: "Cung điện Ekaterina là một tòa lâu đài cổ kính nằm ở thành phố Puskin, cách Saint
+    Petersburg khoảng 30 km"; bm22677894: a meeting "tại thành phố Frankfurt" with businesses of Hessen;
+    while "thăm và làm việc tại tỉnh Nagano" (seed 000) visits its counterpart."""
+    found = partners(extract(article(
+        "Chiều 4/7, Chủ tịch nước Trần Đại Quang kết thúc chuyến thăm chính thức Liên bang Nga. Trong ngày, Chủ "
+        "tịch nước Trần Đại Quang và phu nhân đã đi tham quan Cung điện Ekaterina. Cung điện Ekaterina là một tòa "
+        "lâu đài cổ kính nằm ở thành phố Puskin, cách Saint Petersburg khoảng 30 km về phía Nam.",
+        title="Chủ tịch nước kết thúc chuyến thăm chính thức Liên bang Nga")))
+    assert "Nga" in found and "thành phố Puskin" not in found
+    found = partners(extract(article(
+        "Đoàn đại biểu tỉnh Lào Cai thăm và làm việc tại tỉnh Nagano (Nhật Bản) từ ngày 20/4.",
+        title="Đoàn đại biểu tỉnh Lào Cai thăm và làm việc tại tỉnh Nagano")))
+    assert "tỉnh Nagano" in found

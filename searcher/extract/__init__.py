@@ -123,6 +123,7 @@ def extract(article: Article) -> Extraction:
     partners = _parties_of_the_lead(partners, _lead(article, texts), "\n".join(texts_of_partners))
     if any(_NEWS_OUTLET.match(p.name) for p in partners):
         partners = _not_sources(partners, "\n".join(texts_of_partners))
+    partners = [p for p in partners if not _only_a_venue(p, "\n".join(texts_of_partners))]
     return Extraction(date=event_date, year=year, partners=partners,
                       countries=event_countries(article, partners, officials), officials=officials)
 
@@ -196,6 +197,36 @@ def _quoted_source(partner, text: str) -> bool:
             if not (_SOURCE_BEFORE.search(text, max(0, at - 8), at) or _SOURCE_AFTER.match(text, end)):
                 return False
             at = text.find(spelling, end)
+    return found
+
+
+# Where something happens is no party to it ("nằm ở thành phố Puskin",
+# "Hội nghị ... tại tỉnh Attapeu, Lào vào tháng 9"), unless the Vietnamese side visits it ("thăm và làm
+# việc tại tỉnh Nagano", "đến làm việc tại", "công tác tại").
+_VENUE = re.compile(r"(?<![\w-])(?:tại|ở)\s+(?:(?i:thủ phủ|thủ đô)\s+)?"
+                    r"(?:(?i:thành phố|tp\.?|tỉnh|bang|tiểu bang|châu|vùng|quận|huyện)\s+)?$")
+_VISIT_BEFORE = re.compile(r"(?<![\w-])(?:thăm|làm việc|công tác|đến|tới|sang|có mặt|khảo sát|tham quan|đón)"
+                           r"(?:\s+(?:và|chính thức|hữu nghị|cấp nhà nước|làm việc|thực tế))*\s+$")
+
+
+def _only_a_venue(partner, text: str) -> bool:
+    """Every mention of the place ``partner`` in ``text`` names where something happens, not a visit to
+    it. Bodies are left alone: "làm việc với Thủ tướng tại Bộ Ngoại giao Hoa Kỳ" is hosted by the
+    ministry, whose minister takes part."""
+    if not partner.name[:1].islower():  # a place has a lower-case kind word: "thành phố Puskin", "tỉnh Attapeu"
+        return False
+    found = False
+    for spelling in {*_SPELLINGS.get(partner.name, (partner.name,)), _bare(partner.name)}:
+        at = text.find(spelling)
+        while at >= 0:
+            if at and text[at - 1].isalnum() or text[at + len(spelling): at + len(spelling) + 1].isalnum():
+                at = text.find(spelling, at + 1)
+                continue
+            venue = _VENUE.search(text, max(0, at - 40), at)
+            if not venue or _VISIT_BEFORE.search(text, max(0, venue.start() - 40), venue.start()):
+                return False
+            found = True
+            at = text.find(spelling, at + len(spelling))
     return found
 
 
