@@ -1255,3 +1255,23 @@ def test_a_place_named_only_as_where_something_happens_is_no_partner():
         "Đoàn đại biểu tỉnh Lào Cai thăm và làm việc tại tỉnh Nagano (Nhật Bản) từ ngày 20/4.",
         title="Đoàn đại biểu tỉnh Lào Cai thăm và làm việc tại tỉnh Nagano")))
     assert "tỉnh Nagano" in found
+
+
+def test_no_official_is_a_place_run_into_the_next_words_or_one_vietnamese_syllable():
+    """bm22651846: "Trận đấu ... diễn ra vào 20/7 tại Hà Nội Nhiều chuyên gia đã phân tích" (no full stop
+    after the city); bm21487590: "CQĐT Công an H.Phước Sơn" (H. is huyện); bm22576364: "Tổng thống Mỹ và Đệ
+    nhất phu nhân, bà Melania Trump"."""
+    names = people(extract(Article(
+        id="t", title="Võ sư Karate Việt Nam đấu Vịnh Xuân: Chẳng hề run sợ",
+        summary="Võ sư Karate Việt Nam Đoàn Bảo Châu trả lời những câu hỏi thú vị liên quan tới trận đấu với đối "
+                "thủ Vịnh Xuân Canada vào ngày 20/7 tới đây.",
+        body="Video năm 2009 võ sư Vịnh Xuân - Pierre để thua một đối thủ Việt Nam thấp bé hơn: "
+             "Gần đây nhất võ sư Vịnh Xuân phái Nam Anh tại Canada - Pierre Francois Flores đã tuyên bố sẽ có mặt tại "
+             "Sài Gòn vào ngày 12/7, sau đó vào ngày 20/7 ông sẽ có mặt ở Hà Nội để giao lưu, thi đấu với võ sư Karate "
+             "Đoàn Bảo Châu. Trận đấu giữa võ sư Việt Nam Đoàn Bảo Châu (phải) và Pierre đến từ Canada diễn ra vào 20/7 "
+             "tại Hà Nội Nhiều chuyên gia đã phân tích rất nhiều về trận đấu này, đặc biệt ở khía cạnh hai đối thủ "
+             "không cùng hạng cân nên võ sư Đoàn Bảo Châu sẽ gặp bất lợi. Các điều tra viên của CQĐT Công an H.Phước Sơn "
+             "lấy mẫu giám định. Dưới đây là 9 điểm về tài chính của Tổng thống Mỹ và Đệ nhất phu nhân, bà Melania "
+             "Trump.")))
+    assert "Đoàn Bảo Châu" in names and "Melania Trump" in names
+    assert not {"Hà Nội Nhiều", "Nhiều", "Sơn", "Đệ"} & set(names)

@@ -538,7 +538,7 @@ def _extract_people(chunks: list[str], places: set[str]) -> list[Official]:
             person = people.setdefault(name, _Person(name))
             if title:
                 person.titles.append(title)
-    return _merge(people, "\n".join(chunks))
+    return _merge(people, "\n".join(chunks), places)
 
 
 _NOT_PEOPLE = set(word_list("not_people"))
@@ -636,13 +636,33 @@ def _same_foreign_name(a: str, b: str) -> bool:
     return len(differ) == 1 and min(map(len, differ[0])) >= 5 and _one_letter_apart(*differ[0])
 
 
-def _merge(people: dict[str, _Person], text: str = "") -> list[Official]:
+def _without_place(name: str, places) -> str | None:
+    """The name without a place of two words or more run into its front ("Hà Nội Nhiều chuyên gia
+    ...", "TP. Hồ Chí Minh Nguyễn ...": a place, then the next words); None when what is left is no
+    name (nothing, or one Vietnamese syllable)."""
+    words = name.split()
+    for cut in range(len(words) - 1, 1, -1):
+        if " ".join(words[:cut]) in places:
+            rest = words[cut:]
+            while len(rest) > 1 and rest[0].lower() in ("ông", "bà", "ngài"):  # "Hà Nội Ông Hùng"
+                rest = rest[1:]
+            if any(" ".join(rest[:k]) in places for k in range(1, len(rest) + 1)):
+                return None  # "Châu Á Thái Bình Dương": places only
+            if rest[0] in SURNAMES and len(rest) > 1 or any(len(w) > 2 and not is_vietnamese_syllable(w) for w in rest):
+                return " ".join(rest)  # "Hà Nội Nguyễn Văn ...", "Hong Kong Li Jiahe"
+            return None  # "Hà Nội Sân Thành", "Hà Nội Ông Hùng": the next words of the sentence
+    return name
+
+
+def _merge(people: dict[str, _Person], text: str = "", places=frozenset()) -> list[Official]:
     """Fold short mentions ("Trump", "ông Trường", "Leopoldo Cintra" for "Leopoldo Cintra
     Frías") and other spellings of a foreign name ("Raul Castro", "Rául Castro") into the full
     name they abbreviate or repeat, shown in the spelling ``text`` uses most."""
     cleaned: dict[str, _Person] = {}
     for person in people.values():
         name = _cleaned(person.name)
+        if name is not None and " " in name:
+            name = _without_place(name, places)
         if name is not None:
             cleaned.setdefault(name, _Person(name)).titles.extend(person.titles)
     people = {}
@@ -700,4 +720,8 @@ def _merge(people: dict[str, _Person], text: str = "") -> list[Official]:
             if owners and " " not in person.name:
                 continue
         result.append(person)
-    return [Official(p.name, max(p.titles, key=len) if p.titles else None) for p in result]
+    # One word left alone is a person's only as a foreign name ("Putin", "Sneijder"): a Vietnamese
+    # syllable or two letters alone are a word cut from a place or a phrase ("H.Phước Sơn" -> "Sơn",
+    # "Đệ nhất phu nhân" -> "Đệ", "Tp").
+    return [Official(p.name, max(p.titles, key=len) if p.titles else None) for p in result
+            if " " in p.name or (len(p.name) > 2 and not is_vietnamese_syllable(p.name))]
