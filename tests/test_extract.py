@@ -1275,3 +1275,23 @@ def test_no_official_is_a_place_run_into_the_next_words_or_one_vietnamese_syllab
              "Trump.")))
     assert "Đoàn Bảo Châu" in names and "Melania Trump" in names
     assert not {"Hà Nội Nhiều", "Nhiều", "Sơn", "Đệ"} & set(names)
+
+
+def test_a_ministry_whose_name_lists_its_fields_is_one_partner():
+    """bm22472138: "giữa Bộ Lao động, thương binh và xã hội Việt Nam với Bộ Tư pháp, Bộ Ngoại giao và Bộ Y tế,
+    Lao động và phúc lợi Nhật Bản; hợp tác về thể thao giữa Bộ Văn hóa, thể thao và du lịch Việt Nam và Bộ
+    Giáo dục, văn hóa, thể thao, khoa học và công nghệ Nhật Bản"; bm21477817: "Bộ Thương mại, Công nghiệp
+    và Năng lượng Hàn Quốc cho biết"; never a list of Vietnamese bodies."""
+    found = partners(extract(article(
+        "Đại diện các bộ của hai nước cũng đã trao đổi các bản ghi nhớ hợp tác về chế độ thực tập sinh giữa Bộ Lao "
+        "động, thương binh và xã hội Việt Nam với Bộ Tư pháp, Bộ Ngoại giao và Bộ Y tế, Lao động và phúc lợi Nhật "
+        "Bản; hợp tác về thể thao giữa Bộ Văn hóa, thể thao và du lịch Việt Nam và Bộ Giáo dục, văn hóa, thể thao, "
+        "khoa học và công nghệ Nhật Bản.", title="Nhật cho Việt Nam vay hơn 100 tỉ Yên thực hiện 4 dự án")))
+    assert {"Bộ Y tế, Lao động và phúc lợi Nhật Bản",
+            "Bộ Giáo dục, văn hóa, thể thao, khoa học và công nghệ Nhật Bản"} <= set(found)
+    assert not any("Lao động, thương binh" in name or "Văn hóa, thể thao và du lịch" in name for name in found)
+    found = partners(extract(article(
+        "Chiều 3/2, Bộ Công Thương Việt Nam tiếp đoàn Bộ Thương mại, Công nghiệp và Năng lượng Hàn Quốc.")))
+    assert "Bộ Thương mại, Công nghiệp và Năng lượng Hàn Quốc" in found
+    found = partners(extract(article("Bộ Công Thương, các doanh nghiệp Nhật Bản đã ký thỏa thuận tại Hà Nội.")))
+    assert not any(name.startswith("Bộ") for name in found)

@@ -101,6 +101,29 @@ _NAME_LOWER = rf"(?!(?:{_NOT_IN_NAME})(?![\w-])){_LOWER_WORD}"
 _ORG = re.compile(
     rf"{first_letter_lookahead(_ORG_HEAD_LOOSE + '|' + _ORG_HEAD_STRICT)}(?<![\w-])(?P<org>(?:(?:{_ORG_HEAD_LOOSE})(?:\s+(?:{_NAME_LOWER}\s+){{0,3}})?|(?:{_ORG_HEAD_STRICT})\s+(?=[{UPPER}]))(?:{CAP}(?:\s+{_NAME_LOWER}){{0,3}}\s+){{0,5}}?{COUNTRY_PATTERN})(?P<tail>\s+tại\s+Việt Nam|\s+[-–]\s+Việt Nam(?![\w-]))?"
 )
+# A ministry whose name lists its fields, as Japan's and Korea's do: "Bộ Thương mại, Công nghiệp và Năng
+# lượng Hàn Quốc", "Bộ Y tế, Lao động và phúc lợi Nhật Bản" (``_ORG`` reads no comma inside a name).
+_FIELD = rf"{CAP}(?:\s+{_NAME_LOWER}){{0,2}}"
+# Fields after the first may be written in lower case ("Bộ Giáo dục, văn hóa, thể thao, khoa học và công
+# nghệ Nhật Bản"), never a word that opens a plural or a person ("các doanh nghiệp Nhật Bản").
+_LOWER_FIELD = rf"(?!(?:các|những|nhiều|một|mọi|mỗi|hai|ba|doanh|nhà|người|đại|lãnh|cán|phía|ông|bà|đoàn|quan|chính)(?![\w-])){_NAME_LOWER}(?:\s+{_NAME_LOWER}){{0,2}}"
+_MINISTRY_LIST = re.compile(
+    rf"(?<![\w-])Bộ\s+(?P<name>{_FIELD}(?:,\s+(?:{_FIELD}|{_LOWER_FIELD})){{1,5}}(?:,?\s+và\s+(?:{_FIELD}|{_LOWER_FIELD}))?)"
+    rf"\s+(?P<of>của\s+)?{COUNTRY_PATTERN}")
+_NOT_A_FIELD = re.compile(r"(?:Bộ|Ủy ban|Uỷ ban|Viện|Tổng cục|Cục|Vụ|UBND|Sở|Ban|Văn phòng|Đại sứ|Tổng|Phó|Thứ|Chủ|"
+                          r"Giám đốc|Trưởng|Tư lệnh|Đô đốc|Thủ tướng|Tổng thống|Ngài|Ông|Bà)(?![\w-])")
+
+
+def _a_ministry_list(match: re.Match) -> bool:
+    """The fields are a ministry's, not a list of bodies or people ("Bộ Ngoại giao, Bộ Công Thương ...",
+    "Bộ Công an Tô Lâm, Bộ trưởng ...")."""
+    if COUNTRIES[match.group("country")] == VIETNAM:
+        return False
+    fields = re.split(r",\s+|\s+và\s+", match.group("name"))
+    return not any(_NOT_A_FIELD.match(field) or field in COUNTRIES or field in _VIETNAMESE_PLACES
+                   or field.split()[0] in ("Việt", "Hà", "Nhật", "Hàn", "Trung") for field in fields)
+
+
 _ORG_BAD_SECOND = {"nghị", "thảo", "chợ", "trưởng", "đội", "phim", "đạo", "viên", "hợp", "sinh", "trình", "đàm", "các", "những", "này", "đó"}
 _KNOWN_ORGS = re.compile(whole_words(a for a, e in KNOWN_BY_ALIAS.items() if e.kind == "org"))
 # The place right after "... Việt Nam tại" hosts a Vietnamese body: not a partner.
@@ -571,6 +594,12 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
             country_parties.setdefault(country, len(found))
             if number <= lead:  # the headline (or summary) presents the country as the party
                 headline_parties.add(country)
+        if "Bộ " in chunk and "," in chunk:
+            for match in scan(_MINISTRY_LIST):
+                if _a_ministry_list(match):
+                    name = f"Bộ {match.group('name')} {match.group('of') or ''}{COUNTRIES[match.group('country')]}"
+                    add(name, COUNTRIES[match.group("country")])
+                    taken.append(match.span())
         for match in scan(_ORG):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
