@@ -1295,3 +1295,17 @@ def test_a_ministry_whose_name_lists_its_fields_is_one_partner():
     assert "Bộ Thương mại, Công nghiệp và Năng lượng Hàn Quốc" in found
     found = partners(extract(article("Bộ Công Thương, các doanh nghiệp Nhật Bản đã ký thỏa thuận tại Hà Nội.")))
     assert not any(name.startswith("Bộ") for name in found)
+
+
+def test_a_country_in_a_headline_about_its_people_team_or_paper_is_no_country_of_the_event():
+    """bm21477790: "U23 Việt Nam vs U23 Malaysia: Chờ quà khai xuân"; bm22239646: "Dùng visa giả, 2 người
+    Trung Quốc chiếm đoạt tiền lĩnh án"; bm21474315: "Du khách Australia rơi xuống biển khi tham quan Vịnh Hạ
+    Long": a team, nationals, a tourist, not the state as a party."""
+    for title, body in [
+            ("U23 Việt Nam vs U23 Malaysia: Chờ quà khai xuân",
+             "Chiều 6/2, U23 Việt Nam có buổi tập cuối tại sân Thống Nhất trước trận gặp U23 Malaysia."),
+            ("Dùng visa giả, 2 người Trung Quốc chiếm đoạt tiền lĩnh án",
+             "Ngày 5/5, TAND TP Hà Nội xét xử hai bị cáo quốc tịch Trung Quốc về tội lừa đảo."),
+            ("Du khách Australia rơi xuống biển khi tham quan Vịnh Hạ Long",
+             "Sáng 3/2, một du khách quốc tịch Australia rơi xuống biển tại Vịnh Hạ Long, Quảng Ninh.")]:
+        assert extract(article(body, title=title)).countries == []

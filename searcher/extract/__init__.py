@@ -276,6 +276,11 @@ _HEADLINE_COUNTRY = re.compile(whole_words(set(_COUNTRY_NAMES) - AMBIGUOUS_COUNT
 
 
 _VENUE_BEFORE = re.compile(r"(?<![\w-])(?:tại|ở)\s+$")
+# A country in a headline that names people, a team, goods or a paper of it, not the state as a party:
+# "Xe chở người Trung Quốc lao xuống vực", "U23 Việt Nam thắng đậm U23 Malaysia", "Báo Nga: ...",
+# "hàng Trung Quốc".
+_NOT_THE_STATE_BEFORE = re.compile(r"(?<![\w-])(?:người|công dân|du khách|khách|U\d{2}|tuyển|ĐT|đội|CLB|báo|Báo|báo chí"
+                                   r"|Báo chí|truyền thông|hàng|hàng hóa|sản phẩm|xe)\s+$")
 
 
 def _countries_in(text: str) -> list[str]:
@@ -295,5 +300,6 @@ def event_countries(article: Article, partners, officials) -> list[str]:
     found += [country for o in officials for country in _countries_in(o.title or "")]
     headline = _VIETNAMESE_PLACE.sub(" ", clean(article.title or ""))
     found += [_COUNTRY_NAMES[m.group()] for m in _HEADLINE_COUNTRY.finditer(headline)
-              if not _VENUE_BEFORE.search(headline, 0, m.start())]  # "... tại Ấn Độ": where, not who
+              if not _VENUE_BEFORE.search(headline, 0, m.start())  # "... tại Ấn Độ": where, not who
+              and not _NOT_THE_STATE_BEFORE.search(headline, max(0, m.start() - 16), m.start())]
     return [c for c in dict.fromkeys(found) if c != VIETNAM]
