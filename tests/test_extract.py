@@ -1309,3 +1309,22 @@ def test_a_country_in_a_headline_about_its_people_team_or_paper_is_no_country_of
             ("Du khách Australia rơi xuống biển khi tham quan Vịnh Hạ Long",
              "Sáng 3/2, một du khách quốc tịch Australia rơi xuống biển tại Vịnh Hạ Long, Quảng Ninh.")]:
         assert extract(article(body, title=title)).countries == []
+
+
+def test_a_former_leader_recalled_greetings_sent_and_a_visit_welcomed_for_later_name_no_official():
+    """bm22367842: "như dưới thời Tổng thống tiền nhiệm Barack Obama"; bm22236043: "các thỏa thuận vốn được
+    kí dưới thời cựu Tổng thống Park Geun-hye"; bm22604686: "Thủ tướng Nguyễn Xuân Phúc cũng trân trọng
+    chuyển lời thăm hỏi và chúc sức khỏe tới Quốc vương Norodom Sihamoni"; bm22334124: "Chủ tịch nước hoan
+    nghênh Thủ tướng Canada Justin Trudeau sang thăm Việt Nam và dự Tuần lễ cấp cao APEC tháng 11 tới"."""
+    names = people(extract(article(
+        "Lần đầu tiên dưới thời Tổng thống Donald Trump, Mỹ điều khu trục hạm USS Dewey áp sát các đảo nhân tạo, "
+        "như dưới thời Tổng thống tiền nhiệm Barack Obama. Các thỏa thuận vốn được kí dưới thời cựu Tổng thống "
+        "Park Geun-hye.")))
+    assert "Donald Trump" in names and not {"Barack Obama", "Park Geun-hye"} & set(names)
+    names = people(extract(article(
+        "Chiều 24/6, Thủ tướng Nguyễn Xuân Phúc tiếp Chủ tịch Quốc hội Campuchia Samdech Heng Samrin. Thủ tướng "
+        "Nguyễn Xuân Phúc cũng trân trọng chuyển lời thăm hỏi và chúc sức khỏe tới Quốc vương Norodom Sihamoni. "
+        "Chủ tịch nước hoan nghênh Thủ tướng Canada Justin Trudeau sang thăm Việt Nam và dự Tuần lễ cấp cao APEC "
+        "tháng 11 tới.")))
+    assert "Nguyễn Xuân Phúc" in names and any("Heng Samrin" in name for name in names)
+    assert not {"Norodom Sihamoni", "Justin Trudeau"} & set(names)

@@ -502,6 +502,16 @@ _RECALLED_AFTER = re.compile(r"\s*\((?:tháng\s*)?\d{1,2}\s*/\s*\d{4}\)|\s*\(\d{
                              r"|[^.;!?()\n]{0,120}?\s\((?:tháng\s*)?\d{1,2}\s*/\s*\d{1,4}\)\s*[;,.]")
 
 
+# Also the one greetings are sent to ("chuyển lời thăm hỏi và chúc sức khỏe tới Quốc vương Norodom
+# Sihamoni"; not "chuyển tới Chủ tịch nước ... lời thăm hỏi", who receives them in person), a former
+# leader whose time is recalled ("dưới thời Tổng thống tiền nhiệm Barack Obama") and one welcomed to come
+# later ("hoan nghênh Thủ tướng Canada Justin Trudeau sang thăm Việt Nam và dự Tuần lễ cấp cao APEC").
+_GREETED_BEFORE = re.compile(r"lời (?:thăm hỏi|chào|chúc)[^.!?;]{0,60}?(?:tới|đến)\s+[^.!?;,]{0,60}$")
+_ERA_BEFORE = re.compile(r"(?<!\w)thời\s+(?:[^.!?;,]{0,30}\s)?(?:tiền nhiệm|cựu)\s+[^.!?;,]{0,40}$|(?<!\w)tiền nhiệm\s+$")
+_WELCOMED_AROUND = re.compile(r"(?<!\w)hoan nghênh\s+[^.!?;,]{0,60}$")
+_TO_COME_AFTER = re.compile(r"\s*(?:và [Pp]hu nhân\s+)?(?:sẽ\s+)?(?:sang|đến|tới)\s+thăm")
+
+
 def _in_passing(text: str, name: str) -> bool:
     """Every mention of ``name`` in ``text`` is in passing (see above); False when there is none."""
     at = text.find(name)
@@ -510,7 +520,9 @@ def _in_passing(text: str, name: str) -> bool:
     while at >= 0:
         before = text[max(0, at - 160) : at]
         if not (_GREETINGS_BEFORE.search(before) or _LATE_BEFORE.search(before)
-                or _RECALLED_AFTER.match(text, at + len(name))):
+                or _RECALLED_AFTER.match(text, at + len(name)) or _GREETED_BEFORE.search(before)
+                or _ERA_BEFORE.search(before[-60:])
+                or (_WELCOMED_AROUND.search(before[-80:]) and _TO_COME_AFTER.match(text, at + len(name)))):
             return False
         at = text.find(name, at + len(name))
     return True
@@ -521,7 +533,7 @@ def extract_people(chunks: list[str], places: set[str]) -> list[Official]:
     not those named only in passing (``_in_passing``)."""
     officials = _extract_people(chunks, places)
     text = "\n".join(chunks)
-    if not any(word in text for word in ("lời", "mời", "cố ", "tuổi", "/", "sinh năm")):
+    if not any(word in text for word in ("lời", "mời", "cố ", "tuổi", "/", "sinh năm", "hoan nghênh", "tiền nhiệm")):
         return officials
     return [o for o in officials if " " not in o.name or not _in_passing(text, o.name)]
 
