@@ -1328,3 +1328,15 @@ def test_a_former_leader_recalled_greetings_sent_and_a_visit_welcomed_for_later_
         "tháng 11 tới.")))
     assert "Nguyễn Xuân Phúc" in names and any("Heng Samrin" in name for name in names)
     assert not {"Norodom Sihamoni", "Justin Trudeau"} & set(names)
+
+
+def test_a_name_with_an_initial_or_without_its_surname_is_the_full_name_found():
+    """bm22553726: "Tổng thống Nga Vladimir Putin" and later "V.Putin"; bm22496478: "Thủ tướng Theresa May"
+    and "Thủ tướng T.May"; bm22249041: "HLV Nguyễn Hữu Thắng" and "HLV Hữu Thắng": one person each."""
+    names = people(extract(article(
+        "Tổng thống Nga Vladimir Putin tiếp Ngoại trưởng Mỹ Rex Tillerson. Theo ông V.Putin, hai bên cần đối thoại. "
+        "Thủ tướng Anh Theresa May thông báo thành lập chính phủ mới. Thủ tướng T.May cho biết.")))
+    assert {"Vladimir Putin", "Theresa May"} <= set(names) and not {"V.Putin", "T.May"} & set(names)
+    names = people(extract(article(
+        "HLV Nguyễn Hữu Thắng chấm 6 điểm cho U20 Việt Nam. Theo HLV Hữu Thắng, các cầu thủ đã chơi tốt.")))
+    assert "Nguyễn Hữu Thắng" in names and "Hữu Thắng" not in names

@@ -666,6 +666,9 @@ def _without_place(name: str, places) -> str | None:
     return name
 
 
+_INITIAL_SURNAME = re.compile(rf"([{UPPER}])\.\s*([{UPPER}][^\W\d_]+(?:-[^\W\d_]+)*)")
+
+
 def _merge(people: dict[str, _Person], text: str = "", places=frozenset()) -> list[Official]:
     """Fold short mentions ("Trump", "ông Trường", "Leopoldo Cintra" for "Leopoldo Cintra
     Frías") and other spellings of a foreign name ("Raul Castro", "Rául Castro") into the full
@@ -720,6 +723,19 @@ def _merge(people: dict[str, _Person], text: str = "", places=frozenset()) -> li
             # a Vietnamese surname and middle name alone are a name cut short ("ông Lý Khắc cường",
             # "Phạm Bình" for "Phạm Bình Minh"): people are called by their given name, not by these
             owners = [f for f in full if f.name.startswith(person.name + " ") and f.name.count(" ") == 2]
+            if len(owners) == 1:
+                owners[0].titles.extend(person.titles)
+                continue
+            # a middle and given name without the surname are the one full name they end ("HLV Hữu Thắng"
+            # for "Nguyễn Hữu Thắng")
+            owners = [f for f in full if f.name.endswith(" " + person.name)]
+            if len(owners) == 1:
+                owners[0].titles.extend(person.titles)
+                continue
+        if short and (initial := _INITIAL_SURNAME.fullmatch(person.name)):
+            # "V.Putin", "D. Trump": the full name with that initial and surname
+            owners = [f for f in full if f is not person and f.name.startswith(initial.group(1))
+                      and f.name.rsplit(" ", 1)[-1] == initial.group(2)]
             if len(owners) == 1:
                 owners[0].titles.extend(person.titles)
                 continue
