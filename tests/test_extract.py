@@ -1340,3 +1340,15 @@ def test_a_name_with_an_initial_or_without_its_surname_is_the_full_name_found():
     names = people(extract(article(
         "HLV Nguyễn Hữu Thắng chấm 6 điểm cho U20 Việt Nam. Theo HLV Hữu Thắng, các cầu thủ đã chơi tốt.")))
     assert "Nguyễn Hữu Thắng" in names and "Hữu Thắng" not in names
+
+
+def test_a_programme_named_after_its_country_in_a_title_is_a_partner():
+    """bm22729794: "Thủ tướng Chính phủ Nguyễn Xuân Phúc và Đoàn đại biểu cấp cao Chính phủ Việt Nam đã gặp
+    làm việc với Phó Cao ủy Chương trình Đồng bằng Hà Lan Hermen Borst", "ông Hermen Borst cho biết" ("Chương trình" is a kind word of two
+    syllables: its second is no sign of a meeting, as "nghị" of "Hội nghị" is)."""
+    found = partners(extract(article(
+        "Sau cuộc tiếp Thị trưởng Rotterdam, Thủ tướng Chính phủ Nguyễn Xuân Phúc và Đoàn đại biểu cấp cao Chính "
+        "phủ Việt Nam đã gặp làm việc với Phó Cao ủy Chương trình Đồng bằng Hà Lan Hermen Borst. Giới thiệu về "
+        "Chương trình Đồng bằng Hà Lan, ông Hermen Borst cho biết Hà Lan đã và đang chịu nguy cơ lượng nước mưa tăng.",
+        title="Thủ tướng Nguyễn Xuân Phúc thăm thành phố Rotterdam, Hà Lan")))
+    assert "Chương trình Đồng bằng Hà Lan" in found

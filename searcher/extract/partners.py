@@ -738,7 +738,10 @@ def _add_org(match: re.Match, add, chunk: str = "", people: set[str] = frozenset
     word = match.group("country")
     country = COUNTRIES[word]
     state_body = _STATE_BODY_START.match(org) is not None  # "quân đội Trung Quốc": "đội" is part of the head
-    if country == VIETNAM or "Việt" in words[:-1] or (words[1].lower() in _ORG_BAD_SECOND and not state_body):
+    kind = _ORG_START.match(org + " ")
+    one_word_kind = kind is None or " " not in kind.group().strip()  # "Hội nghị" is no body, "Chương trình Đồng bằng" is
+    if country == VIETNAM or "Việt" in words[:-1] or (
+            one_word_kind and words[1].lower() in _ORG_BAD_SECOND and not state_body):
         return
     if word in AMBIGUOUS_COUNTRY_WORDS:
         before = org[: match.start("country") - match.start("org")].split()
