@@ -1352,3 +1352,16 @@ def test_a_programme_named_after_its_country_in_a_title_is_a_partner():
         "Chương trình Đồng bằng Hà Lan, ông Hermen Borst cho biết Hà Lan đã và đang chịu nguy cơ lượng nước mưa tăng.",
         title="Thủ tướng Nguyễn Xuân Phúc thăm thành phố Rotterdam, Hà Lan")))
     assert "Chương trình Đồng bằng Hà Lan" in found
+
+
+def test_the_body_a_foreign_official_heads_is_a_partner_without_its_country():
+    """bm22472805: "Thủ tướng Nguyễn Xuân Phúc tiếp Chủ tịch Đảng Công Minh - Ngài Natsuo Yamaguchi. Thủ tướng
+    Nguyễn Xuân Phúc tiếp Bà Murata Renho, Chủ tịch Đảng Dân tiến của Nhật Bản. ... Thủ tướng Nguyễn Xuân Phúc
+    và ông Mitarai Fijio, Chủ tịch Tập đoàn Canon."; no "Đảng Dân" cut short."""
+    found = partners(extract(article(
+        "Trong chiều 6/6, Thủ tướng Chính phủ Nguyễn Xuân Phúc đã tiếp ông Kazuo Ishii, Chủ tịch Đảng Cộng sản Nhật "
+        "Bản. Thủ tướng Nguyễn Xuân Phúc tiếp Chủ tịch Đảng Công Minh - Ngài Natsuo Yamaguchi. Thủ tướng Nguyễn Xuân "
+        "Phúc tiếp Bà Murata Renho, Chủ tịch Đảng Dân tiến của Nhật Bản. Thủ tướng Nguyễn Xuân Phúc và ông Mitarai "
+        "Fijio, Chủ tịch Tập đoàn Canon./.", title="Ngày thứ 3 Thủ tướng Nguyễn Xuân Phúc thăm chính thức Nhật Bản")))
+    assert found.get("Đảng Công Minh") == "Nhật Bản" and found.get("Tập đoàn Canon") == "Nhật Bản"
+    assert "Đảng Dân" not in found

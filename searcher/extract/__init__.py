@@ -10,14 +10,14 @@ import re
 
 from ..data import data_file
 from ..identity import code_identity
-from ..model import Article, Extraction, Official
+from ..model import Article, Extraction, Official, Partner
 from ..text.normalize import clean
 from .dates import extract_date
 from . import events
 from .events import LEAD_SENTENCES, split_sentences
 from .gazetteer import (AMBIGUOUS_COUNTRY_WORDS, COUNTRIES, COUNTRY_PATTERN, GAZETTEER_FINGERPRINT, KNOWN_BY_ALIAS,
                         OTHER_PLACES, VIETNAM, VN_ALL_PLACES)
-from .partners import extract_partners, known_place_names, whole_words
+from .partners import _foreign_word, _vietnamese_brand, extract_partners, known_place_names, whole_words
 from .people import SURNAMES, extract_people
 from .patterns import looks_foreign, strip_credits
 
@@ -124,6 +124,7 @@ def extract(article: Article) -> Extraction:
     if any(_NEWS_OUTLET.match(p.name) for p in partners):
         partners = _not_sources(partners, "\n".join(texts_of_partners))
     partners = [p for p in partners if not _only_a_venue(p, "\n".join(texts_of_partners))]
+    partners += _bodies_of_foreign_officials(officials, partners, "\n".join(texts_of_partners))
     return Extraction(date=event_date, year=year, partners=partners,
                       countries=event_countries(article, partners, officials), officials=officials)
 
@@ -227,6 +228,37 @@ def _only_a_venue(partner, text: str) -> bool:
                 return False
             found = True
             at = text.find(spelling, at + len(spelling))
+    return found
+
+
+# The body a foreign official heads, named without its country in the official's title: "Chủ tịch Tập
+# đoàn Canon" (Mitarai Fijio), "Chủ tịch Đảng Công Minh - Ngài Natsuo Yamaguchi". Its country is the
+# one country of the other partners, when there is one.
+_BODY_AT_TITLE_END = re.compile(r"(?<![\w-])(?P<body>(?:Tập đoàn|Công ty|Hãng|Đảng|Ngân hàng|Đại học|Học viện|Quỹ|Hiệp hội"
+                                r"|Liên đoàn|Tổ chức)\s+(?:[A-ZĐ][\w&.-]*)(?:\s+[A-ZĐ][\w&.-]*){0,3})$")
+_LOWER_AFTER = re.compile(r"\s+[a-zđà-ỹ]")
+
+
+def _bodies_of_foreign_officials(officials, partners, text: str):
+    have = {p.name for p in partners}
+    countries = {p.country for p in partners if p.country}
+    found = []
+    for official in officials:
+        if not official.title or not looks_foreign(official.name):
+            continue
+        match = _BODY_AT_TITLE_END.search(official.title)
+        if not match:
+            continue
+        body = match.group("body")
+        words = body.split()[2:] if not body.startswith(("Đảng", "Hãng", "Quỹ")) else body.split()[1:]
+        if not body.startswith("Đảng") and (not any(map(_foreign_word, words)) or _vietnamese_brand(words)):
+            continue  # "Tập đoàn TH", "Công ty Vina...": Vietnamese; a foreign official's party is foreign
+        at = text.find(body)
+        if at < 0 or _LOWER_AFTER.match(text, at + len(body)) or "Việt" in body or any(
+                body in name or name in body for name in have) or _countries_in(body):
+            continue  # "Đảng Dân" of "Đảng Dân tiến" is cut short; a body named with its country is found already
+        have.add(body)
+        found.append(Partner(body, next(iter(countries)) if len(countries) == 1 else None))
     return found
 
 
