@@ -1365,3 +1365,16 @@ def test_the_body_a_foreign_official_heads_is_a_partner_without_its_country():
         "Fijio, Chủ tịch Tập đoàn Canon./.", title="Ngày thứ 3 Thủ tướng Nguyễn Xuân Phúc thăm chính thức Nhật Bản")))
     assert found.get("Đảng Công Minh") == "Nhật Bản" and found.get("Tập đoàn Canon") == "Nhật Bản"
     assert "Đảng Dân" not in found
+
+
+def test_a_capital_named_as_where_the_visit_is_is_no_partner():
+    """bm22278169: "Hội nghị bàn tròn ... đã được tổ chức tại Bắc Kinh, Trung Quốc", "Chủ tịch nước Trần Đại
+    Quang và Phu nhân, cùng Đoàn đại biểu cấp cao Việt Nam rời thủ đô Bắc Kinh, kết thúc chuyến thăm cấp Nhà
+    nước tới CHND Trung Hoa và dự Diễn đàn ... được tổ chức tại Bắc Kinh (Trung Quốc)"."""
+    found = partners(extract(article(
+        "Ngày 15/5, Hội nghị bàn tròn các nhà lãnh đạo trong khuôn khổ Diễn đàn cấp cao hợp tác quốc tế về 'Vành "
+        "đai và Con đường' đã được tổ chức tại Bắc Kinh, Trung Quốc. Chiều 15/5, Chủ tịch nước Trần Đại Quang và "
+        "Phu nhân, cùng Đoàn đại biểu cấp cao Việt Nam rời thủ đô Bắc Kinh, kết thúc chuyến thăm cấp Nhà nước tới "
+        "CHND Trung Hoa và dự Diễn đàn cấp cao hợp tác quốc tế “Vành đai và Con đường” được tổ chức tại Bắc Kinh "
+        "(Trung Quốc) từ ngày 11 - 15/5/2017.", title="Chủ tịch nước Trần Đại Quang phát biểu tại Diễn đàn 'Vành đai và Con đường'")))
+    assert not any("Bắc Kinh" in name for name in found)

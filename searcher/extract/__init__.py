@@ -206,6 +206,7 @@ def _quoted_source(partner, text: str) -> bool:
 # việc tại tỉnh Nagano", "đến làm việc tại", "công tác tại").
 _VENUE = re.compile(r"(?<![\w-])(?:tại|ở)\s+(?:(?i:thủ phủ|thủ đô)\s+)?"
                     r"(?:(?i:thành phố|tp\.?|tỉnh|bang|tiểu bang|châu|vùng|quận|huyện)\s+)?$")
+_CAPITAL_BEFORE = re.compile(r"(?<![\w-])(?i:thủ đô)\s+$")
 _VISIT_BEFORE = re.compile(r"(?<![\w-])(?:thăm|làm việc|công tác|đến|tới|sang|có mặt|khảo sát|tham quan|đón)"
                            r"(?:\s+(?:và|chính thức|hữu nghị|cấp nhà nước|làm việc|thực tế))*\s+$")
 
@@ -222,6 +223,10 @@ def _only_a_venue(partner, text: str) -> bool:
         while at >= 0:
             if at and text[at - 1].isalnum() or text[at + len(spelling): at + len(spelling) + 1].isalnum():
                 at = text.find(spelling, at + 1)
+                continue
+            if _CAPITAL_BEFORE.search(text, max(0, at - 12), at):
+                found = True  # "rời thủ đô Bắc Kinh": a capital is named as where the visit is, as in ``partners``
+                at = text.find(spelling, at + len(spelling))
                 continue
             venue = _VENUE.search(text, max(0, at - 40), at)
             if not venue or _VISIT_BEFORE.search(text, max(0, venue.start() - 40), venue.start()):
