@@ -1378,3 +1378,23 @@ def test_a_capital_named_as_where_the_visit_is_is_no_partner():
         "CHND Trung Hoa và dự Diễn đàn cấp cao hợp tác quốc tế “Vành đai và Con đường” được tổ chức tại Bắc Kinh "
         "(Trung Quốc) từ ngày 11 - 15/5/2017.", title="Chủ tịch nước Trần Đại Quang phát biểu tại Diễn đàn 'Vành đai và Con đường'")))
     assert not any("Bắc Kinh" in name for name in found)
+
+
+def test_the_countries_of_officials_come_from_those_taking_part():
+    """bm22269646: "Chủ tịch nước Trần Đại Quang đã có cuộc gặp với Thủ tướng Pakistan Nawar Sharif ..." and,
+    later, "tham dự chiêu đãi của Tổng Bí thư, Chủ tịch Trung Quốc Tập Cận Bình": China's leader hosts a
+    dinner for all the delegations and meets no one; bm22255328: "Thủ tướng Nguyễn Xuân Phúc đã gặp Chủ tịch
+    ... của Tập đoàn P&G (Mỹ) Magesvaran Surajan; Phó Chủ tịch Tập đoàn Shire (Ireland) Linda Seah": everyone
+    listed after the verb takes part."""
+    extraction = extract(article(
+        "Chiều 14/5, Chủ tịch nước Trần Đại Quang đã có cuộc gặp với Thủ tướng Pakistan Nawar Sharif.\n\nHai bên "
+        "nhất trí thúc đẩy hợp tác. Tối cùng ngày, tại Đại lễ đường Nhân dân, Chủ tịch nước Trần Đại Quang và Phu "
+        "nhân tham dự chiêu đãi của Tổng Bí thư, Chủ tịch Trung Quốc Tập Cận Bình và Phu nhân chào mừng các Trưởng "
+        "đoàn.", title="Chủ tịch nước tiếp xúc song phương nhân dịp dự Diễn đàn 'Vành đai và Con đường'"))
+    assert "Pakistan" in extraction.countries and "Trung Quốc" not in extraction.countries
+    extraction = extract(article(
+        "Ngày 12/5, tại Phnompenh, Thủ tướng Nguyễn Xuân Phúc cũng đã tiếp lãnh đạo một số công ty lớn.\n\nHai bên "
+        "trao đổi về đầu tư. Thủ tướng Nguyễn Xuân Phúc đã gặp Chủ tịch phụ trách khu vực châu Á- Thái Bình Dương "
+        "của Tập đoàn P&G (Mỹ) Magesvaran Surajan; Phó Chủ tịch Tập đoàn Shire (Ireland) Linda Seah.",
+        title="Thủ tướng Nguyễn Xuân Phúc tọa đàm với các doanh nghiệp hàng đầu thế giới"))
+    assert "Ireland" in extraction.countries

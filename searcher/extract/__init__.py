@@ -11,7 +11,7 @@ import re
 from ..data import data_file
 from ..identity import code_identity
 from ..model import Article, Extraction, Official, Partner
-from ..text.normalize import clean
+from ..text.normalize import clean, is_vietnamese_syllable
 from .dates import extract_date
 from . import events
 from .events import LEAD_SENTENCES, split_sentences
@@ -120,13 +120,14 @@ def extract(article: Article) -> Extraction:
         return Extraction(date=event_date, year=year, officials=officials)
     texts_of_partners, spans = event_spans(article, texts)
     partners = extract_partners(texts_of_partners, {o.name for o in officials}, spans, lead=1)
-    partners = _parties_of_the_lead(partners, _lead(article, texts), "\n".join(texts_of_partners))
+    lead, text = _lead(article, texts), "\n".join(texts_of_partners)
+    partners = _parties_of_the_lead(partners, lead, text)
     if any(_NEWS_OUTLET.match(p.name) for p in partners):
-        partners = _not_sources(partners, "\n".join(texts_of_partners))
-    partners = [p for p in partners if not _only_a_venue(p, "\n".join(texts_of_partners))]
-    partners += _bodies_of_foreign_officials(officials, partners, "\n".join(texts_of_partners))
-    return Extraction(date=event_date, year=year, partners=partners,
-                      countries=event_countries(article, partners, officials), officials=officials)
+        partners = _not_sources(partners, text)
+    partners = [p for p in partners if not _only_a_venue(p, text)]
+    partners += _bodies_of_foreign_officials(officials, partners, text)
+    return Extraction(date=event_date, year=year, partners=partners, officials=officials,
+                      countries=event_countries(article, partners, officials, lead, text))
 
 
 # Every spelling of a known body ("Liên hợp quốc": "LHQ", "Liên Hợp Quốc"), to find it in a lead.
@@ -328,13 +329,35 @@ def _countries_in(text: str) -> list[str]:
             if not _VENUE_BEFORE.search(text, 0, m.start())]  # "Đại sứ Việt Nam tại Ấn Độ": a post, not a party
 
 
-def event_countries(article: Article, partners, officials) -> list[str]:
+def _takes_part(official: Official, lead: str, text: str) -> bool:
+    """The official is named in the lead, or in a sentence whose verb of meeting comes before the name
+    ("tiếp Đại sứ Nhật Bản ...", "đã gặp Chủ tịch ... Tập đoàn P&G (Mỹ) Magesvaran Surajan; Phó Chủ tịch
+    Tập đoàn Shire (Ireland) Linda Seah; ..."): one taking part, whose country is one of the event."""
+    last = official.name.rsplit(" ", 1)[-1]
+    if official.name in lead or (len(last) > 3 and not is_vietnamese_syllable(last) and last in lead):
+        return True
+    at = text.find(official.name)
+    while at >= 0:
+        start = max(text.rfind(end, 0, at) for end in ".!?\n") + 1
+        if _MEETING_VERB.search(text, start, at):  # "Thủ tướng đã gặp A (Mỹ) X; B (Ireland) Y; ..."
+            return True
+        at = text.find(official.name, at + len(official.name))
+    return False
+
+
+_MEETING_VERB = re.compile(r"(?<![\w-])(?:tiếp(?! tục)|đón|hội kiến|hội đàm|làm việc với|gặp|thăm|điện đàm|tọa đàm"
+                           r"|trao đổi với|chào xã giao|tiếp xúc|ký)(?![\w-])")
+
+
+def event_countries(article: Article, partners, officials, lead: str | None = None, text: str | None = None) -> list[str]:
     """The countries the reported event involves: its partners' countries, the countries in the
     titles of the people taking part (``Thủ tướng Nhật Bản``: Japan took part even when no body
     of it is named), and the countries the headline names (``Hai Thủ tướng Việt Nam, Nhật Bản
     hội đàm``)."""
     found = [p.country for p in partners if p.country]
-    found += [country for o in officials for country in _countries_in(o.title or "")]
+    lead = _lead(article) if lead is None else lead
+    text = "\n".join(event_spans(article, _texts(article))[0]) if text is None else text
+    found += [country for o in officials if o.title and _takes_part(o, lead, text) for country in _countries_in(o.title)]
     headline = _VIETNAMESE_PLACE.sub(" ", clean(article.title or ""))
     found += [_COUNTRY_NAMES[m.group()] for m in _HEADLINE_COUNTRY.finditer(headline)
               if not _VENUE_BEFORE.search(headline, 0, m.start())  # "... tại Ấn Độ": where, not who
