@@ -175,12 +175,15 @@ def match(predicted: list[str], gold: list[tuple[str, set[str]]], keyed=key):
 # spelling of its country ("Đại sứ quán Mỹ" / "Đại sứ quán Hoa Kỳ", "Bộ Ngoại giao Liên bang Nga" /
 # "Bộ Ngoại giao Nga"), a kind word written short ("TP Milan" / "thành phố Milan", "ĐSQ Italy"),
 # a mission named with or without its seat in Việt Nam ("Đại sứ quán Mỹ tại Hà Nội"), and a
-# company with or without its kind word ("Tập đoàn Sumitomo" / "Sumitomo", as GUIDELINES.md lets
-# aliases drop it). The
+# company or a place with or without its kind word ("Tập đoàn Sumitomo" / "Sumitomo", as GUIDELINES.md lets
+# aliases drop it; "thành phố Rotterdam" / "Rotterdam", as issue 12 counts "with or without tỉnh/châu" as
+# one partner). The
 # issue asks for one facet value per partner, so the engine writes one spelling where an article
 # may write another. ``--strict-names`` scores with ``key`` alone, as before.
 _SHORT_KINDS = {"tp.": "thành phố", "tp": "thành phố", "đsq": "đại sứ quán", "tlsq": "tổng lãnh sự quán"}
 _COMPANY_KINDS = ("tập đoàn ", "công ty ", "hãng ")
+# A place with or without its kind word is one partner (issue 12: "with or without tỉnh/châu" is an alias).
+_PLACE_KINDS = ("thành phố ", "tỉnh ", "tiểu bang ", "bang ", "châu ", "vùng ", "khu tự trị ", "quận ", "huyện ")
 _COUNTRY_SPELLINGS = None
 STRICT_NAMES = False
 
@@ -206,8 +209,8 @@ def partner_key(name: str) -> str:
     if words and words[0] in _SHORT_KINDS:
         words[0] = _SHORT_KINDS[words[0]]
     text = " ".join(words)
-    for kind in _COMPANY_KINDS:  # "Tập đoàn Sumitomo" / "Sumitomo": the guidelines' alias without the kind word
-        if text.startswith(kind) and len(text) > len(kind):
+    for kind in _COMPANY_KINDS + _PLACE_KINDS:  # "Tập đoàn Sumitomo" / "Sumitomo", "thành phố Rotterdam" /
+        if text.startswith(kind) and len(text) > len(kind):  # "Rotterdam": aliases without the kind word
             text = text[len(kind):]
             break
     pattern, spellings = _country_spellings()
