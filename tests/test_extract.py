@@ -1398,3 +1398,13 @@ def test_the_countries_of_officials_come_from_those_taking_part():
         "của Tập đoàn P&G (Mỹ) Magesvaran Surajan; Phó Chủ tịch Tập đoàn Shire (Ireland) Linda Seah.",
         title="Thủ tướng Nguyễn Xuân Phúc tọa đàm với các doanh nghiệp hàng đầu thế giới"))
     assert "Ireland" in extraction.countries
+
+
+def test_the_place_whose_head_is_met_is_a_partner():
+    """bm22733107: "hội kiến Chủ tịch Thượng viện và Chủ tịch Hạ viện; làm việc với Thị trưởng Rotterdam; thăm
+    và thảo luận với Công ty quản lý cảng Rotterdam": the city of the mayor met is a counterpart."""
+    found = partners(extract(article(
+        "Thủ tướng Nguyễn Xuân Phúc đã có các hoạt động: hội đàm với Thủ tướng Hà Lan Mark Rutte; hội kiến Chủ tịch "
+        "Thượng viện và Chủ tịch Hạ viện; làm việc với Thị trưởng Rotterdam; thăm và thảo luận với Công ty quản lý "
+        "cảng Rotterdam.", title="Thủ tướng kết thúc chuyến thăm chính thức, làm việc tại Hà Lan")))
+    assert found.get("thành phố Rotterdam") == "Hà Lan"

@@ -19,7 +19,7 @@ from .gazetteer import (AMBIGUOUS_COUNTRY_WORDS, COUNTRIES, COUNTRY_PATTERN, GAZ
                         OTHER_PLACES, VIETNAM, VN_ALL_PLACES)
 from .partners import _foreign_word, _vietnamese_brand, extract_partners, known_place_names, whole_words
 from .people import SURNAMES, extract_people
-from .patterns import looks_foreign, strip_credits
+from .patterns import CAP_RUN, looks_foreign, strip_credits
 
 __all__ = ["EXTRACTION_ID", "extract", "extract_date"]
 
@@ -126,6 +126,8 @@ def extract(article: Article) -> Extraction:
         partners = _not_sources(partners, text)
     partners = [p for p in partners if not _only_a_venue(p, text)]
     partners += _bodies_of_foreign_officials(officials, partners, text)
+    if "trưởng" in text or "Thống đốc" in text or "Thủ hiến" in text:
+        partners += _places_of_leaders_met(partners, text)
     return Extraction(date=event_date, year=year, partners=partners, officials=officials,
                       countries=event_countries(article, partners, officials, lead, text))
 
@@ -265,6 +267,29 @@ def _bodies_of_foreign_officials(officials, partners, text: str):
             continue  # "Đảng Dân" of "Đảng Dân tiến" is cut short; a body named with its country is found already
         have.add(body)
         found.append(Partner(body, next(iter(countries)) if len(countries) == 1 else None))
+    return found
+
+
+# The place whose head the Vietnamese side meets is a counterpart: "làm việc với Thị trưởng Rotterdam",
+# "tiếp Thống đốc bang Victoria ...".
+_LEADER_OF_PLACE_MET = re.compile(
+    r"(?<![\w-])(?:tiếp(?! tục)|đón|hội kiến|hội đàm với|làm việc với|gặp|gặp gỡ|điện đàm với|tiếp xúc với)\s+"
+    r"(?:(?:ông|bà|ngài|Ngài)\s+)?(?:Phó\s+)?(?:Thị trưởng|Thống đốc|Thủ hiến|Tỉnh trưởng)(?:\s+thứ nhất)?\s+(?:của\s+)?"
+    r"(?:(?P<kind>thành phố|TP\.?|thủ đô|bang|tỉnh|vùng)\s+)?(?P<name>" + CAP_RUN + ")")
+
+
+def _places_of_leaders_met(partners, text: str):
+    have = {p.name for p in partners} | {_bare(p.name) for p in partners}
+    found = []
+    for match in _LEADER_OF_PLACE_MET.finditer(text):
+        words = match.group("name").split()
+        entity = next((KNOWN_BY_ALIAS[" ".join(words[:n])] for n in range(len(words), 0, -1)
+                       if " ".join(words[:n]) in KNOWN_BY_ALIAS), None)
+        if entity is None or entity.kind != "locality" or entity.country in (None, VIETNAM) or \
+                entity.name in have or _bare(entity.name) in have:
+            continue
+        have.add(entity.name)
+        found.append(Partner(entity.name, entity.country))
     return found
 
 
