@@ -1408,3 +1408,12 @@ def test_the_place_whose_head_is_met_is_a_partner():
         "Thượng viện và Chủ tịch Hạ viện; làm việc với Thị trưởng Rotterdam; thăm và thảo luận với Công ty quản lý "
         "cảng Rotterdam.", title="Thủ tướng kết thúc chuyến thăm chính thức, làm việc tại Hà Lan")))
     assert found.get("thành phố Rotterdam") == "Hà Lan"
+
+
+def test_a_country_written_with_its_state_form_is_the_country():
+    """bm22643023: "Thủ tướng Nguyễn Xuân Phúc và Phu nhân sẽ thăm Cộng hòa Liên bang Đức, tham dự Hội nghị
+    thượng đỉnh G20 và thăm Vương quốc Hà Lan từ ngày 5 đến 11/7": the Netherlands is visited."""
+    extraction = extract(article(
+        "Thủ tướng Nguyễn Xuân Phúc và Phu nhân sẽ thăm Cộng hòa Liên bang Đức, tham dự Hội nghị thượng đỉnh G20 và "
+        "thăm Vương quốc Hà Lan từ ngày 5 đến 11/7.", title="Thủ tướng sắp thăm Đức, Hà Lan và dự Hội nghị G20"))
+    assert {"Đức", "Hà Lan"} <= set(partners(extraction)) and {"Đức", "Hà Lan"} <= set(extraction.countries)
