@@ -196,7 +196,9 @@ def _country_spellings():
         spellings = {key(name): key(canonical) for name, canonical in COUNTRIES.items()}
         spellings.update({key(name): key(names[0]) for names in COUNTRY_EQUIVALENTS for name in names})
         words = sorted(spellings, key=len, reverse=True)
-        pattern = re.compile(r"(?<![\w-])(?:nước )?(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
+        # a state form before the short name is the same country ("Vương quốc Hà Lan" / "Hà Lan")
+        forms = r"(?:(?:vương quốc|cộng hòa|cộng hoà|liên bang|hợp chúng quốc) )?"
+        pattern = re.compile(r"(?<![\w-])(?:nước )?" + forms + "(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
         _COUNTRY_SPELLINGS = (pattern, spellings)
     return _COUNTRY_SPELLINGS
 
