@@ -1417,3 +1417,13 @@ def test_a_country_written_with_its_state_form_is_the_country():
         "Thủ tướng Nguyễn Xuân Phúc và Phu nhân sẽ thăm Cộng hòa Liên bang Đức, tham dự Hội nghị thượng đỉnh G20 và "
         "thăm Vương quốc Hà Lan từ ngày 5 đến 11/7.", title="Thủ tướng sắp thăm Đức, Hà Lan và dự Hội nghị G20"))
     assert {"Đức", "Hà Lan"} <= set(partners(extraction)) and {"Đức", "Hà Lan"} <= set(extraction.countries)
+
+
+def test_a_body_named_for_what_it_deals_with_is_one_partner():
+    """bm22546328: "Lễ trao Huân chương Hữu nghị của Nhà nước Liên bang Nga và Kỷ niệm chương của Cơ quan Liên
+    bang về hợp tác kỹ thuật quân sự Nga tặng Thượng tướng Trương Quang Khánh"."""
+    found = partners(extract(article(
+        "Chiều 16-6, tại Hà Nội đã diễn ra Lễ trao Huân chương Hữu nghị của Nhà nước Liên bang Nga và Kỷ niệm chương "
+        "của Cơ quan Liên bang về hợp tác kỹ thuật quân sự Nga tặng Thượng tướng Trương Quang Khánh, nguyên Thứ "
+        "trưởng Bộ Quốc phòng.", title="Liên bang Nga tặng Thượng tướng Trương Quang Khánh Huân chương Hữu nghị")))
+    assert found.get("Cơ quan Liên bang về hợp tác kỹ thuật quân sự Nga") == "Nga"

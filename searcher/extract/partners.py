@@ -124,6 +124,14 @@ def _a_ministry_list(match: re.Match) -> bool:
                    or field.split()[0] in ("Việt", "Hà", "Nhật", "Hàn", "Trung") for field in fields)
 
 
+# A body named for what it deals with: "Cơ quan Liên bang về hợp tác kỹ thuật quân sự Nga", "Ủy ban Nhà nước
+# về hàng không dân dụng của Campuchia" (``_ORG`` reads no "về" inside a name, as it mostly links a name
+# to a topic in a sentence). A capitalised word must come before "về".
+_BODY_ABOUT = re.compile(
+    rf"(?<![\w-])(?P<body>(?:Cơ quan|Ủy ban|Uỷ ban|Hội đồng|Viện|Trung tâm|Quỹ)\s+{CAP}(?:\s+{_NAME_LOWER}){{0,2}}"
+    rf"\s+về(?:\s+{_NAME_LOWER}){{1,7}}?)\s+(?P<of>của\s+)?{COUNTRY_PATTERN}")
+
+
 _ORG_BAD_SECOND = {"nghị", "thảo", "chợ", "trưởng", "đội", "phim", "đạo", "viên", "hợp", "sinh", "trình", "đàm", "các", "những", "này", "đó"}
 _KNOWN_ORGS = re.compile(whole_words(a for a, e in KNOWN_BY_ALIAS.items() if e.kind == "org"))
 # The place right after "... Việt Nam tại" hosts a Vietnamese body: not a partner.
@@ -594,6 +602,11 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
             country_parties.setdefault(country, len(found))
             if number <= lead:  # the headline (or summary) presents the country as the party
                 headline_parties.add(country)
+        if " về " in chunk:
+            for match in scan(_BODY_ABOUT):
+                if (country := COUNTRIES[match.group("country")]) != VIETNAM and "Việt" not in match.group("body"):
+                    add(f"{match.group('body')} {match.group('of') or ''}{country}", country)
+                    taken.append(match.span())
         if "Bộ " in chunk and "," in chunk:
             for match in scan(_MINISTRY_LIST):
                 if _a_ministry_list(match):
