@@ -1427,3 +1427,12 @@ def test_a_body_named_for_what_it_deals_with_is_one_partner():
         "của Cơ quan Liên bang về hợp tác kỹ thuật quân sự Nga tặng Thượng tướng Trương Quang Khánh, nguyên Thứ "
         "trưởng Bộ Quốc phòng.", title="Liên bang Nga tặng Thượng tướng Trương Quang Khánh Huân chương Hữu nghị")))
     assert found.get("Cơ quan Liên bang về hợp tác kỹ thuật quân sự Nga") == "Nga"
+
+
+def test_a_foreign_name_keeps_no_next_sentence_s_first_word():
+    """bm22625985: "*Đội hình U21 Đức năm 2009 Thủ môn Neuer Nhiều năm liên tiếp được đánh giá là thủ thành số 1
+    thế giới" is Neuer (two words are cut only where the second can be no foreign name: "Tommy Cho" stays)."""
+    names = people(extract(article(
+        "*Đội hình U21 Đức năm 2009 Thủ môn Neuer Nhiều năm liên tiếp được đánh giá là thủ thành số 1 thế giới, Neuer "
+        "là trụ cột của Bayern Munich.")))
+    assert "Neuer" in names and "Neuer Nhiều" not in names

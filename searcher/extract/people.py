@@ -600,9 +600,10 @@ def _cleaned(name: str) -> str | None:
         words = words[1:]
     if "và" in words:  # a title's "X và Y" ran over the name: "Heng Samrin và Phu nhân dẫn đầu"
         words = words[: words.index("và")]
-    if len(words) >= 3 and words[-1] in _CLAUSE_OPENERS and \
+    if len(words) >= 2 and words[-1] in _CLAUSE_OPENERS and (len(words) >= 3 or not words[-1].isascii()) and \
             (len(words) >= 4 or any(not is_vietnamese_syllable(w) for w in words[:-1])):
-        words = words[:-1]  # "Nguyễn Xuân Phúc Ngày 5/6 ...": a Vietnamese name runs to three words
+        words = words[:-1]  # "Nguyễn Xuân Phúc Ngày 5/6 ...": a Vietnamese name runs to three words; "Neuer Nhiều
+        # ..." (two words only when the second can be no foreign name: "Tommy Cho" stays)
     words = _initials_kept(words)
     name = " ".join(words)
     if len(name) <= 1 or name in _NOT_PEOPLE or _COUNTRY_INSIDE.search(name):
