@@ -1436,3 +1436,23 @@ def test_a_foreign_name_keeps_no_next_sentence_s_first_word():
         "*Đội hình U21 Đức năm 2009 Thủ môn Neuer Nhiều năm liên tiếp được đánh giá là thủ thành số 1 thế giới, Neuer "
         "là trụ cột của Bayern Munich.")))
     assert "Neuer" in names and "Neuer Nhiều" not in names
+
+
+def test_a_vietnamese_province_s_name_marked_as_another_country_s_place_is_no_vietnamese_party():
+    """bm21494818: "Các cảnh sát giao thông tại thành phố Tế Nguyên (tỉnh Hà Nam, Trung Quốc) đã không khỏi ngạc
+    nhiên"; bm22416564: "tại một nhà hàng buffet sushi ở thành phố Thái Nguyên, tỉnh Sơn Tây, Trung Quốc":
+    Henan, Taiyuan and Shanxi, Chinese world news with no Vietnamese party, so no partner."""
+    for title, body in [
+            ("Chặn xe trên cao tốc, cảnh sát ngã ngửa vì tài xế là... Tôn Ngộ Không",
+             "Các cảnh sát giao thông tại thành phố Tế Nguyên (tỉnh Hà Nam, Trung Quốc) đã không khỏi ngạc nhiên khi bắt "
+             "gặp một chiếc xe buýt."),
+            ("Người mẫu sushi bật dậy đánh thực khách Trung Quốc bậy bạ",
+             "Truyền thông địa phương cho biết, vụ việc này xảy ra vào hôm 26/5 tại một nhà hàng buffet sushi ở thành "
+             "phố Thái Nguyên, tỉnh Sơn Tây, Trung Quốc.")]:
+        extraction = extract(article(body, title=title))
+        assert extraction.partners == [] and extraction.countries == []
+    found = partners(extract(article(  # bm22371924: a Vietnamese party is named, the province is China's
+        "Sáng 25-5, tại TP Trịnh Châu (tỉnh Hà Nam, Trung Quốc), đã khai mạc trọng thể Hội thảo lý luận lần thứ 13 "
+        "giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Trung Quốc.",
+        title="Khai mạc Hội thảo lý luận lần thứ 13 giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Trung Quốc")))
+    assert "Đảng Cộng sản Trung Quốc" in found

@@ -65,6 +65,9 @@ _VIETNAMESE_PARTY = re.compile(whole_words(VN_ALL_PLACES | _STATE_BODIES | {
 _SEAS_AND_REGIONS = re.compile("|".join(re.escape(p) for p in sorted(OTHER_PLACES, key=len, reverse=True)))
 _SEA_FIRST_WORDS = tuple(sorted({p.split()[0] for p in OTHER_PLACES}))  # most leads name no sea: skip the sub
 _COUNTRY_THEN_NAME = re.compile(r"\s+(?:nước\s+)?(?P<country>" + whole_words(set(COUNTRIES)) + ")")
+_PLACE_NAMES = VN_ALL_PLACES - {VIETNAM}  # places, not the country: "Mỹ, Singapore, Việt Nam, Trung Quốc" lists countries
+_PLACE_OF_COUNTRY = re.compile(rf"(?:\s*,\s*(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|bang)\s+{CAP_RUN})*"
+                               rf"\s*(?:,\s*|\(\s*|\s+(?:của|thuộc)\s+)(?:(?:phía|miền)\s+\w+\s+(?:của\s+)?)?{COUNTRY_PATTERN}")
 _FOREIGN_AFTER = re.compile(rf"\s*(?:\(|này|(?:của\s+)?nước\s+này|{COUNTRY_PATTERN})")
 
 
@@ -98,6 +101,9 @@ def has_vietnamese_party(article: Article, officials: list[Official] = (),
         name = match.group()
         if name == "giờ Việt Nam":
             continue
+        if name in _PLACE_NAMES and (marked := _PLACE_OF_COUNTRY.match(lead, match.end())) and \
+                COUNTRIES[marked.group("country")] != VIETNAM:
+            continue  # "thành phố Tế Nguyên (tỉnh Hà Nam, Trung Quốc)": China's Henan, not Hà Nam province
         if name in _STATE_BODIES and (after := _FOREIGN_AFTER.match(lead, match.end())) and \
                 (after.groupdict().get("country") or "") != VIETNAM:
             continue
