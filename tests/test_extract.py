@@ -1456,3 +1456,15 @@ def test_a_vietnamese_province_s_name_marked_as_another_country_s_place_is_no_vi
         "giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Trung Quốc.",
         title="Khai mạc Hội thảo lý luận lần thứ 13 giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Trung Quốc")))
     assert "Đảng Cộng sản Trung Quốc" in found
+
+
+def test_a_one_syllable_country_inside_a_common_word_makes_no_foreign_body():
+    """bm22429511: "Quốc hội nghe Ủy viên Ủy ban Thường vụ Quốc hội, Chủ nhiệm Ủy ban Pháp luật của Quốc hội
+    Nguyễn Khắc Định trình bày": the law committee, not a French one (the last sentence, written for the test, is
+    a French committee)."""
+    found = partners(extract(article(
+        "Sáng 1-6, dưới sự điều khiển của Phó chủ tịch Quốc hội Uông Chu Lưu, Quốc hội nghe Ủy viên Ủy ban Thường vụ "
+        "Quốc hội, Chủ nhiệm Ủy ban Pháp luật của Quốc hội Nguyễn Khắc Định trình bày báo cáo. Đoàn Ủy ban Đối ngoại "
+        "Quốc hội Pháp cũng tới thăm Quốc hội Việt Nam.",
+        title="Luật Trợ giúp pháp lý phải bảo đảm tính thống nhất, minh bạch")))
+    assert "Ủy ban Pháp" not in found and "Ủy ban Đối ngoại Quốc hội Pháp" in found

@@ -743,6 +743,19 @@ _STATE_BODY_START = re.compile("(?i:" + "|".join(_STATE_BODY_HEADS) + ")")
 _REPEATED_WORD = re.compile(r"(?<!\S)(\w+) \1(?!\S)")
 
 
+# Words that make a one-syllable country name a syllable of a common word: "Pháp luật", "Mỹ thuật", "Ý kiến".
+_COUNTRY_WORD_COMPOUNDS = {
+    "Pháp": {"luật", "lý", "chế", "quyền", "y", "nhân", "danh", "sư", "lệnh", "định", "trị"},
+    "Mỹ": {"thuật", "phẩm", "nghệ", "quan", "học", "mãn", "nữ", "nhân"},
+    "Ý": {"kiến", "nghĩa", "thức", "tưởng", "chí", "định", "muốn"},
+    "Anh": {"hùng", "em", "chị", "ngữ", "văn"},
+    "Đức": {"tin", "độ", "tính", "hạnh", "dục"},
+    "Hàn": {"lâm", "gắn"},
+    "Nhật": {"ký", "kí", "báo", "thực", "trình"},
+}
+_NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+
+
 def _add_org(match: re.Match, add, chunk: str = "", people: set[str] = frozenset()) -> None:
     org = match.group("org")
     if any(person in org for person in people):  # "Đảng Cộng sản Nguyễn Phú Trọng tới Lào" ran over a person
@@ -760,6 +773,9 @@ def _add_org(match: re.Match, add, chunk: str = "", people: set[str] = frozenset
         before = org[: match.start("country") - match.start("org")].split()
         if not before or before[-1][0].isupper():  # "Công ty Minh Đức" is not German
             return
+        following = _NEXT_WORD.match(chunk, match.end("country")) if chunk else None
+        if following and following.group(1) in _COUNTRY_WORD_COMPOUNDS.get(word, ()):
+            return  # "Ủy ban Pháp luật" is the law committee, not a French one
     if (state_body or org.startswith("Nhà nước")) and _inside_longer_name(chunk, match.start("org")):
         return  # "Học viện Hải quân Mỹ" is an academy, not the navy
     head = _REPEATED_WORD.sub(r"\1", org[: match.start("country") - match.start("org")])  # "biển biển"
