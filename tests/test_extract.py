@@ -1468,3 +1468,17 @@ def test_a_one_syllable_country_inside_a_common_word_makes_no_foreign_body():
         "Quốc hội Pháp cũng tới thăm Quốc hội Việt Nam.",
         title="Luật Trợ giúp pháp lý phải bảo đảm tính thống nhất, minh bạch")))
     assert "Ủy ban Pháp" not in found and "Ủy ban Đối ngoại Quốc hội Pháp" in found
+
+
+def test_a_foreign_company_s_vietnamese_subsidiary_and_a_market_are_no_vietnamese_party():
+    """bm21484270: "Chiều 7/2, Công ty ô tô Toyota Việt Nam (TMV) thông báo điều chỉnh giữ nguyên giá bán lẻ";
+    bm22569736: "Toyota Vios TRD 2017 chính thức bán tại Việt Nam, giá 644 triệu đồng": car news, no partner."""
+    for title, summary, body in [
+            ("Toyota Việt Nam mạnh tay giảm giá xe nhập khẩu",
+             "Chiều 7/2, Công ty ô tô Toyota Việt Nam (TMV) thông báo điều chỉnh giữ nguyên giá bán lẻ các mẫu xe sản "
+             "xuất trong nước trong khi giá xe nhập khẩu giảm mạnh.",
+             "Theo đó, tất cả 16 mẫu xe sản xuất lắp ráp trong nước Toyota Việt Nam vẫn giữ nguyên giá."),
+            ("Toyota Vios TRD 2017 chính thức bán tại Việt Nam, giá 644 triệu đồng",
+             "Toyota Việt Nam vừa giới thiệu ra thị trường phiên bản Vios TRD 2017 với ngoại thất được nâng cấp.",
+             "Khác với phiên bản đã được bán tại Việt Nam, Vios TRD 2017 được Toyota thay đổi một số chi tiết.")]:
+        assert extract(Article(id="t", title=title, summary=summary, body=body)).partners == []

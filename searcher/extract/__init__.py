@@ -65,6 +65,9 @@ _VIETNAMESE_PARTY = re.compile(whole_words(VN_ALL_PLACES | _STATE_BODIES | {
 _SEAS_AND_REGIONS = re.compile("|".join(re.escape(p) for p in sorted(OTHER_PLACES, key=len, reverse=True)))
 _SEA_FIRST_WORDS = tuple(sorted({p.split()[0] for p in OTHER_PLACES}))  # most leads name no sea: skip the sub
 _COUNTRY_THEN_NAME = re.compile(r"\s+(?:nước\s+)?(?P<country>" + whole_words(set(COUNTRIES)) + ")")
+_MARKET_BEFORE = re.compile(r"(?<![\w-])(?:thị trường|người tiêu dùng|khách hàng|khách|người dùng|cầu thủ|hãng xe tại"
+                            r"|bán tại|bán ở|có mặt tại|giảm giá tại|ra mắt tại|phân phối tại|lãnh thổ)\s+$")
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w&'’-]*)[ \t]+$")
 _PLACE_NAMES = VN_ALL_PLACES - {VIETNAM}  # places, not the country: "Mỹ, Singapore, Việt Nam, Trung Quốc" lists countries
 _PLACE_OF_COUNTRY = re.compile(rf"(?:\s*,\s*(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|bang)\s+{CAP_RUN})*"
                                rf"\s*(?:,\s*|\(\s*|\s+(?:của|thuộc)\s+)(?:(?:phía|miền)\s+\w+\s+(?:của\s+)?)?{COUNTRY_PATTERN}")
@@ -101,6 +104,11 @@ def has_vietnamese_party(article: Article, officials: list[Official] = (),
         name = match.group()
         if name == "giờ Việt Nam":
             continue
+        if name == VIETNAM and (brand := _WORD_BEFORE.search(lead, max(0, match.start() - 30), match.start())) and \
+                _foreign_word(brand.group(1)):
+            continue  # "Toyota Việt Nam", "Samsung Việt Nam": a foreign company's subsidiary counts as foreign
+        if name in (VIETNAM, "Việt") and _MARKET_BEFORE.search(lead, max(0, match.start() - 24), match.start()):
+            continue  # "giảm giá xe nhập khẩu tại Việt Nam", "hút khách Việt": a market, not a party
         if name in _PLACE_NAMES and (marked := _PLACE_OF_COUNTRY.match(lead, match.end())) and \
                 COUNTRIES[marked.group("country")] != VIETNAM:
             continue  # "thành phố Tế Nguyên (tỉnh Hà Nam, Trung Quốc)": China's Henan, not Hà Nam province
