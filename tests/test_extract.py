@@ -1482,3 +1482,21 @@ def test_a_foreign_company_s_vietnamese_subsidiary_and_a_market_are_no_vietnames
              "Toyota Việt Nam vừa giới thiệu ra thị trường phiên bản Vios TRD 2017 với ngoại thất được nâng cấp.",
              "Khác với phiên bản đã được bán tại Việt Nam, Vios TRD 2017 được Toyota thay đổi một số chi tiết.")]:
         assert extract(Article(id="t", title=title, summary=summary, body=body)).partners == []
+
+
+def test_journalists_and_experts_commenting_on_an_event_are_no_officials():
+    """bm22345256: "Theo tiết lộ của nhà báo Jack Van Gelder, tiền vệ Paul Pogba đã nén đau 2 tháng" (the press,
+    never an official); bm22422693, a report of the Prime Minister's visit: "Giáo sư Alexander Vuving (Trung tâm
+    Nghiên cứu an ninh châu Á - Thái Bình Dương, thuộc Bộ Quốc phòng Mỹ) cho biết", "Học giả Ngô Di Lân, thành
+    viên nhóm nghiên cứu về các vấn đề quốc tế Sáng kiến Việt Nam, nhận định"."""
+    names = people(extract(article(
+        "Theo tiết lộ của nhà báo Jack Van Gelder, tiền vệ Paul Pogba đã nén đau 2 tháng để vừa điều trị chấn thương.")))
+    assert "Paul Pogba" in names and "Jack Van Gelder" not in names
+    names = people(extract(article(
+        "Cuộc gặp đầu tiên giữa Thủ tướng Nguyễn Xuân Phúc và Tổng thống Donald Trump được kỳ vọng sẽ tạo khuôn khổ "
+        "hợp tác.\n\nTrả lời phỏng vấn của Zing.vn, Giáo sư Alexander Vuving (Trung tâm Nghiên cứu an ninh châu Á - "
+        "Thái Bình Dương, thuộc Bộ Quốc phòng Mỹ) cho biết hai bên sẽ bàn về thương mại. Học giả Ngô Di Lân, thành "
+        "viên nhóm nghiên cứu về các vấn đề quốc tế Sáng kiến Việt Nam, nhận định cuộc gặp thượng đỉnh sẽ thành công.",
+        title="Thủ tướng Nguyễn Xuân Phúc sẽ gặp TT Donald Trump ở Nhà Trắng")))
+    assert {"Nguyễn Xuân Phúc", "Donald Trump"} <= set(names)
+    assert not {"Alexander Vuving", "Ngô Di Lân"} & set(names)

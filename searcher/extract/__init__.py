@@ -93,6 +93,32 @@ def _vietnamese_official(official: Official) -> bool:
             and not any(country != VIETNAM for country in _countries_in(official.title)))
 
 
+# People named as the press (journalists, photographers, authors: never officials, GUIDELINES.md) or, in a
+# report of a Vietnamese-foreign event, as experts commenting on it ("Giáo sư Alexander Vuving (Trung tâm
+# ...) cho biết", "Học giả Ngô Di Lân ... nhận định", "Ông Murray Hiebert (Cố vấn cao cấp, ...)"), unless
+# the lead names them.
+_PRESS = r"nhà báo|phóng viên|Phóng viên|PV|biên tập viên|tác giả|Tác giả|nhiếp ảnh gia|Nhiếp ảnh gia"
+_EXPERTS = (r"Giáo sư|giáo sư|GS\.?|PGS\.?|Học giả|học giả|[Cc]huyên gia|[Nn]hà nghiên cứu|[Nn]hà phân tích|[Nn]hà bình luận"
+            r"|[Cc]ố vấn cao cấp|[Nn]hà khoa học")
+
+
+def _named_as(official: Official, kinds: str, text: str) -> bool:
+    """Every mention of the person in full comes right after one of ``kinds`` (and a few words), or with
+    it in brackets after the name; or their title is one of them."""
+    if official.title and re.match(rf"(?:{kinds})(?![\w-])", official.title):
+        return True
+    before = re.compile(rf"(?<![\w-])(?:{kinds})(?![\w-])(?:\s+[^\s.,;:!?()]+){{0,3}}\s+$")
+    after = re.compile(rf"\s*[(,]\s*(?:{kinds})(?![\w-])")
+    at = text.find(official.name)
+    if at < 0 or " " not in official.name:
+        return False
+    while at >= 0:
+        if not (before.search(text, max(0, at - 50), at) or after.match(text, at + len(official.name))):
+            return False
+        at = text.find(official.name, at + len(official.name))
+    return True
+
+
 def has_vietnamese_party(article: Article, officials: list[Official] = (),
                          texts: tuple[str, list[str], list[str]] | None = None) -> bool:
     """The lead names a Vietnamese party: a place or the country, a body of its state, or one
@@ -130,8 +156,12 @@ def extract(article: Article) -> Extraction:
     named_here = known_place_names(chunks)
     places = (_STATIC_PLACES | named_here) if named_here else _STATIC_PLACES  # most add none
     officials = extract_people(chunks, places)
+    whole = "\n".join(chunks)
+    officials = [o for o in officials if not _named_as(o, _PRESS, whole)]
     if not has_vietnamese_party(article, officials, texts):  # a partner is a counterpart of a Vietnamese party
         return Extraction(date=event_date, year=year, officials=officials)
+    lead_text = _lead(article, texts)
+    officials = [o for o in officials if o.name in lead_text or not _named_as(o, _EXPERTS, whole)]
     texts_of_partners, spans = event_spans(article, texts)
     partners = extract_partners(texts_of_partners, {o.name for o in officials}, spans, lead=1)
     lead, text = _lead(article, texts), "\n".join(texts_of_partners)
