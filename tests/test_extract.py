@@ -1500,3 +1500,11 @@ def test_journalists_and_experts_commenting_on_an_event_are_no_officials():
         title="Thủ tướng Nguyễn Xuân Phúc sẽ gặp TT Donald Trump ở Nhà Trắng")))
     assert {"Nguyễn Xuân Phúc", "Donald Trump"} <= set(names)
     assert not {"Alexander Vuving", "Ngô Di Lân"} & set(names)
+
+
+def test_a_foreign_name_with_particles_may_run_to_six_words():
+    """bm22532017: "nhân chuyến thăm Cairo của Quốc vương Saudi Arabia Salman bin Abdul-Aziz Al Saud"."""
+    names = people(extract(article(
+        "Ai Cập và Saudi Arabia đã đạt được thỏa thuận điều chỉnh biên giới biển hồi tháng 4/2016 nhân chuyến thăm "
+        "Cairo của Quốc vương Saudi Arabia Salman bin Abdul-Aziz Al Saud.")))
+    assert "Salman bin Abdul-Aziz Al Saud" in names

@@ -204,8 +204,8 @@ class _Scanner:
         return j
 
     def _valid_name(self, words: list[str], *, context: bool) -> bool:
-        if not words or len(words) > 4:
-            return False
+        if not words or len(words) > (6 if any(w in _PARTICLES for w in words) else 4):
+            return False  # "Mohamed bin Zayed Al Nahyan": particles make a foreign name longer
         name = " ".join(words)
         if name in self.places:
             return False
