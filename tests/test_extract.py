@@ -1508,3 +1508,15 @@ def test_a_foreign_name_with_particles_may_run_to_six_words():
         "Ai Cập và Saudi Arabia đã đạt được thỏa thuận điều chỉnh biên giới biển hồi tháng 4/2016 nhân chuyến thăm "
         "Cairo của Quốc vương Saudi Arabia Salman bin Abdul-Aziz Al Saud.")))
     assert "Salman bin Abdul-Aziz Al Saud" in names
+
+
+def test_a_body_that_signs_with_the_vietnamese_side_is_a_partner_below_the_lead():
+    """bm22733107: "Ngay sau Hội đàm, Thủ tướng Chính phủ Nguyễn Xuân Phúc và Thủ tướng Mark Rutter đã cùng Đại
+    diện Ngân hàng Thế giới ký Bản ghi nhớ về hợp tác Quản lý an toàn thực phẩm": the World Bank signs, though the
+    lead names only the Netherlands."""
+    found = partners(extract(article(
+        "Chiều 10/7, Thủ tướng Nguyễn Xuân Phúc hội đàm với Thủ tướng Hà Lan Mark Rutte.\n\nHai bên nhất trí tăng "
+        "cường hợp tác. Ngay sau Hội đàm, Thủ tướng Chính phủ Nguyễn Xuân Phúc và Thủ tướng Mark Rutter đã cùng Đại "
+        "diện Ngân hàng Thế giới ký Bản ghi nhớ về hợp tác Quản lý an toàn thực phẩm.",
+        title="Thủ tướng kết thúc chuyến thăm chính thức, làm việc tại Hà Lan")))
+    assert "Ngân hàng Thế giới" in found

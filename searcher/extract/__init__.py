@@ -192,15 +192,20 @@ def _bare(name: str) -> str:
 
 # A verb of meeting and the words of a title before a name: "tiếp Giám đốc điều hành Diễn đàn
 # Kinh tế Thế giới (WEF)" names a party wherever it is.
-_MET_BEFORE = re.compile(r"(?<![\w-])(?:tiếp(?! tục)|đón|hội kiến|hội đàm với|làm việc với|gặp|gặp gỡ|thăm)\s+(?:[^\s.,;:!?]+\s+){0,5}$")
+_MET_BEFORE = re.compile(r"(?<![\w-])(?:tiếp(?! tục)|đón|hội kiến|hội đàm với|làm việc với|gặp|gặp gỡ|thăm|ký với"
+                         r"|ký kết với)\s+(?:[^\s.,;:!?]+\s+){0,5}$")
+# ... or right before a verb of signing or giving it is the subject of: "Thủ tướng ... đã cùng Đại diện Ngân
+# hàng Thế giới ký Bản ghi nhớ", "JICA tài trợ".
+_SIGNS_AFTER = re.compile(r"\s+(?:(?:đã|vừa|sẽ|cùng|đồng)\s+)*(?:ký|ký kết|trao tặng|trao|tặng|tài trợ|viện trợ)(?![\w-])")
 
 
 def _met(partner, text: str) -> bool:
-    """The text names ``partner`` right after a verb of meeting (and a title)."""
+    """The text names ``partner`` right after a verb of meeting (and a title), or as the one who signs or
+    gives."""
     for spelling in _SPELLINGS.get(partner.name, (partner.name,)):
         at = text.find(spelling)
         while at >= 0:
-            if _MET_BEFORE.search(text, max(0, at - 60), at):
+            if _MET_BEFORE.search(text, max(0, at - 60), at) or _SIGNS_AFTER.match(text, at + len(spelling)):
                 return True
             at = text.find(spelling, at + len(spelling))
     return False
