@@ -1520,3 +1520,13 @@ def test_a_body_that_signs_with_the_vietnamese_side_is_a_partner_below_the_lead(
         "diện Ngân hàng Thế giới ký Bản ghi nhớ về hợp tác Quản lý an toàn thực phẩm.",
         title="Thủ tướng kết thúc chuyến thăm chính thức, làm việc tại Hà Lan")))
     assert "Ngân hàng Thế giới" in found
+
+
+def test_a_place_named_with_st_is_one_name():
+    """Corpus, NAC report: "các cuộc diễn tập chống khủng bố đã diễn ra vào sáng cùng ngày gần ga tàu điện ngầm
+    Akademicheskaya, phía Đông Bắc thành phố St. Petersburg" (not "thành phố St")."""
+    from searcher.extract.partners import extract_partners
+    found = {p.name for p in extract_partners([
+        "Các cuộc diễn tập chống khủng bố đã diễn ra vào sáng cùng ngày gần ga tàu điện ngầm Akademicheskaya, phía "
+        "Đông Bắc thành phố St. Petersburg (Nga)."], set())}
+    assert "thành phố St. Petersburg" in found and "thành phố St" not in found

@@ -60,8 +60,10 @@ _TYPES = (
     r"|vùng|bang|xã|làng|TP\.?"
 )
 _TYPE = rf"(?<![Ll]iên\s)(?<![\w-])(?P<type>(?i:{_TYPES}))"
-_LOCALITY = re.compile(rf"(?i:{first_letter_lookahead(_TYPES)}){_TYPE}\s+(?P<name>{CAP_RUN})")
-_CHAIN_LINK = re.compile(rf",\s*(?P<type>(?i:{_TYPES}))\s+(?P<name>{CAP_RUN})")
+# "St." opens a place's name ("thành phố St. Petersburg", "St. Louis"): the run goes on after its full stop.
+_PLACE_NAME = rf"(?:St\.[ \t]*)?{CAP_RUN}"
+_LOCALITY = re.compile(rf"(?i:{first_letter_lookahead(_TYPES)}){_TYPE}\s+(?P<name>{_PLACE_NAME})")
+_CHAIN_LINK = re.compile(rf",\s*(?P<type>(?i:{_TYPES}))\s+(?P<name>{_PLACE_NAME})")
 _INDICATOR = re.compile(rf"(?:\s*\(\s*|\s*,\s*|\s+(?:của|thuộc)\s+){COUNTRY_PATTERN}")
 _PAREN_COUNTRY = re.compile(rf"\(\s*{COUNTRY_PATTERN}\s*\)")  # searched first: it opens with "(", cheap to look for
 _PAREN_NAME = re.compile(rf"(?P<name>{CAP_RUN})\s*\(\s*{COUNTRY_PATTERN}\s*\)")
