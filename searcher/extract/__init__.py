@@ -97,18 +97,25 @@ def _vietnamese_official(official: Official) -> bool:
 # report of a Vietnamese-foreign event, as experts commenting on it ("Giáo sư Alexander Vuving (Trung tâm
 # ...) cho biết", "Học giả Ngô Di Lân ... nhận định", "Ông Murray Hiebert (Cố vấn cao cấp, ...)"), unless
 # the lead names them.
-_PRESS = r"nhà báo|phóng viên|Phóng viên|PV|biên tập viên|tác giả|Tác giả|nhiếp ảnh gia|Nhiếp ảnh gia"
-_EXPERTS = (r"Giáo sư|giáo sư|GS\.?|PGS\.?|Học giả|học giả|[Cc]huyên gia|[Nn]hà nghiên cứu|[Nn]hà phân tích|[Nn]hà bình luận"
-            r"|[Cc]ố vấn cao cấp|[Nn]hà khoa học")
+def _kinds_of_people(kinds: str) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(the kind opening a title, the kind a few words before a name, the kind in brackets after it)."""
+    return (re.compile(rf"(?:{kinds})(?![\w-])"),
+            re.compile(rf"(?<![\w-])(?:{kinds})(?![\w-])(?:\s+[^\s.,;:!?()]+){{0,3}}\s+$"),
+            re.compile(rf"\s*[(,]\s*(?:{kinds})(?![\w-])"))
 
 
-def _named_as(official: Official, kinds: str, text: str) -> bool:
+_PRESS = _kinds_of_people(r"nhà báo|phóng viên|Phóng viên|PV|biên tập viên|tác giả|Tác giả|nhiếp ảnh gia|Nhiếp ảnh gia")
+_EXPERTS = _kinds_of_people(
+    r"Giáo sư|giáo sư|GS\.?|PGS\.?|Học giả|học giả|[Cc]huyên gia|[Nn]hà nghiên cứu|[Nn]hà phân tích|[Nn]hà bình luận"
+    r"|[Cc]ố vấn cao cấp|[Nn]hà khoa học")
+
+
+def _named_as(official: Official, kinds: tuple[re.Pattern, re.Pattern, re.Pattern], text: str) -> bool:
     """Every mention of the person in full comes right after one of ``kinds`` (and a few words), or with
     it in brackets after the name; or their title is one of them."""
-    if official.title and re.match(rf"(?:{kinds})(?![\w-])", official.title):
+    opening, before, after = kinds
+    if official.title and opening.match(official.title):
         return True
-    before = re.compile(rf"(?<![\w-])(?:{kinds})(?![\w-])(?:\s+[^\s.,;:!?()]+){{0,3}}\s+$")
-    after = re.compile(rf"\s*[(,]\s*(?:{kinds})(?![\w-])")
     at = text.find(official.name)
     if at < 0 or " " not in official.name:
         return False
@@ -120,10 +127,10 @@ def _named_as(official: Official, kinds: str, text: str) -> bool:
 
 
 def has_vietnamese_party(article: Article, officials: list[Official] = (),
-                         texts: tuple[str, list[str], list[str]] | None = None) -> bool:
+                         texts: tuple[str, list[str], list[str]] | None = None, lead: str | None = None) -> bool:
     """The lead names a Vietnamese party: a place or the country, a body of its state, or one
     of the article's Vietnamese officials."""
-    lead = _lead(article, texts)
+    lead = _lead(article, texts) if lead is None else lead
     if any(word in lead for word in _SEA_FIRST_WORDS):
         lead = _SEAS_AND_REGIONS.sub(" ", lead)
     for match in _VIETNAMESE_PARTY.finditer(lead):
@@ -158,13 +165,13 @@ def extract(article: Article) -> Extraction:
     officials = extract_people(chunks, places)
     whole = "\n".join(chunks)
     officials = [o for o in officials if not _named_as(o, _PRESS, whole)]
-    if not has_vietnamese_party(article, officials, texts):  # a partner is a counterpart of a Vietnamese party
+    lead = _lead(article, texts)
+    if not has_vietnamese_party(article, officials, texts, lead):  # a partner is a counterpart of a Vietnamese party
         return Extraction(date=event_date, year=year, officials=officials)
-    lead_text = _lead(article, texts)
-    officials = [o for o in officials if o.name in lead_text or not _named_as(o, _EXPERTS, whole)]
+    officials = [o for o in officials if o.name in lead or not _named_as(o, _EXPERTS, whole)]
     texts_of_partners, spans = event_spans(article, texts)
     partners = extract_partners(texts_of_partners, {o.name for o in officials}, spans, lead=1)
-    lead, text = _lead(article, texts), "\n".join(texts_of_partners)
+    text = "\n".join(texts_of_partners)
     partners = _parties_of_the_lead(partners, lead, text)
     if any(_NEWS_OUTLET.match(p.name) for p in partners):
         partners = _not_sources(partners, text)
@@ -362,7 +369,8 @@ def event_spans(article: Article, texts: tuple[str, list[str], list[str]]) -> tu
     return chunks, spans
 
 
-_YEAR = re.compile(r"(?<![\d.-])(?:19|20)\d\d(?![\d/.-]\d)")  # not in a range of years ("2016-2020")
+# not in a range of years ("2016-2020"); the digits first, so the engine scans for them
+_YEAR = re.compile(r"(?:19|20)\d\d(?<![\d.-]\d{4})(?![\d/.-]\d)")
 _DATED_YEAR = re.compile(r"(?:\d{1,2}\s*/\s*|tháng\s+\d{1,2}\s*(?:/\s*|năm\s+))((?:19|20)\d\d)(?!\d)")
 
 

@@ -74,7 +74,8 @@ def _event_positions(text: str) -> list[int]:
     return positions
 
 
-_YEAR = re.compile(r"(?<![\d.-])(?:19|20)\d\d(?![\d/.-]\d)")  # not in a range of years ("2016-2020")
+# not in a range of years ("2016-2020"); the digits first, so the engine scans for them
+_YEAR = re.compile(r"(?:19|20)\d\d(?<![\d.-]\d{4})(?![\d/.-]\d)")
 
 
 def event_spans(text: str, lead: int = 0, past: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
