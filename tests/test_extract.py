@@ -1530,3 +1530,12 @@ def test_a_place_named_with_st_is_one_name():
         "Các cuộc diễn tập chống khủng bố đã diễn ra vào sáng cùng ngày gần ga tàu điện ngầm Akademicheskaya, phía "
         "Đông Bắc thành phố St. Petersburg (Nga)."], set())}
     assert "thành phố St. Petersburg" in found and "thành phố St" not in found
+
+
+def test_a_body_named_with_its_country_s_state_form_keeps_one_name():
+    """bm22599168: "Chủ tịch Quốc hội Nguyễn Thị Kim Ngân đón Chủ tịch Quốc hội Vương quốc Campuchia Heng Samrin":
+    the parliament is "Quốc hội Campuchia", the one value other articles give it."""
+    found = partners(extract(article(
+        "Chiều 23/6, Chủ tịch Quốc hội Nguyễn Thị Kim Ngân đón Chủ tịch Quốc hội Vương quốc Campuchia Heng Samrin.",
+        title="Chủ tịch Quốc hội đón, hội đàm với Chủ tịch Quốc hội Vương quốc Campuchia")))
+    assert "Quốc hội Campuchia" in found and "Quốc hội Vương quốc Campuchia" not in found

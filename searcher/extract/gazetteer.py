@@ -103,9 +103,10 @@ def _alternation(words) -> str:
 # A country name: optional "nước" and state-form prefix, then a CLDR name or alias, not
 # followed by another capitalised word ("Lào" in "Lào Cai" is not Laos).
 # A state form written before a country's short name ("Vương quốc Hà Lan", "Cộng hòa Italy") is the
-# same country; forms the data file lists in full ("Cộng hòa Liên bang Đức") match as themselves.
+# same country; forms the data file lists in full ("Vương quốc Campuchia") match as themselves first, so
+# a body keeps the canonical name ("Quốc hội Campuchia" for "Quốc hội Vương quốc Campuchia").
 _STATE_FORM = r"(?:(?:Vương quốc|Cộng hòa|Cộng hoà|Liên bang|Hợp chúng quốc|Đại công quốc|Công quốc)\s+)"
 COUNTRY_PATTERN = (
-    r"(?:nước\s+)?" + _STATE_FORM + r"?(?P<country>" + _alternation(COUNTRIES) + r")(?![\w-])(?!\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])"
+    r"(?:nước\s+)?" + _STATE_FORM + r"??(?P<country>" + _alternation(COUNTRIES) + r")(?![\w-])(?!\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])"
 )
 
