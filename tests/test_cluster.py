@@ -209,15 +209,34 @@ def test_a_run_after_the_feed_changed_writes_every_article_again(cluster, monkey
     must not leave the archive half in the old form."""
     from searcher import index_cluster
     from searcher.cluster import feed
+    from searcher.cluster.client import Cluster
 
     gazetteer = cluster.corpus / "partners.tsv"
     if gazetteer.is_file():  # as the command line does
         monkeypatch.setenv("SEARCHER_PARTNERS", str(gazetteer))
     same = index_cluster([cluster.corpus], cluster.address, cluster.state)
     assert (same.added, same.updated, same.removed) == (0, 0, 0), same.summary()
+    shards = Cluster(cluster.address)
+    for shard in range(2):  # as in an archive larger than a RAM chunk: the rows on disk
+        shards.run(shard, ["FLUSH RAMCHUNK articles"])
     monkeypatch.setattr(feed, "FEED_ID", "another feed")
     again = index_cluster([cluster.corpus], cluster.address, cluster.state)
     assert (again.added, again.updated) == (0, same.unchanged), again.summary()
+    # the rows replaced must not stay in the ranking's statistics: a keyword's document
+    # frequency (its IDF) counts each article once again, as before the run
+
+    def frequency_and_matches(shard: int) -> tuple[int, int]:
+        stats = shards.run(shard, ["CALL KEYWORDS('trump', 'articles', 1)"])[0]
+        matches = shards.run(shard, ["SELECT COUNT(*) FROM articles WHERE MATCH('trump')"])[0]
+        return int(stats[0][3]), int(matches[0][0])
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and any(
+            f != m for f, m in map(frequency_and_matches, range(2))):
+        time.sleep(0.5)
+    for shard in range(2):
+        frequency, matches = frequency_and_matches(shard)
+        assert frequency == matches > 0, (shard, frequency, matches)
 
 
 def test_an_index_run_merges_the_disk_chunks_a_shard_has_piled_up(cluster):
