@@ -111,7 +111,7 @@ def chain_markers(doc: dict) -> list[str]:
             folded = fold(term)
             if folded != term:
                 accented[folded] += count
-    alone = []
+    markers = []
     for term, total in counts.items():
         if WORD_JOINER in term or PAIR_JOINER in term:
             continue
@@ -119,13 +119,13 @@ def chain_markers(doc: dict) -> list[str]:
         inside = sum(counts.get(t, 0) for t in pairs) if pairs else 0
         if vietnamese:
             inside += in_words[term]
-        if unaccented_counts:  # the folded term also counts năm, nằm: the spelling without
-            total -= accented[folded]  # accents, where a name could hold it
-        if total > inside:
-            alone.append(alone_token(term))
-        if term == folded and total - accented[folded] > 0:
-            alone.append(unaccented_token(term))
-    return alone
+        # the folded term also counts năm, nằm: the spelling without accents is the rest
+        unaccented = total - accented[folded] if term == folded else 0
+        if (unaccented if unaccented_counts else total) > inside:
+            markers.append(alone_token(term))
+        if unaccented > 0:
+            markers.append(unaccented_token(term))
+    return markers
 
 
 def _row(doc: dict) -> str:
