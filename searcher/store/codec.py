@@ -258,11 +258,7 @@ def unpack_run(data: bytes, n: int, pos: int = 0) -> tuple[np.ndarray, int]:
         lanes &= np.uint64((1 << width) - 1)
         values = lanes.ravel()[:n].astype(np.int64)
     pos += size
-    exceptions = data[pos]
-    if exceptions < 0x80:
-        pos += 1
-    else:
-        exceptions, pos = _read_varint(data, pos)
+    exceptions, pos = _read_varint(data, pos)
     if exceptions:
         length, pos = _read_varint(data, pos)
         if exceptions <= _PYTHON_EXCEPTIONS:
