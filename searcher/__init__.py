@@ -15,6 +15,7 @@ from importlib import import_module
 
 _HOMES = {
     "Article": "model", "Extraction": "model", "ReadError": "model",
+    "vn_date": "model", "date_label": "model",
     "Facet": "facets", "FACETS": "facets", "FACET_NAMES": "facets", "BY_NAME": "facets",
     "DATE_RANGE": "facets", "UNKNOWN_YEAR": "facets",
     "Searcher": "search", "SearchParams": "search", "SearchResult": "search", "Hit": "search",

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from .facets import FACETS
+from .model import date_label
 
 DEFAULT_INDEX = "index"
 DEFAULT_CORPUS = "corpus"
@@ -215,7 +216,7 @@ def render_text(result, color: bool = False) -> str:
         lines.append(f'Có phải bạn muốn tìm: "{result.suggestion}"?')
     first = (result.page - 1) * result.limit
     for rank, hit in enumerate(result.hits, start=first + 1):
-        meta = [hit.date or "không rõ ngày"]
+        meta = [date_label(hit.date)]
         meta += [f'{p["name"]} ({p["country"]})' if p["country"] else p["name"]
                  for p in hit.partners]
         lines += ["", f"{rank:>3}. {hit.title}", f"     {' · '.join(meta)} · {hit.id}",

@@ -56,3 +56,23 @@ class Extraction:
     partners: list[Partner] = field(default_factory=list)
     countries: list[str] = field(default_factory=list)
     officials: list[Official] = field(default_factory=list)
+
+
+def vn_date(value: str | None) -> str:
+    """An event date as Vietnamese readers write it: '2024-04-22' -> '22/04/2024', '--04-22'
+    (year unknown) -> '22/04'."""
+    if not value:
+        return ""
+    if value.startswith("--"):
+        month, _, day = value[2:].partition("-")
+        return f"{day}/{month}"
+    return "/".join(reversed(value[:10].split("-")))
+
+
+def date_label(value: str | None) -> str:
+    """The date line of a result in plain text: says when the year or the date is not known
+    (an ISO '--04-22' reads as a typo to most people)."""
+    if not value:
+        return "không rõ ngày"
+    return vn_date(value) + (", năm chưa rõ" if value.startswith("--") else "")
+

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import CORPUS, SEED_IDS, SYNTHETIC_ARTICLES, SYNTHETIC_NEWEST_FIRST, run
+from conftest import CORPUS, SEED_IDS, SYNTHETIC_ARTICLES, SYNTHETIC_NEWEST_FIRST, run, write_jsonl
 
 
 def test_query_json_is_exactly_one_object_with_the_documented_keys(seed_index):
@@ -92,3 +92,18 @@ def test_inspect_json_shows_clean_text_and_the_documented_fields():
     assert record["id"] == SEED_IDS[0]
     assert "nagano.jpg" not in record["body"] and "Có thể bạn quan tâm" not in record["body"]
     assert any("Abe Shuichi" in c for c in record["captions"])
+
+
+def test_result_dates_read_as_vietnamese_dates_and_say_when_the_year_is_unknown(tmp_path):
+    corpus = write_jsonl(tmp_path / "news.jsonl", [
+        {"id": "no_year", "title": "Lào Cai tiếp đoàn tỉnh Vân Nam",
+         "body": "Chiều 21/5, tại thành phố Lào Cai, lãnh đạo tỉnh Lào Cai đã tiếp đoàn công tác "
+                 "tỉnh Vân Nam (Trung Quốc)."},
+        {"id": "full_date", "title": "Lào Cai và tỉnh Vân Nam hội đàm",
+         "body": "Ngày 3/4/2017, tỉnh Lào Cai hội đàm với tỉnh Vân Nam (Trung Quốc) về thương mại."},
+    ])
+    assert run("index", str(corpus), "--index", str(tmp_path / "ix")).returncode == 0
+    result = run("query", "Vân Nam", "--index", str(tmp_path / "ix"))
+    assert result.returncode == 0, result.stderr
+    assert "21/05, năm chưa rõ · " in result.stdout and "03/04/2017 · " in result.stdout
+    assert "--05-21" not in result.stdout

@@ -19,7 +19,7 @@ from werkzeug.exceptions import (BadRequest, HTTPException, NotFound, ServiceUna
                                  default_exceptions)
 
 from searcher import (BY_NAME, DATE_RANGE, FACETS, ArticleNotFound, DateError, Searcher,
-                      SearchError, open_searcher)
+                      SearchError, open_searcher, vn_date)
 
 from . import charts, explore, suggestions, takeaway
 from .state import DEFAULT_FACET_LIMIT, DEFAULT_LIMIT, SearchState
@@ -261,17 +261,6 @@ def error_response(status: int, description: str | None, headers) -> Response:
 def _is_werkzeug_default(status: int, description: str) -> bool:
     cls = default_exceptions.get(status)
     return cls is not None and description == cls.description
-
-
-def vn_date(value: str | None) -> str:
-    """'2024-04-22' -> '22/04/2024'; '--04-22' (year unknown) -> '22/04'."""
-    if not value:
-        return ""
-    if value.startswith("--"):
-        month, _, day = value[2:].partition("-")
-        return f"{day}/{month}"
-    parts = value[:10].split("-")
-    return "/".join(reversed(parts))
 
 
 def filter_label(name: str, value: str) -> str:
