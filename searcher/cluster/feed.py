@@ -25,7 +25,7 @@ from ..store.schema import TEXT_FIELDS
 from ..text.normalize import fold, is_vietnamese_syllable
 from ..text.terms import PAIR_JOINER, WORD_JOINER, pair_terms
 from .client import Cluster, doc_number, quote, value_number
-from .layout import CHAIN_FIELD, SHARD_INDEX, VALUES_INDEX
+from .layout import CHAIN_FIELD, LENGTH_ATTRIBUTES, SHARD_INDEX, VALUES_INDEX
 from .tokens import (ALL_TOKEN, TEXT_BREAK, alone_token, chain_text, field_text,
                      unaccented_token)
 
@@ -47,7 +47,7 @@ READ_BATCH = 5000  # rows per page when reading what the cluster holds
 FEED_ID = modules_identity("searcher.cluster.feed", "searcher.cluster.tokens",
                            "searcher.search.aliases")
 _COLUMNS = ("id", *TEXT_FIELDS, CHAIN_FIELD, "doc_id", "fingerprint", "source", "data",
-            *(facet.name for facet in FACETS), "date_key", "body_length")
+            *(facet.name for facet in FACETS), "date_key", *LENGTH_ATTRIBUTES.values())
 
 
 def indexed(cluster: Cluster) -> dict[str, tuple[str, str]]:
@@ -141,7 +141,7 @@ def _row(doc: dict) -> str:
         values.append("(" + ",".join(str(value_number(facet.name, v))
                                      for v in sorted(set(doc[facet.name]))) + ")")
     values.append(str(doc["date_key"]))
-    values.append(str(sum(doc["body"].values())))  # the ranker's length normalisation
+    values += [str(sum(doc[name].values())) for name in LENGTH_ATTRIBUTES]  # length normalisation
     return "(" + ",".join(values) + ")"
 
 
@@ -211,6 +211,18 @@ def merge_chunks(cluster: Cluster, report: IndexReport) -> None:
             report.notes.append(f"shard {shard + 1}: {why}, its chunks merged (OPTIMIZE INDEX)")
 
 
+def add_missing_columns(cluster: Cluster, report: IndexReport) -> None:
+    """Shards made by an older ``cluster-config`` lack the newer attributes (each field's
+    length): a real-time index takes them with ``ALTER TABLE``, and the run then writes every
+    article again (the feed's identity changed with it), filling them."""
+    for shard in range(len(cluster.shards)):
+        present = {row[0] for row in cluster.run(shard, [f"DESCRIBE {SHARD_INDEX}"])[0]}
+        for column in LENGTH_ATTRIBUTES.values():
+            if column not in present:
+                cluster.run(shard, [f"ALTER TABLE {SHARD_INDEX} ADD COLUMN {column} INTEGER"])
+                report.notes.append(f"shard {shard + 1}: column {column} added")
+
+
 def index_cluster(paths, address: str, state_dir: str | Path, rebuild: bool = False,
                   workers: int | None = None, cache: bool = True,
                   dask: str | None = None) -> IndexReport:
@@ -223,6 +235,7 @@ def index_cluster(paths, address: str, state_dir: str | Path, rebuild: bool = Fa
     cluster = Cluster(address)
     report = IndexReport()
     try:
+        add_missing_columns(cluster, report)
         held = {} if rebuild else indexed(cluster)
         plan, seen = plan_run(paths, held, {}, report)
         failed = {source_file(error.source) for error in report.errors}

@@ -22,6 +22,9 @@ DISTRIBUTED_INDEX = "everything"
 # text's folded syllables in order, for phrases of any length).
 CHAIN_FIELD = "chain"
 FIELDS = (*TEXT_FIELDS, CHAIN_FIELD)
+# Each text field's length in tokens, per article: the ranker normalises a field's hits by its
+# own length, as the embedded engine's BM25 does (a title match is not weighed by the body).
+LENGTH_ATTRIBUTES = {name: f"{name}_length" for name in TEXT_FIELDS}
 # The project's tokens only hold these characters (``tokens.token`` escapes any other), and
 # Sphinx keeps them as they are: no case folding, nothing split.
 CHARSET_TABLE = "0..9, a..z, _, U+C0..U+D6, U+D8..U+F6, U+F8..U+24F, U+1E00..U+1EFF"
@@ -71,6 +74,7 @@ def shard_config(shards: tuple[Shard, ...], number: int, directory: Path) -> str
     home = directory / f"shard{number}"
     fields = "\n".join(f"    rt_field = {name}" for name in FIELDS)
     multi = "\n".join(f"    rt_attr_multi_64 = {facet.name}" for facet in FACETS)
+    lengths = "\n".join(f"    rt_attr_uint = {name}" for name in LENGTH_ATTRIBUTES.values())
     agents = "\n".join(f"    agent = {s.host}:{s.api_port}:{SHARD_INDEX}"
                        for i, s in enumerate(shards) if i != number)
     return f"""# shard {number} of {len(shards)}: written by `searcher cluster-config`
@@ -85,7 +89,7 @@ index {SHARD_INDEX}
     rt_attr_string = data
 {multi}
     rt_attr_uint = date_key
-    rt_attr_uint = body_length
+{lengths}
     charset_table = {CHARSET_TABLE}
     index_field_lengths = 1
     dict = keywords

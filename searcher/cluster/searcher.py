@@ -28,7 +28,7 @@ from ..search.searcher import ArticleNotFound, hit_from, query_needles, record_f
 from ..text.normalize import fold, syllables
 from ..text.terms import WORD_JOINER
 from .client import Cluster, doc_number, quote, value_number
-from .layout import MAX_MATCHES, VALUES_INDEX
+from .layout import LENGTH_ATTRIBUTES, MAX_MATCHES, VALUES_INDEX
 from .tokens import token
 from .translate import Plan, Translator, any_of
 
@@ -40,16 +40,31 @@ JOINED = 4  # the longest run of syllables a query's words are looked up as
 MAX_FACET_GROUPS = 5000  # facet values counted per facet (then ranked here, ties by name)
 EXPORT_BATCH = 500
 # The embedded engine's field weights (x10: Sphinx takes integers); the chain field only matches.
-FIELD_WEIGHTS = ",".join(f"{name}={round(boost * 10)}" for name, boost in
-                         ranking.FIELD_BOOSTS.items()) + ",chain=0"
-# BM25F as Sphinx's expression ranker can say it: per field, the matched keywords' IDF (plain,
-# unnormalised) times a saturated count of their hits, weighted by field, and the article's body
-# length against the archive's average (``{average}``). Sphinx 2.2's own bm25f() needs field
-# lengths, which its real-time indexes do not keep.
+FIELD_WEIGHT = {name: round(boost * 10) for name, boost in ranking.FIELD_BOOSTS.items()}
+FIELD_WEIGHTS = ",".join(f"{name}={weight}" for name, weight in FIELD_WEIGHT.items()) + ",chain=0"
 SCORE_SCALE = 1000  # WEIGHT() is an integer: the expression's score times this
-RANKER = ("ranker=expr('" + str(SCORE_SCALE) + "*sum(user_weight*sum_idf*word_count*hit_count/(hit_count+{k1}"
-          "*word_count*(1-{b}+{b}*body_length/{average})))'), idf='plain,tfidf_unnormalized', "
-          "field_weights=({weights})")
+
+
+def ranker(averages: dict[str, float], coordination: bool = False) -> str:
+    """BM25F as Sphinx's expression ranker can say it: per field, the matched keywords' IDF
+    plus one (the engine's ``log(N/df) + 1``: a common word still counts) times a saturated
+    count of their hits, weighted by field; each field's hits normalised by its own length
+    against the archive's average (``averages``), as the engine's BM25 does. An expression
+    cannot name the field it is summing over, only read its weight, so the weights (all
+    different) pick the length. Sphinx 2.2's own bm25f() needs field lengths, which its
+    real-time indexes do not keep.
+    ``coordination``: a long question, where no word is required, also weighs each field by
+    how many of the query's keywords it matched (the engine's coverage squared)."""
+    assert len(set(FIELD_WEIGHT.values())) == len(FIELD_WEIGHT), "weights must tell fields apart"
+    fields = list(LENGTH_ATTRIBUTES)
+    ratio = f"{LENGTH_ATTRIBUTES[fields[-1]]}/{averages[fields[-1]]:.4f}"
+    for name in reversed(fields[:-1]):
+        ratio = f"if(user_weight=={FIELD_WEIGHT[name]},{LENGTH_ATTRIBUTES[name]}/{averages[name]:.4f},{ratio})"
+    k1, b = ranking.K1, ranking.B
+    weight = "(sum_idf+word_count)" + ("*word_count" if coordination else "")
+    return (f"ranker=expr('{SCORE_SCALE}*sum(user_weight*{weight}*hit_count/(hit_count+"
+            f"{k1}*word_count*(1-{b}+{b}*{ratio})))'), idf='plain,tfidf_unnormalized', "
+            f"field_weights=({FIELD_WEIGHTS})")
 
 
 class ClusterSearcher:
@@ -78,12 +93,15 @@ class ClusterSearcher:
         with self._lock:
             if time.monotonic() < self._fresh_until:
                 return
-            answer = self.cluster.search(["SELECT COUNT(*), AVG(body_length) FROM {everything}"])
+            answer = self.cluster.search(["SELECT COUNT(*), " + ", ".join(
+                f"AVG({attribute})" for attribute in LENGTH_ATTRIBUTES.values()) + " FROM {everything}"])
             self.problem = "; ".join(answer.warnings) or None
             rows = answer.results[0]
             self._size = int(rows[0][0]) if rows else 0
-            self._ranker = RANKER.format(k1=ranking.K1, b=ranking.CLUSTER_B, weights=FIELD_WEIGHTS,
-                                         average=max(1.0, float(rows[0][1] or 1) if rows else 1.0))
+            averages = rows[0][1:] if rows else [None] * len(LENGTH_ATTRIBUTES)
+            averages = {name: max(1.0, float(average or 1))
+                        for name, average in zip(LENGTH_ATTRIBUTES, averages)}
+            self._rankers = {soft: ranker(averages, coordination=soft) for soft in (False, True)}
             self._counts: dict[str, int] = {}
             self._parse = lru_cache(maxsize=1024)(self._parse_text)
             self._fresh_until = time.monotonic() + STATS_SECONDS
@@ -150,7 +168,7 @@ class ClusterSearcher:
         statements = []
         for tier in tiers:
             statements += [self._select(self._ranked_by(tier, plan), params, selections, wanted,
-                                        plan is not None), "SHOW META"]
+                                        plan), "SHOW META"]
         matched = any_of(tiers_union(tiers, plan)) if plan else None
         for facet in FACETS:
             statements.append(self._facet_select(facet.name, matched, params, selections))
@@ -233,16 +251,16 @@ class ClusterSearcher:
         return extra, where
 
     def _select(self, tier: str | None, params: SearchParams, selections: dict, wanted: int,
-                has_words: bool, offset: int = 0) -> str:
+                plan: Plan | None, offset: int = 0) -> str:
         """The rows ``offset`` to ``offset + wanted`` of one tier, in rank (or date) order."""
         extra, where = self._filters(params, selections)
         if tier is not None:
             where.insert(0, f"MATCH({quote(tier)})")
-        order = "date_key DESC, id ASC" if params.sort == "date" or not has_words \
+        order = "date_key DESC, id ASC" if params.sort == "date" or plan is None \
             else "WEIGHT() DESC, id ASC"
         return (f"SELECT id, doc_id, data, WEIGHT() AS score{extra} FROM {{everything}}"
                 f"{' WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order} "
-                f"LIMIT {offset}, {max(wanted, 1)} OPTION {self._ranker}, "
+                f"LIMIT {offset}, {max(wanted, 1)} OPTION {self._rankers[bool(plan and plan.soft)]}, "
                 f"max_matches={max(offset + wanted, 1000)}")
 
     def _facet_select(self, name: str, matched: str | None, params: SearchParams,
@@ -300,7 +318,7 @@ class ClusterSearcher:
             for offset in range(0, MAX_MATCHES, EXPORT_BATCH):
                 rows = self.cluster.search([self._select(
                     self._ranked_by(tier, plan), params, selections, EXPORT_BATCH,
-                    plan is not None, offset=offset)]).results[0]
+                    plan, offset=offset)]).results[0]
                 yield from (self._hit(row, needles, plan is not None) for row in rows)
                 if len(rows) < EXPORT_BATCH:
                     break

@@ -15,11 +15,6 @@ B = 0.75
 # title match cannot outweigh a relevant body by rarity alone.
 FIELD_BOOSTS = {"title": 2.0, "lead": 0.5, "captions": 1.3, "body": 1.0}
 
-# The cluster backend's stand-in for BM25F (searcher/cluster/searcher.py: Sphinx's expression
-# ranker has no per-field lengths, only the body's): its length normalisation. Of 0.75 and 0.5
-# on the judged set (relevance.py --cluster), 0.5 ranked better (0.708 -> 0.723 nDCG@10).
-CLUSTER_B = 0.5
-
 # -- Vietnamese alternatives (search/scoring.py) -------------------------------------------
 # When the user typed accents, the exact spelling ranks first: "bão" must not be drowned by
 # "báo", "bảo", "bao" (field notes; mapbox/carmen#611).
