@@ -1539,3 +1539,44 @@ def test_a_body_named_with_its_country_s_state_form_keeps_one_name():
         "Chiều 23/6, Chủ tịch Quốc hội Nguyễn Thị Kim Ngân đón Chủ tịch Quốc hội Vương quốc Campuchia Heng Samrin.",
         title="Chủ tịch Quốc hội đón, hội đàm với Chủ tịch Quốc hội Vương quốc Campuchia")))
     assert "Quốc hội Campuchia" in found and "Quốc hội Vương quốc Campuchia" not in found
+
+
+def test_car_and_phone_news_about_prices_and_launches_names_no_partner():
+    """bm22671133: "Tại các đại lý Honda ở Hà Nội, giá của Honda SH 2017 giảm"; bm22547944: "Hyundai - nhà sản xuất
+    ô tô hàng đầu Hàn Quốc - cũng liên tục áp dụng các chương trình giảm giá ... tại thị trường Việt Nam". A lead
+    about goods on a market that reports no exchange with a Vietnamese party: the makers are no partners."""
+    for title, summary, body in [
+            ("Honda SH 2017 lại giảm giá mạnh, vẫn chưa nên mua?",
+             "Dù đang chạm mức giá bán ra thấp kỷ lục nhưng giới thạo xe tin rằng Honda SH 2017 còn tiếp tục giảm giá "
+             "nữa.",
+             "Kể từ khi ra mắt tại thị trường Việt vào cuối năm ngoái, chưa bao giờ Honda SH 2017 lại giảm giá mạnh trên "
+             "phạm vi toàn quốc như hiện nay. Tại các đại lý Honda ở Hà Nội, giá của Honda SH 2017 giảm từ 1-4 triệu VNĐ, "
+             "tùy theo phiên bản, so với trước đó."),
+            ("Ô tô Hàn liên tiếp giảm: Xuống giá 100 triệu vẫn chưa tới đáy",
+             "Đứng trước \"cơn lốc\" giảm giá ô tô tại Việt Nam, các hãng xe Hàn Quốc cũng không chịu ngồi yên.",
+             "Trong cuộc chiến giảm giá ô tô khốc liệt trên thị trường Việt Nam hiện nay, Hyundai - nhà sản xuất ô tô "
+             "hàng đầu Hàn Quốc - cũng liên tục áp dụng các chương trình giảm giá, khuyến mại cho những mẫu xe của mình "
+             "được phân phối tại thị trường Việt Nam.")]:
+        assert extract(Article(id="t", title=title, summary=summary, body=body)).partners == []
+    # a maker that gives something to a Vietnamese party is one (bm21487309)
+    assert "Toyota" in partners(extract(Article(
+        id="t", title="Toyota tặng xe tuần tra giao thông cho 3 tỉnh miền núi",
+        summary="Công ty ô tô Toyota Việt Nam vừa trao tặng 3 xe ô tô tuần tra giao thông cho 3 tỉnh miền núi phía Bắc.",
+        body="Sáng 21/3, tại Hà Nội, Toyota trao tặng xe cho Công an tỉnh Lai Châu, Điện Biên và Sơn La.")))
+
+
+def test_a_company_named_as_a_make_or_in_a_sponsored_tournament_is_no_partner():
+    """bm22721425: "chiếm đoạt 1 xe máy (hiệu Honda 67)"; bm22531064: "lấy 1 chiếc điện thoại nhãn hiệu Samsung";
+    bm22515524: "Giải bóng đá vô địch quốc gia - Toyota 2017 (V.League 2017)"."""
+    for summary, body in [
+            ("Tính đến thời điểm bị bắt đối tượng đã lẩn trốn suốt 29 năm.",
+             "Ngày 10/7, thông tin từ Công an tỉnh Ninh Bình cho biết, vừa tiến hành bắt giữ Hoàng Thị Xuyến về tội lừa "
+             "đảo chiếm đoạt tài sản. Xuyến đã lừa xin cho anh Nghệ đi xuất khẩu lao động ở nước ngoài và chiếm đoạt 1 "
+             "xe máy (hiệu Honda 67), 2 triệu đồng tiền mặt."),
+            ("Công an thị xã Hồng Lĩnh (Hà Tĩnh) vừa bắt giữ đối tượng Nguyễn Chí Thanh.",
+             "Khoảng 13h40 ngày 13/6, tại thị xã Hồng Lĩnh, Thanh vào Siêu thị lấy 1 chiếc điện thoại nhãn hiệu Samsung "
+             "rồi đập phá tiếp và bỏ trốn."),
+            ("Cầu thủ Trần Chí Công bị phạt 20 triệu đồng và đình chỉ thi đấu 3 trận kế tiếp.",
+             "Chiều 12/6, Ban kỷ luật Liên đoàn Bóng đá Việt Nam đã có Quyết định kỷ luật cầu thủ Trần Chí Công tại lượt "
+             "trận đấu bù vòng 11, Giải bóng đá vô địch quốc gia - Toyota 2017 (V.League 2017), diễn ra ngày 9/6.")]:
+        assert extract(Article(id="t", title="Tin trong nước", summary=summary, body=body)).partners == []

@@ -156,6 +156,26 @@ def has_vietnamese_party(article: Article, officials: list[Official] = (),
     return any(o.name in lead for o in officials if _vietnamese_official(o))
 
 
+# Car, motorbike and phone news: a lead about goods and their market (a launch, prices, sales, a
+# model, a recall) that reports no exchange between parties. The makers it names ("Toyota Việt
+# Nam giảm giá ...", "Honda ra thêm 10 mẫu xe mới ở Việt Nam") are no counterparts.
+_GOODS = re.compile(r"(?<![\w-])(?i:ô tô|ôtô|xe hơi|xe máy|mô tô|môtô|xe tay ga|xe côn tay|mẫu xe|dòng xe|hãng xe"
+                    r"|smartphone|điện thoại|máy tính bảng|laptop|tivi)(?![\w-])|(?<![\w-])xe(?![\w-])")
+_MARKET = re.compile(r"(?<![\w-])(?<!đánh )(?i:giá|giảm giá|tăng giá|ra mắt|trình làng|bán|bán ra|doanh số|triệu hồi"
+                     r"|bảo hành|thị phần|phiên bản|mẫu)(?![\w-])")
+# Verbs and bodies of an exchange, in lower case as mid-sentence ("Tiếp nối ...", "liên tiếp", "Tập đoàn",
+# "trao đổi" are none).
+_EXCHANGE = re.compile(r"(?<![\w-])(?<!liên )(?<!kế )(?<!trực )(?:tiếp(?! tục| nối| theo| cận| thị| xúc với khách)"
+                       r"|thăm|hội đàm|hội kiến|làm việc với|ký|ký kết|hợp tác|tài trợ|viện trợ|tặng|trao(?! đổi)"
+                       r"|đầu tư|[Đđ]ại sứ|(?<![Tt]ập )đoàn|Đoàn|ghi nhớ|đối tác|hội nghị|hội thảo|diễn đàn|xúc tiến"
+                       r"|chuyển giao|bàn giao)(?![\w-])")
+
+
+def about_goods(lead: str) -> bool:
+    """The lead reports goods on a market, not an exchange between parties."""
+    return bool(_GOODS.search(lead) and _MARKET.search(lead)) and not _EXCHANGE.search(lead)
+
+
 def extract(article: Article) -> Extraction:
     texts = _texts(article)
     chunks = _chunks(article, texts)
@@ -166,8 +186,8 @@ def extract(article: Article) -> Extraction:
     whole = "\n".join(chunks)
     officials = [o for o in officials if not _named_as(o, _PRESS, whole)]
     lead = _lead(article, texts)
-    if not has_vietnamese_party(article, officials, texts, lead):  # a partner is a counterpart of a Vietnamese party
-        return Extraction(date=event_date, year=year, officials=officials)
+    if not has_vietnamese_party(article, officials, texts, lead) or about_goods(lead):
+        return Extraction(date=event_date, year=year, officials=officials)  # a partner is a counterpart of a Vietnamese party
     officials = [o for o in officials if o.name in lead or not _named_as(o, _EXPERTS, whole)]
     texts_of_partners, spans = event_spans(article, texts)
     partners = extract_partners(texts_of_partners, {o.name for o in officials}, spans, lead=1)

@@ -580,6 +580,9 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
                 continue
             if _in_passing(chunk, match.start()):  # "Hội đồng Bảo an Liên hợp quốc", "như JICA hay ADB"
                 continue
+            if _MAKE_BEFORE.search(chunk, max(0, match.start() - 16), match.start()) or \
+                    _YEAR_AFTER.match(chunk, match.end()):  # "xe máy hiệu Honda", "Giải ... quốc gia Toyota 2017"
+                continue
             if _LONGER_NAME_AFTER.match(chunk, match.end()):  # "Toyota Motor Corporation", "Đại tá Toyota Chikara"
                 continue
             entity = KNOWN_BY_ALIAS[match.group(0)]
@@ -853,6 +856,14 @@ def _country_parties(chunk: str, spans: list[tuple[int, int]]) -> list[str]:
                 found.append((start + m.start(), m.group("country")))
     found.sort()
     return [COUNTRIES[word] for _, word in found if COUNTRIES[word] != VIETNAM]
+
+
+# A company named as the make of a thing ("1 xe máy (hiệu Honda 67)", "chiếc điện thoại nhãn hiệu Samsung",
+# "máy tàu hiệu Mitsubishi", "mẫu xe Toyota") is no party to what the article reports.
+_MAKE_BEFORE = re.compile(r"(?<![\w-])(?:hiệu|nhãn hiệu|nhãn mác|xe|xe máy|ô tô|ôtô|điện thoại|máy|mẫu|dòng)\s+$")
+# ... or in the name of a product, a season or a tournament it sponsors, with its year: "giải bóng đá vô
+# địch quốc gia Toyota 2017", "Trại hè bóng đá thiếu niên Toyota 2017".
+_YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d(?!\d)")
 
 
 # A list of examples: "như" (or "như:") then names and commas only, up to the name.
