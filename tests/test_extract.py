@@ -1580,3 +1580,17 @@ def test_a_company_named_as_a_make_or_in_a_sponsored_tournament_is_no_partner():
              "Chiều 12/6, Ban kỷ luật Liên đoàn Bóng đá Việt Nam đã có Quyết định kỷ luật cầu thủ Trần Chí Công tại lượt "
              "trận đấu bù vòng 11, Giải bóng đá vô địch quốc gia - Toyota 2017 (V.League 2017), diễn ra ngày 9/6.")]:
         assert extract(Article(id="t", title="Tin trong nước", summary=summary, body=body)).partners == []
+
+
+def test_the_federation_council_is_a_chamber_not_a_council_of_the_country():
+    """bm22636743: "Chủ tịch nước Trần Đại Quang đã có cuộc hội kiến với Chủ tịch Hội đồng Liên bang Nga (Thượng
+    viện) Valentina Matvienko": Russia's upper house is the partner, as "Thượng viện Nhật Bản" is (it was read as
+    no body, Russia alone standing for it)."""
+    found = partners(extract(Article(
+        id="t", title="Chủ tịch nước Trần Đại Quang hội kiến Chủ tịch Hội đồng Liên bang Nga",
+        summary="Chủ tịch nước Trần Đại Quang khẳng định Việt Nam luôn coi trọng quan hệ Đối tác chiến lược toàn diện "
+                "với Liên bang Nga.",
+        body="Chiều 28/6 theo giờ địa phương, trong khuôn khổ chuyến thăm chính thức Liên bang Nga, tại Thủ đô Moskva, "
+             "Chủ tịch nước Trần Đại Quang đã có cuộc hội kiến với Chủ tịch Hội đồng Liên bang Nga (Thượng viện) "
+             "Valentina Matvienko.")))
+    assert found.get("Hội đồng Liên bang Nga") == "Nga"
