@@ -1594,3 +1594,12 @@ def test_the_federation_council_is_a_chamber_not_a_council_of_the_country():
              "Chủ tịch nước Trần Đại Quang đã có cuộc hội kiến với Chủ tịch Hội đồng Liên bang Nga (Thượng viện) "
              "Valentina Matvienko.")))
     assert found.get("Hội đồng Liên bang Nga") == "Nga"
+
+
+def test_the_second_street_of_a_crossing_is_no_person():
+    """bm22332472: "ban nhạc Hạm đội 7 sẽ có các buổi biểu diễn, giao lưu âm nhạc ở các công viên phía đông đường
+    Trần Phú - Phạm Văn Đồng, TP Nha Trang": both are streets named after people."""
+    names = people(extract(article(
+        "Trong thời gian này, ban nhạc Hạm đội 7 sẽ có các buổi biểu diễn, giao lưu âm nhạc ở các công viên phía đông "
+        "đường Trần Phú - Phạm Văn Đồng, TP Nha Trang.", title="Tàu sân bay của Nhật Bản đến Cam Ranh")))
+    assert not {"Trần Phú", "Phạm Văn Đồng"} & set(names)

@@ -458,13 +458,21 @@ class _Scanner:
         self._record(name, self._span(i, title_end))
         return end
 
+    def _named_after_before(self, dash: int) -> bool:
+        """The capitalised run before the dash at ``dash`` is a street or place named after someone:
+        the name after the dash is the next street of a crossing ("đường Trần Phú - Phạm Văn Đồng")."""
+        k = dash
+        while k > 0 and self.caps[k - 1]:
+            k -= 1
+        return k < dash and k > 0 and (self.lows[k - 1] in _NAMED_AFTER or " ".join(self.lows[max(k - 2, 0) : k]) in _NAMED_AFTER)
+
     def _bare_name(self, i: int) -> int:
         texts, lows = self.texts, self.lows
         if texts[i] not in SURNAMES and texts[i] not in self.known_first_words:
             return 0  # the cheap test first: most capitalised words start no name at all
         prev = lows[i - 1] if i > 0 else ""
         prev2 = " ".join(lows[max(i - 2, 0) : i])
-        if prev in _NAMED_AFTER or prev2 in _NAMED_AFTER:
+        if prev in _NAMED_AFTER or prev2 in _NAMED_AFTER or (prev in ("-", "–") and self._named_after_before(i - 1)):
             return 0
         end = self._cap_run(i, limit=4)
         for k in range(i + 1, end):
