@@ -1603,3 +1603,17 @@ def test_the_second_street_of_a_crossing_is_no_person():
         "Trong thời gian này, ban nhạc Hạm đội 7 sẽ có các buổi biểu diễn, giao lưu âm nhạc ở các công viên phía đông "
         "đường Trần Phú - Phạm Văn Đồng, TP Nha Trang.", title="Tàu sân bay của Nhật Bản đến Cam Ranh")))
     assert not {"Trần Phú", "Phạm Văn Đồng"} & set(names)
+
+
+def test_a_warship_named_after_an_admiral_is_no_person():
+    """bm22596306: "hai tàu Đô đốc Essen và Đô đốc Grigorovich cùng tàu ngầm Krasnodar đã phóng 6 tên lửa" (two
+    frigates); bm22566126: "chỉ huy tàu khu trục Chuẩn Đô đốc Bryce Benson bị thương" is the ship's commander."""
+    names = people(extract(article(
+        "Theo tuyên bố của Bộ Quốc phòng Nga, hai tàu Đô đốc Essen và Đô đốc Grigorovich cùng tàu ngầm Krasnodar đã "
+        "phóng 6 tên lửa hành trình Kalibr vào các mục tiêu của IS ở Syria.",
+        title="Nga bắn nhiều tên lửa đạn đạo vào các mục tiêu của IS tại Syria")))
+    assert not {"Essen", "Grigorovich"} & set(names)
+    names = people(extract(article(
+        "Bảy thành viên thủy thủ đoàn thiệt mạng, chỉ huy tàu khu trục Chuẩn Đô đốc Bryce Benson bị thương phải sơ "
+        "tán.", title="Khu trục hạm của Mỹ đơn giản là mục tiêu đầy sơ hở?")))
+    assert "Bryce Benson" in names

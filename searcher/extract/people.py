@@ -536,11 +536,29 @@ def _in_passing(text: str, name: str) -> bool:
     return True
 
 
+# A warship named after a commander ("tàu khu trục Đô đốc Essen", "tàu sân bay \"Đô đốc Kuznetsov\"", "hạm
+# tên lửa Đô đốc Essen"): no person, wherever the article names it again ("Đô đốc Grigorovich" alone).
+# Not the ship's commander: "chỉ huy tàu khu trục Chuẩn Đô đốc Bryce Benson".
+_SHIP_BEFORE = re.compile(r"(?<!\w)(?<!huy )(?<!trưởng )(?:tàu|hạm)(?:\s+(?!Chuẩn|Phó)[^\s.,;:!?\"“]+){0,4}\s+[\"“]?(?:Đô đốc|Đại Đô đốc|Đại tướng|Nguyên soái"
+                          r"|Thống chế)\s+$")
+
+
+def _a_ship(text: str, name: str) -> bool:
+    at = text.find(name)
+    while at >= 0:
+        if _SHIP_BEFORE.search(text, max(0, at - 60), at):
+            return True
+        at = text.find(name, at + len(name))
+    return False
+
+
 def extract_people(chunks: list[str], places: set[str]) -> list[Official]:
     """Everyone named, one entry per person, with the fullest title the article gives them;
-    not those named only in passing (``_in_passing``)."""
+    not those named only in passing (``_in_passing``), nor ships named after someone."""
     officials = _extract_people(chunks, places)
     text = "\n".join(chunks)
+    if "Đô đốc" in text or "Đại tướng" in text or "Nguyên soái" in text or "Thống chế" in text:
+        officials = [o for o in officials if not _a_ship(text, o.name)]
     if not any(word in text for word in ("lời", "mời", "cố ", "tuổi", "/", "sinh năm", "hoan nghênh", "tiền nhiệm")):
         return officials
     return [o for o in officials if " " not in o.name or not _in_passing(text, o.name)]
