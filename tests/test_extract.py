@@ -1617,3 +1617,32 @@ def test_a_warship_named_after_an_admiral_is_no_person():
         "Bảy thành viên thủy thủ đoàn thiệt mạng, chỉ huy tàu khu trục Chuẩn Đô đốc Bryce Benson bị thương phải sơ "
         "tán.", title="Khu trục hạm của Mỹ đơn giản là mục tiêu đầy sơ hở?")))
     assert "Bryce Benson" in names
+
+
+def test_a_state_s_leader_is_named_after_the_state():
+    """bm21490557: "Thống đốc bang California Jerry Brown" ("bang" was no word of a title, so the title stopped
+    before it and the governor was lost); bm22682218: "làm việc với Phó Thủ hiến, Bộ trưởng Kinh tế bang
+    Rheinland-Pfalz Volker Wissing; gặp ... Thủ hiến bang Rheinland-Pfalz bà Malu Dreyer" (a state the data file
+    does not know, cut where the article names it alone); bm21471951: "Thượng nghị sĩ Patrick Leahy bang Vermont"
+    (the senator, then his state)."""
+    assert people(extract(article(
+        "Đài Fox News hôm 7-2 cho biết Thống đốc bang California Jerry Brown và các đồng minh thề sẽ chiến đấu.",
+        title="Cuộc chiến giữa ông Trump và bang California leo thang")))["Jerry Brown"] == "Thống đốc bang California"
+    names = people(extract(article(
+        "Dự kiến, trong thời gian một buổi thăm bang Hessen, Thủ tướng Nguyễn Xuân Phúc sẽ gặp gỡ, làm việc với Phó "
+        "Thủ hiến, Bộ trưởng Kinh tế bang Rheinland-Pfalz Volker Wissing; gặp Chủ tịch hội đồng Liên bang, Thủ hiến "
+        "bang Rheinland-Pfalz bà Malu Dreyer.", title="Thủ tướng bắt đầu thăm CH Liên bang Đức")))
+    assert "Volker Wissing" in names
+    assert "Patrick Leahy" in people(extract(article(
+        "Thượng nghị sĩ Patrick Leahy bang Vermont của đảng Dân chủ cho biết ông phản đối.")))
+
+
+def test_a_european_union_leader_is_named_after_the_union_s_body():
+    """bm22372439: "Tổng thống Mỹ Donald Trump đã thăm trụ sở Liên minh châu Âu (EU) và gặp Chủ tịch Hội đồng châu
+    Âu Donald Tusk, Chủ tịch Ủy ban châu Âu Jean-Claude Juncker": "châu Âu" named alone tells where the body's
+    name ends and the person's begins."""
+    names = people(extract(article(
+        "Ngày 25/5, Tổng thống Mỹ Donald Trump đã thăm trụ sở Liên minh châu Âu (EU) và gặp Chủ tịch Hội đồng châu Âu "
+        "Donald Tusk, Chủ tịch Ủy ban châu Âu Jean-Claude Juncker.",
+        title="Tổng thống Mỹ và lãnh đạo EU thảo luận nhiều vấn đề quan trọng")))
+    assert {"Donald Tusk", "Jean-Claude Juncker"} <= set(names)

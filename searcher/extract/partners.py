@@ -501,12 +501,20 @@ def _bodies_before_people(chunk: str, people: set[str], reported) -> list[re.Mat
 
 
 def known_place_names(chunks: list[str]) -> set[str]:
-    """Bare place names the article itself marks with a country ("tỉnh Nagano (Nhật Bản)"),
-    used to split "tỉnh Nagano Yamagishi Yoshiaki" into place and person."""
+    """Bare place names the article itself marks with a country ("tỉnh Nagano (Nhật Bản)") or names
+    alone once and run into the next words elsewhere ("bang Rheinland-Pfalz" and "Phó Thủ hiến bang
+    Rheinland-Pfalz Volker Wissing"), used to split "tỉnh Nagano Yamagishi Yoshiaki" into place and
+    person."""
     names: set[str] = set()
+    runs: set[str] = set()
     for chunk in chunks:
         names.update(name for name, _, _, _ in _paren_names(chunk))
-        names.update(m.name for m in _localities(chunk, set(), set()) if m.explicit)
+        for mention in _localities(chunk, set(), set()):
+            runs.add(mention.name)
+            if mention.explicit:
+                names.add(mention.name)
+    if len(runs) > 1:
+        names.update(run for run in runs if any(other.startswith(run + " ") for other in runs))
     return names
 
 

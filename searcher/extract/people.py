@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..data import word_list
 from ..model import Official
 from .gazetteer import COUNTRIES, KNOWN_BY_ALIAS
-from .patterns import UPPER, is_vietnamese_syllable
+from .patterns import UPPER, is_vietnamese_syllable, looks_foreign
 
 SURNAMES = set(word_list("surnames"))
 # Honorifics: dropped from the name, they only tell us a name follows.
@@ -293,6 +293,9 @@ class _Scanner:
         run_start = j
         while j < len(texts):
             n = _match_phrase(lows, j, _TITLE_TABLE)
+            if lows[j] in ("bang", "tiểu") and not caps[j] and run_start + 1 < j and \
+                    self._valid_name(texts[run_start:j], context=True) and looks_foreign(" ".join(texts[run_start:j])):
+                break  # "Thượng nghị sĩ Patrick Leahy bang Vermont": the person, then the state they are from
             if n and not (caps[j] and n == 1):
                 j += n
                 run_start = j
@@ -440,7 +443,7 @@ class _Scanner:
             words = texts[run_start:end]
             prev = lows[run_start - 1] if run_start > 0 else ""
             prev2 = " ".join(lows[max(run_start - 2, 0) : run_start])
-            after_type = prev in _PLACE_TYPE_WORDS or prev2 in _PLACE_TYPE_WORDS
+            after_type = (prev in _PLACE_TYPE_WORDS and prev2 != "liên bang") or prev2 in _PLACE_TYPE_WORDS  # not "Tòa án Liên bang"
             if prev2 in _COMPANY_KINDS or prev in _COMPANY_KINDS:
                 words = words[1:]  # "Chủ tịch Tập đoàn Alphabet": the word after the kind names the company
             name = self._name_from_run(words, after_type) if words else None
