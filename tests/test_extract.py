@@ -1646,3 +1646,14 @@ def test_a_european_union_leader_is_named_after_the_union_s_body():
         "Donald Tusk, Chủ tịch Ủy ban châu Âu Jean-Claude Juncker.",
         title="Tổng thống Mỹ và lãnh đạo EU thảo luận nhiều vấn đề quan trọng")))
     assert {"Donald Tusk", "Jean-Claude Juncker"} <= set(names)
+
+
+def test_a_kind_word_stands_for_each_place_of_a_list_with_countries_in_brackets():
+    """bm22523442: "hai thành phố Milan (Italy) và Kosice (Slovakia) sẽ tham gia trao đổi kinh nghiệm thực tiễn về
+    xây dựng đô thị thông minh, lần lượt với Hà Nội và TP Hồ Chí Minh": Kosice is a city of Slovakia too."""
+    found = partners(extract(article(
+        "Ngày 13-6, Chủ tịch UBND TP Hà Nội Nguyễn Đức Chung đã có buổi tiếp ngài Bruno Angelet Đại sứ Liên minh Châu "
+        "Âu (EU) tại Việt Nam. Theo đó, hai thành phố Milan (Italy) và Kosice (Slovakia) sẽ tham gia trao đổi kinh "
+        "nghiệm thực tiễn về xây dựng đô thị thông minh, lần lượt với Hà Nội và TP Hồ Chí Minh.",
+        title="Milan hỗ trợ Hà Nội xây dựng đô thị thông minh")))
+    assert found.get("thành phố Kosice") == "Slovakia"

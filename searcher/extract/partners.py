@@ -243,7 +243,18 @@ def _locality_chains(chunk: str) -> tuple[tuple[tuple[tuple[str, str], ...], str
         indicator = _INDICATOR.match(chunk, end)
         marked = COUNTRIES[indicator.group("country")] if indicator else None
         chains.append((tuple(chain), marked, _after_vietnamese_mission(chunk, match.start()), match.start()))
+        if indicator and indicator.group().lstrip().startswith("("):
+            # "hai thành phố Milan (Italy) và Kosice (Slovakia)": the kind word stands for each place of a
+            # list whose items carry their country in brackets
+            end = chunk.find(")", indicator.end()) + 1
+            while end and (more := _NEXT_MARKED_PLACE.match(chunk, end)):
+                chains.append((((match.group("type"), more.group("name")),), COUNTRIES[more.group("country")],
+                               False, more.start("name")))
+                end = more.end()
     return tuple(chains)
+
+
+_NEXT_MARKED_PLACE = re.compile(rf"(?:\s*[,;]\s*|\s+và\s+)(?P<name>{_PLACE_NAME})\s*\(\s*{COUNTRY_PATTERN}\s*\)")
 
 
 @lru_cache(maxsize=_CHUNK_CACHE)
