@@ -1657,3 +1657,13 @@ def test_a_kind_word_stands_for_each_place_of_a_list_with_countries_in_brackets(
         "nghiệm thực tiễn về xây dựng đô thị thông minh, lần lượt với Hà Nội và TP Hồ Chí Minh.",
         title="Milan hỗ trợ Hà Nội xây dựng đô thị thông minh")))
     assert found.get("thành phố Kosice") == "Slovakia"
+
+
+def test_keidanren_is_japan_s_business_federation_not_a_person_s_first_name():
+    """bm22476865: "Thủ tướng Nguyễn Xuân Phúc và Chủ tịch Liên đoàn kinh tế Nhật Bản – Keidanren Sadayyuki
+    Sakakibara" names the federation by both its names, then its chairman."""
+    names = people(extract(article(
+        "Sáng 7/6, Thủ tướng Chính phủ Nguyễn Xuân Phúc đã làm việc với các tập đoàn lớn thành viên của Liên đoàn Kinh "
+        "tế Nhật Bản – Keidanren. Thủ tướng Nguyễn Xuân Phúc và Chủ tịch Liên đoàn kinh tế Nhật Bản – Keidanren "
+        "Sadayyuki Sakakibara.", title="Thủ tướng làm việc với lãnh đạo các tập đoàn lớn của Nhật Bản")))
+    assert "Sadayyuki Sakakibara" in names and "Keidanren Sadayyuki Sakakibara" not in names
