@@ -370,7 +370,7 @@ def test_a_ministry_whose_name_holds_and_is_one_partner(news_articles):
     """'Bộ Bưu chính và Viễn thông Lào' is one ministry; 'Thượng viện, Quốc hội và Chính phủ
     Campuchia' are three bodies."""
     found = partners(extract(news_articles["bm22579602"]))
-    assert "Bộ Bưu chính và Viễn thông Lào" in found and "Bộ Bưu chính Lào" not in found
+    assert "bộ bưu chính và viễn thông lào" in {name.casefold() for name in found} and "Bộ Bưu chính Lào" not in found
     listed = partners(extract(article("Sáng 8/7, đoàn đại biểu tỉnh Tây Ninh làm việc với Quốc hội và "
                                       "Chính phủ Campuchia.")))
     assert {"Quốc hội Campuchia", "Chính phủ Campuchia"} <= set(listed)
@@ -1667,3 +1667,14 @@ def test_keidanren_is_japan_s_business_federation_not_a_person_s_first_name():
         "tế Nhật Bản – Keidanren. Thủ tướng Nguyễn Xuân Phúc và Chủ tịch Liên đoàn kinh tế Nhật Bản – Keidanren "
         "Sadayyuki Sakakibara.", title="Thủ tướng làm việc với lãnh đạo các tập đoàn lớn của Nhật Bản")))
     assert "Sadayyuki Sakakibara" in names and "Keidanren Sadayyuki Sakakibara" not in names
+
+
+def test_a_ministry_named_before_its_lao_minister_is_laos_s():
+    """bm21480335: "Dẫn đầu đoàn Chính phủ Lào là Thủ tướng Thongloun Sisoulith. Ngoài ra còn có ... Bộ trưởng Bộ Công
+    Thương Lào Khemmani Pholsena": "Lào" after a capitalised word is no Vietnamese given name ("Công ty Minh Đức" is
+    not German, but no company is called "... Lào")."""
+    found = partners(extract(article(
+        "Dẫn đầu đoàn Chính phủ Lào sang Việt Nam ngày 7 - 8/2/2017 là Thủ tướng Thongloun Sisoulith. Ngoài ra còn có "
+        "Bộ trưởng Bộ Công Thương Lào Khemmani Pholsena và các quan chức cấp cao khác của Lào.",
+        title="Thủ tướng Lào tham dự Kỳ họp lần thứ 39 Ủy ban liên Chính phủ Việt Nam - Lào")))
+    assert found.get("Bộ Công Thương Lào") == "Lào"

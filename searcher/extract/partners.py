@@ -778,6 +778,9 @@ _COUNTRY_WORD_COMPOUNDS = {
     "Nhật": {"ký", "kí", "báo", "thực", "trình"},
 }
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
+# Short country names that are also Vietnamese given names, which end a company's name ("Công ty Minh Đức",
+# "Thúy Nga"); "Lào", "Cuba", "Iran" end none ("Bộ Công Thương Lào" is Laos's ministry).
+_GIVEN_NAME_COUNTRIES = frozenset({"Anh", "Đức", "Nga", "Mỹ", "Ý", "Úc", "Áo", "Thái", "Trung", "Nhật", "Hàn"})
 
 
 def _add_org(match: re.Match, add, chunk: str = "", people: set[str] = frozenset()) -> None:
@@ -795,7 +798,7 @@ def _add_org(match: re.Match, add, chunk: str = "", people: set[str] = frozenset
         return
     if word in AMBIGUOUS_COUNTRY_WORDS:
         before = org[: match.start("country") - match.start("org")].split()
-        if not before or before[-1][0].isupper():  # "Công ty Minh Đức" is not German
+        if not before or (before[-1][0].isupper() and word in _GIVEN_NAME_COUNTRIES):  # "Công ty Minh Đức" is not German
             return
         following = _NEXT_WORD.match(chunk, match.end("country")) if chunk else None
         if following and following.group(1) in _COUNTRY_WORD_COMPOUNDS.get(word, ()):
