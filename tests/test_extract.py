@@ -1678,3 +1678,16 @@ def test_a_ministry_named_before_its_lao_minister_is_laos_s():
         "Bộ trưởng Bộ Công Thương Lào Khemmani Pholsena và các quan chức cấp cao khác của Lào.",
         title="Thủ tướng Lào tham dự Kỳ họp lần thứ 39 Ủy ban liên Chính phủ Việt Nam - Lào")))
     assert found.get("Bộ Công Thương Lào") == "Lào"
+
+
+def test_one_place_written_with_two_kind_words_is_one_partner():
+    """bm22702053: "Thủ tướng Nguyễn Xuân Phúc đã gặp Thủ hiến kiêm Thị trưởng bang Hamburg Olaf Scholz ... sự đóng
+    góp không nhỏ của thành phố Hamburg": a city-state, one partner (not "bang Hamburg" and "thành phố Hamburg")."""
+    found = partners(extract(Article(
+        id="t", title="Việt Nam sẵn sàng thúc đẩy hợp tác với Hamburg",
+        summary="Sáng 7-7, tại Hamburg, Thủ tướng Nguyễn Xuân Phúc đã gặp Thủ hiến kiêm Thị trưởng bang Hamburg Olaf "
+                "Scholz.",
+        body="Tại cuộc gặp, hai bên đánh giá cao sự phát triển tích cực của quan hệ đối tác chiến lược giữa hai nước, "
+             "trong đó có sự đóng góp không nhỏ của thành phố Hamburg. Thủ tướng Nguyễn Xuân Phúc cảm ơn sự chào đón "
+             "nồng nhiệt của Ngài Thủ hiến và chính quyền bang Hamburg dành cho Đoàn.")))
+    assert len([name for name in found if name.endswith("Hamburg")]) == 1

@@ -714,8 +714,13 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
     merged: dict[str, tuple[str, str | None]] = {}
     for name, country in found.items():
         key = _body_key(name, country).casefold()  # "... quốc gia Nga", "... Quốc gia Nga": one body
+        if name[0].islower():  # "bang Hamburg", "thành phố Hamburg", "tiểu bang Maryland": one place, named as the
+            key = " ".join(w for w in name.split() if not w[0].islower()).casefold()  # data file does, else as first
         if key not in merged:
             merged[key] = (name, country)
+        elif name[0].islower():
+            if name in KNOWN_BY_CANONICAL and merged[key][0] not in KNOWN_BY_CANONICAL:
+                merged[key] = (name, merged[key][1] or country)
         elif len(name) > len(merged[key][0]) and " của " not in name:
             merged[key] = (name, merged[key][1] or country)
     # A company named short and in full ("Tập đoàn NYK", "Tập đoàn NYK Line") is one partner, in full.
