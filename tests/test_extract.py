@@ -76,8 +76,9 @@ def test_seed_002_friendship_group_meeting():
     assert names["Trịnh Xuân Trường"] == "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh"
     assert names["Trương Thị Mai"].startswith("Ủy viên Bộ Chính trị, Thường trực Ban Bí thư")
     assert names["Đặng Xuân Phong"].startswith("Ủy viên Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh ủy")
-    assert {"Tô Huy Rứa", "Lê Hoài Trung", "Nguyễn Minh Vũ", "Kishida Fumio", "Nikai Toshihiro",
+    assert {"Tô Huy Rứa", "Lê Hoài Trung", "Nguyễn Minh Vũ", "Kishida Fumio",
             "Nguyễn Phú Trọng", "Phạm Minh Chính"} <= set(names)
+    assert "Nikai Toshihiro" not in names  # named for a visit he made before: "chuyến thăm Việt Nam của ... Nikai"
 
 
 def test_seed_003_chinese_embassy():
@@ -1691,3 +1692,21 @@ def test_one_place_written_with_two_kind_words_is_one_partner():
              "trong đó có sự đóng góp không nhỏ của thành phố Hamburg. Thủ tướng Nguyễn Xuân Phúc cảm ơn sự chào đón "
              "nồng nhiệt của Ngài Thủ hiến và chính quyền bang Hamburg dành cho Đoàn.")))
     assert len([name for name in found if name.endswith("Hamburg")]) == 1
+
+
+def test_leaders_of_a_visit_or_call_recalled_below_the_lead_are_no_officials():
+    """bm21471956, the ambassador's visit to Maryland: "Vừa qua, Lãnh đạo cấp cao hai nước đã có những trao đổi, trong
+    đó có cuộc điện đàm giữa Thủ tướng Chính phủ Nguyễn Xuân Phúc và Tổng thống Donald Trump"; 002 (seed): "chuyến
+    thăm Việt Nam của nguyên Tổng Thư ký Đảng Dân chủ Tự do cầm quyền Nhật Bản, Chủ tịch Liên minh Nghị sĩ hữu nghị
+    Nhật – Việt Nikai Toshihiro". Another exchange than the one reported, its leaders are not the event's."""
+    names = people(extract(Article(
+        id="t", title="Học viện Hải quân Mỹ sẵn sàng hợp tác với Việt Nam",
+        summary="Đây là thông tin được đưa ra trong chuyến thăm chính thức tới TP Annapolis, thủ phủ bang Maryland, Mỹ "
+                "của Đại sứ Việt Nam tại Mỹ.",
+        body="Đại sứ Việt Nam tại Mỹ Phạm Quang Vinh đã gặp Phó Thống đốc bang Maryland Boyd Rutherford từ ngày 1 - 2/2."
+             "\n\nVừa qua, Lãnh đạo cấp cao hai nước đã có những trao đổi, trong đó có cuộc điện đàm giữa Thủ tướng Chính "
+             "phủ Nguyễn Xuân Phúc và Tổng thống Donald Trump, trong đó khẳng định hai nước cùng nỗ lực phát triển quan "
+             "hệ. Đặc biệt, cần kể đến chuyến thăm Việt Nam của nguyên Tổng Thư ký Đảng Dân chủ Tự do cầm quyền Nhật "
+             "Bản, Chủ tịch Liên minh Nghị sĩ hữu nghị Nhật – Việt Nikai Toshihiro.")))
+    assert {"Phạm Quang Vinh", "Boyd Rutherford"} <= set(names)
+    assert not {"Nguyễn Xuân Phúc", "Donald Trump", "Nikai Toshihiro"} & set(names)

@@ -126,6 +126,28 @@ def _named_as(official: Official, kinds: tuple[re.Pattern, re.Pattern, re.Patter
     return True
 
 
+# Below the lead, a visit named as a thing, with whose it was ("chuyến thăm Việt Nam của nguyên Tổng Thư ký ...
+# Nikai Toshihiro", "chuyến thăm Mỹ của Thủ tướng ..."), or a phone call between leaders ("cuộc điện đàm giữa Thủ
+# tướng ... và Tổng thống Donald Trump") recalls or announces another exchange than the one reported: its people are
+# not the event's. (Meetings named so are often the reported ones: "đã có các cuộc gặp Chủ tịch ... của Tập đoàn P&G".)
+_ANOTHER_EXCHANGE = re.compile(r"(?:(?:chuyến thăm|chuyến công du)(?:[^.;!?:]{0,60}?\s|\s)của\s"
+                               r"|cuộc điện đàm(?:[^.;!?:]{0,40}?\s|\s)(?:giữa|với)\s)"
+                               r"(?:[^.;!?:]{0,80}?\s(?:và|với)\s)?(?:(?!\s(?:tại|đến|tới|sang|ở|đã|sẽ|là|phát biểu|cho biết)\s)"
+                               r"[^.;!?:]){0,120}$")  # up to the person: a title, no verb ("... đến Đà Nẵng Phát biểu ...")
+
+
+def _of_another_exchange(official: Official, text: str) -> bool:
+    """Every mention of the official in full is in a visit or talks named as a thing (see above)."""
+    at = text.find(official.name)
+    if at < 0 or " " not in official.name:
+        return False
+    while at >= 0:
+        if not _ANOTHER_EXCHANGE.search(text, max(0, at - 200), at):
+            return False
+        at = text.find(official.name, at + len(official.name))
+    return True
+
+
 def has_vietnamese_party(article: Article, officials: list[Official] = (),
                          texts: tuple[str, list[str], list[str]] | None = None, lead: str | None = None) -> bool:
     """The lead names a Vietnamese party: a place or the country, a body of its state, or one
@@ -188,7 +210,7 @@ def extract(article: Article) -> Extraction:
     lead = _lead(article, texts)
     if not has_vietnamese_party(article, officials, texts, lead) or about_goods(lead):
         return Extraction(date=event_date, year=year, officials=officials)  # a partner is a counterpart of a Vietnamese party
-    officials = [o for o in officials if o.name in lead or not _named_as(o, _EXPERTS, whole)]
+    officials = [o for o in officials if o.name in lead or not (_named_as(o, _EXPERTS, whole) or _of_another_exchange(o, whole))]
     texts_of_partners, spans = event_spans(article, texts)
     partners = extract_partners(texts_of_partners, {o.name for o in officials}, spans, lead=1)
     text = "\n".join(texts_of_partners)
