@@ -1710,3 +1710,16 @@ def test_leaders_of_a_visit_or_call_recalled_below_the_lead_are_no_officials():
              "Bản, Chủ tịch Liên minh Nghị sĩ hữu nghị Nhật – Việt Nikai Toshihiro.")))
     assert {"Phạm Quang Vinh", "Boyd Rutherford"} <= set(names)
     assert not {"Nguyễn Xuân Phúc", "Donald Trump", "Nikai Toshihiro"} & set(names)
+
+
+def test_a_foreign_company_s_subsidiary_written_with_viet_nam_is_a_partner():
+    """bm21481503: "Nhãn hàng Cô Gái Hà Lan (Công ty FrieslandCampina Việt Nam) vừa khánh thành trường Đèn Đom Đóm thứ
+    20 ... có sự tham gia của ông Simon van der Burg, Tổng lãnh sự Hà Lan tại TP.HCM": the Dutch company's subsidiary
+    gives the school (read as a Vietnamese body for its "Việt Nam" before, and dropped)."""
+    found = partners(extract(Article(
+        id="t", title="Cô Gái Hà Lan khánh thành trường Đèn Đom Đóm thứ 20",
+        summary="Nhãn hàng Cô Gái Hà Lan (Công ty FrieslandCampina Việt Nam) vừa khánh thành trường Đèn Đom Đóm thứ 20 - "
+                "Trường Mẫu giáo Hàm Cần (xã Hàm Cần, huyện Hàm Thuận Nam, Bình Thuận). Buổi lễ khánh thành có sự tham "
+                "gia của ông Simon van der Burg, Tổng lãnh sự Hà Lan tại TP.HCM.",
+        body="Khánh thành trường Đèn Đom Đóm thứ 20 tại xã Hàm Cần, huyện Hàm Thuận Nam, Bình Thuận.")))
+    assert "Công ty FrieslandCampina Việt Nam" in found

@@ -638,8 +638,9 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
                     add(name, COUNTRIES[match.group("country")])
                     taken.append(match.span())
         for match in scan(_ORG):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
+            if any(s < match.end() and match.start() < e for s, e in taken) or (
+                    COUNTRIES[match.group("country")] == VIETNAM and match.group("org").split()[0] in _COMPANY_HEADS):
+                continue  # "Công ty FrieslandCampina Việt Nam", a foreign company's subsidiary, may be read as foreign-named
             _add_org(match, add, chunk, people)
             if not any(person in match.group("org") for person in people):  # rejected: "Bộ ... Nga Maksim
                 taken.append(match.span())  # Oreshkin khẳng định phía Nga" leaves the body before the person free
