@@ -1723,3 +1723,18 @@ def test_a_foreign_company_s_subsidiary_written_with_viet_nam_is_a_partner():
                 "gia của ông Simon van der Burg, Tổng lãnh sự Hà Lan tại TP.HCM.",
         body="Khánh thành trường Đèn Đom Đóm thứ 20 tại xã Hàm Cần, huyện Hàm Thuận Nam, Bình Thuận.")))
     assert "Công ty FrieslandCampina Việt Nam" in found
+
+
+def test_a_photo_credit_stops_where_the_text_goes_on_with_a_person():
+    """bm22332472: "Tàu khu trục IS. Sazanami 113 của Nhật Bản. Ảnh: T.X Đại tá Stanfield Chien, Tổng Chỉ huy Chương
+    trình PP17, cho hay ..." (the credit took "T.X Đại", and the colonel was lost); bm22246503: "Ảnh: AP Ngoại trưởng
+    Nga Sergey Lavrov hôm nay thông báo" (the credit took the minister's title and first name)."""
+    names = people(extract(article(
+        "Tàu khu trục IS. Sazanami 113 của Nhật Bản. Ảnh: T.X Đại tá Stanfield Chien, Tổng Chỉ huy Chương trình PP17, "
+        "cho hay chương trình diễn ra trong 10 ngày tại Khánh Hòa.",
+        title="Tàu sân bay của Nhật Bản đến Cam Ranh")))
+    assert "Stanfield Chien" in names
+    names = people(extract(article(
+        "Tổng thống Mỹ Donald Trump (trái) và người đồng cấp Nga Vladimir Putin. Ảnh: AP Ngoại trưởng Nga Sergey Lavrov "
+        "hôm nay thông báo hai nhà lãnh đạo sẽ gặp nhau vào tháng 7.", title="Trump và Putin sẽ gặp nhau vào tháng 7")))
+    assert names.get("Sergey Lavrov") == "Ngoại trưởng Nga"

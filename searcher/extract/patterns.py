@@ -30,8 +30,13 @@ def looks_foreign(name: str) -> bool:
 # author line after the last sentence. Their names are not people of the event.
 _CREDIT_PAREN = re.compile(r"\((?:Ảnh|Nguồn|Ảnh minh họa|Ảnh minh hoạ|Video|Clip|Đồ họa)\b[^()]*\)")
 _CREDIT_WORDS = "Ảnh|Nguồn ảnh|Nguồn|Video|Clip|Đồ họa|Bài và ảnh|Bài, ảnh|Bài/ảnh"
+# A credit's names stop where a caption run into the text goes on with a person ("Ảnh: T.X Đại tá Stanfield Chien,
+# Tổng Chỉ huy ...", "Ảnh: Reuters Ông Trump ..."): at an honorific or a title, which no photographer's name opens.
+_CAPTION_PERSON = "|".join(re.escape(w) for w in sorted(
+    {*word_list("title_heads"), "ông", "bà", "ngài", "đồng chí"}, key=len, reverse=True))
 _CREDIT_INLINE = re.compile(
-    rf"{first_letter_lookahead(_CREDIT_WORDS)}\b(?:{_CREDIT_WORDS})\s*:\s*(?:{CAP}\.?\s*){{1,4}}(?:[/-]\s*{CAP}\s*)*"
+    rf"{first_letter_lookahead(_CREDIT_WORDS)}\b(?:{_CREDIT_WORDS})\s*:\s*(?:(?!(?i:phó\s+)?(?i:{_CAPTION_PERSON})(?![\w-])){CAP}\.?\s*){{1,4}}"
+    rf"(?:[/-]\s*{CAP}\s*)*"
 )
 _TRAILING_BYLINE = re.compile(
     r"(?:(?<=[.!?…”\")])|(?<=\./\.))\s+(?:(?:Theo|theo|Nguồn)\s+)?[^.!?…]{0,80}$"
