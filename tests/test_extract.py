@@ -1679,6 +1679,11 @@ def test_a_ministry_named_before_its_lao_minister_is_laos_s():
         "Bộ trưởng Bộ Công Thương Lào Khemmani Pholsena và các quan chức cấp cao khác của Lào.",
         title="Thủ tướng Lào tham dự Kỳ họp lần thứ 39 Ủy ban liên Chính phủ Việt Nam - Lào")))
     assert found.get("Bộ Công Thương Lào") == "Lào"
+    # bm22373433: "đoàn kiểm tra của Tổng cục thi hành án dân sự (Bộ Tư Pháp) đã làm việc với ông Phùng Thế Huân ...
+    # tại TP.HCM": "Pháp" ends a Vietnamese word there, no French ministry
+    assert not partners(extract(article(
+        "Ngày 24/5, đoàn kiểm tra của Tổng cục thi hành án dân sự (Bộ Tư Pháp) đã làm việc với ông Phùng Thế Huân về "
+        "căn nhà ở TP.HCM.", title="Vợ 'bầu' Kiên bất bình trước vụ đấu giá căn nhà rộng 360 m2 ở Sài Gòn")))
 
 
 def test_one_place_written_with_two_kind_words_is_one_partner():

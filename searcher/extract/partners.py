@@ -37,7 +37,7 @@ from .gazetteer import (
     VN_PLACES,
     VN_PROVINCES,
 )
-from ..text.normalize import fold
+from ..text.normalize import fold, is_vietnamese_syllable
 from .patterns import CAP, CAP_RUN, UPPER, first_letter_lookahead, looks_foreign
 
 
@@ -784,9 +784,9 @@ _COUNTRY_WORD_COMPOUNDS = {
     "Nhật": {"ký", "kí", "báo", "thực", "trình"},
 }
 _NEXT_WORD = re.compile(r"[ \t]+(\w+)")
-# Short country names that are also Vietnamese given names, which end a company's name ("Công ty Minh Đức",
-# "Thúy Nga"); "Lào", "Cuba", "Iran" end none ("Bộ Công Thương Lào" is Laos's ministry).
-_GIVEN_NAME_COUNTRIES = frozenset({"Anh", "Đức", "Nga", "Mỹ", "Ý", "Úc", "Áo", "Thái", "Trung", "Nhật", "Hàn"})
+# Short country names that end no Vietnamese name or word ("Bộ Công Thương Lào" is Laos's ministry), unlike "Đức",
+# "Nga", "Pháp" ("Công ty Minh Đức", "Thúy Nga", "Bộ Tư Pháp").
+_ENDS_NO_NAME = frozenset({"Lào"} | {word for word in AMBIGUOUS_COUNTRY_WORDS if not is_vietnamese_syllable(word)})
 
 
 def _add_org(match: re.Match, add, chunk: str = "", people: set[str] = frozenset()) -> None:
@@ -804,7 +804,7 @@ def _add_org(match: re.Match, add, chunk: str = "", people: set[str] = frozenset
         return
     if word in AMBIGUOUS_COUNTRY_WORDS:
         before = org[: match.start("country") - match.start("org")].split()
-        if not before or (before[-1][0].isupper() and word in _GIVEN_NAME_COUNTRIES):  # "Công ty Minh Đức" is not German
+        if not before or (before[-1][0].isupper() and word not in _ENDS_NO_NAME):  # "Công ty Minh Đức" is not German
             return
         following = _NEXT_WORD.match(chunk, match.end("country")) if chunk else None
         if following and following.group(1) in _COUNTRY_WORD_COMPOUNDS.get(word, ()):
