@@ -282,12 +282,21 @@ def test_shards_made_before_the_field_lengths_get_them_on_the_next_run(cluster, 
     assert "shard 1: column title_length added" in report.notes, report.notes
     rows = shards.search(["SELECT MIN(title_length), MAX(title_length) FROM {everything}"]).results
     assert 0 < rows[0][0][0] <= rows[0][0][1]  # every article's title counted again
-    assert open_searcher(cluster.address).search(SearchParams(q="Nagano")).hits
-    deadline = time.monotonic() + 120  # the rewrite's merge (OPTIMIZE) done before the next test
-    while time.monotonic() < deadline and any(
-            int(dict(shards.run(n, ["SHOW INDEX articles STATUS"])[0])["disk_chunks"]) > 1
-            for n in range(2)):
+    remote = open_searcher(cluster.address)
+    assert remote.doc_count == cluster.size - 1 and remote.search(SearchParams(q="Nagano")).hits
+
+    # Sphinx 2.2 cannot merge chunks written before an ALTER with those after: the shards are
+    # written afresh, so their chunks still merge (the next test piles some up)
+    def disk_chunks() -> list[int]:
+        return [int(dict(shards.run(n, ["SHOW INDEX articles STATUS"])[0])["disk_chunks"])
+                for n in range(2)]
+    for shard in range(2):
+        shards.run(shard, ["FLUSH RAMCHUNK articles"])
+        shards.run(shard, ["OPTIMIZE INDEX articles"])
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and max(disk_chunks()) > 1:
         time.sleep(0.5)
+    assert max(disk_chunks()) <= 1
 
 
 def test_an_index_run_merges_the_disk_chunks_a_shard_has_piled_up(cluster):

@@ -211,16 +211,20 @@ def merge_chunks(cluster: Cluster, report: IndexReport) -> None:
             report.notes.append(f"shard {shard + 1}: {why}, its chunks merged (OPTIMIZE INDEX)")
 
 
-def add_missing_columns(cluster: Cluster, report: IndexReport) -> None:
+def add_missing_columns(cluster: Cluster, report: IndexReport) -> bool:
     """Shards made by an older ``cluster-config`` lack the newer attributes (each field's
-    length): a real-time index takes them with ``ALTER TABLE``, and the run then writes every
-    article again (the feed's identity changed with it), filling them."""
+    length): a real-time index takes them with ``ALTER TABLE``. Sphinx 2.2 then cannot merge
+    the chunks written before with those written after ("attribute mismatch"), so the run
+    empties the shards and writes every article again. Says whether it did."""
+    added = False
     for shard in range(len(cluster.shards)):
         present = {row[0] for row in cluster.run(shard, [f"DESCRIBE {SHARD_INDEX}"])[0]}
         for column in LENGTH_ATTRIBUTES.values():
             if column not in present:
                 cluster.run(shard, [f"ALTER TABLE {SHARD_INDEX} ADD COLUMN {column} INTEGER"])
                 report.notes.append(f"shard {shard + 1}: column {column} added")
+                added = True
+    return added
 
 
 def index_cluster(paths, address: str, state_dir: str | Path, rebuild: bool = False,
@@ -235,7 +239,7 @@ def index_cluster(paths, address: str, state_dir: str | Path, rebuild: bool = Fa
     cluster = Cluster(address)
     report = IndexReport()
     try:
-        add_missing_columns(cluster, report)
+        rebuild = add_missing_columns(cluster, report) or rebuild
         held = {} if rebuild else indexed(cluster)
         plan, seen = plan_run(paths, held, {}, report)
         failed = {source_file(error.source) for error in report.errors}
