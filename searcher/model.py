@@ -75,4 +75,3 @@ def date_label(value: str | None) -> str:
     if not value:
         return "không rõ ngày"
     return vn_date(value) + (", năm chưa rõ" if value.startswith("--") else "")
-

@@ -19,7 +19,7 @@ from .gazetteer import (AMBIGUOUS_COUNTRY_WORDS, COUNTRIES, COUNTRY_PATTERN, GAZ
                         OTHER_PLACES, VIETNAM, VN_ALL_PLACES)
 from .partners import _foreign_word, _vietnamese_brand, extract_partners, known_place_names, whole_words
 from .people import SURNAMES, extract_people
-from .patterns import CAP_RUN, looks_foreign, strip_credits
+from .patterns import CAP_RUN, every_mention, looks_foreign, mentions, strip_credits
 
 __all__ = ["EXTRACTION_ID", "extract", "extract_date"]
 
@@ -116,14 +116,8 @@ def _named_as(official: Official, kinds: tuple[re.Pattern, re.Pattern, re.Patter
     opening, before, after = kinds
     if official.title and opening.match(official.title):
         return True
-    at = text.find(official.name)
-    if at < 0 or " " not in official.name:
-        return False
-    while at >= 0:
-        if not (before.search(text, max(0, at - 50), at) or after.match(text, at + len(official.name))):
-            return False
-        at = text.find(official.name, at + len(official.name))
-    return True
+    return " " in official.name and every_mention(text, official.name, lambda at: bool(
+        before.search(text, max(0, at - 50), at) or after.match(text, at + len(official.name))))
 
 
 # Below the lead, a visit named as a thing, with whose it was ("chuyến thăm Việt Nam của nguyên Tổng Thư ký ...
@@ -138,14 +132,8 @@ _ANOTHER_EXCHANGE = re.compile(r"(?:(?:chuyến thăm|chuyến công du)(?:[^.;!
 
 def _of_another_exchange(official: Official, text: str) -> bool:
     """Every mention of the official in full is in a visit or talks named as a thing (see above)."""
-    at = text.find(official.name)
-    if at < 0 or " " not in official.name:
-        return False
-    while at >= 0:
-        if not _ANOTHER_EXCHANGE.search(text, max(0, at - 200), at):
-            return False
-        at = text.find(official.name, at + len(official.name))
-    return True
+    return " " in official.name and every_mention(
+        text, official.name, lambda at: bool(_ANOTHER_EXCHANGE.search(text, max(0, at - 200), at)))
 
 
 def has_vietnamese_party(article: Article, officials: list[Official] = (),
@@ -469,12 +457,10 @@ def _takes_part(official: Official, lead: str, text: str) -> bool:
     last = official.name.rsplit(" ", 1)[-1]
     if official.name in lead or (len(last) > 3 and not is_vietnamese_syllable(last) and last in lead):
         return True
-    at = text.find(official.name)
-    while at >= 0:
+    for at in mentions(text, official.name):
         start = max(text.rfind(end, 0, at) for end in ".!?\n") + 1
         if _MEETING_VERB.search(text, start, at):  # "Thủ tướng đã gặp A (Mỹ) X; B (Ireland) Y; ..."
             return True
-        at = text.find(official.name, at + len(official.name))
     return False
 
 

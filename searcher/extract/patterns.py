@@ -56,3 +56,21 @@ def strip_credits(text: str, *, trailing: bool) -> str:
             if len(words) <= 10 and all(w[0].isupper() or w.lower() in _BYLINE_LOWER_OK for w in words):
                 text = text[: match.start()]
     return text
+
+
+def mentions(text: str, name: str):
+    """Where ``name`` occurs in ``text``, left to right."""
+    at = text.find(name)
+    while at >= 0:
+        yield at
+        at = text.find(name, at + len(name))
+
+
+def every_mention(text: str, name: str, holds) -> bool:
+    """``holds(at)`` at every occurrence of ``name`` in ``text``; False when there is none."""
+    found = False
+    for at in mentions(text, name):
+        if not holds(at):
+            return False
+        found = True
+    return found

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..data import word_list
 from ..model import Official
 from .gazetteer import COUNTRIES, KNOWN_BY_ALIAS
-from .patterns import UPPER, is_vietnamese_syllable, looks_foreign
+from .patterns import UPPER, every_mention, is_vietnamese_syllable, looks_foreign, mentions
 
 SURNAMES = set(word_list("surnames"))
 # Honorifics: dropped from the name, they only tell us a name follows.
@@ -525,18 +525,13 @@ _TO_COME_AFTER = re.compile(r"\s*(?:và [Pp]hu nhân\s+)?(?:sẽ\s+)?(?:sang|đ�
 
 def _in_passing(text: str, name: str) -> bool:
     """Every mention of ``name`` in ``text`` is in passing (see above); False when there is none."""
-    at = text.find(name)
-    if at < 0:
-        return False
-    while at >= 0:
+    def passing(at: int) -> bool:
         before = text[max(0, at - 160) : at]
-        if not (_GREETINGS_BEFORE.search(before) or _LATE_BEFORE.search(before)
-                or _RECALLED_AFTER.match(text, at + len(name)) or _GREETED_BEFORE.search(before)
-                or _ERA_BEFORE.search(before[-60:])
-                or (_WELCOMED_AROUND.search(before[-80:]) and _TO_COME_AFTER.match(text, at + len(name)))):
-            return False
-        at = text.find(name, at + len(name))
-    return True
+        return bool(_GREETINGS_BEFORE.search(before) or _LATE_BEFORE.search(before)
+                    or _RECALLED_AFTER.match(text, at + len(name)) or _GREETED_BEFORE.search(before)
+                    or _ERA_BEFORE.search(before[-60:])
+                    or (_WELCOMED_AROUND.search(before[-80:]) and _TO_COME_AFTER.match(text, at + len(name))))
+    return every_mention(text, name, passing)
 
 
 # A warship named after a commander ("tàu khu trục Đô đốc Essen", "tàu sân bay \"Đô đốc Kuznetsov\"", "hạm
@@ -547,12 +542,7 @@ _SHIP_BEFORE = re.compile(r"(?<!\w)(?<!huy )(?<!trưởng )(?:tàu|hạm)(?:\s+(
 
 
 def _a_ship(text: str, name: str) -> bool:
-    at = text.find(name)
-    while at >= 0:
-        if _SHIP_BEFORE.search(text, max(0, at - 60), at):
-            return True
-        at = text.find(name, at + len(name))
-    return False
+    return any(_SHIP_BEFORE.search(text, max(0, at - 60), at) for at in mentions(text, name))
 
 
 def extract_people(chunks: list[str], places: set[str]) -> list[Official]:
