@@ -42,6 +42,7 @@ EXPORT_BATCH = 500
 # The embedded engine's field weights (x10: Sphinx takes integers); the chain field only matches.
 FIELD_WEIGHT = {name: round(boost * 10) for name, boost in ranking.FIELD_BOOSTS.items()}
 FIELD_WEIGHTS = ",".join(f"{name}={weight}" for name, weight in FIELD_WEIGHT.items()) + ",chain=0"
+assert len(set(FIELD_WEIGHT.values())) == len(FIELD_WEIGHT), "the ranker tells fields apart by weight"
 SCORE_SCALE = 1000  # WEIGHT() is an integer: the expression's score times this
 
 
@@ -55,7 +56,6 @@ def ranker(averages: dict[str, float], coordination: bool = False) -> str:
     real-time indexes do not keep.
     ``coordination``: a long question, where no word is required, also weighs each field by
     how many of the query's keywords it matched (the engine's coverage squared)."""
-    assert len(set(FIELD_WEIGHT.values())) == len(FIELD_WEIGHT), "weights must tell fields apart"
     fields = list(LENGTH_ATTRIBUTES)
     ratio = f"{LENGTH_ATTRIBUTES[fields[-1]]}/{averages[fields[-1]]:.4f}"
     for name in reversed(fields[:-1]):
