@@ -14,7 +14,7 @@ from searcher.search import scoring
 from searcher.search.generation import Generation
 from searcher.store.indexer import index_paths
 from searcher.text.normalize import fold
-from searcher.text.terms import index_terms, pair_terms
+from searcher.text.terms import index_terms, index_terms_with_prefix, pair_terms
 
 SEED_SENTENCES = [
     sentence.strip()
@@ -103,6 +103,28 @@ def test_a_two_syllable_word_stands_for_its_pair_and_longer_words_write_pairs():
     assert "hop tac" not in terms  # the folded word says it
     assert "tac du" in terms  # across a word boundary
     assert "nguyen xuan" in terms and "xuan phuc" in terms  # inside a three-syllable word
+
+
+def test_the_lead_is_read_from_the_bodys_segmentation_whole_words_at_its_cut():
+    """An article's lead (its opening 600 characters) is indexed from the body's segmentation,
+    not segmented again: the same terms as segmenting the lead alone, except that the word the
+    cut falls in is whole, not a stump that matches nothing a reader types."""
+    article = next(a for a in iter_articles([CORPUS]) if hasattr(a, "body") and len(a.body) > 900)
+    body = article.body
+    cut = next(space + 3 for space in range(600, 0, -1)  # two letters into a longer syllable
+               if body[space] == " " and body[space + 1:].split()[0].isalpha()
+               and len(body[space + 1:].split()[0]) >= 4)
+    lead = body[:cut]
+    body_terms, lead_terms = index_terms_with_prefix(body, lead)
+    alone = index_terms(lead)
+    stump = lead.rsplit(" ", 1)[1].lower()
+    whole = body[cut - 2:].split()[0].strip(".,;:").lower()
+    assert body_terms == index_terms(body)
+    assert fold(whole) in lead_terms and set(lead_terms) <= set(body_terms)
+    only_alone = set(alone) - set(lead_terms)  # the stump, alone or in a pair
+    assert only_alone and all({stump, fold(stump)} & set(t.replace("_", " ").split())
+                              for t in only_alone)
+    assert len(set(lead_terms) - set(alone)) <= 8  # the rest of the lead is segmented alike
 
 
 def test_token_normalisation_read_from_underthesea_tables_answers_as_underthesea_does():

@@ -34,7 +34,7 @@ from ..ingest.reader import UnchangedFile, file_digest, iter_articles
 from .. import model
 from ..model import Article, Extraction, ReadError
 from ..text import fingerprint as copy_key_code
-from ..text.terms import analysis_id, index_terms
+from ..text.terms import analysis_id, index_terms, index_terms_with_prefix
 from . import analysis_cache, docvalues
 from .analysis_cache import AnalysisCache
 from .durable import DurableStorage
@@ -118,11 +118,12 @@ def analysis_of(article: Article) -> tuple[Terms, Extraction, bytes]:
     cache: the terms of each text field (segmentation), the extraction and the copy keys."""
     extraction = extract(article)
     body = f"{article.summary}\n\n{article.body}" if article.summary else article.body
+    body_terms, lead_terms = index_terms_with_prefix(body, lead(article))  # the lead opens it
     terms = {
         "title": index_terms(article.title),
-        "lead": index_terms(lead(article)),
+        "lead": lead_terms,
         "captions": index_terms("\n".join(article.captions)),
-        "body": index_terms(body),
+        "body": body_terms,
     }
     return terms, extraction, docvalues.pack_copy_keys(article.body, article.title)
 

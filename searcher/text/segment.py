@@ -82,15 +82,28 @@ def _make_word(raw_syllables: list[str]) -> Word:
 def word_syllables(text: str) -> list[list[str]]:
     """The words of a text as lists of syllables as written (punctuation dropped), segmented by
     underthesea's CRF."""
-    text = clean(text)
+    return _segmented(clean(text))[0]
+
+
+def word_syllables_with_prefix(text: str, prefix: str) -> tuple[list[list[str]], int]:
+    """The words of ``text`` and how many of them begin within ``prefix``, the text's opening
+    (an article's lead opens its body): one segmentation serves both, where segmenting the
+    prefix again cost a fifth of the body's."""
+    return _segmented(clean(text), len(_regex_tokens(clean(prefix))) if prefix else 0)
+
+
+def _segmented(text: str, prefix_tokens: int = 0) -> tuple[list[list[str]], int]:
+    """The words of a cleaned text, and how many begin within its first ``prefix_tokens``
+    regex tokens."""
     tokens = _regex_tokens(text)
     if not tokens:
-        return []
+        return [], 0
     features = [[normalize_token(t)] for t in tokens]  # the tagger was trained on normalised text
     tags = _crf_tagger().predict(features)
     words: list[list[str]] = []
     current: list[str] = []
-    for tag, token in zip(tags, tokens):
+    in_prefix = 0
+    for position, (tag, token) in enumerate(zip(tags, tokens)):
         parts = _token_syllables(token)
         if not parts:  # punctuation ends a word
             if current:
@@ -100,10 +113,12 @@ def word_syllables(text: str) -> list[list[str]]:
         if tag != "I-W" and current:
             words.append(current)
             current = []
+        if not current and position < prefix_tokens:
+            in_prefix = len(words) + 1
         current.extend(parts)
     if current:
         words.append(current)
-    return words
+    return words, in_prefix
 
 
 def _regex_tokens(text: str) -> list[str]:

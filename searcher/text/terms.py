@@ -26,7 +26,7 @@ from importlib.metadata import version
 
 from ..identity import code_identity
 from .normalize import fold, normalize_syllable
-from .segment import Word, word_syllables
+from .segment import Word, word_syllables, word_syllables_with_prefix
 
 WORD_JOINER = "_"
 PAIR_JOINER = " "
@@ -66,13 +66,25 @@ def _forms(syllable: str) -> tuple[str, str]:
 
 
 def index_terms(text: str) -> dict[str, int]:
-    """The terms of a text (see the table above) with their counts.
+    """The terms of a text (see the table above) with their counts."""
+    return _terms_of(word_syllables(text))
+
+
+def index_terms_with_prefix(text: str, prefix: str) -> tuple[dict[str, int], dict[str, int]]:
+    """The terms of a text and those of its opening ``prefix`` (the words that begin there),
+    from one segmentation."""
+    words, in_prefix = word_syllables_with_prefix(text, prefix)
+    return _terms_of(words), _terms_of(words[:in_prefix])
+
+
+def _terms_of(words: list[list[str]]) -> dict[str, int]:
+    """The terms of segmented words, with their counts.
 
     Builds the same terms as ``Word`` and the functions above would, without a ``Word`` per word:
     this runs on every word of the corpus."""
     counts: dict[str, int] = defaultdict(int)
     previous = None
-    for raw in word_syllables(text):
+    for raw in words:
         forms = [_forms(s) for s in raw]
         if len(forms) > 1:
             term = word_term([n for n, _ in forms])
