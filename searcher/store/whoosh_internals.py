@@ -259,12 +259,17 @@ class BulkWriter(SegmentWriter):
             self._write_merged_field(fieldname, terms, lengths)
             writer.finish_field()
             return
+        write_term = writer.write_term
         for term in sorted(terms):  # UTF-8 keeps code point order, so this is byte order
             pairs = terms[term]
+            if len(pairs) == 2:  # one document (most terms)
+                length = lengths[pairs[0]]
+                write_term(term.encode("utf-8"), pairs[:1], pairs[1:], length, length)
+                continue
             docnums, counts = pairs[0::2], pairs[1::2]
             field_lengths = [lengths[d] for d in docnums]
-            writer.write_term(term.encode("utf-8"), docnums, counts, min(field_lengths),
-                              max(field_lengths))
+            write_term(term.encode("utf-8"), docnums, counts, min(field_lengths),
+                       max(field_lengths))
         writer.finish_field()
 
     def _write_merged_field(self, fieldname: str, terms: dict, lengths: dict) -> None:
