@@ -1743,3 +1743,28 @@ def test_a_photo_credit_stops_where_the_text_goes_on_with_a_person():
         "Tổng thống Mỹ Donald Trump (trái) và người đồng cấp Nga Vladimir Putin. Ảnh: AP Ngoại trưởng Nga Sergey Lavrov "
         "hôm nay thông báo hai nhà lãnh đạo sẽ gặp nhau vào tháng 7.", title="Trump và Putin sẽ gặp nhau vào tháng 7")))
     assert names.get("Sergey Lavrov") == "Ngoại trưởng Nga"
+
+
+def test_partners_are_listed_in_order_of_first_mention():
+    """bm21480335: "Bộ trưởng Bộ Tài chính Lào Somdy Douangdy, Bộ trưởng Bộ Kế hoạch Đầu tư Lào Souphanh Keomixay, Bộ
+    trưởng Bộ Công Thương Lào Khemmani Pholsena": bodies before people were listed in the order of a set of names,
+    which changed with the hash seed from one process to the next. bm22627654: the chamber of commerce co-organises
+    in the first paragraph, Belarus is a party ("hợp tác với nước Cộng hòa Belarus") only further down; a country
+    was listed before every partner found after it in the same paragraph."""
+    found = [p.name for p in extract(Article(
+        id="t", title="Thủ tướng Lào tham dự Kỳ họp lần thứ 39 Ủy ban liên Chính phủ Việt Nam - Lào",
+        summary="Thủ tướng Chính phủ CHDCND Lào Thongloun Sisoulith sẽ dẫn đầu đoàn đại biểu Chính phủ Lào sang Việt Nam "
+                "tham dự và đồng chủ trì Kỳ họp lần thứ 39 Ủy ban liên Chính phủ Việt Nam - Lào từ hôm nay.",
+        body="Kỳ họp lần thứ 39 của Ủy ban liên Chính phủ Việt Nam - Lào được tổ chức tại Hà Nội kể từ ngày 7 - 8/2/2017. "
+             "Dẫn đầu đoàn Chính phủ Lào là Thủ tướng Thongloun Sisoulith. Ngoài ra còn có Bộ trưởng Bộ Tài chính Lào "
+             "Somdy Douangdy, Bộ trưởng Bộ Kế hoạch Đầu tư Lào Souphanh Keomixay, Bộ trưởng Bộ Công Thương Lào Khemmani "
+             "Pholsena, và các quan chức cấp cao khác của Lào.")).partners]
+    assert found == ["Chính phủ Lào", "Bộ Tài chính Lào", "Bộ Kế hoạch Đầu tư Lào", "Bộ Công Thương Lào"]
+    found = [p.name for p in extract(Article(
+        id="t", title="Tọa đàm Kinh tế Việt Nam - Belarus: Tăng cường liên kết trong chuỗi giá trị",
+        summary="Chiều 27/6 theo giờ địa phương, Chủ tịch nước Trần Đại Quang và Tổng thống Cộng hòa Belarus Alexander "
+                "Lukashenko đã tới dự và phát biểu tại Tọa đàm Kinh tế Việt Nam - Belarus.",
+        body="Tọa đàm do Phòng Thương mại và Công nghiệp Việt Nam phối hợp với Phòng Thương mại và Công nghiệp Belarus tổ "
+             "chức, thu hút gần 500 doanh nghiệp hai nước tham dự. Chủ tịch nước khẳng định Việt Nam luôn mong muốn "
+             "tăng cường hợp tác với nước Cộng hòa Belarus độc lập.")).partners]
+    assert found == ["Phòng Thương mại và Công nghiệp Belarus", "Belarus"]

@@ -548,12 +548,21 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
     defined = {abbr: body for abbr, body in defined.items() if abbr not in KNOWN_BY_ALIAS}
     abbreviations = re.compile(whole_words(defined)) if defined else None
 
-    def add(name: str, country: str | None) -> None:
+    first_mention: dict[str, tuple[int, int]] = {}  # name -> (chunk, offset) where it is first named
+
+    def add(name: str, country: str | None, at: tuple[int, int]) -> None:
         name = renamed.get(name, name)
         if name not in found or (found[name] is None and country):
             found[name] = country
+        first_mention[name] = min(at, first_mention.get(name, at))
 
-    country_parties: dict[str, int] = {}  # country -> how many partners were found before it
+    def adder(at: tuple[int, int]):  # ``add`` for helpers that name a partner found at ``at``
+        return lambda name, country: add(name, country, at)
+
+    country_parties: dict[str, tuple[int, int]] = {}  # country -> (chunk, offset) where it is first a party
+
+    def party(country: str, at: tuple[int, int]) -> None:
+        country_parties[country] = min(at, country_parties.get(country, at))
     headline_parties: set[str] = set()  # countries the headline presents as the party ("thăm Nhật Bản")
     in_lead: set[str] = set()  # countries of the bodies and places the lead names
     unplaced: set[str] = set()  # foreign-looking localities whose country the text does not say
@@ -605,64 +614,64 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
             if _LONGER_NAME_AFTER.match(chunk, match.end()):  # "Toyota Motor Corporation", "Đại tá Toyota Chikara"
                 continue
             entity = KNOWN_BY_ALIAS[match.group(0)]
-            add(entity.name, entity.country)
+            add(entity.name, entity.country, (number, match.start()))
             taken.append(match.span())
         for match in scan(_EMBASSY):
             consulate = "lãnh sự" in match.group("kind").lower() or match.group("kind") == "TLSQ"
-            _add_mission(match, add, consulate=consulate)
+            _add_mission(match, adder((number, match.start())), consulate=consulate)
             taken.append(match.span())
             end = match.end()
             while not consulate and not match.group("place") and (more := _MORE_COUNTRIES.match(chunk, end)):
-                _add_mission(more, add, consulate=False)  # "ĐSQ Italy và Slovakia tại Hà Nội": two embassies
+                _add_mission(more, adder((number, more.start("country"))), consulate=False)  # "ĐSQ Italy và Slovakia tại Hà Nội": two embassies
                 taken.append(more.span())
                 end = more.end()
         for match in scan(_ENVOY):
             if "lãnh sự" in match.group("kind").lower():
-                _add_mission(match, add, consulate=True)
+                _add_mission(match, adder((number, match.start())), consulate=True)
             elif (country := COUNTRIES[match.group("country")]) != VIETNAM:
                 # "Đại sứ Israel tại Việt Nam": Israel is the party, not an embassy never named
-                country_parties.setdefault(country, len(found))
-        for country in _country_parties(chunk, [(0, len(chunk))] if where is None else where):
-            country_parties.setdefault(country, len(found))
+                party(country, (number, match.start()))
+        for position, country in _country_parties(chunk, [(0, len(chunk))] if where is None else where):
+            party(country, (number, position))
             if number <= lead:  # the headline (or summary) presents the country as the party
                 headline_parties.add(country)
         if " về " in chunk:
             for match in scan(_BODY_ABOUT):
                 if (country := COUNTRIES[match.group("country")]) != VIETNAM and "Việt" not in match.group("body"):
-                    add(f"{match.group('body')} {match.group('of') or ''}{country}", country)
+                    add(f"{match.group('body')} {match.group('of') or ''}{country}", country, (number, match.start()))
                     taken.append(match.span())
         if "Bộ " in chunk and "," in chunk:
             for match in scan(_MINISTRY_LIST):
                 if _a_ministry_list(match):
                     name = f"Bộ {match.group('name')} {match.group('of') or ''}{COUNTRIES[match.group('country')]}"
-                    add(name, COUNTRIES[match.group("country")])
+                    add(name, COUNTRIES[match.group("country")], (number, match.start()))
                     taken.append(match.span())
         for match in scan(_ORG):
             if any(s < match.end() and match.start() < e for s, e in taken) or (
                     COUNTRIES[match.group("country")] == VIETNAM and match.group("org").split()[0] in _COMPANY_HEADS):
                 continue  # "Công ty FrieslandCampina Việt Nam", a foreign company's subsidiary, may be read as foreign-named
-            _add_org(match, add, chunk, people)
+            _add_org(match, adder((number, match.start())), chunk, people)
             if not any(person in match.group("org") for person in people):  # rejected: "Bộ ... Nga Maksim
                 taken.append(match.span())  # Oreshkin khẳng định phía Nga" leaves the body before the person free
         if abbreviations is not None:
             for match in scan(abbreviations):
                 if not any(s <= match.start() < e for s, e in taken):
-                    add(*defined[match.group()])
+                    add(*defined[match.group()], (number, match.start()))
                     taken.append(match.span())
         for match in _bodies_before_people(chunk, people, lambda position: True):
             if not any(s < match.end() and match.start() < e for s, e in taken):
-                _add_org(match, add, chunk, people)
+                _add_org(match, adder((number, match.start())), chunk, people)
                 taken.append(match.span())
         for start, (name, country, end) in bodies:
             if not any(s < end and start < e for s, e in taken):
-                add(name, country)
+                add(name, country, (number, start))
                 if country is None:
                     unplaced.add(name)
                     foreign_named.add(name)
         if "như" in chunk or "gồm" in chunk:
             for a, b in ([(0, len(chunk))] if where is None else where):
-                for name, country, _ in _listed_companies(chunk, a, b, people):
-                    add(name, country)
+                for name, country, (start, _) in _listed_companies(chunk, a, b, people):
+                    add(name, country, (number, start))
                     if country is None:
                         unplaced.add(name)
                         foreign_named.add(name)
@@ -671,7 +680,7 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
                 continue
             resolved = _resolve(mention, memory, names_country)
             if resolved:
-                add(*resolved)
+                add(*resolved, (number, mention.start))
                 if resolved[1] is None:
                     unplaced.add(resolved[0])
         for raw_name, word, after_vn_mission, position in _paren_names(chunk):
@@ -681,25 +690,26 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
             entity = KNOWN_BY_ALIAS.get(name)
             country = COUNTRIES[word]
             if entity and entity.kind == "locality" and country != VIETNAM:
-                add(entity.name, country)
+                add(entity.name, country, (number, position))
 
     if lead >= len(chunks):
         in_lead = {c for c in found.values() if c}
     # A government, parliament or state named as a party stands for its country.
     in_lead |= {c for name, c in found.items() if c and _STANDS_FOR_COUNTRY.match(name)}
-    # Countries as parties, in order of first mention among the other partners.
+    # Countries as parties, unless the lead names a body or place of theirs as the party.
     # Nor when the article names two or more of its bodies or places as parties (its embassy and
     # a city, a list of its companies): those are the partners, the country one of the event;
     # unless the headline presents the country itself as the party ("Thủ tướng đã đến Nhật Bản").
-    ordered = list(found.items())
     bodies: dict[str | None, set[str]] = {}
     for name, country in found.items():  # "thành phố Hamburg", "bang Hamburg": one place
         bodies.setdefault(country, set()).add(" ".join(w for w in name.split() if not w[0].islower()))
-    for country, position in sorted(country_parties.items(), key=lambda item: item[1], reverse=True):
+    for country, at in country_parties.items():
         if country not in in_lead and country not in found and (
                 len(bodies.get(country, ())) < 2 or country in headline_parties):
-            ordered.insert(position, (country, country))
-    found = dict(ordered)
+            found[country] = country
+            first_mention[country] = at
+    # In order of first mention: the patterns run kind by kind, and people (a set) in any order.
+    found = dict(sorted(found.items(), key=lambda item: first_mention[item[0]]))
 
     # A body known foreign only by its name's look ("Công ty Hanovid") is a partner in an article
     # about another foreign party (a country, a body or place of one): a Vietnamese company may
@@ -870,8 +880,8 @@ _COUNTRY_BEFORE_ACT = re.compile(rf"(?<![\w-]){COUNTRY_PATTERN}\s+(?:sẽ\s+|đ�
 _BACK_FROM = re.compile(r"(?<![\w-])trở về từ\s+(?:chuyến\s+)?$")
 
 
-def _country_parties(chunk: str, spans: list[tuple[int, int]]) -> list[str]:
-    """The countries the ``spans`` of the chunk present as a party, in order."""
+def _country_parties(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """(where, country) of each country the ``spans`` of the chunk present as a party, in order."""
     found = []
     for a, b in spans:
         found += [(m.start(), m.group("country")) for m in _COUNTRY_PARTY.finditer(chunk, a, b)  # "Bộ trưởng Nguyễn Đức Anh" is no Briton
@@ -883,7 +893,7 @@ def _country_parties(chunk: str, spans: list[tuple[int, int]]) -> list[str]:
             if m and m.group("country") not in AMBIGUOUS_COUNTRY_WORDS:
                 found.append((start + m.start(), m.group("country")))
     found.sort()
-    return [COUNTRIES[word] for _, word in found if COUNTRIES[word] != VIETNAM]
+    return [(at, COUNTRIES[word]) for at, word in found if COUNTRIES[word] != VIETNAM]
 
 
 # A company named as the make of a thing ("1 xe máy (hiệu Honda 67)", "chiếc điện thoại nhãn hiệu Samsung",
