@@ -1768,3 +1768,18 @@ def test_partners_are_listed_in_order_of_first_mention():
              "chức, thu hút gần 500 doanh nghiệp hai nước tham dự. Chủ tịch nước khẳng định Việt Nam luôn mong muốn "
              "tăng cường hợp tác với nước Cộng hòa Belarus độc lập.")).partners]
     assert found == ["Phòng Thương mại và Công nghiệp Belarus", "Belarus"]
+
+
+def test_the_country_of_a_visit_that_frames_the_event_is_no_partner_beside_a_body_of_it():
+    """bm22252792: "Việc ký kết được tiến hành trong khuôn khổ chuyến thăm cấp Nhà nước tới Trung Quốc ... giữa Chính
+    phủ Việt Nam và Ngân hàng xuất nhập khẩu Trung Quốc (Eximbank)": the loan is signed with the bank, the state
+    visit is only its frame; China is a country of the event, not a second partner."""
+    extraction = extract(Article(
+        id="t", title="Vay Trung Quốc thêm hơn 5.500 tỉ cho dự án đường sắt Cát Linh - Hà Đông",
+        summary="Việt Nam vừa ký kết vay bổ sung cho dự án đường sắt đô thị Cát Linh - Hà Đông 250,62 triệu USD, tương "
+                "đơng với hơn 5.500 tỉ đồng theo kế hoạch được thống nhất cách đây 3 năm.",
+        body="Việc ký kết được tiến hành trong khuôn khổ chuyến thăm cấp Nhà nước tới Trung Quốc, chiều 11.5 dưới sự "
+             "chứng kiến của Chủ tịch nước Trần Đại Quang và Tổng Bí thư, Chủ tịch Trung Quốc Tập Cận Bình, giữa Chính phủ "
+             "Việt Nam và Ngân hàng xuất nhập khẩu Trung Quốc (Eximbank)."))
+    assert [p.name for p in extraction.partners] == ["Ngân hàng xuất nhập khẩu Trung Quốc"]
+    assert extraction.countries == ["Trung Quốc"]

@@ -560,6 +560,7 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
         return lambda name, country: add(name, country, at)
 
     country_parties: dict[str, tuple[int, int]] = {}  # country -> (chunk, offset) where it is first a party
+    framing: dict[str, tuple[int, int]] = {}  # the same for countries of a visit that frames the event
 
     def party(country: str, at: tuple[int, int]) -> None:
         country_parties[country] = min(at, country_parties.get(country, at))
@@ -631,8 +632,11 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
             elif (country := COUNTRIES[match.group("country")]) != VIETNAM:
                 # "Đại sứ Israel tại Việt Nam": Israel is the party, not an embassy never named
                 party(country, (number, match.start()))
-        for position, country in _country_parties(chunk, [(0, len(chunk))] if where is None else where):
-            party(country, (number, position))
+        for position, country, framed in _country_parties(chunk, [(0, len(chunk))] if where is None else where):
+            if framed:
+                framing.setdefault(country, (number, position))
+            else:
+                party(country, (number, position))
             if number <= lead:  # the headline (or summary) presents the country as the party
                 headline_parties.add(country)
         if " về " in chunk:
@@ -703,6 +707,11 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
     bodies: dict[str | None, set[str]] = {}
     for name, country in found.items():  # "thành phố Hamburg", "bang Hamburg": one place
         bodies.setdefault(country, set()).add(" ".join(w for w in name.split() if not w[0].islower()))
+    # A country whose visit frames what the article reports ("trong khuôn khổ chuyến thăm cấp Nhà nước tới Trung
+    # Quốc", where the loan is signed with a Chinese bank) is a party only when no body or place of it is.
+    for country, at in framing.items():
+        if country not in country_parties and not bodies.get(country):
+            country_parties[country] = at
     for country, at in country_parties.items():
         if country not in in_lead and country not in found and (
                 len(bodies.get(country, ())) < 2 or country in headline_parties):
@@ -878,22 +887,27 @@ _COUNTRY_BEFORE_ACT = re.compile(rf"(?<![\w-]){COUNTRY_PATTERN}\s+(?:sẽ\s+|đ�
 # A visit the Vietnamese side is back from is over: "ngay sau khi Thủ tướng trở về từ chuyến thăm
 # chính thức Hoa Kỳ" reports a reception of someone else.
 _BACK_FROM = re.compile(r"(?<![\w-])trở về từ\s+(?:chuyến\s+)?$")
+# A visit named as the frame of what the sentence reports: "Việc ký kết được tiến hành trong khuôn khổ chuyến thăm
+# cấp Nhà nước tới Trung Quốc", "các văn kiện được ký kết trong chuyến thăm chính thức LB Nga", "nhân dịp chuyến thăm".
+_FRAME = re.compile(r"(?<![\w-])(?:trong|nhân|nhân dịp|bên lề)\s+(?:khuôn khổ\s+)?(?:(?:chuyến|cuộc)\s+)?$")
 
 
-def _country_parties(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
-    """(where, country) of each country the ``spans`` of the chunk present as a party, in order."""
+def _country_parties(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, str, bool]]:
+    """(where, country, framed) of each country the ``spans`` of the chunk present as a party, in order;
+    ``framed`` when it is the country of a visit that frames what the sentence reports (see ``_FRAME``)."""
     found = []
     for a, b in spans:
-        found += [(m.start(), m.group("country")) for m in _COUNTRY_PARTY.finditer(chunk, a, b)  # "Bộ trưởng Nguyễn Đức Anh" is no Briton
+        found += [(m.start(), m.group("country"), bool(_FRAME.search(chunk, max(0, m.start() - 30), m.start())))
+                  for m in _COUNTRY_PARTY.finditer(chunk, a, b)  # "Bộ trưởng Nguyễn Đức Anh" is no Briton
                   if (m.group("country") not in AMBIGUOUS_COUNTRY_WORDS or _TO_AT_END.sub("", m.group("gap")) in _BEFORE_WORDS)
                   and not _BACK_FROM.search(chunk, max(0, m.start() - 20), m.start())]
         for act in _ACTS.finditer(chunk, a, b):
             start = max(a, act.start() - 60)
             m = _COUNTRY_BEFORE_ACT.search(chunk[start : act.start()])
             if m and m.group("country") not in AMBIGUOUS_COUNTRY_WORDS:
-                found.append((start + m.start(), m.group("country")))
+                found.append((start + m.start(), m.group("country"), False))
     found.sort()
-    return [(at, COUNTRIES[word]) for at, word in found if COUNTRIES[word] != VIETNAM]
+    return [(at, COUNTRIES[word], framed) for at, word, framed in found if COUNTRIES[word] != VIETNAM]
 
 
 # A company named as the make of a thing ("1 xe máy (hiệu Honda 67)", "chiếc điện thoại nhãn hiệu Samsung",
