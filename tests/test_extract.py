@@ -1783,3 +1783,18 @@ def test_the_country_of_a_visit_that_frames_the_event_is_no_partner_beside_a_bod
              "Việt Nam và Ngân hàng xuất nhập khẩu Trung Quốc (Eximbank)."))
     assert [p.name for p in extraction.partners] == ["Ngân hàng xuất nhập khẩu Trung Quốc"]
     assert extraction.countries == ["Trung Quốc"]
+
+
+def test_an_end_of_a_road_or_railway_is_no_partner():
+    """bm22729700: "đường cao tốc Hà Nội - Viêng Chăn (Lào)", "hướng kết nối từ Viêng Chăn đến Hà Nội": Japan is asked
+    to lend for the motorway; Vientiane is where the road ends, no party to the meeting, and Laos no country of it."""
+    extraction = extract(Article(
+        id="t", title="Nhật Bản xem xét cho vay vốn làm cao tốc Hà Nội-Viêng Chăn",
+        summary="Phía Nhật Bản sẽ tìm hiểu việc phát triển lưu lượng xe, lưu lượng hàng hóa, hành khách, phương án thu hồi "
+                "vốn của đường cao tốc Hà Nội - Viêng Chăn (Lào) để báo cáo Chính phủ Nhật Bản nghiên cứu, xem xét cho vay "
+                "vốn để Việt Nam làm dự án cao tốc này.",
+        body="Theo thông tin từ Bộ Giao thông Vận tải, ngày 11-7, Thứ trưởng Bộ GTVT Lê Đình Thọ đã làm việc với ông "
+             "Katsuro Nagai, Công sứ Đại sứ quán Nhật Bản tại Việt Nam về việc vay vốn đầu tư đường cao tốc Hà Nội – Viêng "
+             "Chăn. Tedi cho rằng cần tập trung nghiên cứu hướng kết nối từ Viêng Chăn đến Hà Nội qua cửa khẩu Thanh Thủy."))
+    assert "tỉnh Viêng Chăn" not in {p.name for p in extraction.partners}
+    assert extraction.countries == ["Nhật Bản"]

@@ -307,11 +307,25 @@ _VENUE = re.compile(r"(?<![\w-])(?:tại|ở)\s+(?:(?i:thủ phủ|thủ đô)\s
 _CAPITAL_BEFORE = re.compile(r"(?<![\w-])(?i:thủ đô)\s+$")
 _VISIT_BEFORE = re.compile(r"(?<![\w-])(?:thăm|làm việc|công tác|đến|tới|sang|có mặt|khảo sát|tham quan|đón)"
                            r"(?:\s+(?:và|chính thức|hữu nghị|cấp nhà nước|làm việc|thực tế))*\s+$")
+# Nor is an end of a road, railway or air route ("đường cao tốc Hà Nội - Viêng Chăn (Lào)", "hướng tuyến Viêng Chăn -
+# Pacxan", "hướng kết nối từ Viêng Chăn đến Hà Nội"): the place after a dash of one, or right after its word (and
+# "từ") with a dash or "đến" after the place.
+_ROUTE = (r"(?<![\w-])(?:đường|tuyến|cao tốc|đường sắt|đường bộ|đường bay|chuyến bay|quốc lộ|hành lang|lộ trình"
+          r"|kết nối|nối)")
+_ROUTE_END_BEFORE = re.compile(rf"{_ROUTE}(?:\s+[^\s.,;:!?()]+){{1,6}}?\s*[-–]\s*$")
+_ROUTE_START_BEFORE = re.compile(rf"{_ROUTE}(?:\s+từ)?\s+$")
+_DASH_AFTER = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?(?:[-–]|đến|tới)\s*[A-ZĐ]")
+
+
+def _a_route_end(text: str, at: int, end: int) -> bool:
+    """The place named from ``at`` to ``end`` is an end of a route (see above)."""
+    return bool(_ROUTE_END_BEFORE.search(text, max(0, at - 60), at)
+                or (_ROUTE_START_BEFORE.search(text, max(0, at - 16), at) and _DASH_AFTER.match(text, end)))
 
 
 def _only_a_venue(partner, text: str) -> bool:
-    """Every mention of the place ``partner`` in ``text`` names where something happens, not a visit to
-    it. Bodies are left alone: "làm việc với Thủ tướng tại Bộ Ngoại giao Hoa Kỳ" is hosted by the
+    """Every mention of the place ``partner`` in ``text`` names where something happens or a route's end,
+    not a visit to it. Bodies are left alone: "làm việc với Thủ tướng tại Bộ Ngoại giao Hoa Kỳ" is hosted by the
     ministry, whose minister takes part."""
     if not partner.name[:1].islower():  # a place has a lower-case kind word: "thành phố Puskin", "tỉnh Attapeu"
         return False
@@ -324,6 +338,10 @@ def _only_a_venue(partner, text: str) -> bool:
                 continue
             if _CAPITAL_BEFORE.search(text, max(0, at - 12), at):
                 found = True  # "rời thủ đô Bắc Kinh": a capital is named as where the visit is, as in ``partners``
+                at = text.find(spelling, at + len(spelling))
+                continue
+            if _a_route_end(text, at, at + len(spelling)):
+                found = True
                 at = text.find(spelling, at + len(spelling))
                 continue
             venue = _VENUE.search(text, max(0, at - 40), at)
