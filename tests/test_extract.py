@@ -1798,3 +1798,19 @@ def test_an_end_of_a_road_or_railway_is_no_partner():
              "Chăn. Tedi cho rằng cần tập trung nghiên cứu hướng kết nối từ Viêng Chăn đến Hà Nội qua cửa khẩu Thanh Thủy."))
     assert "tỉnh Viêng Chăn" not in {p.name for p in extraction.partners}
     assert extraction.countries == ["Nhật Bản"]
+
+
+def test_a_leader_named_right_after_a_foreign_country_is_no_vietnamese_party():
+    """bm22499905: "Thủ tướng Lý Hiển Long nhận định ..." in the summary, "Thủ tướng Singapore Lý Hiển Long" in the body:
+    Singapore's leader bears Vietnamese syllables and his first title names no country; the interview has no
+    Vietnamese party, so no country of an event."""
+    extraction = extract(Article(
+        id="t", title="Thủ tướng Singapore cảnh báo mối đe dọa của các nhóm ly khai ở Đông Nam Á",
+        summary="Thủ tướng Lý Hiển Long nhận định các nhóm ly khai tại Đông Nam Á đang đặt ra một nguy cơ rõ ràng và hiện "
+                "hữu với Singapore.",
+        body="Thủ tướng Singapore cảnh báo mối đe dọa của các nhóm ly khai ở Đông Nam Á. Ảnh: AFP Theo phóng viên TTXVN "
+             "tại Singapore, ngày 10/6, Thủ tướng Singapore Lý Hiển Long đã có cuộc trả lời phỏng vấn đài phát thanh ABC "
+             "của Australia về nhiều vấn đề, từ mối đe dọa của chủ nghĩa khủng bố, toàn cầu hóa đến sự thay đổi chiến lược "
+             "tại châu Á. Đề cập những nguy cơ của chủ nghĩa khủng bố đối với Singapore, Thủ tướng Lý Hiển Long nhận định "
+             "các nhóm ly khai tại Đông Nam Á đang đặt ra một nguy cơ rõ ràng và hiện hữu với nước này."))
+    assert extraction.partners == [] and extraction.countries == []

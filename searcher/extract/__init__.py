@@ -84,13 +84,22 @@ def _lead(article: Article, texts: tuple[str, list[str], list[str]] | None = Non
     return "\n".join([title, clean(article.summary or ""), *first])
 
 
-def _vietnamese_official(official: Official) -> bool:
+# A foreign country right before a name is the end of the person's title: "Chủ tịch Trung Quốc Tập Cận Bình".
+# Short names that are also words or given names ("Pháp" of "Bộ Tư Pháp") are not read.
+_FOREIGN_COUNTRY_BEFORE = re.compile(
+    "(?:" + whole_words(set(COUNTRIES) - AMBIGUOUS_COUNTRY_WORDS - {VIETNAM}) + r")[ \t]+$")
+
+
+def _vietnamese_official(official: Official, text: str) -> bool:
     """A person in office with a Vietnamese name and no foreign country in the title
-    ("Thủ tướng Nguyễn Xuân Phúc", not "Chủ tịch Trung Quốc Tập Cận Bình")."""
+    ("Thủ tướng Nguyễn Xuân Phúc", not "Chủ tịch Trung Quốc Tập Cận Bình"), nor anywhere right before the
+    name in ``text``: the leaders of China are named with Vietnamese syllables, and the article may give
+    "Chủ tịch" first and "Chủ tịch Trung Quốc" later."""
     words = official.name.split()
     return (bool(official.title) and len(words) >= 2 and words[0] in SURNAMES
             and not looks_foreign(official.name)
-            and not any(country != VIETNAM for country in _countries_in(official.title)))
+            and not any(country != VIETNAM for country in _countries_in(official.title))
+            and not any(_FOREIGN_COUNTRY_BEFORE.search(text, max(0, at - 24), at) for at in mentions(text, official.name)))
 
 
 # People named as the press (journalists, photographers, authors: never officials, GUIDELINES.md) or, in a
@@ -163,7 +172,9 @@ def has_vietnamese_party(article: Article, officials: list[Official] = (),
                 not _VIETNAMESE_PARTY.match(lead, after.start("country")):
             continue  # "Bộ Ngoại giao Triều Tiên Bà Choe Son-Hui": a person after the country, not "Lào Cai"
         return True
-    return any(o.name in lead for o in officials if _vietnamese_official(o))
+    named = [o for o in officials if o.name in lead]
+    text = "\n".join(_chunks(article, texts)) if named else ""
+    return any(_vietnamese_official(o, text) for o in named)
 
 
 # Car, motorbike and phone news: a lead about goods and their market (a launch, prices, sales, a
