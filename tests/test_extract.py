@@ -1814,3 +1814,18 @@ def test_a_leader_named_right_after_a_foreign_country_is_no_vietnamese_party():
              "tại châu Á. Đề cập những nguy cơ của chủ nghĩa khủng bố đối với Singapore, Thủ tướng Lý Hiển Long nhận định "
              "các nhóm ly khai tại Đông Nam Á đang đặt ra một nguy cơ rõ ràng và hiện hữu với nước này."))
     assert extraction.partners == [] and extraction.countries == []
+
+
+def test_bodies_greetings_are_sent_to_are_no_partners():
+    """bm22604686: "Thủ tướng Nguyễn Xuân Phúc cũng trân trọng chuyển lời thăm hỏi và chúc sức khỏe tới Quốc vương
+    Norodom Sihamoni, Hoàng Thái hậu Moninieth Sihanouk cùng các vị Lãnh đạo Thượng viện, Quốc hội và Chính phủ Vương
+    quốc Campuchia": the Prime Minister receives the president of Cambodia's National Assembly; the government is only
+    greeted."""
+    found = [p.name for p in extract(Article(
+        id="t", title="Thủ tướng Nguyễn Xuân Phúc tiếp Chủ tịch Quốc hội Campuchia",
+        summary="Chiều 24/6, tại Trụ sở Chính phủ, Thủ tướng Nguyễn Xuân Phúc tiếp Chủ tịch Quốc hội Vương quốc Campuchia "
+                "Samdech Heng Samrin đang thăm hữu nghị chính thức Việt Nam.",
+        body="Thủ tướng Nguyễn Xuân Phúc cũng trân trọng chuyển lời thăm hỏi và chúc sức khỏe tới Quốc vương Norodom "
+             "Sihamoni, Hoàng Thái hậu Moninieth Sihanouk cùng các vị Lãnh đạo Thượng viện, Quốc hội và Chính phủ Vương "
+             "quốc Campuchia.")).partners]
+    assert found == ["Quốc hội Campuchia"]

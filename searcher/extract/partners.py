@@ -654,6 +654,9 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
             if any(s < match.end() and match.start() < e for s, e in taken) or (
                     COUNTRIES[match.group("country")] == VIETNAM and match.group("org").split()[0] in _COMPANY_HEADS):
                 continue  # "Công ty FrieslandCampina Việt Nam", a foreign company's subsidiary, may be read as foreign-named
+            if _GREETED_BEFORE.search(chunk, max(0, match.start() - 320), match.start()):
+                taken.append(match.span())
+                continue
             _add_org(match, adder((number, match.start())), chunk, people)
             if not any(person in match.group("org") for person in people):  # rejected: "Bộ ... Nga Maksim
                 taken.append(match.span())  # Oreshkin khẳng định phía Nga" leaves the body before the person free
@@ -908,6 +911,13 @@ def _country_parties(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int
                 found.append((start + m.start(), m.group("country"), False))
     found.sort()
     return [(at, COUNTRIES[word], framed) for at, word, framed in found if COUNTRIES[word] != VIETNAM]
+
+
+# Bodies greetings are sent to are no parties of the meeting where they are sent: "chuyển lời thăm hỏi ... đến Đại
+# tướng Rául Castro và các đồng chí lãnh đạo Đảng, Nhà nước Cuba", "gửi lời thăm hỏi tới Quốc vương Norodom Sihamoni,
+# ... cùng các vị Lãnh đạo Thượng viện, Quốc hội và Chính phủ Vương quốc Campuchia" (as their people are no officials,
+# see ``people``); the list of those greeted may hold commas.
+_GREETED_BEFORE = re.compile(r"lời (?:thăm hỏi|chào|chúc)[^.!?;]{0,160}?\s(?:tới|đến)\s[^.!?;]{0,160}$")
 
 
 # A company named as the make of a thing ("1 xe máy (hiệu Honda 67)", "chiếc điện thoại nhãn hiệu Samsung",
