@@ -1829,3 +1829,16 @@ def test_bodies_greetings_are_sent_to_are_no_partners():
              "Sihamoni, Hoàng Thái hậu Moninieth Sihanouk cùng các vị Lãnh đạo Thượng viện, Quốc hội và Chính phủ Vương "
              "quốc Campuchia.")).partners]
     assert found == ["Quốc hội Campuchia"]
+
+
+def test_an_international_body_where_a_vietnamese_mission_sits_is_no_partner():
+    """bm22405991: "nguyên Đại sứ, Trưởng Phái đoàn thường trực Việt Nam tại Liên hợp quốc Nguyễn Thành Châu",
+    "Cán bộ Đại sứ quán và phái đoàn Việt Nam tại Liên Hợp Quốc đón tiếp Thủ tướng tại sân bay": the United Nations is
+    where the Vietnamese mission sits, as a city after "Việt Nam tại" is where a Vietnamese consulate does."""
+    found = [p.name for p in extract(Article(
+        id="t", title="Báo chí Mỹ đăng bài về chuyến thăm của Thủ tướng Nguyễn Xuân Phúc",
+        summary="Nhân chuyến thăm làm việc chính thức Mỹ của Thủ tướng Việt Nam Nguyễn Xuân Phúc, trang tin The National "
+                "Interest đã đăng một bài viết của nguyên Đại sứ, Trưởng Phái đoàn thường trực Việt Nam tại Liên hợp quốc "
+                "Nguyễn Thành Châu, trong đó nêu lên những nhân tố chiến lược thúc đẩy quan hệ Việt Nam - Mỹ.",
+        body="Cán bộ Đại sứ quán và phái đoàn Việt Nam tại Liên Hợp Quốc đón tiếp Thủ tướng tại sân bay.")).partners]
+    assert "Liên hợp quốc" not in found

@@ -609,6 +609,8 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
                 continue
             if _in_passing(chunk, match.start()):  # "Hội đồng Bảo an Liên hợp quốc", "như JICA hay ADB"
                 continue
+            if _after_vietnamese_mission(chunk, match.start()):  # "Phái đoàn Thường trực Việt Nam tại LHQ": its seat
+                continue
             if _MAKE_BEFORE.search(chunk, max(0, match.start() - 16), match.start()) or \
                     _YEAR_AFTER.match(chunk, match.end()):  # "xe máy hiệu Honda", "Giải ... quốc gia Toyota 2017"
                 continue
