@@ -1842,3 +1842,25 @@ def test_an_international_body_where_a_vietnamese_mission_sits_is_no_partner():
                 "Nguyễn Thành Châu, trong đó nêu lên những nhân tố chiến lược thúc đẩy quan hệ Việt Nam - Mỹ.",
         body="Cán bộ Đại sứ quán và phái đoàn Việt Nam tại Liên Hợp Quốc đón tiếp Thủ tướng tại sân bay.")).partners]
     assert "Liên hợp quốc" not in found
+
+
+def test_a_place_s_name_ends_before_a_person_or_an_acronym_run_into_it():
+    """bm22657354, a caption run into the body without its full stop: "Chủ tịch nước Trần Đại Quang gặp Thống đốc thành
+    phố Saint Peterburg Georgy Poltavchenko Cuộc gặp có sự tham dự ..." (the city was named "thành phố Saint Peterburg
+    Georgy Poltavchenko Cuộc"); bm22296581: "Diễn đàn hợp tác kinh tế châu Á-Thái Bình Dương APEC (PSU)" is the
+    Asia-Pacific region, no partner "châu Á-Thái Bình Dương APEC"."""
+    found = [p.name for p in extract(Article(
+        id="t", title="Chủ tịch nước Trần Đại Quang kết thúc tốt đẹp chuyến thăm chính thức Liên bang Nga",
+        summary="Tại TP Saint Petersburg, Chủ tịch nước Trần Đại Quang đã gặp Thống đốc TP Saint Petersburg Georgy "
+                "Poltavchenko tại Tòa thị chính Smolny.",
+        body="Chủ tịch nước Trần Đại Quang gặp Thống đốc thành phố Saint Peterburg Georgy Poltavchenko Cuộc gặp có sự tham "
+             "dự của đại diện một số doanh nghiệp hàng đầu.")).partners]
+    assert not [name for name in found if "Poltavchenko" in name]
+    found = [p.name for p in extract(Article(
+        id="t", title="Dự báo GDP của APEC tăng cao hơn tốc độ tăng trưởng toàn cầu",
+        summary="Cơ quan hỗ trợ chính sách Diễn đàn hợp tác kinh tế châu Á-Thái Bình Dương APEC (PSU) giới thiệu Báo cáo về "
+                "các xu thế ở khu vực APEC với chủ đề “Toàn cầu hóa: Tốt-Xấu và vai trò của chính sách”.",
+        body="Trong khuôn khổ Hội nghị lần thứ hai các quan chức cấp cao (SOM 2) và các cuộc họp liên quan diễn ra tại Hà "
+             "Nội, sáng 17/5, ông Denis Hew, Giám đốc Cơ quan hỗ trợ chính sách APEC nhấn mạnh, toàn cầu hóa và thương mại "
+             "quốc tế đã đóng góp vào việc gia tăng mạnh mẽ thịnh vượng và phúc lợi của nhân loại.")).partners]
+    assert not [name for name in found if name.startswith("châu Á")]

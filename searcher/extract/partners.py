@@ -198,8 +198,9 @@ def _cut_at_known(name: str, known: set[str], people: set[str]) -> str:
         if " ".join(words[:cut]) in known:
             return " ".join(words[:cut])
     for person in sorted(people, key=lambda p: (-len(p), p)):  # longest first: same every run
-        if name.endswith(" " + person):
-            return name[: -len(person) - 1]
+        at = (name + " ").find(" " + person + " ")  # at the end, or before the next sentence's first word run in
+        if at > 0:  # ("thành phố Saint Peterburg Georgy Poltavchenko Cuộc gặp ...", a caption without its full stop)
+            return name[:at]
     return name
 
 
@@ -267,6 +268,10 @@ def _paren_names(chunk: str) -> tuple[tuple[str, str, bool, int], ...]:
                   match.start()) for match in _PAREN_NAME.finditer(chunk))
 
 
+# A place's name ends before an acronym run into it: "khu vực châu Á-Thái Bình Dương APEC" is the Asia-Pacific region.
+_ACRONYM_AT_END = re.compile(r"(?<=\S) [A-Z]{2,}$")
+
+
 def _localities(chunk: str, known: set[str], people: set[str]) -> list[_Mention]:
     mentions: list[_Mention] = []
     for chain, marked, vn_mission, start in _locality_chains(chunk):
@@ -275,7 +280,7 @@ def _localities(chunk: str, known: set[str], people: set[str]) -> list[_Mention]
         for number, (raw_type, raw_name) in enumerate(chain):
             if province is not None and not marked and number < province and _canonical_type(raw_type) in _SMALLER_UNITS:
                 continue  # "huyện Sơn Đông, tỉnh Bắc Giang": a district of a Vietnamese province
-            name = _cut_at_person(_cut_at_known(raw_name, known, people), people)
+            name = _ACRONYM_AT_END.sub("", _cut_at_person(_cut_at_known(raw_name, known, people), people))
             if not name:
                 continue
             name, trailing = _split_trailing_country(name)
