@@ -1864,3 +1864,17 @@ def test_a_place_s_name_ends_before_a_person_or_an_acronym_run_into_it():
              "Nội, sáng 17/5, ông Denis Hew, Giám đốc Cơ quan hỗ trợ chính sách APEC nhấn mạnh, toàn cầu hóa và thương mại "
              "quốc tế đã đóng góp vào việc gia tăng mạnh mẽ thịnh vượng và phúc lợi của nhân loại.")).partners]
     assert not [name for name in found if name.startswith("châu Á")]
+
+
+def test_a_bilateral_body_named_with_viet_nam_first_is_viet_nam_s():
+    """bm22619121: "Chủ tịch nước mong muốn Hội hữu nghị Belarus-Việt Nam và Hội hữu nghị Việt Nam-Belarus tăng cường
+    giao lưu": each side names its own friendship society first; the second is Vietnamese, no partner."""
+    found = [p.name for p in extract(Article(
+        id="t", title="Chủ tịch nước tiếp cựu binh Belarus từng chiến đấu ở Việt Nam",
+        summary="Chủ tịch nước bày tỏ lòng biết ơn sâu sắc với những cựu chiến binh Belarus đã sát cánh cùng nhân dân Việt "
+                "Nam trong cuộc đấu tranh giải phóng dân tộc.",
+        body="Chủ tịch nước Trần Đại Quang tiếp đại diện Hội hữu nghị Belarus-Việt Nam và cựu chiến binh Belarus đã từng "
+             "tham gia kháng chiến tại Việt Nam. [Chủ tịch nước bắt đầu chuyến thăm chính thức Cộng hòa Belarus] Chủ tịch "
+             "nước mong muốn Hội hữu nghị Belarus-Việt Nam và Hội hữu nghị Việt Nam-Belarus tăng cường giao lưu, trao đổi "
+             "kinh nghiệm.")).partners]
+    assert "Hội hữu nghị Belarus-Việt Nam" in found and "Hội hữu nghị Việt Nam-Belarus" not in found

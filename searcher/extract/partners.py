@@ -396,6 +396,8 @@ def _foreign_body(chunk: str, head: re.Match, people: set[str]) -> tuple[str, st
         pos = w.end()
     if first is None or _country_in([w for w, _ in words[:first]]):
         return None  # "Tổ chức Xúc tiến Thương mại Nhật Bản Hiroyuki Ishige": the body ends at its country
+    if any(w == "Việt" for w, _ in words[: first + 1]) or words[first][0].startswith("Nam-"):
+        return None  # "Hội hữu nghị Việt Nam-Belarus", "Bệnh viện Việt Nam-Cuba": Việt Nam's side, named first
     # The name runs from its first foreign word over capitalised words, up to a country.
     last = len(words)
     for i in range(first, len(words)):
