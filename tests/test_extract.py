@@ -1878,3 +1878,14 @@ def test_a_bilateral_body_named_with_viet_nam_first_is_viet_nam_s():
              "nước mong muốn Hội hữu nghị Belarus-Việt Nam và Hội hữu nghị Việt Nam-Belarus tăng cường giao lưu, trao đổi "
              "kinh nghiệm.")).partners]
     assert "Hội hữu nghị Belarus-Việt Nam" in found and "Hội hữu nghị Việt Nam-Belarus" not in found
+
+
+def test_a_photo_caption_run_into_the_lead_does_not_date_the_article():
+    """bm22628612: "Tòa chung cư Grenfell Tower ở London bị thiêu rụi sau hỏa hoạn ngày 14/6. (Nguồn: AFP/TTXVN) Thủ
+    tướng Anh Theresa May ngày 27/6 cam kết ...": the caption dates its photo (the fire); the article reports the
+    inquiry announced on 27/6."""
+    extraction = extract(article(
+        "Tòa chung cư Grenfell Tower ở London bị thiêu rụi sau hỏa hoạn ngày 14/6. (Nguồn: AFP/TTXVN) Thủ tướng Anh "
+        "Theresa May ngày 27/6 cam kết sẽ tiến hành cuộc điều tra lớn trên phạm vi toàn quốc đối với tấm nhựa sơn phủ bên "
+        "ngoài các tòa nhà cao tầng.", title="Thủ tướng May tuyên bố điều tra tất cả các tòa nhà trên toàn nước Anh"))
+    assert extraction.date == "--06-27"

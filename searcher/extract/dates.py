@@ -26,10 +26,27 @@ _LEAD_CHARS = 700
 _FUTURE_SLACK = timedelta(days=7)  # a dateline a few days after publication is an announcement
 
 
+# A photo's caption run into the text, the sentence before its credit in brackets: "Đặc phái viên ... phát biểu tại
+# cuộc họp báo ở Geneva, Thụy Sĩ ngày 19/5. (Nguồn: AFP/TTXVN)" dates the photo, not the reported event.
+_CREDIT = re.compile(r"\((?:Ảnh|Nguồn)\s*:[^()]*\)")
+
+
+def _without_captions(text: str) -> str:
+    """``text`` without each sentence that a photo credit follows, nor the credit."""
+    kept, last = [], 0
+    for credit in _CREDIT.finditer(text):
+        caption = text[last : credit.start()].rstrip().rstrip(".!?")
+        start = last + max(caption.rfind(end) for end in ".!?\n") + 1
+        kept.append(text[last:start])
+        last = credit.end()
+    return " ".join(kept) + " " + text[last:] if kept else text
+
+
 def _lead(article: Article) -> str:
-    """The summary (news sites put the dateline there) and the first paragraph."""
+    """The summary (news sites put the dateline there) and the first paragraph, without photo captions."""
     first = article.body.split("\n\n", 1)[0]
-    return "\n\n".join(filter(None, [(article.summary or "")[:_LEAD_CHARS], first[:_LEAD_CHARS]]))
+    lead = "\n\n".join(filter(None, [(article.summary or "")[:_LEAD_CHARS], first[:_LEAD_CHARS]]))
+    return _without_captions(lead) if "(" in lead else lead
 
 
 def _valid(day: int, month: int, year: int | None) -> bool:
