@@ -1889,3 +1889,24 @@ def test_a_photo_caption_run_into_the_lead_does_not_date_the_article():
         "Theresa May ngày 27/6 cam kết sẽ tiến hành cuộc điều tra lớn trên phạm vi toàn quốc đối với tấm nhựa sơn phủ bên "
         "ngoài các tòa nhà cao tầng.", title="Thủ tướng May tuyên bố điều tra tất cả các tòa nhà trên toàn nước Anh"))
     assert extraction.date == "--06-27"
+
+
+def test_a_place_named_in_a_venue_s_name_or_where_a_draw_is_held_is_no_partner():
+    """bm22354016: "vụ tấn công được cho là khủng bố tại thành phố Manchester", "Một phụ nữ đặt hoa tưởng nhớ nạn nhân
+    vụ tấn công ở nhà thi đấu Manchester": where the attack Việt Nam condemns happened, named in the arena's name too;
+    bm21477851: "sẽ được xác định sau lễ bốc thăm tại Kuala Lumpur (Malaysia)": a draw ("bốc thăm") is no visit."""
+    found = [p.name for p in extract(Article(
+        id="t", title="Việt Nam lên án vụ đánh bom hòa nhạc ở Anh",
+        summary="Việt Nam hôm nay lên án vụ tấn công được cho là khủng bố tại thành phố Manchester và chia buồn với người "
+                "dân Anh.",
+        body="Một phụ nữ đặt hoa tưởng nhớ nạn nhân vụ tấn công ở nhà thi đấu Manchester, trung tâm thành phố. Ảnh: Reuters "
+             "\"Việt Nam lên án mạnh mẽ hành vi tấn công khủng bố dưới mọi hình thức\", bà Lê Thị Thu Hằng, người phát "
+             "ngôn Bộ Ngoại giao Việt Nam, tuyên bố.")).partners]
+    assert "thành phố Manchester" not in found
+    extraction = extract(Article(
+        id="t", title="Việt Nam đăng cai vòng loại U-23 châu Á 2018",
+        summary="Tối 6-2, LĐBĐ châu Á (AFC) đã gởi thư thông báo chính thức trao quyền cho VN đăng cai một bảng vòng loại "
+                "U-23 châu Á 2018, diễn ra từ ngày 15 đến 23-6.",
+        body="Các đối thủ cùng bảng với U-23 VN sẽ được xác định sau lễ bốc thăm tại Kuala Lumpur (Malaysia) vào ngày 16-3 "
+             "tới. VCK U-23 châu Á 2018 sẽ diễn ra tại Trung Quốc."))
+    assert "thành phố Kuala Lumpur" not in {p.name for p in extraction.partners} and "Malaysia" not in extraction.countries

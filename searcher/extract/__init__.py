@@ -314,9 +314,10 @@ def _quoted_source(partner, text: str) -> bool:
 # "Hội nghị ... tại tỉnh Attapeu, Lào vào tháng 9"), unless the Vietnamese side visits it ("thăm và làm
 # việc tại tỉnh Nagano", "đến làm việc tại", "công tác tại").
 _VENUE = re.compile(r"(?<![\w-])(?:tại|ở)\s+(?:(?i:thủ phủ|thủ đô)\s+)?"
-                    r"(?:(?i:thành phố|tp\.?|tỉnh|bang|tiểu bang|châu|vùng|quận|huyện)\s+)?$")
+                    r"(?:(?i:thành phố|tp\.?|tỉnh|bang|tiểu bang|châu|vùng|quận|huyện)\s+"
+                    r"|(?:[a-zđà-ỹ]+\s+){1,3})?$")  # or a place named in a venue's: "ở nhà thi đấu Manchester"
 _CAPITAL_BEFORE = re.compile(r"(?<![\w-])(?i:thủ đô)\s+$")
-_VISIT_BEFORE = re.compile(r"(?<![\w-])(?:thăm|làm việc|công tác|đến|tới|sang|có mặt|khảo sát|tham quan|đón)"
+_VISIT_BEFORE = re.compile(r"(?<![\w-])(?:(?<!bốc )thăm|làm việc|công tác|đến|tới|sang|có mặt|khảo sát|tham quan|đón)"
                            r"(?:\s+(?:và|chính thức|hữu nghị|cấp nhà nước|làm việc|thực tế))*\s+$")
 # Nor is an end of a road, railway or air route ("đường cao tốc Hà Nội - Viêng Chăn (Lào)", "hướng tuyến Viêng Chăn -
 # Pacxan", "hướng kết nối từ Viêng Chăn đến Hà Nội"): the place after a dash of one, or right after its word (and
