@@ -1910,3 +1910,18 @@ def test_a_place_named_in_a_venue_s_name_or_where_a_draw_is_held_is_no_partner()
         body="Các đối thủ cùng bảng với U-23 VN sẽ được xác định sau lễ bốc thăm tại Kuala Lumpur (Malaysia) vào ngày 16-3 "
              "tới. VCK U-23 châu Á 2018 sẽ diễn ra tại Trung Quốc."))
     assert "thành phố Kuala Lumpur" not in {p.name for p in extraction.partners} and "Malaysia" not in extraction.countries
+
+
+def test_where_someone_lives_is_no_partner():
+    """bm22547225: "bắt quả tang đối tượng Hơ Văn Pó (sinh năm 1962, thường trú tại bản Khằm Nàng, Cụm Nàm Ngà, huyện
+    Viêng Xay, tỉnh Hủa Phăn, Lào) đang vận chuyển gần 1.200 viên ma túy": a smuggler's home, no party of an
+    exchange with Laos."""
+    extraction = extract(Article(
+        id="t", title="Thanh Hóa: Bắt giữ đối tượng vận chuyển 1.200 viên ma túy tổng hợp",
+        summary="Ngày 16/6, thông tin từ Công an tỉnh Thanh Hóa cho biết: Phòng Cảnh sát Điều tra tội phạm về ma túy, Công "
+                "an tỉnh Thanh Hóa đã bắt một đối tượng vận chuyển 1.200 viên ma túy tổng hợp đang trên đường đi tiêu thụ.",
+        body="Cụ thể, vào ngày 15/6, tại km 73, trên tuyến Quốc lộ 15C thuộc địa bàn bản Kéo Hượn, xã Nhi Sơn, huyện Mường "
+             "Lát, các chiến sỹ Phòng Cảnh sát Điều tra tội phạm về ma túy Công an tỉnh Thanh Hóa đã phát hiện và bắt quả "
+             "tang đối tượng Hơ Văn Pó (sinh năm 1962, thường trú tại bản Khằm Nàng, Cụm Nàm Ngà, huyện Viêng Xay, tỉnh Hủa "
+             "Phăn, Lào) đang vận chuyển gần 1.200 viên ma túy tổng hợp cùng nhiều tang vật khác có liên quan."))
+    assert extraction.partners == [] and extraction.countries == []

@@ -218,6 +218,18 @@ def _cut_at_person(name: str, people: set[str]) -> str:
     return " ".join(words)
 
 
+# Where someone lives is no party: "đối tượng Thạo Thay Vàng (SN 1983, trú tại bản Na Sa Cang, huyện Sầm Nưa, tỉnh
+# Houphan, Lào)", "thường trú tại bản Khằm Nàng, Cụm Nàm Ngà, huyện Viêng Xay" (smugglers arrested in Việt Nam).
+_RESIDENCE_BEFORE = re.compile(r"(?<![\w-])(?:trú|thường trú|tạm trú|cư trú|ngụ|quê|sinh sống)(?:\s+(?:tại|ở))?\s+"
+                               r"(?:[^.;:!?()\n]{0,80}?,\s*)?$")
+
+
+def _a_residence(chunk: str, start: int) -> bool:
+    """The place (or chain of places) at ``start`` is where someone lives."""
+    return any(word in chunk for word in ("trú", "ngụ", "quê", "sinh sống")) and \
+        _RESIDENCE_BEFORE.search(chunk, max(0, start - 100), start) is not None
+
+
 def _after_vietnamese_mission(chunk: str, end: int) -> bool:
     """The text before ``end`` ends in "Việt Nam tại". Only the last "Việt Nam" can start that,
     so the pattern is tried there instead of searched for through the whole chunk."""
@@ -692,7 +704,7 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
                         unplaced.add(name)
                         foreign_named.add(name)
         for mention in mentions:
-            if mention.after_vietnamese_mission or not reported(mention.start):
+            if mention.after_vietnamese_mission or not reported(mention.start) or _a_residence(chunk, mention.start):
                 continue
             resolved = _resolve(mention, memory, names_country)
             if resolved:
@@ -700,7 +712,7 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
                 if resolved[1] is None:
                     unplaced.add(resolved[0])
         for raw_name, word, after_vn_mission, position in _paren_names(chunk):
-            if after_vn_mission or not reported(position):
+            if after_vn_mission or not reported(position) or _a_residence(chunk, position):
                 continue
             name = _cut_at_known(raw_name, known, people)
             entity = KNOWN_BY_ALIAS.get(name)
