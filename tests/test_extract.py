@@ -1925,3 +1925,24 @@ def test_where_someone_lives_is_no_partner():
              "tang đối tượng Hơ Văn Pó (sinh năm 1962, thường trú tại bản Khằm Nàng, Cụm Nàm Ngà, huyện Viêng Xay, tỉnh Hủa "
              "Phăn, Lào) đang vận chuyển gần 1.200 viên ma túy tổng hợp cùng nhiều tang vật khác có liên quan."))
     assert extraction.partners == [] and extraction.countries == []
+
+
+def test_hanoi_time_and_a_national_team_are_no_vietnamese_party():
+    """bm22670773: "vào khoảng 21h00 giờ địa phương (tức 2h00 sáng ngày 4/7 theo giờ Hà Nội)": world news giving the
+    time in Hà Nội has no Vietnamese party, so no partner (Toulouse); bm22321930: "bảng đấu có sự góp mặt của U20 Việt
+    Nam": a national team at a tournament in Cheonan is sport, no exchange with the city."""
+    extraction = extract(Article(
+        id="t", title="Pháp: Xả súng khiến ít nhất 7 người thương vong",
+        summary="Truyền thông Pháp đưa tin ít nhất 1 người thiệt mạng và 6 người khác bị thương trong một vụ xả súng xảy ra "
+                "tối 3/7 tại thành phố Toulouse, miền Nam nước Pháp.",
+        body="Theo hãng tin AFP, một tay súng đi xe máy đã nổ súng vào một nhóm người tại quận La Reynerie, thành phố "
+             "Toulouse vào khoảng 21h00 giờ địa phương (tức 2h00 sáng ngày 4/7 theo giờ Hà Nội). Hai trong số những người "
+             "bị thương đang ở trong tình trạng nguy kịch."))
+    assert extraction.partners == [] and extraction.countries == []
+    extraction = extract(Article(
+        id="t", title="Fan nữ Hàn Quốc kéo cả trăm anh em cổ vũ U20 Việt Nam",
+        summary="Nhiều người dân thành phố Cheonan đang rất háo hức trước giờ khai màn của bảng E U20 World Cup 2017, bảng "
+                "đấu có sự góp mặt của U20 Việt Nam.",
+        body="Chỉ còn 2 ngày nữa, các trận đấu của bảng E vòng chung kết U20 World Cup 2017 sẽ chính thức khởi tranh nên "
+             "ngay từ lúc này, công tác chuẩn bị chủ thành phố Cheonan (Hàn Quốc) gần như đã hoàn tất và sẵn sàng."))
+    assert extraction.partners == [] and extraction.countries == []

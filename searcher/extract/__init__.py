@@ -58,15 +58,18 @@ _STATIC_PLACES = (VN_ALL_PLACES | OTHER_PLACES | set(COUNTRIES) | set(KNOWN_BY_A
 # state. World news, sport and car reviews name none, and their foreign places are not partners.
 # Seas and regions are matched too, so "Bình Dương" is not read inside "Thái Bình Dương"; a state
 # body followed by a foreign country or "nước này" is that country's ("Bộ Ngoại giao Đức"), and
-# "giờ Việt Nam" is a time zone.
+# "giờ Việt Nam", "giờ Hà Nội" are time zones ("2h00 sáng ngày 4/7 theo giờ Hà Nội" in world news), and a national
+# team ("Đội tuyển bóng chuyền nữ Việt Nam", "U23 Việt Nam") is no party either.
+_TIME_ZONES = {"giờ Việt Nam", "giờ Hà Nội"}
 _STATE_BODIES = {"Thủ tướng Chính phủ", "Chủ tịch nước", "Tổng Bí thư", "Quốc hội", "Bộ Ngoại giao", "UBND"}
 _VIETNAMESE_PARTY = re.compile(whole_words(VN_ALL_PLACES | _STATE_BODIES | {
-    "Việt", "VN", "TP.HCM", "TPHCM", "nước ta", "giờ Việt Nam"}))
+    "Việt", "VN", "TP.HCM", "TPHCM", "nước ta", *_TIME_ZONES}))
 _SEAS_AND_REGIONS = re.compile("|".join(re.escape(p) for p in sorted(OTHER_PLACES, key=len, reverse=True)))
 _SEA_FIRST_WORDS = tuple(sorted({p.split()[0] for p in OTHER_PLACES}))  # most leads name no sea: skip the sub
 _COUNTRY_THEN_NAME = re.compile(r"\s+(?:nước\s+)?(?P<country>" + whole_words(set(COUNTRIES)) + ")")
 _MARKET_BEFORE = re.compile(r"(?<![\w-])(?:thị trường|người tiêu dùng|khách hàng|khách|người dùng|cầu thủ|hãng xe tại"
                             r"|bán tại|bán ở|có mặt tại|giảm giá tại|ra mắt tại|phân phối tại|lãnh thổ)\s+$")
+_TEAM_BEFORE = re.compile(r"(?<![\w-])(?i:đội tuyển|tuyển|đội|ĐT|U-?\d{2})(?:\s+[^\s.,;:!?]+){0,3}\s+$")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w&'’-]*)[ \t]+$")
 _PLACE_NAMES = VN_ALL_PLACES - {VIETNAM}  # places, not the country: "Mỹ, Singapore, Việt Nam, Trung Quốc" lists countries
 _PLACE_OF_COUNTRY = re.compile(rf"(?:\s*,\s*(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|bang)\s+{CAP_RUN})*"
@@ -154,7 +157,9 @@ def has_vietnamese_party(article: Article, officials: list[Official] = (),
         lead = _SEAS_AND_REGIONS.sub(" ", lead)
     for match in _VIETNAMESE_PARTY.finditer(lead):
         name = match.group()
-        if name == "giờ Việt Nam":
+        if name in _TIME_ZONES:
+            continue
+        if name in (VIETNAM, "VN") and _TEAM_BEFORE.search(lead, max(0, match.start() - 40), match.start()):
             continue
         if name == VIETNAM and (brand := _WORD_BEFORE.search(lead, max(0, match.start() - 30), match.start())) and \
                 _foreign_word(brand.group(1)):
