@@ -1946,3 +1946,14 @@ def test_hanoi_time_and_a_national_team_are_no_vietnamese_party():
         body="Chỉ còn 2 ngày nữa, các trận đấu của bảng E vòng chung kết U20 World Cup 2017 sẽ chính thức khởi tranh nên "
              "ngay từ lúc này, công tác chuẩn bị chủ thành phố Cheonan (Hàn Quốc) gần như đã hoàn tất và sẵn sàng."))
     assert extraction.partners == [] and extraction.countries == []
+
+
+def test_a_paper_named_after_its_province_is_no_vietnamese_party():
+    """bm22283281: "Báo Hà Tĩnh điện tử tổng hợp các tin tức thế giới nổi bật trong ngày 15/5": a round-up of world news
+    by the province's paper; the prison break in Lae names no exchange with Việt Nam."""
+    extraction = extract(Article(
+        id="t", title="Thế giới ngày qua: Nổ bom trước Nhà hát Quốc gia Thái Lan",
+        summary="Báo Hà Tĩnh điện tử tổng hợp các tin tức thế giới nổi bật trong ngày 15/5.",
+        body="Tù nhân Papua New Guinea vượt ngục, 17 người bị bắn chết: Gần 80 phạm nhân ở nhà tù Buimo, thành phố Lae, "
+             "Papua New Guinea ngày 15/5 tổ chức vượt ngục hàng loạt, buộc lính canh phải nổ súng bắn chết 17 người."))
+    assert extraction.partners == [] and extraction.countries == []

@@ -69,6 +69,7 @@ _SEA_FIRST_WORDS = tuple(sorted({p.split()[0] for p in OTHER_PLACES}))  # most l
 _COUNTRY_THEN_NAME = re.compile(r"\s+(?:nước\s+)?(?P<country>" + whole_words(set(COUNTRIES)) + ")")
 _MARKET_BEFORE = re.compile(r"(?<![\w-])(?:thị trường|người tiêu dùng|khách hàng|khách|người dùng|cầu thủ|hãng xe tại"
                             r"|bán tại|bán ở|có mặt tại|giảm giá tại|ra mắt tại|phân phối tại|lãnh thổ)\s+$")
+_PAPER_BEFORE = re.compile(r"(?<![\w-])[Bb]áo\s+$")
 _TEAM_BEFORE = re.compile(r"(?<![\w-])(?i:đội tuyển|tuyển|đội|ĐT|U-?\d{2})(?:\s+[^\s.,;:!?]+){0,3}\s+$")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w&'’-]*)[ \t]+$")
 _PLACE_NAMES = VN_ALL_PLACES - {VIETNAM}  # places, not the country: "Mỹ, Singapore, Việt Nam, Trung Quốc" lists countries
@@ -161,6 +162,8 @@ def has_vietnamese_party(article: Article, officials: list[Official] = (),
             continue
         if name in (VIETNAM, "VN") and _TEAM_BEFORE.search(lead, max(0, match.start() - 40), match.start()):
             continue
+        if _PAPER_BEFORE.search(lead, max(0, match.start() - 6), match.start()):
+            continue  # "Báo Hà Tĩnh điện tử tổng hợp các tin tức": a paper named after its province, no party
         if name == VIETNAM and (brand := _WORD_BEFORE.search(lead, max(0, match.start() - 30), match.start())) and \
                 _foreign_word(brand.group(1)):
             continue  # "Toyota Việt Nam", "Samsung Việt Nam": a foreign company's subsidiary counts as foreign
