@@ -1957,3 +1957,15 @@ def test_a_paper_named_after_its_province_is_no_vietnamese_party():
         body="Tù nhân Papua New Guinea vượt ngục, 17 người bị bắn chết: Gần 80 phạm nhân ở nhà tù Buimo, thành phố Lae, "
              "Papua New Guinea ngày 15/5 tổ chức vượt ngục hàng loạt, buộc lính canh phải nổ súng bắn chết 17 người."))
     assert extraction.partners == [] and extraction.countries == []
+
+
+def test_a_commune_named_like_a_foreign_province_is_vietnamese():
+    """bm22548008: "trên đường Võ Nguyên Giáp thuộc xã Sơn Đông, thành phố Bến Tre": a commune of Bến Tre, not China's
+    Shandong ("Sơn Đông" in the data file); a commune or ward without a country is Vietnamese."""
+    extraction = extract(Article(
+        id="t", title="Bến Tre: Xe cấp cứu gây tai nạn khiến 1 người tử vong tại chỗ",
+        summary="Một chiếc xe cấp cứu gây tai nạn giao thông trên đường Võ Nguyên Giáp, thành phố Bến Tre đã làm một người "
+                "tử vong tại chỗ và hai ôtô hư hỏng nặng.",
+        body="Khoảng 21 giờ 30 phút ngày 16/6, một chiếc xe cấp cứu gây tai nạn giao thông trên đường Võ Nguyên Giáp thuộc "
+             "xã Sơn Đông, thành phố Bến Tre đã làm một người chết, hai ôtô hư hỏng nặng."))
+    assert extraction.partners == [] and extraction.countries == []

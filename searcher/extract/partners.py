@@ -330,7 +330,7 @@ def _resolve(mention: _Mention, memory: dict[str, str], names_country=lambda cou
         country = entity.country
     elif entity or name in VN_PLACES:
         return None
-    elif alias:
+    elif alias and mention.type not in ("xã", "phường"):  # "xã Sơn Đông, thành phố Bến Tre" is no Shandong
         country = alias.country
     elif mention.type in _VIETNAMESE_UNITS or name in _VIETNAMESE_SHORT_NAMES:
         return None  # a district or commune named without a country is Vietnamese (Đăk Hà, Ea Kar)
