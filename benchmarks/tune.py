@@ -55,7 +55,8 @@ def top_ids(searcher: Searcher, text: str, k: int = 10) -> list[str]:
     under the first), without facets, snippets or the evaluation cache (the constants change
     between calls). A query no article matches whole is not respelled here."""
     gen = searcher._current()
-    evaluation = evaluate(query_builder.parse(text, gen.is_term), gen.arrays, gen.verify_phrase)
+    evaluation = evaluate(query_builder.parse(text, gen.is_term), gen.arrays, gen.verify_phrase,
+                          gen.proper_share)
     ranked = searcher._order(gen, evaluation, evaluation.matched, "relevance")
     order, _ = searcher._folded(gen, ranked)
     return [gen.ids[d] for d in order[:k]]

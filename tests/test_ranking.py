@@ -27,7 +27,10 @@ FORMOSA_IN_PASSING = "bm22738117"  # seven officials disciplined, one over "sự
 QATAR_WORKERS = "bm22476816"  # Vietnamese workers in Qatar: "lao động" abroad throughout
 RETIREMENT_AGE = "bm22318315"  # "đề xuất tăng tuổi nghỉ hưu": "xuất" and "lao động" everywhere,
 # "xuất khẩu lao động" once
-ARTICLES = {VIETNAM_ONLY, SOUTH_ALONE, SHINZO_ABE, FRANCE, LAW_TEACHING, JAPAN_IN_FULL, BIRTHDAY,
+UK_BOMBING = "bm22352783"  # Manchester bombing: "Thủ tướng Anh", "nước Anh"; photo credits "Ảnh:"
+BROTHERS = "bm22245658"  # three brothers ("anh em"), "anh Đượm": the pronoun, lower case
+COACH_TUAN = "bm22420649"  # coach Hoàng Anh Tuấn and player Tuấn Anh: "Anh" inside names
+ARTICLES = {UK_BOMBING, BROTHERS, COACH_TUAN, VIETNAM_ONLY, SOUTH_ALONE, SHINZO_ABE, FRANCE, LAW_TEACHING, JAPAN_IN_FULL, BIRTHDAY,
             GERMANY, CHUNG, SHRIMP_EXPORTS, FISHERIES_FRAUD, NHA_TRANG,
             WHITE_HOUSE, AUSTRALIA, TOURIST_NEWS, FORMOSA_HEARING, FORMOSA_IN_PASSING,
             QATAR_WORKERS, RETIREMENT_AGE}
@@ -94,6 +97,14 @@ def test_a_country_word_inside_a_persons_name_is_no_match_for_the_country(search
     found = ids(searcher, "Đức")  # Germany, not Chủ tịch Nguyễn Đức Chung
     assert GERMANY in found and CHUNG not in found
     assert ids(searcher, "Nguyễn Đức Chung")[0] == CHUNG  # the name itself still counts
+
+
+def test_a_capitalised_word_ranks_the_name_above_the_same_letters_as_a_common_word(searcher):
+    # the index lower-cases "Anh": the UK, the pronoun "anh" and the "Anh" of "Tuấn Anh" are one
+    # term; how each article writes it tells them apart
+    found = ids(searcher, "Anh")
+    assert found.index(UK_BOMBING) < found.index(BROTHERS)
+    assert found.index(UK_BOMBING) < found.index(COACH_TUAN)
 
 
 def test_words_typed_with_accents_are_cut_into_common_words(searcher, monkeypatch):

@@ -10,13 +10,15 @@ import numpy as np
 from ..facets import FACETS
 from ..store import docvalues
 from ..text.fingerprint import copies
-from .aliases import folded_sequence_pattern
+from ..text.normalize import fold
+from .aliases import folded_sequence_pattern, own_place_words
 from .explore import NameIndex
 from .facet_counts import FacetColumn
 from . import query as query_builder
 from .postings import IndexArrays
 from .scoring import Evaluation, evaluate
 from .spelling import Vocabulary
+from .writing import proper_share
 
 PARSED_QUERIES = 1024  # query texts whose parse a generation keeps
 # Scores, tiers and result sets of the latest queries: ticking a filter, sorting by date or
@@ -62,7 +64,7 @@ class Generation:
         if key in self._evaluations:
             self._evaluations.move_to_end(key)
             return self._evaluations[key]
-        evaluation = evaluate(parsed, self.arrays, self.verify_phrase)
+        evaluation = evaluate(parsed, self.arrays, self.verify_phrase, self.proper_share)
         self._evaluations[key] = evaluation
         self._evaluation_bytes += _nbytes(evaluation)
         while self._evaluation_bytes > EVALUATION_BYTES:
@@ -106,6 +108,18 @@ class Generation:
             texts = [data["title"], data["summary"] or "", data["body"], *data["captions"]]
             found[i] = any(pattern.search(text) for text in texts)
         return found
+
+    def proper_share(self, docnums: np.ndarray, syllable: str,
+                     spelled_out: frozenset[str] = frozenset()) -> np.ndarray:
+        """Per document, the share of a syllable's occurrences written as a proper name of its
+        own (``writing.proper_share``), in its stored text."""
+        own = own_place_words(fold(syllable))
+        shares = np.ones(len(docnums), dtype=np.float32)
+        for i, docnum in enumerate(docnums):
+            data = self.stored(int(docnum))
+            shares[i] = proper_share([data["title"], data["summary"] or "", data["body"],
+                                      *data["captions"]], syllable, own, spelled_out)
+        return shares
 
     def stored(self, docnum: int) -> dict:
         return self.searcher.stored_fields(docnum)["data"]

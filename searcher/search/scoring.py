@@ -63,11 +63,13 @@ class _Scorer:
     """Scores for one query; a term's dense scores are computed once per query (a query word,
     its pairs and the proximity bonus ask for the same terms) and are read-only."""
 
-    def __init__(self, arrays: IndexArrays, verify_phrase=None):
+    def __init__(self, arrays: IndexArrays, verify_phrase=None, proper_share=None):
         self.arrays = arrays
         self.size = arrays.size
         self._terms: dict[str, np.ndarray] = {}
         self.verify_phrase = verify_phrase  # (docnums, folded syllables) -> bool per docnum
+        # (docnums, normalised syllable, the query's other syllables) -> share per docnum
+        self.proper_share = proper_share
         self.only_function_words = False  # a query of function words only must match them
 
     def zeros(self) -> np.ndarray:
@@ -134,6 +136,28 @@ class _Scorer:
         share = np.divide(typed, total, out=np.zeros(self.size, dtype=np.float32), where=total > 0)
         return typed > inside, share
 
+    def as_written(self, word: Word, score: np.ndarray, alone: np.ndarray,
+                   spelled_out: frozenset[str]) -> np.ndarray:
+        """A one-syllable word typed with a capital (``Anh``, ``Đức``) asks for the proper name:
+        the best ``MAX_CASE_CHECKS`` articles where it stands alone are scored by the share of
+        its occurrences their writer wrote as a name of its own (``writing.proper_share``), not
+        as a common word (``anh em``, ``có đức``) or inside a name (``Tuấn Anh``, ``Đức Chinh``),
+        which the index, lower-cased, cannot tell; no share weighs less than a match inside a
+        longer name."""
+        candidates = np.flatnonzero(alone)
+        if len(candidates) > ranking.MAX_CASE_CHECKS:
+            candidates = candidates[np.argpartition(-score[candidates], ranking.MAX_CASE_CHECKS)[
+                :ranking.MAX_CASE_CHECKS]]
+        if self.proper_share is None or not len(candidates):
+            return score
+        share = np.minimum(1, self.proper_share(candidates, word.normalized[0], spelled_out)
+                           / ranking.PROPER_SHARE_ENOUGH)
+        factor = ranking.INSIDE_NAME_BOOST + (1 - ranking.INSIDE_NAME_BOOST) * share
+        # the articles not checked, all below the checked ones, stay below them
+        score = np.where(alone, score * factor.min(), score)
+        score[candidates] *= factor / factor.min()
+        return score
+
     def reversed_pair(self, a: Word, b: Word) -> np.ndarray:
         """Scores where word ``b`` stands right before word ``a`` (a name in the other order)."""
         return self.pair(b.folded[-1], a.folded[0])
@@ -153,9 +177,12 @@ class _Scorer:
             total += scores
         return np.where(mask, total, 0).astype(np.float32)
 
-    def word(self, word: Word, recall_net: bool = True,
-             neighbours: frozenset[str] = frozenset()) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """(scores, strict mask, match mask) of one query word.
+    def word(self, word: Word, recall_net: bool = True, neighbours: frozenset[str] = frozenset(),
+             spelled_out: frozenset[str] = frozenset()
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(scores, strict mask, match mask) of one query word; ``neighbours``: the query's
+        folded syllables beside it, ``spelled_out``: all its other ones (a name typed in either
+        order, ``Phúc Nguyễn Xuân``).
 
         Typed accents are taken at their word: an accented word matches its exact spelling, and
         its folded forms only inside documents that also have its exact syllables (the same
@@ -172,6 +199,8 @@ class _Scorer:
                 return score, found, found
             alone, share = standing
             score = np.where(alone, score * share, ranking.INSIDE_NAME_BOOST * score)
+            if word.raw[0][:1].isupper() and recall_net:
+                score = self.as_written(word, score, found & alone, spelled_out)
             return score.astype(np.float32), found & alone, found
         folded = self.together(word.folded)  # holds the folded word term of two syllables
         if len(word.folded) > 2:
@@ -257,7 +286,8 @@ class _Scorer:
         for i, word in enumerate(item.words):
             beside = frozenset(([item.words[i - 1].folded[-1]] if i else [])
                                + ([item.words[i + 1].folded[0]] if i + 1 < len(item.words) else []))
-            s, st, m = self.word(word, neighbours=beside)
+            others = frozenset(f for j, w in enumerate(item.words) if j != i for f in w.folded)
+            s, st, m = self.word(word, neighbours=beside, spelled_out=others)
             if word in content:
                 score += s
                 strict &= st
@@ -282,12 +312,14 @@ class _Scorer:
         return np.logical_or.reduce([self.word(w, recall_net=False)[1] for w in item.words])
 
 
-def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None) -> Evaluation | None:
+def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None,
+             proper_share=None) -> Evaluation | None:
     """Scores, tiers and the result set; None when the query has no words (browse).
 
     ``verify_phrase(docnums, folded syllables)`` checks a long phrase's whole chain in the stored
-    text (the index only knows neighbouring pairs)."""
-    scorer = _Scorer(arrays, verify_phrase)
+    text (the index only knows neighbouring pairs); ``proper_share(docnums, syllable,
+    the query's other syllables)`` reads there how a capitalised one-syllable word is written (``as_written``)."""
+    scorer = _Scorer(arrays, verify_phrase, proper_share)
     scorer.only_function_words = all(is_function_word(w) for w in parsed.positive_words)
     score = scorer.zeros()
     strict = arrays.live.copy()

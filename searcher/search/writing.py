@@ -1,0 +1,76 @@
+"""How the writer wrote a one-syllable word: the case the index forgets.
+
+The index lower-cases every syllable, so ``Anh`` (the United Kingdom) is one term with ``anh``
+(a pronoun), ``Đức`` (Germany) with ``đức`` (virtue) and with the ``Đức`` of ``Đức Chinh`` or
+``Lưu Đức Hoa``. A reader tells them apart by the letters around the word, and so can a check of
+the stored text of the best candidates (``_Scorer.as_written``).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..text.normalize import fold, is_vietnamese_syllable, normalize_syllable
+
+# what may stand before a sentence's first word: a capital there says nothing
+_SENTENCE_END = set(".!?:;\"'“”‘’()[]…\n")
+_NEXT_TOKEN = re.compile(r" (\w+)")
+_PREVIOUS_TOKEN = re.compile(r"(\w+) $")
+
+
+@lru_cache(maxsize=256)
+def _occurrence(syllable: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(syllable)}(?!\w)", re.IGNORECASE)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _joins(token: str, word_term: str, own_words: frozenset[str],
+           spelled_out: frozenset[str]) -> bool:
+    """Is ``token``, written beside the syllable, the other part of another name: a Vietnamese
+    syllable with a capital (``Tuấn``, ``Chinh``; not ``Theresa``), the two not a longer name of
+    the syllable's own place (``Nhật Bản``) nor words of the query?"""
+    folded = fold(token.lower())
+    return token[:1].isupper() and is_vietnamese_syllable(folded) \
+        and word_term not in own_words and folded not in spelled_out
+
+
+def _in_a_name(text: str, start: int, end: int, syllable: str, own_words: frozenset[str],
+               spelled_out: frozenset[str]) -> bool:
+    after = _NEXT_TOKEN.match(text, end)
+    if after and _joins(after.group(1), f"{syllable}_{normalize_syllable(after.group(1))}",
+                        own_words, spelled_out):
+        return True
+    before = _PREVIOUS_TOKEN.search(text, max(0, start - 12), start)
+    return bool(before) and not _sentence_start(text, before.start()) and _joins(
+        before.group(1), f"{normalize_syllable(before.group(1))}_{syllable}", own_words,
+        spelled_out)
+
+
+def proper_share(texts: list[str], syllable: str, own_words: frozenset[str] = frozenset(),
+                 spelled_out: frozenset[str] = frozenset()) -> float:
+    """The share of the occurrences of ``syllable`` (normalised, any case) that stand as a proper
+    name of their own: capitalised, not joined by a space to another capitalised Vietnamese
+    syllable (``Tuấn Anh``, ``Đức Chinh``, ``Bộ Tư Pháp``: a person's or a place's name) unless
+    the two make one of ``own_words`` (``nhật_bản``: Japan's longer name) or the other syllable
+    is one the query spells too (``spelled_out``, folded: ``Xuân`` for ``Phúc Nguyễn Xuân``, the
+    name asked for). Lower-case occurrences (``anh em``, ``có đức``) are common words.
+    Occurrences opening a sentence are not counted (a pronoun may open one too); a text without
+    any other occurrence counts 1."""
+    proper = other = 0
+    for text in texts:
+        for match in _occurrence(syllable).finditer(text):
+            if not match.group()[:1].isupper():
+                other += 1
+            elif _sentence_start(text, match.start()):
+                continue
+            elif _in_a_name(text, match.start(), match.end(), syllable, own_words, spelled_out):
+                other += 1
+            else:
+                proper += 1
+    return proper / (proper + other) if proper + other else 1.0
