@@ -31,8 +31,8 @@ class _RecordingScorer(scoring._Scorer):
     asked: set[str]
     asked_pairs: set[tuple[str, str]]
 
-    def __init__(self, arrays, verify_phrase=None):
-        super().__init__(arrays, verify_phrase)
+    def __init__(self, arrays, *checks):
+        super().__init__(arrays, *checks)
         self._in_pair = False
 
     def term(self, term):
