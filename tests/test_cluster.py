@@ -197,6 +197,34 @@ def test_the_cluster_ranks_the_first_page_as_the_embedded_index_does(cluster, ne
     assert sum(shares) / len(shares) >= 0.75, shares
 
 
+# One-syllable names that are also common words or parts of people's names, lower-cased alike
+CAPITALISED = ["Anh", "Đức", "Pháp", "Nga", "Trung"]
+
+
+def test_the_cluster_reads_how_a_capitalised_word_is_written_as_the_embedded_index_does(
+        cluster, news_index, monkeypatch):
+    """``Anh`` (the UK) is one lower-cased term with the pronoun ``anh`` and the ``Anh`` of
+    ``Tuấn Anh``: both backends read the stored text of the best articles where it stands alone
+    and rank those that write it as a name of its own first, so their first pages agree."""
+    from searcher import SearchParams, Searcher, open_searcher
+    from searcher.cluster.searcher import ClusterSearcher
+
+    embedded, remote = Searcher(news_index), open_searcher(cluster.address)
+
+    def shared() -> list[float]:
+        shares = []
+        for q in CAPITALISED:
+            mine = {h.id for h in embedded.search(SearchParams(q=q, limit=10)).hits}
+            theirs = {h.id for h in remote.search(SearchParams(q=q, limit=10)).hits}
+            shares.append(len(mine & theirs) / len(mine))
+        return shares
+
+    read = shared()
+    monkeypatch.setattr(ClusterSearcher, "_capitalised_word", staticmethod(lambda *_: None))
+    unread = shared()
+    assert sum(read) / len(read) >= 0.8 and sum(read) > sum(unread) + 0.5, (read, unread)
+
+
 def test_the_command_line_and_the_site_search_the_cluster(cluster):
     found = run("query", "Nagano", "--backend", cluster.address, "--json")
     assert found.returncode == 0, found.stderr

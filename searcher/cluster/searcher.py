@@ -25,6 +25,8 @@ from ..search.results import ArticleRecord, FacetValue, Hit, SearchResult
 from ..search.scoring import LOOSE, PARTIAL, STRICT
 from ..search.facet_counts import top_values
 from ..search.searcher import ArticleNotFound, hit_from, query_needles, record_from
+from ..search.aliases import own_place_words
+from ..search.writing import proper_share, stored_texts, weight_of_share
 from ..text.normalize import fold, syllables
 from ..text.terms import WORD_JOINER
 from .client import Cluster, doc_number, quote, value_number
@@ -165,10 +167,13 @@ class ClusterSearcher:
         start, count = (params.page - 1) * params.limit, params.limit
         selections = params.all_selected()
         wanted = min(start + count, MAX_MATCHES)
+        capitalised = self._capitalised_word(parsed, plan, tiers, params)
         statements = []
-        for tier in tiers:
-            statements += [self._select(self._ranked_by(tier, plan), params, selections, wanted,
-                                        plan), "SHOW META"]
+        for number, tier in enumerate(tiers):
+            rows_wanted = max(wanted, ranking.MAX_CASE_CHECKS) if capitalised and not number \
+                else wanted
+            statements += [self._select(self._ranked_by(tier, plan), params, selections,
+                                        rows_wanted, plan), "SHOW META"]
         matched = any_of(tiers_union(tiers, plan)) if plan else None
         for facet in FACETS:
             statements.append(self._facet_select(facet.name, matched, params, selections))
@@ -184,6 +189,8 @@ class ClusterSearcher:
         rows, total = [], 0
         for i in range(len(tiers)):
             tier_rows, meta = results[2 * i], dict(results[2 * i + 1])
+            if capitalised and not i:
+                tier_rows = self._as_written(tier_rows, capitalised)
             rows += tier_rows
             total += int(meta.get("total_found", 0))
         results = results[2 * len(tiers):]
@@ -213,6 +220,30 @@ class ClusterSearcher:
             hits=hits, facets=facets, histogram=histogram, suggestion=None,
             matching=level, months=month_values, undated_in_range=undated_count,
             warnings=warnings)
+
+    @staticmethod
+    def _capitalised_word(parsed, plan: Plan | None, tiers, params: SearchParams) -> str | None:
+        """The syllable of a query that is one capitalised one-syllable word (``Anh``, ``Đức``),
+        ranked by relevance from its strict tier: the engine reads how the writer wrote it
+        (``_Scorer.as_written``). Within a longer query the engine weighs only that word's part
+        of the score, which a row's one weight cannot: those queries keep Sphinx's order."""
+        words = parsed.positive_words
+        if plan is None or plan.soft or params.sort == "date" or tiers[0] != plan.strict \
+                or len(words) != 1 or len(words[0].raw) != 1 or not words[0].raw[0][:1].isupper():
+            return None
+        return words[0].normalized[0]
+
+    @staticmethod
+    def _as_written(rows: list[tuple], syllable: str) -> list[tuple]:
+        """The strict tier's best ``MAX_CASE_CHECKS`` rows reordered by the share of the
+        syllable's occurrences their writer wrote as a name of its own, as the engine does;
+        the rows after them stay after them."""
+        checked, rest = rows[:ranking.MAX_CASE_CHECKS], rows[ranking.MAX_CASE_CHECKS:]
+        own = own_place_words(fold(syllable))
+        weighed = [(*row[:3], row[3] * weight_of_share(
+            proper_share(stored_texts(json.loads(row[2])), syllable, own)), *row[4:])
+            for row in checked]
+        return sorted(weighed, key=lambda row: (-row[3], row[0])) + rest
 
     def _tiers(self, plan: Plan | None) -> tuple[list[str | None], str]:
         """The expressions to query, in rank order, and which tiers are in (as ``Evaluation.level``)."""

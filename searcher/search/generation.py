@@ -18,7 +18,7 @@ from . import query as query_builder
 from .postings import IndexArrays
 from .scoring import Evaluation, evaluate
 from .spelling import Vocabulary
-from .writing import proper_share
+from .writing import proper_share, stored_texts
 
 PARSED_QUERIES = 1024  # query texts whose parse a generation keeps
 # Scores, tiers and result sets of the latest queries: ticking a filter, sorting by date or
@@ -117,8 +117,7 @@ class Generation:
         shares = np.ones(len(docnums), dtype=np.float32)
         for i, docnum in enumerate(docnums):
             data = self.stored(int(docnum))
-            shares[i] = proper_share([data["title"], data["summary"] or "", data["body"],
-                                      *data["captions"]], syllable, own, spelled_out)
+            shares[i] = proper_share(stored_texts(data), syllable, own, spelled_out)
         return shares
 
     def stored(self, docnum: int) -> dict:

@@ -33,6 +33,7 @@ from ..text.terms import WORD_JOINER, exact_word_term, folded_word_term, pair_te
 from . import aliases
 from .postings import IndexArrays
 from .query import Item, ParsedQuery, is_function_word
+from .writing import weight_of_share
 from . import ranking  # read at call time, so benchmarks/tune.py can try other values
 
 STRICT, LOOSE, PARTIAL = "strict", "loose", "partial"
@@ -150,9 +151,7 @@ class _Scorer:
                 :ranking.MAX_CASE_CHECKS]]
         if self.proper_share is None or not len(candidates):
             return score
-        share = np.minimum(1, self.proper_share(candidates, word.normalized[0], spelled_out)
-                           / ranking.PROPER_SHARE_ENOUGH)
-        factor = ranking.INSIDE_NAME_BOOST + (1 - ranking.INSIDE_NAME_BOOST) * share
+        factor = weight_of_share(self.proper_share(candidates, word.normalized[0], spelled_out))
         # the articles not checked, all below the checked ones, stay below them
         score = np.where(alone, score * factor.min(), score)
         score[candidates] *= factor / factor.min()

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from ..text.normalize import fold, is_vietnamese_syllable, normalize_syllable
+from . import ranking
 
 # what may stand before a sentence's first word: a capital there says nothing
 _SENTENCE_END = set(".!?:;\"'“”‘’()[]…\n")
@@ -74,3 +75,16 @@ def proper_share(texts: list[str], syllable: str, own_words: frozenset[str] = fr
             else:
                 proper += 1
     return proper / (proper + other) if proper + other else 1.0
+
+
+def stored_texts(data: dict) -> list[str]:
+    """The texts of an article's stored fields in which a word is looked for."""
+    return [data["title"], data["summary"] or "", data["body"], *data["captions"]]
+
+
+def weight_of_share(share):
+    """What an article keeps of its score for a share of proper-name occurrences (a float or an
+    array): all of it from ``PROPER_SHARE_ENOUGH`` on, ``INSIDE_NAME_BOOST`` for none."""
+    enough = share / ranking.PROPER_SHARE_ENOUGH
+    enough = min(1, enough) if isinstance(enough, float) else enough.clip(max=1)
+    return ranking.INSIDE_NAME_BOOST + (1 - ranking.INSIDE_NAME_BOOST) * enough
