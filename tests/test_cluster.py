@@ -220,6 +220,8 @@ def test_the_cluster_reads_how_a_capitalised_word_is_written_as_the_embedded_ind
         return shares
 
     read = shared()
+    page = [h.id for h in remote.search(SearchParams(q="Anh", limit=10)).hits]
+    assert [h.id for h in remote.export(SearchParams(q="Anh"))][:10] == page  # a list taken away
     monkeypatch.setattr(ClusterSearcher, "_capitalised_word", staticmethod(lambda *_: None))
     unread = shared()
     assert sum(read) / len(read) >= 0.8 and sum(read) > sum(unread) + 0.5, (read, unread)

@@ -345,11 +345,14 @@ class ClusterSearcher:
         parsed, plan, tiers, _ = self._planned(params)
         needles = query_needles(parsed)
         selections = params.all_selected()
-        for tier in tiers:
+        capitalised = self._capitalised_word(parsed, plan, tiers, params)
+        for number, tier in enumerate(tiers):
             for offset in range(0, MAX_MATCHES, EXPORT_BATCH):
                 rows = self.cluster.search([self._select(
                     self._ranked_by(tier, plan), params, selections, EXPORT_BATCH,
                     plan, offset=offset)]).results[0]
+                if capitalised and not number and not offset:  # in the order of the pages
+                    rows = self._as_written(rows, capitalised)
                 yield from (self._hit(row, needles, plan is not None) for row in rows)
                 if len(rows) < EXPORT_BATCH:
                     break
