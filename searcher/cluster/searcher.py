@@ -25,8 +25,7 @@ from ..search.results import ArticleRecord, FacetValue, Hit, SearchResult
 from ..search.scoring import LOOSE, PARTIAL, STRICT
 from ..search.facet_counts import top_values
 from ..search.searcher import ArticleNotFound, hit_from, query_needles, record_from
-from ..search.aliases import own_place_words
-from ..search.writing import proper_share, stored_texts, weight_of_share
+from ..search.writing import stored_share, weight_of_share
 from ..text.normalize import fold, syllables
 from ..text.terms import WORD_JOINER
 from .client import Cluster, doc_number, quote, value_number
@@ -239,10 +238,8 @@ class ClusterSearcher:
         syllable's occurrences their writer wrote as a name of its own, as the engine does;
         the rows after them stay after them."""
         checked, rest = rows[:ranking.MAX_CASE_CHECKS], rows[ranking.MAX_CASE_CHECKS:]
-        own = own_place_words(fold(syllable))
-        weighed = [(*row[:3], row[3] * weight_of_share(
-            proper_share(stored_texts(json.loads(row[2])), syllable, own)), *row[4:])
-            for row in checked]
+        weighed = [(*row[:3], row[3] * weight_of_share(stored_share(json.loads(row[2]), syllable)),
+                    *row[4:]) for row in checked]
         return sorted(weighed, key=lambda row: (-row[3], row[0])) + rest
 
     def _tiers(self, plan: Plan | None) -> tuple[list[str | None], str]:

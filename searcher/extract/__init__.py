@@ -356,11 +356,9 @@ def _only_a_venue(partner, text: str) -> bool:
             if at and text[at - 1].isalnum() or text[at + len(spelling): at + len(spelling) + 1].isalnum():
                 at = text.find(spelling, at + 1)
                 continue
-            if _CAPITAL_BEFORE.search(text, max(0, at - 12), at):
-                found = True  # "rời thủ đô Bắc Kinh": a capital is named as where the visit is, as in ``partners``
-                at = text.find(spelling, at + len(spelling))
-                continue
-            if _a_route_end(text, at, at + len(spelling)):
+            # "rời thủ đô Bắc Kinh": a capital is named as where the visit is, as in ``partners``;
+            # "cao tốc Hà Nội - Viêng Chăn": a route's end
+            if _CAPITAL_BEFORE.search(text, max(0, at - 12), at) or _a_route_end(text, at, at + len(spelling)):
                 found = True
                 at = text.find(spelling, at + len(spelling))
                 continue

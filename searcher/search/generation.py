@@ -10,15 +10,14 @@ import numpy as np
 from ..facets import FACETS
 from ..store import docvalues
 from ..text.fingerprint import copies
-from ..text.normalize import fold
-from .aliases import folded_sequence_pattern, own_place_words
+from .aliases import folded_sequence_pattern
 from .explore import NameIndex
 from .facet_counts import FacetColumn
 from . import query as query_builder
 from .postings import IndexArrays
 from .scoring import Evaluation, evaluate
 from .spelling import Vocabulary
-from .writing import proper_share, stored_texts
+from .writing import stored_share
 
 PARSED_QUERIES = 1024  # query texts whose parse a generation keeps
 # Scores, tiers and result sets of the latest queries: ticking a filter, sorting by date or
@@ -113,12 +112,8 @@ class Generation:
                      spelled_out: frozenset[str] = frozenset()) -> np.ndarray:
         """Per document, the share of a syllable's occurrences written as a proper name of its
         own (``writing.proper_share``), in its stored text."""
-        own = own_place_words(fold(syllable))
-        shares = np.ones(len(docnums), dtype=np.float32)
-        for i, docnum in enumerate(docnums):
-            data = self.stored(int(docnum))
-            shares[i] = proper_share(stored_texts(data), syllable, own, spelled_out)
-        return shares
+        return np.array([stored_share(self.stored(int(d)), syllable, spelled_out) for d in docnums],
+                        dtype=np.float32)
 
     def stored(self, docnum: int) -> dict:
         return self.searcher.stored_fields(docnum)["data"]

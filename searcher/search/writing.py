@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy as np
+
 from ..text.normalize import fold, is_vietnamese_syllable, normalize_syllable
 from . import ranking
+from .aliases import own_place_words
 
 # what may stand before a sentence's first word: a capital there says nothing
 _SENTENCE_END = set(".!?:;\"'“”‘’()[]…\n")
@@ -77,14 +80,15 @@ def proper_share(texts: list[str], syllable: str, own_words: frozenset[str] = fr
     return proper / (proper + other) if proper + other else 1.0
 
 
-def stored_texts(data: dict) -> list[str]:
-    """The texts of an article's stored fields in which a word is looked for."""
-    return [data["title"], data["summary"] or "", data["body"], *data["captions"]]
+def stored_share(data: dict, syllable: str, spelled_out: frozenset[str] = frozenset()) -> float:
+    """``proper_share`` over an article's stored fields (``data``), with the longer names of the
+    syllable's own place: what both backends read for a capitalised one-syllable query word."""
+    return proper_share([data["title"], data["summary"] or "", data["body"], *data["captions"]],
+                        syllable, own_place_words(fold(syllable)), spelled_out)
 
 
 def weight_of_share(share):
     """What an article keeps of its score for a share of proper-name occurrences (a float or an
     array): all of it from ``PROPER_SHARE_ENOUGH`` on, ``INSIDE_NAME_BOOST`` for none."""
-    enough = share / ranking.PROPER_SHARE_ENOUGH
-    enough = min(1, enough) if isinstance(enough, float) else enough.clip(max=1)
+    enough = np.minimum(1, share / ranking.PROPER_SHARE_ENOUGH)
     return ranking.INSIDE_NAME_BOOST + (1 - ranking.INSIDE_NAME_BOOST) * enough
