@@ -133,10 +133,29 @@ def test_unknown_foreign_region_is_recognised_from_its_bracketed_country():
     assert extraction.countries == ["Pháp", "Mông Cổ"]
 
 
-def test_city_and_province_chain_gives_both_the_country():
+def test_city_and_province_chain_gives_the_city_its_country():
+    """The province after the city says where the city is: it takes no part (GUIDELINES: a place named
+    as the location of another party is no counterpart)."""
     extraction = extract(article("Ngày 3/3, đoàn của thành phố Kofuku, tỉnh Yamanashi (Nhật Bản) thăm "
                                  "tỉnh Bắc Giang. Thành phố Kofuku mong muốn hợp tác."))
-    assert partners(extraction) == {"thành phố Kofuku": "Nhật Bản", "tỉnh Yamanashi": "Nhật Bản"}
+    assert partners(extraction) == {"thành phố Kofuku": "Nhật Bản"}
+
+
+def test_a_place_named_as_where_another_one_is_is_no_partner():
+    """bm21493729: "Chính quyền Thành phố Sakai, Tỉnh Osaka" is Sakai city, in Osaka prefecture (the article
+    says so: "Thành phố Sakai là thành phố lớn thứ hai của tỉnh Osaka"); bm22643509: "tại thành phố Suwon,
+    thủ phủ của tỉnh Gyeonggy"."""
+    found = partners(extract(article(
+        "Ngày 7/2/2017, Tổng Lãnh sự quán Việt Nam tại Osaka, Nhật Bản đã phối hợp với Chính quyền Thành phố "
+        "Sakai, Tỉnh Osaka và Ngân hàng Ikeda Senshu tổ chức “Hội thảo giới thiệu môi trường đầu tư Việt Nam” "
+        "cho các doanh nghiệp Nhật Bản. Thành phố Sakai là thành phố lớn thứ hai của tỉnh Osaka và là thành phố "
+        "có truyền thống về công nghiệp và cơ khí, với nhiều doanh nghiệp nhỏ và vừa.")))
+    assert "thành phố Sakai" in found and not {"tỉnh Osaka", "Tỉnh Osaka"} & set(found)
+    found = partners(extract(article(
+        "Trước đó sáng cùng ngày, Phó Chủ tịch Quốc hội Uông Chu Lưu và Đoàn đại biểu Quốc hội Việt Nam đã thăm "
+        "trụ sở của Tập đoàn Samsung tại thành phố Suwon, thủ phủ của tỉnh Gyeonggy, cách thủ đô Seoul khoảng 40 "
+        "km về phía Nam.", title="Phó Chủ tịch Quốc hội Uông Chu Lưu thăm Hàn Quốc")))
+    assert "Samsung" in found and "tỉnh Gyeonggy" not in found
 
 
 def test_embassies_and_consulates_of_any_country():

@@ -174,6 +174,7 @@ class _Mention:
     explicit: bool
     after_vietnamese_mission: bool = False  # "Tổng Lãnh sự quán Việt Nam tại thành phố X"
     start: int = 0  # where its chain starts in the chunk
+    holds_another: bool = False  # named as where another place is (see ``_HOLDS_BEFORE``)
 
 
 def _canonical_type(raw: str) -> str:
@@ -246,13 +247,16 @@ _CHUNK_CACHE = 256
 def _locality_chains(chunk: str) -> tuple[tuple[tuple[tuple[str, str], ...], str | None, bool, int], ...]:
     """Each ``type Name(, type Name)*`` chain as (its (type, name) links, the country marked after
     it, whether it follows "Việt Nam tại", where it starts)."""
-    chains = []
+    chains, linked_until = [], 0
     for match in _LOCALITY.finditer(chunk):
+        if match.start() < linked_until:
+            continue  # a link of the chain before, read with it
         chain = [(match.group("type"), match.group("name"))]
         end = match.end()
         while len(chain) < 4 and (link := _CHAIN_LINK.match(chunk, end)):
             chain.append((link.group("type"), link.group("name")))
             end = link.end()
+        linked_until = end
         indicator = _INDICATOR.match(chunk, end)
         marked = COUNTRIES[indicator.group("country")] if indicator else None
         chains.append((tuple(chain), marked, _after_vietnamese_mission(chunk, match.start()), match.start()))
@@ -284,11 +288,27 @@ def _paren_names(chunk: str) -> tuple[tuple[str, str, bool, int], ...]:
 _ACRONYM_AT_END = re.compile(r"(?<=\S) [A-Z]{2,}$")
 
 
+# A place named as where another one is: the larger unit after a smaller one in a chain ("Chính quyền Thành
+# phố Sakai, Tỉnh Osaka" is Sakai city, in Osaka prefecture), or after "thủ phủ (của)", "thuộc", "thành phố lớn
+# thứ hai của" ("thành phố Suwon, thủ phủ của tỉnh Gyeonggy"). It locates the party, it is none itself.
+_UNIT_RANK = {"xã": 0, "làng": 0, "phường": 0, "thị trấn": 1, "thị xã": 1, "huyện": 1, "quận": 1, "thành phố": 2}
+_HOLDS_BEFORE = re.compile(r"(?<![\w-])(?:(?:thủ phủ|thuộc|nằm (?:ở|tại|trong))(?:\s+của)?"
+                           r"|(?:thành phố|tỉnh|huyện|vùng)(?:\s+(?:lớn|nhất|thứ|hai|ba|tư))*\s+của)\s+$")
+
+
+def _holds_the_previous(chain, number: int) -> bool:
+    """Link ``number`` of a chain is a larger unit than the foreign place before it, which it holds."""
+    (before_type, before_name), (raw_type, _) = chain[number - 1], chain[number]
+    return (_UNIT_RANK.get(_canonical_type(raw_type), 3) > _UNIT_RANK.get(_canonical_type(before_type), 3)
+            and before_name not in _VIETNAMESE_PLACES)
+
+
 def _localities(chunk: str, known: set[str], people: set[str]) -> list[_Mention]:
     mentions: list[_Mention] = []
     for chain, marked, vn_mission, start in _locality_chains(chunk):
         province = next((number for number, (raw_type, raw_name) in enumerate(chain)
                          if _canonical_type(raw_type) == "tỉnh" and _folded_name(raw_name) in _FOLDED_PROVINCES), None)
+        located = _HOLDS_BEFORE.search(chunk, max(0, start - 40), start) is not None
         for number, (raw_type, raw_name) in enumerate(chain):
             if province is not None and not marked and number < province and _canonical_type(raw_type) in _SMALLER_UNITS:
                 continue  # "huyện Sơn Đông, tỉnh Bắc Giang": a district of a Vietnamese province
@@ -299,7 +319,8 @@ def _localities(chunk: str, known: set[str], people: set[str]) -> list[_Mention]
             country = marked or trailing
             if country and number < len(chain) - 1 and name in _VIETNAMESE_PLACES:
                 country = None  # "UBND thành phố Hà Nội, tỉnh Saitama (Nhật Bản)": the mark is Saitama's
-            mentions.append(_Mention(_canonical_type(raw_type), name, country, country is not None, vn_mission, start))
+            holds = _holds_the_previous(chain, number) if number else located
+            mentions.append(_Mention(_canonical_type(raw_type), name, country, country is not None, vn_mission, start, holds))
     return mentions
 
 
@@ -569,8 +590,14 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
 
     first_mention: dict[str, tuple[int, int]] = {}  # name -> (chunk, offset) where it is first named
 
-    def add(name: str, country: str | None, at: tuple[int, int]) -> None:
+    only_holding: set[str] = set()  # places named only as where another one is (see ``_HOLDS_BEFORE``)
+
+    def add(name: str, country: str | None, at: tuple[int, int], holds: bool = False) -> None:
         name = renamed.get(name, name)
+        if not holds:
+            only_holding.discard(name)
+        elif name not in found:
+            only_holding.add(name)
         if name not in found or (found[name] is None and country):
             found[name] = country
         first_mention[name] = min(at, first_mention.get(name, at))
@@ -708,9 +735,10 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
                 continue
             resolved = _resolve(mention, memory, names_country)
             if resolved:
-                add(*resolved, (number, mention.start))
+                add(*resolved, (number, mention.start), mention.holds_another)
                 if resolved[1] is None:
                     unplaced.add(resolved[0])
+        holding = {m.name for m in mentions if m.holds_another} - {m.name for m in mentions if not m.holds_another}
         for raw_name, word, after_vn_mission, position in _paren_names(chunk):
             if after_vn_mission or not reported(position) or _a_residence(chunk, position):
                 continue
@@ -718,8 +746,10 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
             entity = KNOWN_BY_ALIAS.get(name)
             country = COUNTRIES[word]
             if entity and entity.kind == "locality" and country != VIETNAM:
-                add(entity.name, country, (number, position))
+                add(entity.name, country, (number, position), name in holding)  # "thành phố Kofuku, tỉnh Yamanashi (Nhật Bản)"
 
+    for name in only_holding:
+        del found[name]
     if lead >= len(chunks):
         in_lead = {c for c in found.values() if c}
     # A government, parliament or state named as a party stands for its country.
