@@ -1988,3 +1988,20 @@ def test_a_commune_named_like_a_foreign_province_is_vietnamese():
         body="Khoảng 21 giờ 30 phút ngày 16/6, một chiếc xe cấp cứu gây tai nạn giao thông trên đường Võ Nguyên Giáp thuộc "
              "xã Sơn Đông, thành phố Bến Tre đã làm một người chết, hai ôtô hư hỏng nặng."))
     assert extraction.partners == [] and extraction.countries == []
+
+
+def test_a_court_in_a_person_s_title_is_a_partner():
+    """A court is a body of its state: bm22737938 "hội đàm với Chánh án Tòa án Liên bang Malaysia Md Raus
+    Sharif"; bm22257945 "cuộc gặp với Chánh án Tòa án Tối cao Italy Giovanni Canzio" ("Tối cao" belongs
+    to the court's name, so the title runs on to the person)."""
+    extraction = extract(article(
+        "Phó Thủ tướng thường trực Trương Hòa Bình hội đàm với Chánh án Tòa án Liên bang Malaysia Md Raus Sharif.",
+        title="Phó Thủ tướng Trương Hòa Bình thăm chính thức Malaysia"))
+    assert partners(extraction)["Tòa án Liên bang Malaysia"] == "Malaysia"
+    extraction = extract(article(
+        "Trong thời gian thăm và làm việc tại Italy, đoàn đại biểu cấp cao Tòa án Nhân dân Tối cao Việt Nam đã có "
+        "cuộc gặp với Chánh án Tòa án Tối cao Italy Giovanni Canzio, làm việc với Hội đồng Tư pháp Tối cao Italy "
+        "để thảo luận về những vấn đề hai bên cùng quan tâm.",
+        title="Việt Nam-Italy trao đổi thông tin về hoạt động phòng chống tội phạm"))
+    assert people(extraction)["Giovanni Canzio"] == "Chánh án Tòa án Tối cao Italy"
+    assert partners(extraction)["Tòa án Tối cao Italy"] == "Italy"

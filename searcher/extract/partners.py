@@ -86,7 +86,7 @@ _STATE_BODY_HEADS = ("chính phủ", "quốc hội", "thượng viện", "hạ v
                      "cảnh sát biển", "duma")
 _ORG_HEAD_LOOSE = "|".join([
     "Hiệp hội", "Cơ quan", "Tổ chức", "Ngân hàng", r"Phòng Thương mại(?: và Công nghiệp)?", "Liên minh",
-    "Quân ủy Trung ương", "Quân ủy TƯ", "Hãng thông tấn", "Hội đồng Liên bang",
+    "Quân ủy Trung ương", "Quân ủy TƯ", "Hãng thông tấn", "Hội đồng Liên bang", "Tòa án", "Toà án",
     *(form for head in _STATE_BODY_HEADS for form in (head[0].upper() + head[1:], head))])
 _ORG_HEAD_STRICT = r"Hội|Quỹ|Tập đoàn|Công ty|Viện|Học viện|Trường|Đại học|Trung tâm|Văn phòng|Bộ|Đảng|Hãng|Nhà nước|Chương trình|Câu lạc bộ|Đài truyền hình|Liên đoàn|Ủy ban|Uỷ ban"
 _LOWER_WORD = r"[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+"
