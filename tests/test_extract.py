@@ -2005,3 +2005,19 @@ def test_a_court_in_a_person_s_title_is_a_partner():
         title="Việt Nam-Italy trao đổi thông tin về hoạt động phòng chống tội phạm"))
     assert people(extraction)["Giovanni Canzio"] == "Chánh án Tòa án Tối cao Italy"
     assert partners(extraction)["Tòa án Tối cao Italy"] == "Italy"
+
+
+def test_a_visit_still_to_come_and_a_ministry_that_acts_do_not_make_the_country_a_party():
+    """bm22325279: the Japanese minister is received; "mong muốn được đón Thủ tướng ... sang thăm chính thức
+    Nhật Bản" is a visit hoped for, and in "Bộ Kinh tế, Thương mại và Công nghiệp Nhật Bản sẽ hỗ trợ" the
+    ministry (the partner) acts, not Japan."""
+    found = partners(extract(Article(
+        id="t", title="Thủ tướng: Cần nâng tầm quan hệ thương mại hai nước Việt-Nhật",
+        summary="Tiếp Bộ trưởng Bộ Kinh tế, Thương mại và Công nghiệp Nhật Bản, Thủ tướng cho rằng hai bên cần bàn "
+                "bạc, thống nhất những phương hướng hợp tác mới để nâng tầm quan hệ thương mại hai nước.",
+        body="Ngày 20/5, tại Hà Nội, Thủ tướng Nguyễn Xuân Phúc tiếp Bộ trưởng Bộ Kinh tế, Thương mại và Công nghiệp "
+             "Nhật Bản Hiroshige Seko đang có chuyến thăm Việt Nam. "
+             "Bộ trưởng Hiroshige Seko cho biết, Chính phủ và nhân dân Nhật Bản hoan nghênh và mong muốn được đón "
+             "Thủ tướng Nguyễn Xuân Phúc sang thăm chính thức Nhật Bản; về phía Bộ Kinh tế, Thương mại và Công "
+             "nghiệp Nhật Bản sẽ hỗ trợ tích cực, góp phần vào thành công của chuyến thăm này.")))
+    assert found == {"Bộ Kinh tế, Thương mại và Công nghiệp Nhật Bản": "Nhật Bản"}

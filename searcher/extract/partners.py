@@ -944,6 +944,24 @@ _BACK_FROM = re.compile(r"(?<![\w-])trở về từ\s+(?:chuyến\s+)?$")
 # A visit named as the frame of what the sentence reports: "Việc ký kết được tiến hành trong khuôn khổ chuyến thăm
 # cấp Nhà nước tới Trung Quốc", "các văn kiện được ký kết trong chuyến thăm chính thức LB Nga", "nhân dịp chuyến thăm".
 _FRAME = re.compile(r"(?<![\w-])(?:trong|nhân|nhân dịp|bên lề)\s+(?:khuôn khổ\s+)?(?:(?:chuyến|cuộc)\s+)?$")
+# A visit one side invites the other to or hopes for is still to come: "mong muốn được đón Thủ tướng Nguyễn Xuân Phúc
+# sang thăm chính thức Nhật Bản", "mời Chủ tịch nước sang thăm Nga" (not "Nhận lời mời của ...": the visit made).
+_INVITED = re.compile(r"(?<![\w-])(?:(?<!lời )mời|mong muốn|mong|hy vọng|hi vọng)(?![\w-])[^.;!?]{0,80}$")
+_VISIT_WORDS = re.compile(r"(?<![\w-])(?:thăm|sang|tới|đến)(?![\w-])")
+
+
+def _invited_visit(chunk: str, party: re.Match, start: int) -> bool:
+    """The country of ``party`` is visited in a visit invited or hoped for (see ``_INVITED``); a wish to work
+    with it ("mong muốn tăng cường hợp tác với nước Cộng hòa Belarus") makes it a party."""
+    return bool(_VISIT_WORDS.search(party.group("gap"))) and \
+        _INVITED.search(chunk, max(start, party.start() - 90), party.start()) is not None
+
+
+def _ends_a_body(chunk: str, start: int, end: int) -> bool:
+    """The country from ``start`` to ``end`` ends a body's name: in "Bộ Kinh tế, Thương mại và Công nghiệp Nhật Bản
+    sẽ hỗ trợ" the ministry acts, not Japan (the ministry is the partner)."""
+    return any(m.end() == end for pattern in (_ORG, _MINISTRY_LIST)
+               for m in pattern.finditer(chunk, max(0, start - 120), end))
 
 
 def _country_parties(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, str, bool]]:
@@ -951,14 +969,15 @@ def _country_parties(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int
     ``framed`` when it is the country of a visit that frames what the sentence reports (see ``_FRAME``)."""
     found = []
     for a, b in spans:
-        found += [(m.start(), m.group("country"), bool(_FRAME.search(chunk, max(0, m.start() - 30), m.start())))
+        found += [(m.start(), m.group("country"), bool(_FRAME.search(chunk, max(0, m.start() - 30), m.start())
+                                                       or _invited_visit(chunk, m, a)))
                   for m in _COUNTRY_PARTY.finditer(chunk, a, b)  # "Bộ trưởng Nguyễn Đức Anh" is no Briton
                   if (m.group("country") not in AMBIGUOUS_COUNTRY_WORDS or _TO_AT_END.sub("", m.group("gap")) in _BEFORE_WORDS)
                   and not _BACK_FROM.search(chunk, max(0, m.start() - 20), m.start())]
         for act in _ACTS.finditer(chunk, a, b):
             start = max(a, act.start() - 60)
             m = _COUNTRY_BEFORE_ACT.search(chunk[start : act.start()])
-            if m and m.group("country") not in AMBIGUOUS_COUNTRY_WORDS:
+            if m and m.group("country") not in AMBIGUOUS_COUNTRY_WORDS and not _ends_a_body(chunk, start + m.start(), start + m.end("country")):
                 found.append((start + m.start(), m.group("country"), False))
     found.sort()
     return [(at, COUNTRIES[word], framed) for at, word, framed in found if COUNTRIES[word] != VIETNAM]
