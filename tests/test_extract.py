@@ -2021,3 +2021,15 @@ def test_a_visit_still_to_come_and_a_ministry_that_acts_do_not_make_the_country_
              "Thủ tướng Nguyễn Xuân Phúc sang thăm chính thức Nhật Bản; về phía Bộ Kinh tế, Thương mại và Công "
              "nghiệp Nhật Bản sẽ hỗ trợ tích cực, góp phần vào thành công của chuyến thăm này.")))
     assert found == {"Bộ Kinh tế, Thương mại và Công nghiệp Nhật Bản": "Nhật Bản"}
+
+
+def test_the_next_leg_of_a_trip_is_no_partner():
+    """bm22257945: after the talks in Italy, "Sau Italy, Đoàn ... có chuyến thăm chính thức Pháp": France is
+    where the delegation goes next, no party of what the article reports."""
+    extraction = extract(article(
+        "Cũng trong khuôn khổ chuyến thăm, đoàn đại biểu cấp cao Tòa án Nhân dân Tối cao Việt Nam đã có buổi làm "
+        "việc với lãnh đạo Trường đào tạo tư pháp Italy để tìm hiểu về thẩm quyền, tổ chức và cơ cấu của Trường. "
+        "Sau Italy, Đoàn đại biểu cấp cao Tòa án Nhân dân Tối cao Việt Nam có chuyến thăm chính thức Pháp và dự Hội "
+        "nghị Tư pháp Quốc tế tại Paris từ ngày 14-21/5./.",
+        title="Việt Nam-Italy trao đổi thông tin về hoạt động phòng chống tội phạm"))
+    assert "Pháp" not in partners(extraction) and "Pháp" not in extraction.countries

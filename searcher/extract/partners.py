@@ -944,6 +944,10 @@ _BACK_FROM = re.compile(r"(?<![\w-])trở về từ\s+(?:chuyến\s+)?$")
 # A visit named as the frame of what the sentence reports: "Việc ký kết được tiến hành trong khuôn khổ chuyến thăm
 # cấp Nhà nước tới Trung Quốc", "các văn kiện được ký kết trong chuyến thăm chính thức LB Nga", "nhân dịp chuyến thăm".
 _FRAME = re.compile(r"(?<![\w-])(?:trong|nhân|nhân dịp|bên lề)\s+(?:khuôn khổ\s+)?(?:(?:chuyến|cuộc)\s+)?$")
+# The next leg of a trip, in a sentence that opens with where the delegation has been: "Sau Italy, Đoàn đại biểu
+# cấp cao Tòa án Nhân dân Tối cao Việt Nam có chuyến thăm chính thức Pháp" (the country inside the "Sau ..."
+# clause is the one of the reported visit).
+_NEXT_LEG = re.compile(r"(?:^|[.!?]\s+)Sau\s[^,.;!?]{1,80},[^.;!?]*$")
 # A visit one side invites the other to or hopes for is still to come: "mong muốn được đón Thủ tướng Nguyễn Xuân Phúc
 # sang thăm chính thức Nhật Bản", "mời Chủ tịch nước sang thăm Nga" (not "Nhận lời mời của ...": the visit made).
 _INVITED = re.compile(r"(?<![\w-])(?:(?<!lời )mời|mong muốn|mong|hy vọng|hi vọng)(?![\w-])[^.;!?]{0,80}$")
@@ -973,7 +977,8 @@ def _country_parties(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int
                                                        or _invited_visit(chunk, m, a)))
                   for m in _COUNTRY_PARTY.finditer(chunk, a, b)  # "Bộ trưởng Nguyễn Đức Anh" is no Briton
                   if (m.group("country") not in AMBIGUOUS_COUNTRY_WORDS or _TO_AT_END.sub("", m.group("gap")) in _BEFORE_WORDS)
-                  and not _BACK_FROM.search(chunk, max(0, m.start() - 20), m.start())]
+                  and not _BACK_FROM.search(chunk, max(0, m.start() - 20), m.start())
+                  and not _NEXT_LEG.search(chunk, max(0, m.start() - 200), m.start())]
         for act in _ACTS.finditer(chunk, a, b):
             start = max(a, act.start() - 60)
             m = _COUNTRY_BEFORE_ACT.search(chunk[start : act.start()])
