@@ -2044,3 +2044,13 @@ def test_a_body_s_name_may_hold_five_lower_case_words_after_a_capitalised_one():
         "Đầu tư Việt Nam và Bộ Thương mại Trung Quốc, Ủy ban Xúc tiến thương mại quốc tế Trung Quốc (CCPIT), Tổng "
         "thương hội Trung Hoa tại Hongkong phối hợp tổ chức.")))
     assert found["Ủy ban Xúc tiến thương mại quốc tế Trung Quốc"] == "Trung Quốc"
+
+
+def test_a_plural_kind_word_stands_for_each_place_of_its_list():
+    """bm22290934: "Quân khu 9 và chính quyền, quân đội, nhân dân ba tỉnh Kampong Chhnang, Kandal và Kampong Speu
+    đã phối hợp khảo sát, tìm kiếm ...": three Cambodian provinces, each a partner."""
+    found = partners(extract(article(
+        "Tính từ năm 2002 đến nay, Quân khu 9 và chính quyền, quân đội, nhân dân ba tỉnh Kampong Chhnang, Kandal "
+        "và Kampong Speu đã phối hợp khảo sát, tìm kiếm, cất bốc và tổ chức 16 lần đưa hài cốt liệt sĩ Việt Nam "
+        "trở về Tổ quốc.", title="Việt Nam và Campuchia tổ chức lễ giao nhận hài cốt liệt sĩ")))
+    assert {"tỉnh Kampong Chhnang", "tỉnh Kandal", "tỉnh Kampong Speu"} <= set(found)

@@ -256,6 +256,13 @@ def _locality_chains(chunk: str) -> tuple[tuple[tuple[tuple[str, str], ...], str
         while len(chain) < 4 and (link := _CHAIN_LINK.match(chunk, end)):
             chain.append((link.group("type"), link.group("name")))
             end = link.end()
+        if len(chain) == 1 and _PLURAL_BEFORE.search(chunk, max(0, match.start() - 6), match.start()):
+            # "các tỉnh Hủa Phăn, Luông Pha Băng, Bò Kẹo và U Đôm Xay", "hai tỉnh Aichi và Kanagawa": the kind word
+            # stands for each place of the list, up to a country or a place with its own kind word
+            while len(chain) < 8 and (item := _LIST_ITEM_PLACE.match(chunk, end)) and \
+                    item.group("name") not in COUNTRIES and not _LOCALITY.match(chunk, item.start("name")):
+                chain.append((match.group("type"), item.group("name")))
+                end = item.end()
         linked_until = end
         indicator = _INDICATOR.match(chunk, end)
         marked = COUNTRIES[indicator.group("country")] if indicator else None
@@ -271,6 +278,8 @@ def _locality_chains(chunk: str) -> tuple[tuple[tuple[tuple[str, str], ...], str
     return tuple(chains)
 
 
+_PLURAL_BEFORE = re.compile(r"(?<![\w-])(?:các|hai|ba|bốn|năm|những)\s+$")
+_LIST_ITEM_PLACE = re.compile(rf"(?:\s*,\s*(?:và\s+)?|\s+và\s+)(?P<name>{_PLACE_NAME})")
 _NEXT_MARKED_PLACE = re.compile(rf"(?:\s*[,;]\s*|\s+và\s+)(?P<name>{_PLACE_NAME})\s*\(\s*{COUNTRY_PATTERN}\s*\)")
 
 
