@@ -2035,17 +2035,6 @@ def test_the_next_leg_of_a_trip_is_no_partner():
     assert "Pháp" not in partners(extraction) and "Pháp" not in extraction.countries
 
 
-def test_a_body_s_name_may_hold_five_lower_case_words_after_a_capitalised_one():
-    """bm22251427: "Ủy ban Xúc tiến thương mại quốc tế Trung Quốc (CCPIT)" co-organises the talks ("Xúc" and
-    five lower-case syllables)."""
-    found = partners(extract(article(
-        "Sáng 12/5, tại Nhà khách Điếu Ngư Đài, Thủ đô Bắc Kinh, Chủ tịch nước Trần Đại Quang đã tham dự và phát "
-        "biểu tại Tọa đàm hợp tác kinh tế, thương mại Việt Nam - Trung Quốc 2017. Buổi tọa đàm do Bộ Kế hoạch và "
-        "Đầu tư Việt Nam và Bộ Thương mại Trung Quốc, Ủy ban Xúc tiến thương mại quốc tế Trung Quốc (CCPIT), Tổng "
-        "thương hội Trung Hoa tại Hongkong phối hợp tổ chức.")))
-    assert found["Ủy ban Xúc tiến thương mại quốc tế Trung Quốc"] == "Trung Quốc"
-
-
 def test_a_plural_kind_word_stands_for_each_place_of_its_list():
     """bm22290934: "Quân khu 9 và chính quyền, quân đội, nhân dân ba tỉnh Kampong Chhnang, Kandal và Kampong Speu
     đã phối hợp khảo sát, tìm kiếm ...": three Cambodian provinces, each a partner."""

@@ -90,8 +90,8 @@ _ORG_HEAD_LOOSE = "|".join([
     *(form for head in _STATE_BODY_HEADS for form in (head[0].upper() + head[1:], head))])
 _ORG_HEAD_STRICT = r"Hội|Quỹ|Tập đoàn|Công ty|Viện|Học viện|Trường|Đại học|Trung tâm|Văn phòng|Bộ|Đảng|Hãng|Nhà nước|Chương trình|Câu lạc bộ|Đài truyền hình|Liên đoàn|Ủy ban|Uỷ ban"
 _LOWER_WORD = r"[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]+"
-# Organisation named after its country: capitalised words (each may carry up to five lower-case
-# syllables: "Cao đẳng", "Dân chủ", "Phát triển kinh tế", "Xúc tiến thương mại quốc tế", never a word that links two names such
+# Organisation named after its country: capitalised words (each may carry up to three lower-case
+# syllables: "Cao đẳng", "Dân chủ", "Phát triển kinh tế", never a word that links two names such
 # as "cùng") between a head word and the country.
 # Nor a verb or particle of the sentence around the name ("Quốc hội tiếp Đoàn ...", "Liên minh Kinh
 # tế Á-Âu gồm Nga", "IPU-137 do Nga đăng cai"): a name holds none.
@@ -101,7 +101,7 @@ _NOT_IN_NAME = ("cùng|với|cho|tại|từ|là|ở|do|gồm|đã|sẽ|được|
                 "|cảm|hoan|khẳng|bày|nhấn|chúc|ủng|biết|mong|muốn|luôn|rất|cũng")
 _NAME_LOWER = rf"(?!(?:{_NOT_IN_NAME})(?![\w-])){_LOWER_WORD}"
 _ORG = re.compile(
-    rf"{first_letter_lookahead(_ORG_HEAD_LOOSE + '|' + _ORG_HEAD_STRICT)}(?<![\w-])(?P<org>(?:(?:{_ORG_HEAD_LOOSE})(?:\s+(?:{_NAME_LOWER}\s+){{0,3}})?|(?:{_ORG_HEAD_STRICT})\s+(?=[{UPPER}]))(?:{CAP}(?:\s+{_NAME_LOWER}){{0,5}}\s+){{0,5}}?{COUNTRY_PATTERN})(?P<tail>\s+tại\s+Việt Nam|\s+[-–]\s+Việt Nam(?![\w-]))?"
+    rf"{first_letter_lookahead(_ORG_HEAD_LOOSE + '|' + _ORG_HEAD_STRICT)}(?<![\w-])(?P<org>(?:(?:{_ORG_HEAD_LOOSE})(?:\s+(?:{_NAME_LOWER}\s+){{0,3}})?|(?:{_ORG_HEAD_STRICT})\s+(?=[{UPPER}]))(?:{CAP}(?:\s+{_NAME_LOWER}){{0,3}}\s+){{0,5}}?{COUNTRY_PATTERN})(?P<tail>\s+tại\s+Việt Nam|\s+[-–]\s+Việt Nam(?![\w-]))?"
 )
 # A ministry whose name lists its fields, as Japan's and Korea's do: "Bộ Thương mại, Công nghiệp và Năng
 # lượng Hàn Quốc", "Bộ Y tế, Lao động và phúc lợi Nhật Bản" (``_ORG`` reads no comma inside a name).
