@@ -2043,3 +2043,21 @@ def test_a_plural_kind_word_stands_for_each_place_of_its_list():
         "và Kampong Speu đã phối hợp khảo sát, tìm kiếm, cất bốc và tổ chức 16 lần đưa hài cốt liệt sĩ Việt Nam "
         "trở về Tổ quốc.", title="Việt Nam và Campuchia tổ chức lễ giao nhận hài cốt liệt sĩ")))
     assert {"tỉnh Kampong Chhnang", "tỉnh Kandal", "tỉnh Kampong Speu"} <= set(found)
+
+
+def test_a_foreign_company_in_the_title_of_a_person_met_is_a_partner():
+    """bm22255640: at the WEF summit the Prime Minister "đã tiếp và đối thoại với lãnh đạo các tổ chức, tập đoàn lớn
+    ... như ..., Giám đốc khu vực Ngân hàng HSBC Doreen Steidle, ..., Phó Chủ tịch Tập đoàn GE Christian Bennett":
+    the companies of the people received take part, although the lead names none of them and no country (an
+    international body, the World Economic Forum, is the article's other foreign party)."""
+    found = partners(extract(article(
+        "Chiều 12/5/2017, trên chuyến bay thương mại của Vietnam Airlines, Thủ tướng Chính phủ Nguyễn Xuân Phúc và "
+        "Đoàn đại biểu cấp cao Việt Nam đã về đến Hà Nội, kết thúc thành công tham dự Diễn đàn Kinh tế thế giới về "
+        "ASEAN lần thứ 26 (Hội nghị WEF ASEAN 2017) tại Campuchia theo lời mời của Chủ tịch WEF, ông Klaus Schwab.\n\n"
+        "Bên lề Hội nghị, Thủ tướng Nguyễn Xuân Phúc đã tiếp và đối thoại với lãnh đạo các tổ chức, tập đoàn lớn của "
+        "khu vực và thế giới như Giám đốc điều hành WEF Philipp Roesler, Chủ tịch Ngân hàng Đầu tư Cơ sở hạ tầng Châu "
+        "Á (AIIB) Kim Lập Quần, Giám đốc toàn cầu Tập đoàn Cisco Goh Seow Hiong, Chủ tịch phụ trách khu vực châu Á – "
+        "Thái Bình Dương của Tập đoàn P&G Magesvaran Surajan, Giám đốc khu vực Ngân hàng HSBC Doreen Steidle, Phó Chủ "
+        "tịch Tập đoàn Shire Linda Seah, Phó Chủ tịch Tập đoàn GE Christian Bennett…",
+        title="Hoạt động của Thủ tướng Chính phủ tại Diễn đàn Kinh tế thế giới về ASEAN")))
+    assert {"Ngân hàng HSBC", "Tập đoàn GE"} <= set(found)

@@ -230,7 +230,7 @@ def extract(article: Article) -> Extraction:
     texts_of_partners, spans = event_spans(article, texts)
     partners = extract_partners(texts_of_partners, {o.name for o in officials}, spans, lead=1)
     text = "\n".join(texts_of_partners)
-    partners = _parties_of_the_lead(partners, lead, text)
+    partners = _parties_of_the_lead(partners, lead, text, officials)
     if any(_NEWS_OUTLET.match(p.name) for p in partners):
         partners = _not_sources(partners, text)
     partners = [p for p in partners if not _only_a_venue(p, text)]
@@ -276,18 +276,21 @@ def _met(partner, text: str) -> bool:
     return False
 
 
-def _parties_of_the_lead(partners, lead: str, text: str = ""):
+def _parties_of_the_lead(partners, lead: str, text: str = "", officials=()):
     """The partners the lead allows: the lead (headline, summary, first sentences) names the
     event's parties, so a partner found only further down is one of them when the lead names it
-    or its country ("thăm tỉnh Aichi" later in a report of a visit to Japan), or when a verb of
-    meeting leads to it ("tiếp Giám đốc điều hành Diễn đàn Kinh tế Thế giới"); not a body of
-    another country or an international body the lead never names ("Liên minh châu Âu", "KOICA",
-    "Liên hợp quốc" in the background of a bilateral meeting)."""
+    or its country ("thăm tỉnh Aichi" later in a report of a visit to Japan), when a verb of
+    meeting leads to it ("tiếp Giám đốc điều hành Diễn đàn Kinh tế Thế giới"), or when it is in the
+    title of a person taking part ("đã tiếp ... như ..., Giám đốc khu vực Ngân hàng HSBC Doreen Steidle");
+    not a body of another country or an international body the lead never names ("Liên minh châu Âu",
+    "KOICA", "Liên hợp quốc" in the background of a bilateral meeting)."""
     lead_countries = {_COUNTRY_NAMES[m.group()] for m in _ANY_COUNTRY.finditer(_VIETNAMESE_PLACE.sub(" ", lead))}
     kept = [p for p in partners if p.country in lead_countries or any(
         spelling in lead for spelling in _SPELLINGS.get(p.name, (p.name,))) or _bare(p.name) in lead]
     lead_countries |= {p.country for p in kept if p.country}  # "tỉnh Nagano" in the lead: Japan is a party
-    return [p for p in partners if p in kept or p.country in lead_countries or _met(p, text)]
+    titled = [o for o in officials if o.title]
+    return [p for p in partners if p in kept or p.country in lead_countries or _met(p, text)
+            or any(p.name in o.title and _takes_part(o, lead, text) for o in titled)]
 
 
 # A news agency, paper or broadcaster quoted as the source of what an article reports ("Hãng tin Jiji

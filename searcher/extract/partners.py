@@ -784,9 +784,10 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
     found = dict(sorted(found.items(), key=lambda item: first_mention[item[0]]))
 
     # A body known foreign only by its name's look ("Công ty Hanovid") is a partner in an article
-    # about another foreign party (a country, a body or place of one): a Vietnamese company may
-    # carry such a name, and domestic news names no other foreign party.
-    if foreign_named and not any(c for c in found.values()):
+    # about another foreign party (a country, a body or place of one, an international body the data
+    # file knows: "Diễn đàn Kinh tế Thế giới"): a Vietnamese company may carry such a name, and domestic
+    # news names no other foreign party.
+    if foreign_named and not any(c or name in KNOWN_BY_CANONICAL for name, c in found.items()):
         found = {name: c for name, c in found.items() if name not in foreign_named}
     # An article about one foreign country: its unplaced localities are in that country.
     countries = {c for c in found.values() if c}
