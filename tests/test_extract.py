@@ -2061,3 +2061,16 @@ def test_a_foreign_company_in_the_title_of_a_person_met_is_a_partner():
         "tịch Tập đoàn Shire Linda Seah, Phó Chủ tịch Tập đoàn GE Christian Bennett…",
         title="Hoạt động của Thủ tướng Chính phủ tại Diễn đàn Kinh tế thế giới về ASEAN")))
     assert {"Ngân hàng HSBC", "Tập đoàn GE"} <= set(found)
+
+
+def test_a_company_kind_word_and_a_country_name_no_company():
+    """bm21491563: the headline "Tập đoàn Hàn Quốc rót 1,2 tỷ USD ..." says a Korean group; the summary names it
+    ("Tập đoàn Hyosung của Hàn Quốc"), the partner."""
+    found = partners(extract(Article(
+        id="t", title="Tập đoàn Hàn Quốc rót 1,2 tỷ USD xây nhà máy tại Bà Rịa - Vũng Tàu",
+        summary="Ngày 7/2, Tập đoàn Hyosung của Hàn Quốc thông báo đã ký biên bản ghi nhớ về việc xây dựng nhà máy sản "
+                "xuất hóa chất tại Bà Rịa - Vũng Tàu, trang Business Korea đưa tin.",
+        body="Theo đó, bắt đầu từ năm 2017, Hyosung sẽ đầu tư tổng cộng 1,2 tỷ USD xây dựng nhà máy sản xuất propane "
+             "dehydrogenation (PDH), nhà máy sản xuất polypropylene (PP) và kho chứa khí hóa lỏng (LPG) tại Khu công "
+             "nghiệp Cái Mép, huyện Tân Thành, tỉnh Bà Rịa - Vũng Tàu.")))
+    assert found == {"Hyosung": "Hàn Quốc"}  # the data file names it

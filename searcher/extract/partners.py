@@ -816,6 +816,8 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
 
 
 _COMPANY_HEADS = frozenset({"Tập", "Công", "Hãng", "Ngân"})  # Tập đoàn, Công ty, Hãng, Ngân hàng
+# Kind words that name no company with the country alone ("Ngân hàng Nhật Bản" is the Bank of Japan).
+_COMPANY_KINDS = frozenset({"Tập đoàn", "Công ty", "Hãng", "Tổng công ty"})
 
 
 # The state form written between a body and its country ("Chính phủ Vương quốc Hà Lan", "Quốc hội
@@ -885,6 +887,8 @@ def _add_org(match: re.Match, add, chunk: str = "", people: set[str] = frozenset
     if country == VIETNAM or "Việt" in words[:-1] or (
             one_word_kind and words[1].lower() in _ORG_BAD_SECOND and not state_body):
         return
+    if org[: match.start("country") - match.start("org")].strip() in _COMPANY_KINDS:
+        return  # "Tập đoàn Hàn Quốc rót 1,2 tỷ USD": a company of the country, not named
     if word in AMBIGUOUS_COUNTRY_WORDS:
         before = org[: match.start("country") - match.start("org")].split()
         if not before or (before[-1][0].isupper() and word not in _ENDS_NO_NAME):  # "Công ty Minh Đức" is not German
