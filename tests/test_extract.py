@@ -2074,3 +2074,12 @@ def test_a_company_kind_word_and_a_country_name_no_company():
              "dehydrogenation (PDH), nhà máy sản xuất polypropylene (PP) và kho chứa khí hóa lỏng (LPG) tại Khu công "
              "nghiệp Cái Mép, huyện Tân Thành, tỉnh Bà Rịa - Vũng Tàu.")))
     assert found == {"Hyosung": "Hàn Quốc"}  # the data file names it
+
+
+def test_a_state_s_full_name_is_read_with_its_form_in_lower_case():
+    """bm22643582: "Đại sứ Đặc mệnh toàn quyền nước Cộng hòa nhân dân Trung Hoa tại Việt Nam Hồng Tiểu Dũng tổ chức
+    chiêu đãi": China, represented by its ambassador, is the counterpart."""
+    found = partners(extract(article(
+        "Tối 29/6, tại Hà Nội, Đại sứ Đặc mệnh toàn quyền nước Cộng hòa nhân dân Trung Hoa tại Việt Nam Hồng Tiểu "
+        "Dũng tổ chức chiêu đãi kỷ niệm 20 năm ngày Hong Kong trở về Trung Quốc (1/7/1997-1/7/2017).")))
+    assert found == {"Trung Quốc": "Trung Quốc"}

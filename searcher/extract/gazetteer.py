@@ -51,6 +51,21 @@ def _cldr_countries() -> dict[str, str]:
     return names
 
 
+# Words of a state's form, which the press writes in lower case as often as not ("nước Cộng hòa nhân dân Trung
+# Hoa", "Chính phủ nước Cộng hòa dân chủ nhân dân Lào"), and "hòa" written "hoà".
+_STATE_FORM_WORDS = ("Dân chủ", "Nhân dân", "Xã hội", "Chủ nghĩa", "Liên bang")
+
+
+def _press_spellings(alias: str) -> set[str]:
+    """The spellings of ``alias`` with the words of a state's form in lower case, "hòa" as "hoà"."""
+    if not alias.startswith("Cộng hòa "):
+        return set()
+    lower = alias
+    for words in _STATE_FORM_WORDS:
+        lower = lower.replace(words, words.lower())
+    return {form for spelling in (alias, lower) for form in (spelling, spelling.replace("hòa", "hoà"))}
+
+
 def _load(text: str):
     countries = _cldr_countries()
     by_canonical: dict[str, KnownEntity] = {}
@@ -68,6 +83,8 @@ def _load(text: str):
             countries.setdefault(name, canonical)  # "Australia": CLDR's Vietnamese name is "Úc"
             for alias in aliases:
                 countries[alias] = canonical
+                for spelling in _press_spellings(alias):
+                    countries.setdefault(spelling, canonical)
         elif kind in ("locality", "org"):
             country = clean(row["country"].strip()) or None
             if country:
