@@ -2083,3 +2083,14 @@ def test_a_state_s_full_name_is_read_with_its_form_in_lower_case():
         "Tối 29/6, tại Hà Nội, Đại sứ Đặc mệnh toàn quyền nước Cộng hòa nhân dân Trung Hoa tại Việt Nam Hồng Tiểu "
         "Dũng tổ chức chiêu đãi kỷ niệm 20 năm ngày Hong Kong trở về Trung Quốc (1/7/1997-1/7/2017).")))
     assert found == {"Trung Quốc": "Trung Quốc"}
+
+
+def test_a_body_in_a_document_s_name_is_no_partner():
+    """bm22566127: "... phù hợp với luật pháp quốc tế, trong đó có Công ước Liên hợp quốc về Luật Biển năm 1982": the
+    convention is named after the United Nations, which takes no part in the talks."""
+    found = partners(extract(article(
+        "Hai Chủ tịch nhấn mạnh sự cần thiết phải giải quyết các tranh chấp bằng các biện pháp hòa bình, bao gồm tiến "
+        "trình ngoại giao và pháp lý phù hợp với luật pháp quốc tế, trong đó có Công ước Liên hợp quốc về Luật Biển "
+        "năm 1982.",
+        title="Chủ tịch Quốc hội Nguyễn Thị Kim Ngân hội đàm với Chủ tịch Thượng viện Cộng hòa Haiti")))
+    assert "Liên hợp quốc" not in found

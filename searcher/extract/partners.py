@@ -1021,13 +1021,22 @@ _YEAR_AFTER = re.compile(r"[ \t]+(?:19|20)\d\d(?!\d)")
 _EXAMPLES_BEFORE = re.compile(r"(?<![\w-])như\s*:?\s+[^.;:!?]{0,80}$")
 
 
+# A document named after a body: "Công ước Liên hợp quốc về Luật Biển năm 1982 (UNCLOS)", "Hiệp định Thương mại tự do
+# Việt Nam - EU (EVFTA)". The body takes no part in what the article reports; the parties a document is between or
+# with ("Hiệp định giữa Chính phủ Việt Nam và ...", "ký Thỏa thuận với JICA") do.
+_DOCUMENT_BEFORE = re.compile(r"(?<![\w-])(?:Công ước|Hiệp định|Hiệp ước|Nghị định thư|Tuyên bố chung|Thỏa thuận|Thoả thuận"
+                              r"|Hiến chương)(?:\s+(?!(?:giữa|với|và|cùng|của|tại|ký|được|cho)(?![\w-]))[^\s.,;:!?()]+){0,8}?"
+                              r"\s*(?:[-–]\s*)?$")
+
+
 def _in_passing(chunk: str, start: int) -> bool:
     """A name at ``start`` is mentioned in passing: after "của", "như", "trong"..., in a list
-    of examples after "như", or inside a longer name."""
+    of examples after "như", inside a longer name or a document's name."""
     before = chunk[max(0, start - 12) : start].split()
     if before and before[-1].rstrip(":") in _PASSING_WORDS:
         return True
-    return _EXAMPLES_BEFORE.search(chunk, max(0, start - 100), start) is not None or _inside_longer_name(chunk, start)
+    return _EXAMPLES_BEFORE.search(chunk, max(0, start - 100), start) is not None or _inside_longer_name(chunk, start) \
+        or _DOCUMENT_BEFORE.search(chunk, max(0, start - 100), start) is not None
 
 
 # Kind words of a school or council, whose name may hold a state body ("Học viện Hải quân Mỹ").
