@@ -959,9 +959,9 @@ _BACK_FROM = re.compile(r"(?<![\w-])trở về từ\s+(?:chuyến\s+)?$")
 # cấp Nhà nước tới Trung Quốc", "các văn kiện được ký kết trong chuyến thăm chính thức LB Nga", "nhân dịp chuyến thăm".
 _FRAME = re.compile(r"(?<![\w-])(?:trong|nhân|nhân dịp|bên lề)\s+(?:khuôn khổ\s+)?(?:(?:chuyến|cuộc)\s+)?$")
 # The next leg of a trip, in a sentence that opens with where the delegation has been: "Sau Italy, Đoàn đại biểu
-# cấp cao Tòa án Nhân dân Tối cao Việt Nam có chuyến thăm chính thức Pháp" (the country inside the "Sau ..."
-# clause is the one of the reported visit).
-_NEXT_LEG = re.compile(r"(?:^|[.!?]\s+)Sau\s[^,.;!?]{1,80},[^.;!?]*$")
+# cấp cao Tòa án Nhân dân Tối cao Việt Nam có chuyến thăm chính thức Pháp", "Sau khi kết thúc chuyến thăm ..., " (the
+# country inside the "Sau ..." clause is the one of the reported visit; "Sau lễ đón, hai bên hội đàm" names no place).
+_NEXT_LEG = re.compile(r"(?:^|[.!?]\s+)Sau\s+(?:khi\s+(?:kết thúc|rời)\s|chuyến thăm\s|[A-ZĐ])[^,.;!?]{0,80},[^.;!?]*$")
 # A visit one side invites the other to or hopes for is still to come: "mong muốn được đón Thủ tướng Nguyễn Xuân Phúc
 # sang thăm chính thức Nhật Bản", "mời Chủ tịch nước sang thăm Nga" (not "Nhận lời mời của ...": the visit made).
 _INVITED = re.compile(r"(?<![\w-])(?:(?<!lời )mời|mong muốn|mong|hy vọng|hi vọng)(?![\w-])[^.;!?]{0,80}$")
