@@ -2094,3 +2094,11 @@ def test_a_body_in_a_document_s_name_is_no_partner():
         "năm 1982.",
         title="Chủ tịch Quốc hội Nguyễn Thị Kim Ngân hội đàm với Chủ tịch Thượng viện Cộng hòa Haiti")))
     assert "Liên hợp quốc" not in found
+
+
+def test_a_place_named_by_one_letter_is_no_partner():
+    """bm22722523: "đề xuất trình UBND TP. N.Phan" (a byline run into the sentence) names no city "N"."""
+    found = partners(extract(article(
+        "Về kinh phí thực hiện hợp đồng, giao Sở Khoa học và Công nghệ phối hợp với Sở Tài chính xem xét, đề xuất "
+        "trình UBND TP. N.Phan.")))
+    assert found == {}

@@ -336,8 +336,8 @@ def _localities(chunk: str, known: set[str], people: set[str]) -> list[_Mention]
 def _resolve(mention: _Mention, memory: dict[str, str], names_country=lambda country: True) -> tuple[str, str | None] | None:
     """(canonical name, country) for a foreign locality, or None for Vietnamese/unknown ones."""
     name = mention.name
-    if name in _CONTINENTS or set(name.split()) <= _DIRECTIONS:
-        return None
+    if name in _CONTINENTS or set(name.split()) <= _DIRECTIONS or len(name) == 1:
+        return None  # nor a letter: "UBND TP. N.Phan" ends in a byline, "thành phố T." hides a name
     typed = f"{mention.type} {name}"
     entity = KNOWN_BY_CANONICAL.get(typed)
     alias = KNOWN_BY_ALIAS.get(name)
