@@ -2102,3 +2102,15 @@ def test_a_place_named_by_one_letter_is_no_partner():
         "Về kinh phí thực hiện hợp đồng, giao Sở Khoa học và Công nghệ phối hợp với Sở Tài chính xem xét, đề xuất "
         "trình UBND TP. N.Phan.")))
     assert found == {}
+
+
+@pytest.mark.parametrize("doc_id, title, text", [
+    ("bm21493161", "Lễ hội cà phê Buôn Ma Thuột lần thứ 6 sẽ tổ chức tại Đắk Lắk",
+     "Tháng 3 du khách tới TP Buôn Ma Thuột, tỉnh Đắc Lắk sẽ được thưởng thức cà phê miễn phí, tham gia lễ hội đường "
+     "phố, triển lãm ảnh nghệ thuật."),  # "Đắc" for "Đắk"
+    ("bm21486606", "Bi kịch cha con tông nhau chết",
+     "Trong 7 ngày nghỉ Tết Đinh Dậu, số vụ tai nạn giao thông nghiêm trọng xảy ra trên địa bàn 2 tỉnh Đắk Lắk-Đắk "
+     "Nông tăng mạnh. Đoàn xe công nông chạy trên Quốc lộ ở Đắk Lắk."),  # two provinces joined by a dash
+])
+def test_a_vietnamese_province_in_another_spelling_is_no_partner(doc_id, title, text):
+    assert partners(extract(article(text, title=title))) == {}, doc_id

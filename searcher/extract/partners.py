@@ -146,12 +146,18 @@ _KNOWN_NAMES = frozenset(KNOWN_BY_ALIAS) | _VIETNAMESE_PLACES | frozenset(COUNTR
 
 
 def _folded_name(name: str) -> str:
-    return " ".join(fold(word) for word in name.split())
+    """``name`` without accents, a final "c" read as "k" ("Đắc Lắk" is "Đắk Lắk": the press writes both)."""
+    return " ".join(re.sub(r"c$", "k", fold(word)) for word in name.split())
 
 
-# A province written with another accent or vowel mark ("tỉnh Đắk Lăk", "tỉnh Đăk Nông") is the
-# Vietnamese province: no foreign place has a Vietnamese province's letters.
+# A province written with another accent, vowel mark or final consonant ("tỉnh Đắk Lăk", "tỉnh Đăk Nông", "tỉnh
+# Đắc Lắk") is the Vietnamese province: no foreign place has a Vietnamese province's letters.
 _FOLDED_PROVINCES = frozenset(_folded_name(name) for name in VN_PROVINCES)
+
+
+def _a_vietnamese_province(name: str) -> bool:
+    """``name`` spells a Vietnamese province, or two joined by a dash ("Đắk Lắk-Đắk Nông")."""
+    return all(_folded_name(part) in _FOLDED_PROVINCES for part in re.split(r"\s*[-–]\s*", name))
 # Units smaller than a province, which a chain names before the province they are in.
 _SMALLER_UNITS = {"huyện", "xã", "phường", "quận", "thị xã", "thị trấn", "làng", "thành phố"}
 # Administrative units that foreign news names with their country, and Vietnamese news with none:
@@ -352,7 +358,7 @@ def _resolve(mention: _Mention, memory: dict[str, str], names_country=lambda cou
         country = mention.country
     elif name in memory:
         country = memory[name]
-    elif name in VN_PROVINCES or (not entity and _folded_name(name) in _FOLDED_PROVINCES):
+    elif name in VN_PROVINCES or (not entity and _a_vietnamese_province(name)):
         return None
     elif entity and (mention.type not in _VIETNAMESE_UNITS or not entity.country or names_country(entity.country)):
         # a district of the data file is that country's only in an article naming the country:
