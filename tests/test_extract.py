@@ -2114,3 +2114,13 @@ def test_a_place_named_by_one_letter_is_no_partner():
 ])
 def test_a_vietnamese_province_in_another_spelling_is_no_partner(doc_id, title, text):
     assert partners(extract(article(text, title=title))) == {}, doc_id
+
+
+def test_a_continent_joined_to_another_region_is_no_place():
+    """bm22714001: "lãnh đạo Liên minh Doanh nghiệp châu Âu-ASEAN (EABA)": "châu" opens no Chinese prefecture here."""
+    found = partners(extract(article(
+        "Trong khuôn khổ chuyến thăm chính thức và làm việc tại Hà Lan, chiều 9-7 (giờ địa phương), Thủ tướng Nguyễn "
+        "Xuân Phúc đã có các cuộc tiếp Chủ tịch kiêm Giám đốc điều hành Tập đoàn Vamed của Áo Ơn Oát-xlơ (Ernst "
+        "Wastler), lãnh đạo Liên minh Doanh nghiệp châu Âu-ASEAN (EABA) và Ban lãnh đạo Phòng Thương mại Hà Lan-Việt "
+        "Nam.", title="Thủ tướng Nguyễn Xuân Phúc tiếp lãnh đạo một số hiệp hội và tập đoàn kinh tế tại Hà Lan")))
+    assert "châu Âu-ASEAN" not in found

@@ -157,7 +157,7 @@ _FOLDED_PROVINCES = frozenset(_folded_name(name) for name in VN_PROVINCES)
 
 def _a_vietnamese_province(name: str) -> bool:
     """``name`` spells a Vietnamese province, or two joined by a dash ("Đắk Lắk-Đắk Nông")."""
-    return all(_folded_name(part) in _FOLDED_PROVINCES for part in re.split(r"\s*[-–]\s*", name))
+    return all(_folded_name(part) in _FOLDED_PROVINCES for part in _DASH.split(name))
 # Units smaller than a province, which a chain names before the province they are in.
 _SMALLER_UNITS = {"huyện", "xã", "phường", "quận", "thị xã", "thị trấn", "làng", "thành phố"}
 # Administrative units that foreign news names with their country, and Vietnamese news with none:
@@ -170,6 +170,7 @@ _CONTINENTS = {"Á", "Âu", "Phi", "Mỹ", "Úc", "Đại Dương", "Nam Cực",
                "Á-Thái Bình Dương", "Á-TBD", "Á - TBD", "Mekong", "Mê Kông", "Mê-kông"}  # "khu vực châu Á-TBD": Asia-Pacific, a region;
 # "vùng Mekong", "tiểu vùng Mê Kông": a river's basin, a region of several countries
 _DIRECTIONS = {"Đông", "Tây", "Nam", "Bắc", "Trung"}
+_DASH = re.compile(r"\s*[-–]\s*")
 
 
 @dataclass
@@ -342,8 +343,8 @@ def _localities(chunk: str, known: set[str], people: set[str]) -> list[_Mention]
 def _resolve(mention: _Mention, memory: dict[str, str], names_country=lambda country: True) -> tuple[str, str | None] | None:
     """(canonical name, country) for a foreign locality, or None for Vietnamese/unknown ones."""
     name = mention.name
-    if name in _CONTINENTS or set(name.split()) <= _DIRECTIONS or len(name) == 1:
-        return None  # nor a letter: "UBND TP. N.Phan" ends in a byline, "thành phố T." hides a name
+    if name in _CONTINENTS or set(name.split()) <= _DIRECTIONS or len(name) == 1 or _DASH.split(name)[0] in _CONTINENTS:
+        return None  # nor a letter ("UBND TP. N.Phan" ends in a byline) nor two regions ("châu Âu-ASEAN")
     typed = f"{mention.type} {name}"
     entity = KNOWN_BY_CANONICAL.get(typed)
     alias = KNOWN_BY_ALIAS.get(name)
