@@ -2124,3 +2124,21 @@ def test_a_continent_joined_to_another_region_is_no_place():
         "Wastler), lãnh đạo Liên minh Doanh nghiệp châu Âu-ASEAN (EABA) và Ban lãnh đạo Phòng Thương mại Hà Lan-Việt "
         "Nam.", title="Thủ tướng Nguyễn Xuân Phúc tiếp lãnh đạo một số hiệp hội và tập đoàn kinh tế tại Hà Lan")))
     assert "châu Âu-ASEAN" not in found
+
+
+def test_a_friendship_body_named_foreign_side_first_keeps_its_name():
+    """bm22269646: "Chủ tịch Liên minh Nghị sĩ hữu nghị Nhật - Việt Toshihiro Nakai": the Japanese side's league,
+    named as the article names it (the labels' "Liên minh Nghị sĩ hữu nghị Nhật – Việt"), not cut at its country.
+    bm22721601 writes "Phòng Thương mại Hà Lan – Việt Nam" and "Phòng Thương mại Hà Lan - Việt Nam": one body."""
+    found = partners(extract(Article(
+        id="t", title="Chủ tịch nước tiếp xúc song phương nhân dịp dự Diễn đàn 'Vành đai và Con đường'",
+        summary="Chiều 14/5, Chủ tịch nước Trần Đại Quang đã có cuộc gặp với Thủ tướng Pakistan Nawar Sharif và Tổng Thư "
+                "ký đảng Dân chủ Tự do Nhật Bản, Chủ tịch Liên minh Nghị sĩ hữu nghị Nhật - Việt Toshihiro Nakai.",
+        body="Tại cuộc gặp Thủ tướng Pakistan Nawar Sharif, Chủ tịch nước Trần Đại Quang khẳng định Việt Nam coi trọng "
+             "quan hệ hữu nghị hợp tác với Pakistan.")))
+    assert "Liên minh Nghị sĩ hữu nghị Nhật - Việt" in found and "Liên minh Nghị sĩ hữu nghị Nhật Bản" not in found
+    found = partners(extract(article(
+        "Tại cuộc tiếp Ban Lãnh đạo Phòng Thương mại Hà Lan – Việt Nam, Thủ tướng Nguyễn Xuân Phúc đánh giá cao vai trò "
+        "cầu nối của Phòng Thương mại Hà Lan - Việt Nam thời gian qua, góp phần rất tích cực vào việc hỗ trợ, tư vấn hợp "
+        "tác giữa các doanh nghiệp hai nước.", title="Các hoạt động của Thủ tướng Nguyễn Xuân Phúc tại Hà Lan")))
+    assert [name for name in found if name.startswith("Phòng Thương mại")] == ["Phòng Thương mại Hà Lan – Việt Nam"]

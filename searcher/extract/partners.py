@@ -101,7 +101,7 @@ _NOT_IN_NAME = ("cùng|với|cho|tại|từ|là|ở|do|gồm|đã|sẽ|được|
                 "|cảm|hoan|khẳng|bày|nhấn|chúc|ủng|biết|mong|muốn|luôn|rất|cũng")
 _NAME_LOWER = rf"(?!(?:{_NOT_IN_NAME})(?![\w-])){_LOWER_WORD}"
 _ORG = re.compile(
-    rf"{first_letter_lookahead(_ORG_HEAD_LOOSE + '|' + _ORG_HEAD_STRICT)}(?<![\w-])(?P<org>(?:(?:{_ORG_HEAD_LOOSE})(?:\s+(?:{_NAME_LOWER}\s+){{0,3}})?|(?:{_ORG_HEAD_STRICT})\s+(?=[{UPPER}]))(?:{CAP}(?:\s+{_NAME_LOWER}){{0,3}}\s+){{0,5}}?{COUNTRY_PATTERN})(?P<tail>\s+tại\s+Việt Nam|\s+[-–]\s+Việt Nam(?![\w-]))?"
+    rf"{first_letter_lookahead(_ORG_HEAD_LOOSE + '|' + _ORG_HEAD_STRICT)}(?<![\w-])(?P<org>(?:(?:{_ORG_HEAD_LOOSE})(?:\s+(?:{_NAME_LOWER}\s+){{0,3}})?|(?:{_ORG_HEAD_STRICT})\s+(?=[{UPPER}]))(?:{CAP}(?:\s+{_NAME_LOWER}){{0,3}}\s+){{0,5}}?{COUNTRY_PATTERN})(?P<tail>\s+tại\s+Việt Nam|\s+[-–]\s+Việt(?: Nam)?(?![\w-]))?"
 )
 # A ministry whose name lists its fields, as Japan's and Korea's do: "Bộ Thương mại, Công nghiệp và Năng
 # lượng Hàn Quốc", "Bộ Y tế, Lao động và phúc lợi Nhật Bản" (``_ORG`` reads no comma inside a name).
@@ -834,15 +834,27 @@ _STATE_FORMS = ("của", "nước", "Cộng hòa", "Cộng hoà", "Dân chủ Nh
                 "Liên bang", "Hoàng gia", "Hợp chúng quốc", "Chính quyền Nhân dân", "CHDCND", "CHND", "CH", "LB")
 
 
+# Việt Nam after a body's country: its seat ("Phòng Thương mại Hoa Kỳ tại Việt Nam", the same body as "Phòng Thương
+# mại Hoa Kỳ"), or the other side of a friendship body ("Liên minh Nghị sĩ hữu nghị Nhật – Việt", one body with
+# "... Nhật Bản – Việt Nam", none with "Liên minh Nghị sĩ hữu nghị Nhật Bản").
+_VIETNAM_SIDE = re.compile(r"\s+(?:tại\s+Việt Nam|(?P<dash>[-–])\s+Việt(?: Nam)?)$")
+
+
 def _body_key(name: str, country: str | None) -> str:
-    if name.endswith(" tại Việt Nam"):
-        name = name[: -len(" tại Việt Nam")]
+    side = _VIETNAM_SIDE.search(name)
+    if side:
+        name = name[: side.start()]
+    both_sides = " – Việt Nam" if side and side.group("dash") else ""
+    words = name.split()
+    short = next((n for n in (1, 2) if len(words) > n and COUNTRIES.get(" ".join(words[-n:])) == country), None)
+    if short and country:  # "... Nhật" of "... Nhật – Việt" is "... Nhật Bản"
+        name = " ".join(words[:-short] + [country])
     if not country or name == country or not name.endswith(" " + country) or name.startswith("Đảng "):
-        return name
+        return name + both_sides
     body = name[: -len(country) - 1]
     while (form := next((f for f in _STATE_FORMS if body.endswith(" " + f)), None)) is not None:
         body = body[: -len(form) - 1]
-    return f"{body} {country}"
+    return f"{body} {country}{both_sides}"
 
 
 _CITY_SPELLINGS = {"Hồ Chí Minh": "TP Hồ Chí Minh", "HCM": "TP Hồ Chí Minh", "Sài Gòn": "TP Hồ Chí Minh"}
@@ -928,7 +940,9 @@ def _add_org(match: re.Match, add, chunk: str = "", people: set[str] = frozenset
         # "Thượng viện, Quốc hội và Chính phủ Campuchia": each body of the list is a partner
         if len(parts) > 1 and not all(_ORG_START.match(part) for part in parts):
             parts = [head]  # "Bộ Bưu chính và Viễn thông Lào" is one ministry
-        names = [part + country + tail for part in parts]  # "Mỹ" -> "Hoa Kỳ"
+        # "Mỹ" -> "Hoa Kỳ"; a friendship body named for both sides keeps the article's words ("Liên minh Nghị sĩ
+        # hữu nghị Nhật – Việt": the Japanese side's league, named first)
+        names = [part + (word if tail.lstrip()[:1] in ("-", "–") else country) + tail for part in parts]
     for name in names:
         add(name[0].upper() + name[1:], country)
 
