@@ -2142,3 +2142,17 @@ def test_a_friendship_body_named_foreign_side_first_keeps_its_name():
         "cầu nối của Phòng Thương mại Hà Lan - Việt Nam thời gian qua, góp phần rất tích cực vào việc hỗ trợ, tư vấn hợp "
         "tác giữa các doanh nghiệp hai nước.", title="Các hoạt động của Thủ tướng Nguyễn Xuân Phúc tại Hà Lan")))
     assert [name for name in found if name.startswith("Phòng Thương mại")] == ["Phòng Thương mại Hà Lan – Việt Nam"]
+
+
+def test_a_court_of_a_trial_is_no_partner():
+    """bm22543678: "Ngày 16/6, Tòa án Malaysia quyết định các nghi phạm ..., trong đó có công dân Việt Nam Đoàn Thị
+    Hương, sẽ ra Tòa thượng thẩm Shah Alam": the court tries a Vietnamese citizen, it meets no Vietnamese party (a
+    court in a judge's title is one: see test_a_court_in_a_person_s_title_is_a_partner)."""
+    found = partners(extract(Article(
+        id="t", title="Đoàn Thị Hương sẽ ra Tòa Thượng thẩm Shah Alam vào ngày 28/7",
+        summary="Đoàn Thị Hương cùng các nghi phạm trong vụ sát hại công dân Triều Tiên, tên trên hộ chiếu là Kim Chol, "
+                "sẽ ra Tòa thượng thẩm Shah Alam vào ngày 28/7 trước thẩm phán Azmi Ariffin.",
+        body="Ngày 16/6, Tòa án Malaysia quyết định các nghi phạm trong vụ sát hại công dân Triều Tiên tên trên hộ chiếu "
+             "là Kim Chol, được cho là ông Kim Jong-nam, anh trai nhà lãnh đạo Triều Tiên Kim Jong-un, trong đó có công "
+             "dân Việt Nam Đoàn Thị Hương, sẽ ra Tòa thượng thẩm Shah Alam vào ngày 28/7.")))
+    assert "Tòa án Malaysia" not in found

@@ -721,6 +721,8 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
             if _GREETED_BEFORE.search(chunk, max(0, match.start() - 320), match.start()):
                 taken.append(match.span())
                 continue
+            if match.group("org").startswith(_COURTS):
+                continue  # "Đoàn Thị Hương sẽ ra Tòa án Malaysia": a court takes part through its judge (see below)
             _add_org(match, adder((number, match.start())), chunk, people)
             if not any(person in match.group("org") for person in people):  # rejected: "Bộ ... Nga Maksim
                 taken.append(match.span())  # Oreshkin khẳng định phía Nga" leaves the body before the person free
@@ -1021,6 +1023,11 @@ def _country_parties(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int
                 found.append((start + m.start(), m.group("country"), False))
     found.sort()
     return [(at, COUNTRIES[word], framed) for at, word, framed in found if COUNTRIES[word] != VIETNAM]
+
+
+# A court is the venue of a trial far more often than a party; it is one in a judge's title, right before the name
+# ("hội đàm với Chánh án Tòa án Liên bang Malaysia Md Raus Sharif", ``_bodies_before_people``).
+_COURTS = ("Tòa án", "Toà án")
 
 
 # Bodies greetings are sent to are no parties of the meeting where they are sent: "chuyển lời thăm hỏi ... đến Đại
