@@ -2156,3 +2156,17 @@ def test_a_court_of_a_trial_is_no_partner():
              "là Kim Chol, được cho là ông Kim Jong-nam, anh trai nhà lãnh đạo Triều Tiên Kim Jong-un, trong đó có công "
              "dân Việt Nam Đoàn Thị Hương, sẽ ra Tòa thượng thẩm Shah Alam vào ngày 28/7.")))
     assert "Tòa án Malaysia" not in found
+
+
+def test_a_body_s_name_never_holds_noi():
+    """bm22290934: "[c]hính quyền, nhân dân và quân đội tỉnh Kampong Chhnang nói riêng và Campuchia nói chung sẽ tiếp
+    tục hỗ trợ" (the article's two sentences, the second cut from its "khẳng định, "): "nói riêng ... nói chung" (in
+    particular ... in general) is no part of a name."""
+    found = partners(extract(article(
+        "Thiếu tướng Phan Hoàng Thụ bày tỏ sự trân trọng cảm ơn và đánh giá cao tinh thần trách nhiệm, sự nhiệt tình "
+        "giúp đỡ của chính quyền, quân đội và người dân tỉnh Kampong Chhnang nói riêng và Campuchia nói chung, đã tích "
+        "cực hỗ trợ Đội K90 của Quân khu 9. Chính quyền, nhân dân và quân đội tỉnh Kampong Chhnang nói riêng và "
+        "Campuchia nói chung sẽ tiếp tục hỗ trợ hết mình trong công tác phối hợp tìm kiếm, cất bốc, quy tập hài cốt "
+        "liệt sĩ quân tình nguyện và chuyên gia Việt Nam hy sinh tại Campuchia.",
+        title="Việt Nam và Campuchia tổ chức lễ giao nhận hài cốt liệt sĩ")))
+    assert not [name for name in found if "nói" in name]

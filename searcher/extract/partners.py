@@ -98,7 +98,7 @@ _LOWER_WORD = r"[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽ�
 _NOT_IN_NAME = ("cùng|với|cho|tại|từ|là|ở|do|gồm|đã|sẽ|được|đang|vừa|có|không|tiếp|đón|dẫn|đề|thăm|gặp|ký|trao"
                 "|tặng|mời|nhận|đến|sang|tới|về|khi|thì|mà|để|như|hay|hoặc|trong|theo"
                 # verbs a body is the subject of: "Chính phủ cảm ơn Chính phủ Đức" is no body's name
-                "|cảm|hoan|khẳng|bày|nhấn|chúc|ủng|biết|mong|muốn|luôn|rất|cũng")
+                "|cảm|hoan|khẳng|bày|nhấn|chúc|ủng|biết|mong|muốn|luôn|rất|cũng|nói")
 _NAME_LOWER = rf"(?!(?:{_NOT_IN_NAME})(?![\w-])){_LOWER_WORD}"
 _ORG = re.compile(
     rf"{first_letter_lookahead(_ORG_HEAD_LOOSE + '|' + _ORG_HEAD_STRICT)}(?<![\w-])(?P<org>(?:(?:{_ORG_HEAD_LOOSE})(?:\s+(?:{_NAME_LOWER}\s+){{0,3}})?|(?:{_ORG_HEAD_STRICT})\s+(?=[{UPPER}]))(?:{CAP}(?:\s+{_NAME_LOWER}){{0,3}}\s+){{0,5}}?{COUNTRY_PATTERN})(?P<tail>\s+tại\s+Việt Nam|\s+[-–]\s+Việt(?: Nam)?(?![\w-]))?"
