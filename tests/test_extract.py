@@ -2170,3 +2170,13 @@ def test_a_body_s_name_never_holds_noi():
         "liệt sĩ quân tình nguyện và chuyên gia Việt Nam hy sinh tại Campuchia.",
         title="Việt Nam và Campuchia tổ chức lễ giao nhận hài cốt liệt sĩ")))
     assert not [name for name in found if "nói" in name]
+
+
+def test_a_place_named_as_where_another_one_is_still_gives_its_country():
+    """bm22589005: "ở thành phố Kanpur thuộc bang Uttar Pradesh, Ấn Độ": the state says where the city is (no partner
+    itself) and, with its country, that the city is in India."""
+    from searcher.extract.partners import extract_partners
+    found = {p.name: p.country for p in extract_partners([
+        "Cảnh sát dùng dùi cui để cố gắng kiểm soát hàng trăm người biểu tình tập trung bên ngoài bệnh viện Jagriti ở "
+        "thành phố Kanpur thuộc bang Uttar Pradesh, Ấn Độ."], set())}
+    assert found == {"thành phố Kanpur": "Ấn Độ"}

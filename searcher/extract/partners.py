@@ -305,11 +305,12 @@ _ACRONYM_AT_END = re.compile(r"(?<=\S) [A-Z]{2,}$")
 
 
 # A place named as where another one is: the larger unit after a smaller one in a chain ("Chính quyền Thành
-# phố Sakai, Tỉnh Osaka" is Sakai city, in Osaka prefecture), or after "thủ phủ (của)", "thuộc", "thành phố lớn
-# thứ hai của" ("thành phố Suwon, thủ phủ của tỉnh Gyeonggy"). It locates the party, it is none itself.
+# phố Sakai, Tỉnh Osaka" is Sakai city, in Osaka prefecture), or after "thủ phủ (của)", "thành phố lớn thứ hai
+# của" ("thành phố Suwon, thủ phủ của tỉnh Gyeonggy"), or "thuộc" right after a place's name ("Kofuku thuộc tỉnh
+# Yamanashi"; "các doanh nghiệp thuộc tỉnh Nagano" name the province as theirs). It locates the party, it is none.
 _UNIT_RANK = {"xã": 0, "làng": 0, "phường": 0, "thị trấn": 1, "thị xã": 1, "huyện": 1, "quận": 1, "thành phố": 2}
-_HOLDS_BEFORE = re.compile(r"(?<![\w-])(?:(?:thủ phủ|thuộc|nằm (?:ở|tại|trong))(?:\s+của)?"
-                           r"|(?:thành phố|tỉnh|huyện|vùng)(?:\s+(?:lớn|nhất|thứ|hai|ba|tư))*\s+của)\s+$")
+_HOLDS_BEFORE = re.compile(rf"(?:(?<![\w-])thủ phủ(?:\s+của)?|[{UPPER}][\w-]*\s+(?:thuộc|nằm (?:ở|tại|trong))"
+                           r"|(?<![\w-])(?:thành phố|tỉnh|huyện|vùng)(?:\s+(?:lớn|nhất|thứ|hai|ba|tư))*\s+của)\s+$")
 
 
 def _holds_the_previous(chain, number: int) -> bool:
@@ -766,8 +767,7 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
             if entity and entity.kind == "locality" and country != VIETNAM:
                 add(entity.name, country, (number, position), name in holding)  # "thành phố Kofuku, tỉnh Yamanashi (Nhật Bản)"
 
-    for name in only_holding:
-        del found[name]
+    holders = {name: found.pop(name) for name in only_holding}  # their countries still place what they hold
     if lead >= len(chunks):
         in_lead = {c for c in found.values() if c}
     # A government, parliament or state named as a party stands for its country.
@@ -798,8 +798,9 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
     # news names no other foreign party.
     if foreign_named and not any(c or name in KNOWN_BY_CANONICAL for name, c in found.items()):
         found = {name: c for name, c in found.items() if name not in foreign_named}
-    # An article about one foreign country: its unplaced localities are in that country.
-    countries = {c for c in found.values() if c}
+    # An article about one foreign country (a place that only holds another one says which): its unplaced localities
+    # are in that country.
+    countries = {c for c in [*found.values(), *holders.values()] if c}
     fill = next(iter(countries)) if len(countries) == 1 else None
     # One body, one value: "Quốc hội Cuba", "Quốc hội Cộng hòa Cuba" and "Quốc hội của Chính quyền
     # Nhân dân nước Cộng hòa Cuba" are one parliament, named in the fullest form the article gives
