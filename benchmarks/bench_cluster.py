@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/bench_cluster.py --index DIR [--corpus PATH ...]
         [--workdir /tmp/bench-cluster] [--rounds 3] [--dask-sample 1000] [--skip-feed]
-        [--cache-from DIR2]
+        [--cache-from DIR2 | --dask-feed]
 
 ``DIR`` is an embedded index of the corpus (built by ``searcher index``); its analysis cache
 (or that of ``--cache-from``) feeds the cluster, as a re-index of a cluster from a warm cache
@@ -44,15 +44,26 @@ from searcher import FACET_NAMES, index_cluster, index_paths  # noqa: E402
 SEARCHER = Path(sys.executable).parent / "searcher"
 
 
-def feed(corpus: list[Path], index: Path, address: str) -> dict:
+def feed(corpus: list[Path], state: Path, address: str, dask: str | None = None) -> dict:
     started = time.perf_counter()
-    report = index_cluster(corpus, address, index)
+    report = index_cluster(corpus, address, state, dask=dask)
     seconds = time.perf_counter() - started
     written = report.added + report.updated
     print(f"feed: {report.summary()} in {seconds:.0f} s "
           f"({written / seconds:.0f} articles/s; reused {report.reused}, analysed {report.analysed})")
-    return {"seconds": seconds, "written": written, "reused": report.reused,
+    return {"seconds": seconds, "written": written, "reused": report.reused, "dask": bool(dask),
             "analysed": report.analysed, "articles_per_second": written / seconds}
+
+
+def cold_feed(corpus: list[Path], state: Path, address: str) -> dict:
+    """The feed with every article analysed on a two-worker dask ``LocalCluster`` (an empty cache
+    in ``state``; copies of an article already analysed in the run come from it)."""
+    from distributed import LocalCluster
+
+    shutil.rmtree(state, ignore_errors=True)
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        return feed(corpus, state, address, cluster.scheduler_address)
 
 
 def analysis(corpus: list[Path], sample: int) -> dict:
@@ -144,6 +155,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--dask-sample", type=int, default=1000)
     parser.add_argument("--skip-feed", action="store_true", help="the cluster is already fed")
+    parser.add_argument("--dask-feed", action="store_true",
+                        help="feed from an empty analysis cache, analysing on a dask LocalCluster")
     parser.add_argument("--cache-from", type=Path,
                         help="the index directory whose analysis cache feeds the cluster (default --index)")
     args = parser.parse_args()
@@ -151,7 +164,9 @@ def main() -> None:
         raise SystemExit("needs Sphinx's searchd: apt-get install sphinxsearch")
     payload = {"corpus": [str(p) for p in args.corpus], "index": str(args.index)}
     with local_cluster(args.workdir / "cluster") as address:
-        if not args.skip_feed:
+        if args.dask_feed:
+            payload["feed"] = cold_feed(args.corpus, args.workdir / "state", address)
+        elif not args.skip_feed:
             payload["feed"] = feed(args.corpus, args.cache_from or args.index, address)
         payload["search"] = {}
         for name, location in (("embedded", ["--index", str(args.index)]),
