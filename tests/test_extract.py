@@ -1264,7 +1264,7 @@ def test_a_news_agency_that_visits_is_a_partner():
 def test_a_place_named_only_as_where_something_happens_is_no_partner():
     """bm22657119: "Cung điện Ekaterina là một tòa lâu đài cổ kính nằm ở thành phố Puskin, cách Saint
     Petersburg khoảng 30 km"; bm22677894: a meeting "tại thành phố Frankfurt" with businesses of Hessen;
-    while "thăm và làm việc tại tỉnh Nagano" (seed 000) visits its counterpart."""
+    while at "thăm và làm việc tại tỉnh Nagano" (seed 000) its governor receives the delegation."""
     found = partners(extract(article(
         "Chiều 4/7, Chủ tịch nước Trần Đại Quang kết thúc chuyến thăm chính thức Liên bang Nga. Trong ngày, Chủ "
         "tịch nước Trần Đại Quang và phu nhân đã đi tham quan Cung điện Ekaterina. Cung điện Ekaterina là một tòa "
@@ -1272,9 +1272,30 @@ def test_a_place_named_only_as_where_something_happens_is_no_partner():
         title="Chủ tịch nước kết thúc chuyến thăm chính thức Liên bang Nga")))
     assert "Nga" in found and "thành phố Puskin" not in found
     found = partners(extract(article(
-        "Đoàn đại biểu tỉnh Lào Cai thăm và làm việc tại tỉnh Nagano (Nhật Bản) từ ngày 20/4.",
+        "Đoàn đại biểu tỉnh Lào Cai thăm và làm việc tại tỉnh Nagano (Nhật Bản) từ ngày 20/4. Chủ tịch UBND tỉnh Trịnh "
+        "Xuân Trường làm việc với Thống đốc tỉnh Nagano.",
         title="Đoàn đại biểu tỉnh Lào Cai thăm và làm việc tại tỉnh Nagano")))
     assert "tỉnh Nagano" in found
+
+
+def test_a_place_only_toured_or_left_is_no_partner_unless_its_authorities_act():
+    """bm21471956: "chuyến thăm chính thức tới TP Annapolis, thủ phủ bang Maryland, Mỹ", where the ambassador "đã gặp
+    Phó Thống đốc bang Maryland ..., nói chuyện với Câu lạc bộ Quốc tế Annapolis": the city is only where he went
+    (its name in the club's is the club's), the state whose deputy governor he met is a party; bm22657119: "rời
+    thành phố Saint Petersburg, kết thúc tốt đẹp chuyến thăm Liên bang Nga", "tại thành phố Saint Petersburg, Chủ
+    tịch nước ... đã tham quan Triển lãm": a city toured and left (GUIDELINES.md)."""
+    found = partners(extract(article(
+        "Đây là thông tin được đưa ra trong chuyến thăm chính thức tới TP Annapolis, thủ phủ bang Maryland, Mỹ của Đại "
+        "sứ Việt Nam tại Mỹ. Đại sứ Việt Nam tại Mỹ Phạm Quang Vinh đã gặp Phó Thống đốc bang Maryland Boyd Rutherford, "
+        "nói chuyện với Câu lạc bộ Quốc tế Annapolis và thăm Học viện Hải quân Mỹ từ ngày 1 - 2/2.",
+        title="Học viện Hải quân Mỹ sẵn sàng hợp tác với Việt Nam")))
+    assert {"bang Maryland", "Câu lạc bộ Quốc tế Annapolis"} <= set(found) and "thành phố Annapolis" not in found
+    found = partners(extract(article(
+        "Chiều 1/7 theo giờ địa phương, Chủ tịch nước Trần Đại Quang và phu nhân, cùng đoàn đại biểu cấp cao Việt Nam "
+        "rời thành phố Saint Petersburg, kết thúc tốt đẹp chuyến thăm Liên bang Nga. Trước đó, vào chiều 1/7, tại thành "
+        "phố Saint Petersburg, Chủ tịch nước Trần Đại Quang đã tham quan Triển lãm quốc tế về hải quân lần thứ 8.",
+        title="Chủ tịch nước kết thúc chuyến thăm chính thức Liên bang Nga")))
+    assert "thành phố Saint Petersburg" not in found
 
 
 def test_no_official_is_a_place_run_into_the_next_words_or_one_vietnamese_syllable():

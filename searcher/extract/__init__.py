@@ -233,7 +233,7 @@ def extract(article: Article) -> Extraction:
     partners = _parties_of_the_lead(partners, lead, text, officials)
     if any(_NEWS_OUTLET.match(p.name) for p in partners):
         partners = _not_sources(partners, text)
-    partners = [p for p in partners if not _only_a_venue(p, text)]
+    partners = [p for p in partners if not _only_where(p, text)]
     partners += _bodies_of_foreign_officials(officials, partners, text)
     if "trưởng" in text or "Thống đốc" in text or "Thủ hiến" in text:
         partners += _places_of_leaders_met(partners, text)
@@ -321,15 +321,22 @@ def _quoted_source(partner, text: str) -> bool:
     return found
 
 
-# Where something happens is no party to it ("nằm ở thành phố Puskin",
-# "Hội nghị ... tại tỉnh Attapeu, Lào vào tháng 9"), unless the Vietnamese side visits it ("thăm và làm
-# việc tại tỉnh Nagano", "đến làm việc tại", "công tác tại").
+# Where something happens is no party to it ("nằm ở thành phố Puskin", "Hội nghị ... tại tỉnh Attapeu, Lào vào
+# tháng 9"), nor is a place the Vietnamese side only goes to, leaves or tours ("chuyến thăm chính thức tới TP
+# Annapolis", "rời thành phố Saint Petersburg", GUIDELINES.md): a place is a party when named otherwise, as its
+# authorities act ("Thống đốc tỉnh Nagano", "Thị trưởng Rotterdam", "lãnh đạo bang Hamburg") or it does ("Milan sẵn
+# sàng hợp tác").
 _VENUE = re.compile(r"(?<![\w-])(?:tại|ở)\s+(?:(?i:thủ phủ|thủ đô)\s+)?"
                     r"(?:(?i:thành phố|tp\.?|tỉnh|bang|tiểu bang|châu|vùng|quận|huyện)\s+"
                     r"|(?:[a-zđà-ỹ]+\s+){1,3})?$")  # or a place named in a venue's: "ở nhà thi đấu Manchester"
 _CAPITAL_BEFORE = re.compile(r"(?<![\w-])(?i:thủ đô)\s+$")
-_VISIT_BEFORE = re.compile(r"(?<![\w-])(?:(?<!bốc )thăm|làm việc|công tác|đến|tới|sang|có mặt|khảo sát|tham quan|đón)"
-                           r"(?:\s+(?:và|chính thức|hữu nghị|cấp nhà nước|làm việc|thực tế))*\s+$")
+_PLACE_KINDS = r"(?i:thành phố|tp\.?|tỉnh|bang|tiểu bang|thủ đô|thủ phủ|châu|vùng|quận|huyện)"
+_TOURED_BEFORE = re.compile(rf"(?<![\w-])(?:(?<!bốc )thăm|đến|tới|sang|rời|tham quan|khảo sát)"
+                            rf"(?:\s+(?:và|chính thức|hữu nghị|cấp nhà nước|làm việc|thực tế))*\s+(?:{_PLACE_KINDS}\s+)?$")
+# A place's name inside a body's ("Câu lạc bộ Quốc tế Annapolis") names the body.
+_BODY_NAME_BEFORE = re.compile(r"(?<![\w-])(?:Câu lạc bộ|Hiệp hội|Hội|Học viện|Viện|Trường|Đại học|Trung tâm|Công ty"
+                               r"|Tập đoàn|Ngân hàng|Quỹ|Tổ chức|Cơ quan|Sở|Cảng|Sân bay|Bảo tàng|Nhà hát)"
+                               r"(?:\s+(?!(?:tại|ở|của|với|và|cho|từ)\s)[^\s.,;:!?()]+){0,4}\s+$")
 # Nor is an end of a road, railway or air route ("đường cao tốc Hà Nội - Viêng Chăn (Lào)", "hướng tuyến Viêng Chăn -
 # Pacxan", "hướng kết nối từ Viêng Chăn đến Hà Nội"): the place after a dash of one, or right after its word (and
 # "từ") with a dash or "đến" after the place.
@@ -346,10 +353,10 @@ def _a_route_end(text: str, at: int, end: int) -> bool:
                 or (_ROUTE_START_BEFORE.search(text, max(0, at - 16), at) and _DASH_AFTER.match(text, end)))
 
 
-def _only_a_venue(partner, text: str) -> bool:
-    """Every mention of the place ``partner`` in ``text`` names where something happens or a route's end,
-    not a visit to it. Bodies are left alone: "làm việc với Thủ tướng tại Bộ Ngoại giao Hoa Kỳ" is hosted by the
-    ministry, whose minister takes part."""
+def _only_where(partner, text: str) -> bool:
+    """Every mention of the place ``partner`` in ``text`` names where something happens, a place toured or a
+    route's end (see above), or is inside a body's name. Bodies are left alone: "làm việc với Thủ tướng tại
+    Bộ Ngoại giao Hoa Kỳ" is hosted by the ministry, whose minister takes part."""
     if not partner.name[:1].islower():  # a place has a lower-case kind word: "thành phố Puskin", "tỉnh Attapeu"
         return False
     found = False
@@ -359,14 +366,13 @@ def _only_a_venue(partner, text: str) -> bool:
             if at and text[at - 1].isalnum() or text[at + len(spelling): at + len(spelling) + 1].isalnum():
                 at = text.find(spelling, at + 1)
                 continue
-            # "rời thủ đô Bắc Kinh": a capital is named as where the visit is, as in ``partners``;
-            # "cao tốc Hà Nội - Viêng Chăn": a route's end
-            if _CAPITAL_BEFORE.search(text, max(0, at - 12), at) or _a_route_end(text, at, at + len(spelling)):
-                found = True
+            if _BODY_NAME_BEFORE.search(text, max(0, at - 50), at):
                 at = text.find(spelling, at + len(spelling))
                 continue
-            venue = _VENUE.search(text, max(0, at - 40), at)
-            if not venue or _VISIT_BEFORE.search(text, max(0, venue.start() - 40), venue.start()):
+            # "rời thủ đô Bắc Kinh": a capital is named as where the visit is, as in ``partners``;
+            # "cao tốc Hà Nội - Viêng Chăn": a route's end
+            if not (_CAPITAL_BEFORE.search(text, max(0, at - 12), at) or _a_route_end(text, at, at + len(spelling))
+                    or _VENUE.search(text, max(0, at - 40), at) or _TOURED_BEFORE.search(text, max(0, at - 50), at)):
                 return False
             found = True
             at = text.find(spelling, at + len(spelling))
