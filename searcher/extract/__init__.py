@@ -228,7 +228,7 @@ def extract(article: Article) -> Extraction:
         return Extraction(date=event_date, year=year, officials=officials)  # a partner is a counterpart of a Vietnamese party
     officials = [o for o in officials if o.name in lead or not (_named_as(o, _EXPERTS, whole) or _of_another_exchange(o, whole))]
     texts_of_partners, spans = event_spans(article, texts)
-    partners = extract_partners(texts_of_partners, {o.name for o in officials}, spans, lead=1)
+    partners = extract_partners(texts_of_partners, {o.name for o in officials}, spans)
     text = "\n".join(texts_of_partners)
     partners = _parties_of_the_lead(partners, lead, text, officials)
     if any(_NEWS_OUTLET.match(p.name) for p in partners):
@@ -237,6 +237,7 @@ def extract(article: Article) -> Extraction:
     partners += _bodies_of_foreign_officials(officials, partners, text)
     if "trưởng" in text or "Thống đốc" in text or "Thủ hiến" in text:
         partners += _places_of_leaders_met(partners, text)
+    partners = _not_countries_of_other_partners(partners)
     return Extraction(date=event_date, year=year, partners=partners, officials=officials,
                       countries=event_countries(article, partners, officials, lead, text))
 
@@ -431,6 +432,14 @@ def _places_of_leaders_met(partners, text: str):
         have.add(entity.name)
         found.append(Partner(entity.name, entity.country))
     return found
+
+
+def _not_countries_of_other_partners(partners):
+    """The partners without a country any other partner belongs to: once a body or place of a country is a
+    party ("Bộ Ngoại giao Liên bang Nga" on a state visit to Russia), the country is only one of the event
+    (GUIDELINES.md); with no body of it taking part, the country itself is the party."""
+    of_bodies = {p.country for p in partners if p.country and p.name != p.country}
+    return [p for p in partners if p.name != p.country or p.country not in of_bodies]
 
 
 def _not_sources(partners, text: str):

@@ -586,15 +586,13 @@ def known_place_names(chunks: list[str]) -> set[str]:
     return names
 
 
-def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple[int, int]]] | None = None,
-                     lead: int = 0) -> list[Partner]:
+def extract_partners(chunks: list[str], people: set[str],
+                     spans: list[list[tuple[int, int]]] | None = None) -> list[Partner]:
     """Foreign partners in order of first mention, one per canonical name. The whole ``chunks``
     tell which country a place is in; partners come from the parts of them that report the
     event, ``spans[i]`` of ``chunks[i]`` (see ``events``), or from everywhere when ``spans`` is
-    None. A country presented as a party ("thăm chính thức Liên bang Nga") is a partner unless
-    the first ``lead`` chunks (the headline) name one of its bodies or places as the party ("tỉnh
-    Nagano", "Thượng viện Nhật Bản"): then that is the partner and the country only a country of
-    the event."""
+    None. A country presented as a party ("thăm chính thức Liên bang Nga") is a partner, even
+    beside a body or place of it: which of those take part is settled later (``extract``)."""
     known = _KNOWN_NAMES
     found: dict[str, str | None] = {}
     # A foreign body defined with an abbreviation is named in full wherever the abbreviation
@@ -623,12 +621,9 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
         return lambda name, country: add(name, country, at)
 
     country_parties: dict[str, tuple[int, int]] = {}  # country -> (chunk, offset) where it is first a party
-    framing: dict[str, tuple[int, int]] = {}  # the same for countries of a visit that frames the event
 
     def party(country: str, at: tuple[int, int]) -> None:
         country_parties[country] = min(at, country_parties.get(country, at))
-    headline_parties: set[str] = set()  # countries the headline presents as the party ("thăm Nhật Bản")
-    in_lead: set[str] = set()  # countries of the bodies and places the lead names
     unplaced: set[str] = set()  # foreign-looking localities whose country the text does not say
     foreign_named: set[str] = set()  # bodies known foreign by their name's look alone
     memory: dict[str, str] = {}
@@ -647,8 +642,6 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
             memory.setdefault(_cut_at_known(raw_name, known, people), COUNTRIES[word])
 
     for number, (chunk, mentions) in enumerate(zip(chunks, per_chunk)):
-        if number == lead:
-            in_lead = {c for c in found.values() if c}
         where = None if spans is None else spans[number]
         if where == []:
             continue
@@ -697,13 +690,8 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
             elif (country := COUNTRIES[match.group("country")]) != VIETNAM:
                 # "Đại sứ Israel tại Việt Nam": Israel is the party, not an embassy never named
                 party(country, (number, match.start()))
-        for position, country, framed in _country_parties(chunk, [(0, len(chunk))] if where is None else where):
-            if framed:
-                framing.setdefault(country, (number, position))
-            else:
-                party(country, (number, position))
-            if number <= lead:  # the headline (or summary) presents the country as the party
-                headline_parties.add(country)
+        for position, country in _country_parties(chunk, [(0, len(chunk))] if where is None else where):
+            party(country, (number, position))
         if " về " in chunk:
             for match in scan(_BODY_ABOUT):
                 if (country := COUNTRIES[match.group("country")]) != VIETNAM and "Việt" not in match.group("body"):
@@ -768,25 +756,10 @@ def extract_partners(chunks: list[str], people: set[str], spans: list[list[tuple
                 add(entity.name, country, (number, position), name in holding)  # "thành phố Kofuku, tỉnh Yamanashi (Nhật Bản)"
 
     holders = {name: found.pop(name) for name in only_holding}  # their countries still place what they hold
-    if lead >= len(chunks):
-        in_lead = {c for c in found.values() if c}
-    # A government, parliament or state named as a party stands for its country.
-    in_lead |= {c for name, c in found.items() if c and _STANDS_FOR_COUNTRY.match(name)}
-    # Countries as parties, unless the lead names a body or place of theirs as the party.
-    # Nor when the article names two or more of its bodies or places as parties (its embassy and
-    # a city, a list of its companies): those are the partners, the country one of the event;
-    # unless the headline presents the country itself as the party ("Thủ tướng đã đến Nhật Bản").
-    bodies: dict[str | None, set[str]] = {}
-    for name, country in found.items():  # "thành phố Hamburg", "bang Hamburg": one place
-        bodies.setdefault(country, set()).add(" ".join(w for w in name.split() if not w[0].islower()))
-    # A country whose visit frames what the article reports ("trong khuôn khổ chuyến thăm cấp Nhà nước tới Trung
-    # Quốc", where the loan is signed with a Chinese bank) is a party only when no body or place of it is.
-    for country, at in framing.items():
-        if country not in country_parties and not bodies.get(country):
-            country_parties[country] = at
+    # Countries presented as parties: the caller drops those whose bodies or places take part (see
+    # ``extract``), once it knows which of them do.
     for country, at in country_parties.items():
-        if country not in in_lead and country not in found and (
-                len(bodies.get(country, ())) < 2 or country in headline_parties):
+        if country not in found:
             found[country] = country
             first_mention[country] = at
     # In order of first mention: the patterns run kind by kind, and people (a set) in any order.
@@ -875,7 +848,6 @@ def _add_mission(match: re.Match, add, *, consulate: bool) -> None:
         add(f"Đại sứ quán {country}", country)
 
 
-_STANDS_FOR_COUNTRY = re.compile(r"(?:Chính phủ|Nhà nước|Quốc hội|Thượng viện|Hạ viện) ")
 _STATE_BODY_START = re.compile("(?i:" + "|".join(_STATE_BODY_HEADS) + ")")
 _REPEATED_WORD = re.compile(r"(?<!\S)(\w+) \1(?!\S)")
 
@@ -979,26 +951,10 @@ _COUNTRY_BEFORE_ACT = re.compile(rf"(?<![\w-]){COUNTRY_PATTERN}\s+(?:sẽ\s+|đ�
 # A visit the Vietnamese side is back from is over: "ngay sau khi Thủ tướng trở về từ chuyến thăm
 # chính thức Hoa Kỳ" reports a reception of someone else.
 _BACK_FROM = re.compile(r"(?<![\w-])trở về từ\s+(?:chuyến\s+)?$")
-# A visit named as the frame of what the sentence reports: "Việc ký kết được tiến hành trong khuôn khổ chuyến thăm
-# cấp Nhà nước tới Trung Quốc", "các văn kiện được ký kết trong chuyến thăm chính thức LB Nga", "nhân dịp chuyến thăm".
-_FRAME = re.compile(r"(?<![\w-])(?:trong|nhân|nhân dịp|bên lề)\s+(?:khuôn khổ\s+)?(?:(?:chuyến|cuộc)\s+)?$")
 # The next leg of a trip, in a sentence that opens with where the delegation has been: "Sau Italy, Đoàn đại biểu
 # cấp cao Tòa án Nhân dân Tối cao Việt Nam có chuyến thăm chính thức Pháp", "Sau khi kết thúc chuyến thăm ..., " (the
 # country inside the "Sau ..." clause is the one of the reported visit; "Sau lễ đón, hai bên hội đàm" names no place).
 _NEXT_LEG = re.compile(r"(?:^|[.!?]\s+)Sau\s+(?:khi\s+(?:kết thúc|rời)\s|chuyến thăm\s|[A-ZĐ])[^,.;!?]{0,80},[^.;!?]*$")
-# A visit one side invites the other to or hopes for is still to come: "mong muốn được đón Thủ tướng Nguyễn Xuân Phúc
-# sang thăm chính thức Nhật Bản", "mời Chủ tịch nước sang thăm Nga" (not "Nhận lời mời của ...": the visit made).
-_INVITED = re.compile(r"(?<![\w-])(?:(?<!lời )mời|mong muốn|mong|hy vọng|hi vọng)(?![\w-])[^.;!?]{0,80}$")
-_VISIT_WORDS = re.compile(r"(?<![\w-])(?:thăm|sang|tới|đến)(?![\w-])")
-
-
-def _invited_visit(chunk: str, party: re.Match, start: int) -> bool:
-    """The country of ``party`` is visited in a visit invited or hoped for (see ``_INVITED``); a wish to work
-    with it ("mong muốn tăng cường hợp tác với nước Cộng hòa Belarus") makes it a party."""
-    return bool(_VISIT_WORDS.search(party.group("gap"))) and \
-        _INVITED.search(chunk, max(start, party.start() - 90), party.start()) is not None
-
-
 def _ends_a_body(chunk: str, start: int, end: int) -> bool:
     """The country from ``start`` to ``end`` ends a body's name: in "Bộ Kinh tế, Thương mại và Công nghiệp Nhật Bản
     sẽ hỗ trợ" the ministry acts, not Japan (the ministry is the partner)."""
@@ -1006,13 +962,11 @@ def _ends_a_body(chunk: str, start: int, end: int) -> bool:
                for m in pattern.finditer(chunk, max(0, start - 120), end))
 
 
-def _country_parties(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, str, bool]]:
-    """(where, country, framed) of each country the ``spans`` of the chunk present as a party, in order;
-    ``framed`` when it is the country of a visit that frames what the sentence reports (see ``_FRAME``)."""
+def _country_parties(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """(where, country) of each country the ``spans`` of the chunk present as a party, in order."""
     found = []
     for a, b in spans:
-        found += [(m.start(), m.group("country"), bool(_FRAME.search(chunk, max(0, m.start() - 30), m.start())
-                                                       or _invited_visit(chunk, m, a)))
+        found += [(m.start(), m.group("country"))
                   for m in _COUNTRY_PARTY.finditer(chunk, a, b)  # "Bộ trưởng Nguyễn Đức Anh" is no Briton
                   if (m.group("country") not in AMBIGUOUS_COUNTRY_WORDS or _TO_AT_END.sub("", m.group("gap")) in _BEFORE_WORDS)
                   and not _BACK_FROM.search(chunk, max(0, m.start() - 20), m.start())
@@ -1021,9 +975,9 @@ def _country_parties(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int
             start = max(a, act.start() - 60)
             m = _COUNTRY_BEFORE_ACT.search(chunk[start : act.start()])
             if m and m.group("country") not in AMBIGUOUS_COUNTRY_WORDS and not _ends_a_body(chunk, start + m.start(), start + m.end("country")):
-                found.append((start + m.start(), m.group("country"), False))
+                found.append((start + m.start(), m.group("country")))
     found.sort()
-    return [(at, COUNTRIES[word], framed) for at, word, framed in found if COUNTRIES[word] != VIETNAM]
+    return [(at, COUNTRIES[word]) for at, word in found if COUNTRIES[word] != VIETNAM]
 
 
 # A court is the venue of a trial far more often than a party; it is one in a judge's title, right before the name
