@@ -1299,6 +1299,17 @@ def test_a_place_only_toured_or_left_is_no_partner_unless_its_authorities_act():
     assert "thành phố Saint Petersburg" not in found
 
 
+def test_a_body_named_as_the_seat_a_meeting_is_held_in_is_no_partner():
+    """bm22472805: "tại Trụ sở Quốc hội Nhật Bản, Thủ tướng ... đã hội kiến với Chủ tịch Thượng viện Nhật Bản Date
+    Chuichi": the Senate is the party, the Diet's seat only where they meet (GUIDELINES.md: a parliament's seat is a
+    venue)."""
+    extraction = extract(article(
+        "Trong sáng 6/6, tại Trụ sở Quốc hội Nhật Bản, Thủ tướng Chính phủ Nguyễn Xuân Phúc đã hội kiến với Chủ tịch "
+        "Thượng viện Nhật Bản Date Chuichi.",
+        title="Ngày thứ 3 Thủ tướng Nguyễn Xuân Phúc thăm chính thức Nhật Bản"))
+    assert partners(extraction) == {"Thượng viện Nhật Bản": "Nhật Bản"} and extraction.countries == ["Nhật Bản"]
+
+
 def test_no_official_is_a_place_run_into_the_next_words_or_one_vietnamese_syllable():
     """bm22651846: "Trận đấu ... diễn ra vào 20/7 tại Hà Nội Nhiều chuyên gia đã phân tích" (no full stop
     after the city); bm21487590: "CQĐT Công an H.Phước Sơn" (H. is huyện); bm22576364: "Tổng thống Mỹ và Đệ

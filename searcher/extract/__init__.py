@@ -334,6 +334,9 @@ _CAPITAL_BEFORE = re.compile(r"(?<![\w-])(?i:thủ đô)\s+$")
 _PLACE_KINDS = r"(?i:thành phố|tp\.?|tỉnh|bang|tiểu bang|thủ đô|thủ phủ|châu|vùng|quận|huyện)"
 _TOURED_BEFORE = re.compile(rf"(?<![\w-])(?:(?<!bốc )thăm|đến|tới|sang|rời|tham quan|khảo sát)"
                             rf"(?:\s+(?:và|chính thức|hữu nghị|cấp nhà nước|làm việc|thực tế))*\s+(?:{_PLACE_KINDS}\s+)?$")
+# A body named as the seat a meeting is held in ("tại Trụ sở Quốc hội Nhật Bản, Thủ tướng ... đã hội kiến với Chủ
+# tịch Thượng viện") is a venue, as a parliament's seat is (GUIDELINES.md).
+_SEAT_BEFORE = re.compile(r"(?<![\w-])(?:tại|ở)\s+(?i:trụ sở|tòa nhà|toà nhà)(?:\s+(?:chính|của))*\s+$")
 # A place's name inside a body's ("Câu lạc bộ Quốc tế Annapolis") names the body.
 _BODY_NAME_BEFORE = re.compile(r"(?<![\w-])(?:Câu lạc bộ|Hiệp hội|Hội|Học viện|Viện|Trường|Đại học|Trung tâm|Công ty"
                                r"|Tập đoàn|Ngân hàng|Quỹ|Tổ chức|Cơ quan|Sở|Cảng|Sân bay|Bảo tàng|Nhà hát)"
@@ -355,25 +358,26 @@ def _a_route_end(text: str, at: int, end: int) -> bool:
 
 
 def _only_where(partner, text: str) -> bool:
-    """Every mention of the place ``partner`` in ``text`` names where something happens, a place toured or a
-    route's end (see above), or is inside a body's name. Bodies are left alone: "làm việc với Thủ tướng tại
-    Bộ Ngoại giao Hoa Kỳ" is hosted by the ministry, whose minister takes part."""
-    if not partner.name[:1].islower():  # a place has a lower-case kind word: "thành phố Puskin", "tỉnh Attapeu"
-        return False
+    """Every mention of ``partner`` in ``text`` names where something happens: for a place, a venue, a place
+    toured or a route's end (see above), or it is inside a body's name; for a body, the seat a meeting is held
+    in (see ``_SEAT_BEFORE``). A body named otherwise takes part: "làm việc với Thủ tướng tại Bộ Ngoại giao Hoa
+    Kỳ" is hosted by the ministry, whose minister takes part."""
+    place = partner.name[:1].islower()  # a place has a lower-case kind word: "thành phố Puskin", "tỉnh Attapeu"
     found = False
-    for spelling in {*_SPELLINGS.get(partner.name, (partner.name,)), _bare(partner.name)}:
+    for spelling in {*_SPELLINGS.get(partner.name, (partner.name,)), *([_bare(partner.name)] if place else [])}:
         at = text.find(spelling)
         while at >= 0:
             if at and text[at - 1].isalnum() or text[at + len(spelling): at + len(spelling) + 1].isalnum():
                 at = text.find(spelling, at + 1)
                 continue
-            if _BODY_NAME_BEFORE.search(text, max(0, at - 50), at):
+            if place and _BODY_NAME_BEFORE.search(text, max(0, at - 50), at):
                 at = text.find(spelling, at + len(spelling))
                 continue
             # "rời thủ đô Bắc Kinh": a capital is named as where the visit is, as in ``partners``;
             # "cao tốc Hà Nội - Viêng Chăn": a route's end
-            if not (_CAPITAL_BEFORE.search(text, max(0, at - 12), at) or _a_route_end(text, at, at + len(spelling))
-                    or _VENUE.search(text, max(0, at - 40), at) or _TOURED_BEFORE.search(text, max(0, at - 50), at)):
+            if not (_SEAT_BEFORE.search(text, max(0, at - 24), at) or place and (
+                    _CAPITAL_BEFORE.search(text, max(0, at - 12), at) or _a_route_end(text, at, at + len(spelling))
+                    or _VENUE.search(text, max(0, at - 40), at) or _TOURED_BEFORE.search(text, max(0, at - 50), at))):
                 return False
             found = True
             at = text.find(spelling, at + len(spelling))
