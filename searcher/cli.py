@@ -45,8 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="how long to wait for another indexing run (default 30)")
     index.add_argument("--workers", type=int, default=None, help="analysis processes (default: cores)")
     index.add_argument("--buffer-mb", type=float, default=None, metavar="MB",
-                       help="postings held in memory before they are written out as a segment "
-                            "(default 256)")
+                       help="postings held in memory before they are spilled to a scratch "
+                            "file (default 64)")
     index.add_argument("--no-cache", action="store_true",
                        help="analyse every article, neither reading nor writing the analysis "
                             "cache (DIR/analysis-cache.sqlite)")

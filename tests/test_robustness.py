@@ -381,17 +381,17 @@ def test_sigkill_half_way_leaves_the_previous_index_and_the_next_run_completes(
 
 
 @pytest.mark.slow
-def test_a_run_killed_between_two_segment_flushes_leaves_the_previous_index_and_the_next_completes(
+def test_a_run_killed_between_two_spills_leaves_the_previous_index_and_the_next_completes(
         seed_index, synthetic_corpus, tmp_path):
-    """With a small indexing buffer the run writes its postings out as segments as it goes
-    (memory stays flat); none is published before the commit, so a run killed after two of them
-    leaves the index as it was, and the next run indexes everything."""
+    """With a small indexing buffer the run spills its postings to scratch runs as it goes
+    (memory stays flat); nothing is published before the commit, so a run killed after two
+    spills leaves the index as it was, and the next run indexes everything and leaves no run
+    or segment of the killed one behind."""
     index_dir = copy_of(seed_index, tmp_path)
-    segments_before = set(index_dir.glob("*.seg"))
     run = start_index(index_dir, CORPUS, synthetic_corpus, buffer_mb=0.5)
     try:
-        wait_for(lambda: len(set(index_dir.glob("*.seg")) - segments_before) >= 2, run,
-                 "it had written two segments")
+        wait_for(lambda: len(list(index_dir.glob("*.tmp/*.postings"))) >= 2, run,
+                 "it had spilled two runs")
         os.kill(run.pid, signal.SIGKILL)
         run.wait(timeout=30)
         assert indexed_ids(index_dir) == SEED_IDS
@@ -405,25 +405,28 @@ def test_a_run_killed_between_two_segment_flushes_leaves_the_previous_index_and_
     assert marker_total(index_dir) == SYNTHETIC_COUNT
     published = {s.make_filename(".seg") for s in whoosh_index.open_dir(str(index_dir))._segments()}
     assert {p.name for p in index_dir.glob("*.seg")} == published, "no segment of the killed run is left"
+    assert not list(index_dir.glob("*.tmp/*.postings")), "no run of the killed run is left"
 
 
-def test_a_small_indexing_buffer_writes_segments_that_merge_into_one_searching_the_same(
+def test_a_small_indexing_buffer_spills_runs_that_make_one_segment_searching_the_same(
         tmp_path, monkeypatch):
-    """The same articles indexed with a buffer that fills every few articles, and with the
-    default: the run writes several segments as it goes, merges them into one at commit, and
-    gives the same results, scores and facet counts."""
-    from searcher.store.whoosh_internals import BulkWriter
+    """The same articles indexed with a buffer that fills every article or two, and with the
+    default: the run spills many runs as it goes, puts every ``MERGE_RUNS`` of them together
+    into one, makes one segment of them at commit, and gives the same results, scores and facet
+    counts."""
+    from searcher.store.whoosh_internals import MERGE_RUNS, BulkWriter
 
-    flushes = []
-    flush = BulkWriter.flush
-    monkeypatch.setattr(BulkWriter, "flush", lambda self: (flushes.append(self._added), flush(self)))
+    levels = []  # of every run written
+    add_run = BulkWriter._add_run
+    monkeypatch.setattr(BulkWriter, "_add_run",
+                        lambda self, fields, level: (levels.append(level), add_run(self, fields, level)))
     records = synthetic_records(40)
     corpus = write_jsonl(tmp_path / "corpus.jsonl", records)
     one, many = tmp_path / "one", tmp_path / "many"
     index_paths([CORPUS, corpus], one)
-    assert not any(flushes)
-    index_paths([CORPUS, corpus], many, buffer_mb=0.2)
-    assert sum(flushes) >= 3  # segments written during the run
+    assert not levels
+    index_paths([CORPUS, corpus], many, buffer_mb=0.05)
+    assert levels.count(0) > MERGE_RUNS and levels.count(1) >= 1  # spilled, then put together
     assert len(list(one.glob("*.seg"))) == 1 and len(list(many.glob("*.seg"))) == 1
     assert indexed_ids(many) == indexed_ids(one)
     for query in ["lao cai", MARKER, '"tỉnh Vân Nam"', "hợp tác -Nagano"]:

@@ -493,7 +493,7 @@ def index_paths(
     A damaged index is set aside and rebuilt; a full disk or a directory that cannot be written
     ends the run with ``IndexError_``, its partial files removed, the previous index intact.
     ``cache=False`` neither reads nor writes the analysis cache (every article is analysed).
-    ``buffer_mb``: postings held in memory before they are written out as a segment (default
+    ``buffer_mb``: postings held in memory before they are spilled to a scratch file (default
     ``BUFFER_MB``). ``dask``: analyse on the dask.distributed cluster whose scheduler is at
     this address instead of in local worker processes."""
     index_dir = Path(index_dir)

@@ -21,9 +21,12 @@ segments, the lock and the atomic TOC) stays on Whoosh's own code path.
 from __future__ import annotations
 
 import heapq
+import struct
 from array import array
+from collections.abc import Iterable, Iterator
 from itertools import groupby
 from operator import itemgetter
+from pathlib import Path
 
 import numpy as np
 import whoosh
@@ -40,7 +43,16 @@ class WhooshInternalsError(RuntimeError):
     """Whoosh's private structures were not what this module expects."""
 
 
-BUFFER_MB = 256  # postings an index run holds in memory before it writes them as a segment
+# Postings an index run holds in memory before it spills them to a run. Spilling costs little
+# (a warm rebuild of 11,629 articles: 55-65 CPU-s with 64 MB, 58-61 s with 256 MB; peak RSS 287
+# against 522 MB), so the buffer is small: it is most of the writer's memory.
+BUFFER_MB = 64
+# The same for the postings of the other fields (ids, facet values, dates), which go through
+# Whoosh's own sorting pool (128 MB by default).
+POOL_MB = 32
+# Spilled runs of one level put together into one (Lucene's merge factor): however many articles
+# a run indexes, the files open and the streams merged at commit stay few.
+MERGE_RUNS = 16
 
 
 def open_writer(ix, bulk_fields: tuple[str, ...], timeout: float, private: bool = SUPPORTED,
@@ -49,8 +61,8 @@ def open_writer(ix, bulk_fields: tuple[str, ...], timeout: float, private: bool 
     writer on the supported Whoosh, else Whoosh's own."""
     if private:
         return BulkWriter(ix, bulk_fields, timeout=timeout, codec=CompactCodec(),
-                          buffer_bytes=int(buffer_mb * (1 << 20)))
-    return SegmentWriter(ix, timeout=timeout, codec=CompactCodec())
+                          buffer_bytes=int(buffer_mb * (1 << 20)), limitmb=POOL_MB)
+    return SegmentWriter(ix, timeout=timeout, codec=CompactCodec(), limitmb=POOL_MB)
 
 
 def discard_run(writer) -> None:
@@ -141,23 +153,94 @@ class PostingTable:
         self.lengths.setdefault(fieldname, {})[docnum] = length
         return length
 
+    def pop_field(self, fieldname: str) -> Iterator[tuple[bytes, array, int, int]]:
+        """The field's terms in byte order, each with its pairs and the shortest and longest
+        field length among its documents; the field leaves the table."""
+        terms = self.terms.pop(fieldname, {})
+        lengths = self.lengths.pop(fieldname, {})
+        for term in sorted(terms):  # UTF-8 keeps code point order, so this is byte order
+            pairs = terms.pop(term)
+            if len(pairs) == 2:  # one document (most terms)
+                length = lengths[pairs[0]]
+                yield term.encode("utf-8"), pairs, length, length
+            else:
+                field_lengths = [lengths[d] for d in pairs[0::2]]
+                yield term.encode("utf-8"), pairs, min(field_lengths), max(field_lengths)
+
+
+def merged_terms(streams: list) -> Iterator[tuple[bytes, array, int, int]]:
+    """``(key, pairs, shortest, longest)`` of each term of ``(key, tag, pairs, shortest,
+    longest)`` streams in key order, whose tags rank their documents: a term's pairs are its
+    streams' end to end (each stream's arrays are its own, so they are extended in place)."""
+    merged = streams[0] if len(streams) == 1 else heapq.merge(*streams)  # (key, tag) order
+    for btext, group in groupby(merged, key=itemgetter(0)):
+        _, _, pairs, low, high = next(group)
+        for _, _, more, more_low, more_high in group:
+            pairs.extend(more)
+            low, high = min(low, more_low), max(high, more_high)
+        yield btext, pairs, low, high
+
+
+class PostingRun:
+    """Postings spilled to a scratch file: per bulk field, its terms in byte order, each a header
+    (key length, postings, shortest and longest field length), the key and the raw pairs.
+
+    Runs hold the postings of one segment's consecutive documents, so a term's list is its runs'
+    pairs end to end: at commit each term is encoded once, where merging flushed segments
+    decoded and encoded every list again (as much CPU as writing it the first time). ``level``:
+    0 for a spilled table, one more than its parts for runs put together (see ``BulkWriter``)."""
+
+    HEAD = struct.Struct("<IIII")
+
+    def __init__(self, path: Path, fields: Iterable[tuple[str, Iterable]], level: int) -> None:
+        self.path, self.level = path, level
+        self.fields: dict[str, tuple[int, int]] = {}  # field -> (start, end) in the file
+        head = self.HEAD.pack
+        with open(path, "wb", buffering=1 << 20) as out:
+            for fieldname, terms in fields:
+                start = out.tell()
+                for btext, pairs, low, high in terms:
+                    out.write(head(len(btext), len(pairs) >> 1, low, high) + btext)
+                    out.write(pairs)
+                self.fields[fieldname] = (start, out.tell())
+
+    def terms(self, fieldname: str, tag: int) -> Iterator[tuple[bytes, int, array, int, int]]:
+        """``(key, tag, pairs, shortest, longest)`` of the field's terms in byte order."""
+        if fieldname not in self.fields:
+            return
+        position, end = self.fields[fieldname]
+        unpack, size = self.HEAD.unpack, self.HEAD.size
+        with open(self.path, "rb", buffering=1 << 16) as run:
+            run.seek(position)
+            read = run.read
+            while position < end:
+                keylength, count, low, high = unpack(read(size))
+                btext = read(keylength)
+                pairs = array("I")
+                pairs.frombytes(read(count << 3))
+                position += size + keylength + (count << 3)
+                yield btext, tag, pairs, low, high
+
 
 class BulkWriter(SegmentWriter):
     """A ``SegmentWriter`` whose ``bulk_fields`` take ``term -> count`` dicts (see module doc).
 
-    When the postings it holds reach ``buffer_bytes`` it writes them out as a segment and starts
-    another (Lucene's indexing buffer): the postings held stay bounded however large the run.
-    At commit the segments the run wrote are merged into one, and published in one TOC, so a run
-    stopped half way leaves nothing visible (their files are removed as unpublished, see
-    ``discard_run``). Merges (these, and Whoosh's merges of small segments) stream the bulk
-    fields' postings term by term from the segments merged (``sources``), so they too hold one
-    term's postings at a time."""
+    When the postings it holds reach ``buffer_bytes`` it spills them, sorted, to a scratch file
+    (a ``PostingRun``) and starts an empty table (Lucene's indexing buffer): the postings held
+    stay bounded however large the run. Everything else of a document goes to the one segment
+    being written, as it comes. At commit each term's list is put together from the runs and
+    the table and encoded once, and the segment is published in one TOC, so a run stopped half
+    way leaves nothing visible (its files are removed as unpublished and its runs with the
+    scratch folder, see ``discard_run``). Merges (Whoosh's merges of small segments) stream the
+    bulk fields' postings term by term from the segments merged (``sources``), so they too hold
+    one term's postings at a time."""
 
     def __init__(self, ix, bulk_fields: tuple[str, ...], buffer_bytes: int = BUFFER_MB << 20,
                  **kwargs):
         super().__init__(ix, **kwargs)
         self.buffer_bytes = buffer_bytes
-        self.flushed: list = []  # segments this run has written, merged at commit
+        self.runs: list[PostingRun] = []  # tables spilled by this run, in document order
+        self._runs_written = 0
         # Segments being merged into the current one: (reader, first docnum, docmap or None).
         self.sources: list[tuple] = []
         if not isinstance(self.codec, CompactCodec):
@@ -167,9 +250,6 @@ class BulkWriter(SegmentWriter):
                 raise WhooshInternalsError(f"bulk field {name!r} has a field boost")
         self.bulk_fields = frozenset(bulk_fields)
         self._doc_lengths: dict[str, int] = {}
-        self._start_table()
-
-    def _start_table(self) -> None:
         self.table = PostingTable()
         # Whoosh's add_document writes the other fields between start_doc and finish_doc; the
         # bulk fields' lengths (BM25 needs them) join the document just before it closes.
@@ -184,34 +264,29 @@ class BulkWriter(SegmentWriter):
                 self._doc_lengths[name] = self.table.add_document(name, docnum, counts)
         super().add_document(**fields)
         if self.table.nbytes >= self.buffer_bytes:
-            self.flush()
+            self.spill()
 
-    def flush(self) -> None:
-        """Write the documents added since the last flush as a segment (unpublished until the
-        commit) and start a new one, as ``SegmentWriter.__init__`` does."""
-        if not self._added:
+    def spill(self) -> None:
+        """Write the postings held to a run in the scratch folder and start an empty table; put
+        the last ``MERGE_RUNS`` runs together while they are of one level."""
+        if not self.table.terms:
             return
-        self.flushed.append(self._finalize_segment())
-        self.newsegment = self.codec.new_segment(self.storage, self.indexname)
-        self.compound = self.compound and self.newsegment.should_assemble()
-        self.pool = PostingPool(self._tempstorage, self.newsegment)
-        self.perdocwriter = self.codec.per_document_writer(self.storage, self.newsegment)
-        self.fieldwriter = self.codec.field_writer(self.storage, self.newsegment)
-        self.docnum = 0
-        self._added = False
-        self._start_table()
+        table, self.table = self.table, PostingTable()
+        self._add_run([(name, table.pop_field(name)) for name in sorted(table.terms)], 0)
+        while len(self.runs) >= MERGE_RUNS and self.runs[-MERGE_RUNS].level == self.runs[-1].level:
+            parts = self.runs[-MERGE_RUNS:]
+            del self.runs[-MERGE_RUNS:]
+            names = sorted(set().union(*(run.fields for run in parts)))
+            self._add_run([(name, merged_terms([run.terms(name, tag)
+                                                for tag, run in enumerate(parts)]))
+                           for name in names], parts[-1].level + 1)
+            for run in parts:
+                run.path.unlink()
 
-    def commit(self, *args, **kwargs):
-        """Publish the run; the segments it flushed (and its last) are merged into one first, in
-        the order their documents came."""
-        if self.flushed:
-            self.flush()
-            flushed, self.flushed = self.flushed, []
-            for segment in flushed:
-                reader = SegmentReader(self.storage, self.schema, segment)
-                self.add_reader(reader)
-                reader.close()
-        super().commit(*args, **kwargs)
+    def _add_run(self, fields: list[tuple[str, Iterable]], level: int) -> None:
+        self._runs_written += 1
+        name = f"{self.newsegment.segment_id()}-{self._runs_written}.postings"
+        self.runs.append(PostingRun(Path(self._tempstorage.folder) / name, fields, level))
 
     def _commit_toc(self, segments):
         from . import docvalues  # it reads postings through this module
@@ -229,13 +304,15 @@ class BulkWriter(SegmentWriter):
 
     def _flush_segment(self):
         """Write every field in name order (multi-segment readers merge terms in that order): the
-        pool's fields through Whoosh's path, the bulk fields from the table and the sources."""
+        pool's fields through Whoosh's path, the bulk fields from the runs, the table and the
+        sources."""
         self.perdocwriter.close()
         lengths = self.per_document_reader() if self.codec.length_stats else None
         pool_fields = groupby(self.pool.iter_postings(), key=itemgetter(0))
-        merged = {name for reader, _, _ in self.sources for name in reader.indexed_field_names()
-                  if name in self.bulk_fields}
-        for fieldname in sorted(self.pool.fieldnames | set(self.table.terms) | merged):
+        bulk = set(self.table.terms).union(*(run.fields for run in self.runs))
+        bulk |= {name for reader, _, _ in self.sources for name in reader.indexed_field_names()
+                 if name in self.bulk_fields}
+        for fieldname in sorted(self.pool.fieldnames | bulk):
             if fieldname in self.bulk_fields:
                 self._write_field(fieldname)
             else:
@@ -251,60 +328,35 @@ class BulkWriter(SegmentWriter):
         self.sources = []
 
     def _write_field(self, fieldname: str) -> None:
-        terms = self.table.terms.pop(fieldname, {})
-        lengths = self.table.lengths.pop(fieldname, {})
+        """Every term of the field, its documents in order: the runs', the table's, then the
+        sources' (whose documents come after), one term at a time."""
+        streams = [run.terms(fieldname, tag) for tag, run in enumerate(self.runs)]
+        table_tag = len(streams)
+        streams.append((btext, table_tag, pairs, low, high)
+                       for btext, pairs, low, high in self.table.pop_field(fieldname))
+        streams += [self._source_terms(fieldname, i, table_tag + 1 + i)
+                    for i in range(len(self.sources))]
         writer = self.fieldwriter
         writer.start_field(fieldname, self.schema[fieldname])
-        if self.sources:
-            self._write_merged_field(fieldname, terms, lengths)
-            writer.finish_field()
-            return
         write_term = writer.write_term
-        for term in sorted(terms):  # UTF-8 keeps code point order, so this is byte order
-            pairs = terms[term]
+        for btext, pairs, low, high in merged_terms(streams):
             if len(pairs) == 2:  # one document (most terms)
-                length = lengths[pairs[0]]
-                write_term(term.encode("utf-8"), pairs[:1], pairs[1:], length, length)
-                continue
-            docnums, counts = pairs[0::2], pairs[1::2]
-            field_lengths = [lengths[d] for d in docnums]
-            write_term(term.encode("utf-8"), docnums, counts, min(field_lengths),
-                       max(field_lengths))
+                write_term(btext, pairs[:1], pairs[1:], low, high)
+            elif pairs:  # (a source's documents may all be deleted)
+                write_term(btext, pairs[0::2], pairs[1::2], low, high)
         writer.finish_field()
 
-    def _write_merged_field(self, fieldname: str, terms: dict, lengths: dict) -> None:
-        """Every term of the field from the table (this run's documents, first) and the sources
-        (their documents after, in order), one term at a time."""
-        def tagged(i: int, items):
-            return ((btext, i, postings) for btext, *postings in items)
-
-        streams = [((term.encode("utf-8"), -1, None) for term in sorted(terms))]
-        streams += [tagged(i, reader._terms.field_postings(fieldname))
-                    for i, (reader, _, _) in enumerate(self.sources)]
-        for btext, group in groupby(heapq.merge(*streams, key=itemgetter(0, 1)), key=itemgetter(0)):
-            docnums, counts, low, high = [], [], [], []
-            for _, i, postings in group:
-                if i < 0:
-                    pairs = terms.pop(btext.decode("utf-8"))
-                    docnums += pairs[0::2]
-                    counts += pairs[1::2]
-                    field_lengths = [lengths[d] for d in pairs[0::2]]
-                    low.append(min(field_lengths))
-                    high.append(max(field_lengths))
-                    continue
-                _, startdoc, docmap = self.sources[i]
-                source_docs, source_counts, min_length, max_length = postings
-                if docmap is None:
-                    docnums += [d + startdoc for d in source_docs]
-                    counts += source_counts
-                else:  # deleted documents have no new number
-                    kept = [(docmap[d], c) for d, c in zip(source_docs, source_counts) if d in docmap]
-                    docnums += [d for d, _ in kept]
-                    counts += [c for _, c in kept]
-                low.append(min_length)
-                high.append(max_length)
-            if docnums:
-                self.fieldwriter.write_term(btext, docnums, counts, min(low), max(high))
+    def _source_terms(self, fieldname: str, i: int, tag: int):
+        """A merged segment's terms of the field as ``(key, tag, pairs, shortest, longest)``,
+        its documents renumbered (deleted ones have no new number)."""
+        reader, startdoc, docmap = self.sources[i]
+        for btext, docnums, counts, low, high in reader._terms.field_postings(fieldname):
+            if docmap is None:
+                kept = [(d + startdoc, c) for d, c in zip(docnums, counts)]
+            else:
+                kept = [(docmap[d], c) for d, c in zip(docnums, counts) if d in docmap]
+            pairs = array("I", [value for pair in kept for value in pair])
+            yield btext, tag, pairs, low, high
 
     def add_postings_to_pool(self, reader, startdoc, docmap):
         """A merge copies a segment's documents in: its bulk fields become a source, read when
