@@ -16,7 +16,7 @@ would. Three measures:
 3. **search**: the 64-query mix (top 10, snippets, every facet counted) as ``/api/search``
    requests, one at a time, to ``searcher serve --index DIR`` and to ``searcher serve --backend
    sphinxql://...`` (one worker each, one server at a time); p50 and p95 per round, the median
-   of ``--rounds``.
+   of ``--rounds``, once each shard's disk chunks are merged into one (``settle``).
 """
 from __future__ import annotations
 
@@ -40,6 +40,8 @@ from common import percentile, save_results  # noqa: E402
 from local_cluster import local_cluster  # noqa: E402
 
 from searcher import FACET_NAMES, index_cluster, index_paths  # noqa: E402
+from searcher.cluster.client import Cluster  # noqa: E402
+from searcher.cluster.layout import SHARD_INDEX  # noqa: E402
 
 SEARCHER = Path(sys.executable).parent / "searcher"
 
@@ -145,6 +147,27 @@ def latency(location: list[str], rounds: int) -> dict:
         server.wait(timeout=60)
 
 
+def settle(address: str, poll: float = 10.0) -> dict:
+    """Merge each shard's disk chunks into one and wait until they are: Sphinx 2.2's ``OPTIMIZE
+    INDEX`` runs in the background (an index run only starts it), and a search over a shard still
+    merging shares the cores with the merge. Returns the chunks found and the seconds waited."""
+    cluster = Cluster(address)
+    started = time.perf_counter()
+    try:
+        def chunks() -> list[int]:
+            return [int(dict(cluster.run(shard, [f"SHOW INDEX {SHARD_INDEX} STATUS"])[0])
+                        .get("disk_chunks", 0)) for shard in range(len(cluster.shards))]
+        found = chunks()
+        for shard, count in enumerate(found):
+            if count > 1:
+                cluster.run(shard, [f"OPTIMIZE INDEX {SHARD_INDEX}"])
+        while max(chunks()) > 1:
+            time.sleep(poll)
+    finally:
+        cluster.close()
+    return {"disk_chunks_before": found, "seconds": round(time.perf_counter() - started, 1)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--index", type=Path, required=True)
@@ -168,6 +191,9 @@ def main() -> None:
             payload["feed"] = cold_feed(args.corpus, args.workdir / "state", address)
         elif not args.skip_feed:
             payload["feed"] = feed(args.corpus, args.cache_from or args.index, address)
+        payload["settle"] = settle(address)
+        print(f"shards' disk chunks {payload['settle']['disk_chunks_before']} merged into one "
+              f"each in {payload['settle']['seconds']} s")
         payload["search"] = {}
         for name, location in (("embedded", ["--index", str(args.index)]),
                                ("cluster", ["--backend", address])):
