@@ -128,11 +128,27 @@ def _tree(root: int) -> dict[int, tuple[int, int, int]]:
     return tree
 
 
+def _pss(pid: int) -> int:
+    """Proportional set size in bytes (each shared page split among the processes mapping it),
+    or 0 for a process gone."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 @dataclass
 class TreeSample:
     elapsed: float
     processes: int
     rss: int  # bytes, summed over the tree
+    # The same counting each page shared by forked workers once: RSS counts the pages a worker
+    # shares with its parent (its imports, forked) in both.
+    pss: int
     anon_rss: int  # the same without file-backed pages (mmapped index files)
     main_rss: int
     tree_cores: float  # CPU cores the tree used since the previous sample
@@ -141,7 +157,7 @@ class TreeSample:
 
 @dataclass
 class TreeMonitor:
-    """Samples a process tree every ``interval`` s: summed RSS, cores used, machine load."""
+    """Samples a process tree every ``interval`` s: summed RSS and PSS, cores used, machine load."""
 
     pid: int
     interval: float = 0.25
@@ -173,6 +189,7 @@ class TreeMonitor:
                 elapsed=now - t0,
                 processes=len(tree),
                 rss=sum(rss for _, rss, _ in tree.values()),
+                pss=sum(_pss(pid) for pid in tree),
                 anon_rss=sum(anon for _, _, anon in tree.values()),
                 main_rss=tree.get(self.pid, (0, 0, 0))[1],
                 tree_cores=used / _TICK / dt,
@@ -195,6 +212,7 @@ class TreeMonitor:
             **phases,
             "peak_tree_rss_mb": round(max(x.rss for x in s) / 2**20, 1),
             "peak_tree_anon_rss_mb": round(max(x.anon_rss for x in s) / 2**20, 1),
+            "peak_tree_pss_mb": round(max(x.pss for x in s) / 2**20, 1),
             "peak_main_rss_mb": round(max(x.main_rss for x in s) / 2**20, 1),
             "max_processes": max(x.processes for x in s),
             "main_cpu_s": round(self.main_cpu_ticks / _TICK, 1),
