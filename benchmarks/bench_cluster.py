@@ -41,6 +41,7 @@ from local_cluster import local_cluster  # noqa: E402
 
 from searcher import FACET_NAMES, index_cluster, index_paths  # noqa: E402
 from searcher.cluster.client import Cluster  # noqa: E402
+from searcher.cluster.feed import disk_chunks  # noqa: E402
 from searcher.cluster.layout import SHARD_INDEX  # noqa: E402
 
 SEARCHER = Path(sys.executable).parent / "searcher"
@@ -155,8 +156,7 @@ def settle(address: str, poll: float = 10.0) -> dict:
     started = time.perf_counter()
     try:
         def chunks() -> list[int]:
-            return [int(dict(cluster.run(shard, [f"SHOW INDEX {SHARD_INDEX} STATUS"])[0])
-                        .get("disk_chunks", 0)) for shard in range(len(cluster.shards))]
+            return [disk_chunks(cluster, shard) for shard in range(len(cluster.shards))]
         found = chunks()
         for shard, count in enumerate(found):
             if count > 1:

@@ -195,14 +195,19 @@ class _Writer:
         self.values.clear()
 
 
+def disk_chunks(cluster: Cluster, shard: int) -> int:
+    """How many disk chunks the shard's real-time index holds (see ``MAX_DISK_CHUNKS``)."""
+    status = dict(cluster.run(shard, [f"SHOW INDEX {SHARD_INDEX} STATUS"])[0])
+    return int(status.get("disk_chunks", 0))
+
+
 def merge_chunks(cluster: Cluster, report: IndexReport) -> None:
     """Ask each shard holding more than ``MAX_DISK_CHUNKS`` disk chunks, or every shard after a
     run that rewrote more than ``MAX_REWRITTEN_SHARE`` of the archive, to merge its chunks."""
     archive = report.added + report.updated + report.unchanged
     rewritten = report.updated + report.removed > MAX_REWRITTEN_SHARE * max(archive, 1)
     for shard in range(len(cluster.shards)):
-        status = dict(cluster.run(shard, [f"SHOW INDEX {SHARD_INDEX} STATUS"])[0])
-        chunks = int(status.get("disk_chunks", 0))
+        chunks = disk_chunks(cluster, shard)
         if chunks > MAX_DISK_CHUNKS or rewritten:
             cluster.run(shard, [f"FLUSH RAMCHUNK {SHARD_INDEX}"])
             cluster.run(shard, [f"OPTIMIZE INDEX {SHARD_INDEX}"])
