@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+from array import array
 
 import numpy as np
 import pytest
@@ -140,6 +141,29 @@ def test_bit_packed_runs_come_back_as_written(size):
         data = codec.pack_run(values)
         back, end = codec.unpack_run(data + b"tail", size)
         assert back.tolist() == values.tolist() and end == len(data)
+
+
+def test_runs_packed_in_a_batch_are_those_packed_one_by_one():
+    """The commit packs its short lists together (``pack_runs``): every list's bytes must be
+    what ``pack_run`` writes for it alone (each width, exceptions or none, width 0, one value),
+    or a reader would decode another index than the one built."""
+    rng = np.random.default_rng(5)
+    lists = [np.zeros(3, dtype=np.int64), np.array([7]), np.array([0]), np.array([2**32 - 1])]
+    for size in rng.integers(1, 300, 400).tolist():
+        lists.append(rng.choice([
+            rng.integers(0, 8, size), rng.integers(0, 2**32, size), np.zeros(size, dtype=np.int64),
+            np.where(rng.random(size) < 0.05, rng.integers(0, 2**32, size), rng.integers(0, 4, size)),
+            np.where(rng.random(size) < 0.1, 1, 0), rng.integers(0, 1000, size)]))
+    batch = codec.pack_runs(np.concatenate(lists), [len(values) for values in lists])
+    assert batch == [codec.pack_run(values) for values in lists]
+    pairs = []
+    for values in lists[4:]:
+        docnums = np.cumsum(values % 5000 + 1)
+        counts = np.ones(len(values), dtype=np.int64) if len(pairs) % 2 else values % 7 + 1
+        pairs.append((docnums, counts))
+    batch = codec.encode_packed_postings_batch(
+        [array("I", np.column_stack([d, c]).ravel().tolist()) for d, c in pairs])
+    assert batch == [codec.encode_packed_postings(d, c) for d, c in pairs]
 
 
 @pytest.mark.parametrize("df", [1, 25, 300, 5000])

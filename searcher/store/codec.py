@@ -46,6 +46,8 @@ from whoosh.util.numeric import byte_to_length, length_to_byte
 BLOCK = 16  # dictionary entries per front-coded block
 INLINE_BYTES = 24  # posting data up to this size lives in the term info
 _NUMPY_FROM = 48  # lists at least this long are coded with NumPy, shorter ones in Python
+# Lists shorter than this are bit-packed in batches (``pack_runs``), longer ones one by one.
+BATCH_POSTINGS = 1024
 _MISSING_FIELD = 65535
 # A term info starts with the document frequency and two flags: the postings are inline; every
 # count is 1 (then the total and the highest count, which follow otherwise, are left out). From
@@ -77,6 +79,15 @@ def encode_varints(values) -> bytes:
             value >>= 7
         out.append(value)
     return bytes(out)
+
+
+def _varint(value: int) -> bytes:
+    """One non-negative integer's varint (a table lookup for the small ones most are)."""
+    return _SMALL_VARINTS[value] if value < _SMALL else encode_varints((value,))
+
+
+_SMALL = 1 << 14
+_SMALL_VARINTS = [encode_varints((value,)) for value in range(_SMALL)]
 
 
 def _encode_varints_np(values: np.ndarray) -> bytes:
@@ -224,6 +235,108 @@ def pack_run(values) -> bytes:
         return bytes((width,)) + run + b"\0"
     tail = encode_varints(np.concatenate([np.diff(where, prepend=0), values[where] >> width]).tolist())
     return bytes((width,)) + run + encode_varints([len(where), len(tail)]) + tail
+
+
+_BATCH_WIDTHS = 33  # values below 2**32 need at most 32 bits
+# [width, bits]: what a value needing ``bits`` costs as an exception of a run of ``width`` (as
+# ``_best_width`` counts it), for every width and bit count at once.
+_OVER = np.maximum(np.arange(_BATCH_WIDTHS)[None, :] - np.arange(_BATCH_WIDTHS)[:, None], 0)
+_EXCEPTION_COST = ((_OVER > 0) * (1 + -(-_OVER // 7))).astype(np.int64)
+
+
+def pack_runs(values: np.ndarray, lengths: np.ndarray) -> list[bytes]:
+    """``pack_run`` of each of several non-empty lists held end to end in ``values`` (their
+    ``lengths`` given), byte for byte, with NumPy calls for the whole batch instead of a dozen
+    for each list: at commit most lists in the postings file are short (a name in a few dozen
+    articles), and NumPy's cost per call was most of their encoding."""
+    values = np.asarray(values, dtype=np.int64)
+    lengths = np.asarray(lengths, dtype=np.int64)
+    lists = len(lengths)
+    starts = np.cumsum(lengths) - lengths
+    owner = np.repeat(np.arange(lists), lengths)
+    bits = _bit_lengths(values)
+    widest = np.maximum.reduceat(bits, starts)
+    counts = np.bincount(owner * _BATCH_WIDTHS + bits,
+                         minlength=lists * _BATCH_WIDTHS).reshape(lists, _BATCH_WIDTHS)
+    cost = np.arange(_BATCH_WIDTHS)[None, :] * lengths[:, None] / 8 + counts @ _EXCEPTION_COST.T
+    cost[np.arange(_BATCH_WIDTHS)[None, :] > widest[:, None]] = np.inf  # _best_width's range
+    width = np.where(widest <= 1, widest, np.argmin(cost, axis=1))
+    value_width = width[owner]
+    low = values & ((np.int64(1) << value_width) - 1)
+    index_in_list = np.arange(len(values)) - starts[owner]
+    # Lists are laid out by width, each padded with zeros to a multiple of eight values (eight
+    # values of ``w`` bits are ``w`` whole bytes), so one unpacking into bits per width packs
+    # every list of that width; a list's run is the start of its stretch.
+    order = np.argsort(width, kind="stable")
+    padded = ((lengths + 7) >> 3) << 3
+    padded_start = np.empty(lists, dtype=np.int64)
+    padded_start[order] = np.cumsum(padded[order]) - padded[order]
+    laid_out = np.zeros(int(padded.sum()), dtype=np.int64)
+    laid_out[padded_start[owner] + index_in_list] = low
+    stretch_bytes = padded * width >> 3
+    run_at = np.empty(lists, dtype=np.int64)
+    run_at[order] = np.cumsum(stretch_bytes[order]) - stretch_bytes[order]
+    run_bytes = (lengths * width + 7) >> 3
+    chunks = []
+    group_widths, group_first = np.unique(width[order], return_index=True)
+    group_end = np.append(group_first[1:], lists)
+    for w, first, end in zip(group_widths.tolist(), group_first.tolist(), group_end.tolist()):
+        if w:
+            start = padded_start[order[first]]
+            stretch = laid_out[start:start + padded[order[first:end]].sum()]
+            chunks.append(np.packbits(((stretch[:, None] >> _WIDTHS[:w]) & 1).astype(np.uint8)
+                                      .ravel(), bitorder="little").tobytes())
+    packed = b"".join(chunks)
+    # Exceptions (values wider than their run): per list, the gaps between their positions and
+    # then their high bits, as varints; every list's in one sequence, encoded at once.
+    wide = np.flatnonzero((values >> value_width) != 0)
+    wide_owner = owner[wide]
+    excepted = np.bincount(wide_owner, minlength=lists)
+    first_wide = np.cumsum(excepted) - excepted
+    rank = np.arange(len(wide)) - first_wide[wide_owner]
+    where = index_in_list[wide]
+    gaps = np.where(rank == 0, where, where - np.concatenate([[0], where[:-1]]))
+    sequence = np.empty(2 * len(wide), dtype=np.uint64)
+    sequence[2 * first_wide[wide_owner] + rank] = gaps
+    sequence[2 * first_wide[wide_owner] + excepted[wide_owner] + rank] = \
+        values[wide] >> value_width[wide]
+    tails = _encode_varints_np(sequence) if len(sequence) else b""
+    sizes = _varint_sizes(sequence.astype(np.int64))
+    has_tail = excepted > 0
+    tail_bytes = np.zeros(lists, dtype=np.int64)
+    if has_tail.any():
+        tail_bytes[has_tail] = np.add.reduceat(sizes, 2 * first_wide[has_tail])
+    out = []
+    tail_at = 0
+    for w, at, size, count, tail_size in zip(width.tolist(), run_at.tolist(),
+                                             run_bytes.tolist(), excepted.tolist(),
+                                             tail_bytes.tolist()):
+        head = bytes((w,)) + packed[at:at + size]
+        if not count:
+            out.append(head + b"\0")
+            continue
+        out.append(head + encode_varints((count, tail_size)) + tails[tail_at:tail_at + tail_size])
+        tail_at += tail_size
+    return out
+
+
+def encode_packed_postings_batch(lists: list) -> list[bytes]:
+    """``encode_packed_postings`` of several lists of ``(docnum, count)`` pairs end to end
+    (``array("I")``), with one ``pack_runs`` for every list's gaps and one for the counts."""
+    lengths = np.fromiter((len(pairs) >> 1 for pairs in lists), dtype=np.int64, count=len(lists))
+    pairs = np.frombuffer(b"".join(lists), dtype=np.uint32).astype(np.int64)
+    docnums, counts = pairs[0::2], pairs[1::2]
+    starts = np.cumsum(lengths) - lengths
+    gaps = np.diff(docnums, prepend=0)
+    gaps[starts] = docnums[starts]
+    gap_runs = pack_runs(gaps, lengths)
+    counted = np.maximum.reduceat(counts, starts) > 1
+    if not counted.any():
+        return gap_runs
+    keep = np.repeat(counted, lengths)
+    count_runs = iter(pack_runs(counts[keep] - 1, lengths[counted]))
+    return [run + next(count_runs) if has_counts else run
+            for run, has_counts in zip(gap_runs, counted.tolist())]
 
 
 def unpack_run(data: bytes, n: int, pos: int = 0) -> tuple[np.ndarray, int]:
@@ -380,6 +493,18 @@ def term_info_bytes(docnums, counts, data: bytes, min_length: int, max_length: i
     return head + lengths + encode_varints([first, last - first, offset, len(data)])
 
 
+def _one_posting_info(docnum: int, count: int, min_length: int, max_length: int) -> bytes:
+    """``term_info_bytes`` (format 3) of a list of one posting, the most common term, without
+    the general path's lists and loops."""
+    low, high = _length_byte(min_length), _length_byte(max_length)
+    lengths = bytes((low,)) if low == high else bytes((low, high))
+    flags = _INLINE | (_SAME_LENGTH if low == high else 0)
+    if count == 1:
+        return _varint((1 << 3) | flags | _ONES) + lengths + _varint(docnum)
+    more = _varint(count - 1)
+    return _varint((1 << 3) | flags) + more + more + lengths + _varint(docnum) + _varint(count)
+
+
 def _shared_prefix(first: bytes, second: bytes) -> int:
     """How many leading bytes two keys share: the highest differing bit of their XOR, one
     integer operation where a loop over the bytes ran once for each of the 1.5 M terms."""
@@ -410,9 +535,10 @@ class TermDictionaryWriter:
             if key <= self._previous:
                 raise CodecError("terms must be added in ascending order")
             shared = _shared_prefix(self._previous, key)
-        self._buffer += encode_varints((shared, len(key) - shared))
+        self._buffer += _varint(shared)
+        self._buffer += _varint(len(key) - shared)
         self._buffer += key[shared:]
-        self._buffer += encode_varints((len(value),))
+        self._buffer += _varint(len(value))
         self._buffer += value
         self._previous = key
         self._count += 1
@@ -696,18 +822,61 @@ class CompactFieldWriter(base.FieldWriter):
 
     def write_term(self, btext: bytes, docnums, counts, min_length: int, max_length: int) -> None:
         """One term's whole posting list (ascending document numbers, counts of at least 1)."""
-        # A list is inline when its varints fit INLINE_BYTES (at least a byte a posting)
+        data, inline = self._inline_data(docnums, counts)
+        if not inline and (data is None or self._encode is not encode_postings):
+            data = self._encode(docnums, counts)
+        self._add(self._prefix + btext, docnums, counts, min_length, max_length, data, inline)
+
+    def write_terms(self, terms: list[tuple[bytes, array, int, int]]) -> None:
+        """``write_term`` of several terms in key order, each ``(key, pairs, shortest,
+        longest)`` with its (document, count) pairs end to end: the short lists bound for the
+        postings file are packed together (``encode_packed_postings_batch``), where NumPy's
+        cost per list was most of their encoding, and a term of one posting (most terms) takes
+        a path of its own."""
+        batched = self._encode is encode_packed_postings
+        one_posting = _one_posting_info if self._version >= 3 else None
+        rows, to_pack = [], []  # (key, term info) or (key, what makes the term info)
+        prefix = self._prefix
+        for btext, pairs, low, high in terms:
+            if one_posting is not None and len(pairs) == 2:
+                rows.append((prefix + btext, one_posting(pairs[0], pairs[1], low, high)))
+                continue
+            docnums, counts = (pairs[:1], pairs[1:]) if len(pairs) == 2 else (pairs[0::2], pairs[1::2])
+            data, inline = self._inline_data(docnums, counts)
+            if not inline:
+                if batched and len(docnums) < BATCH_POSTINGS:
+                    to_pack.append(pairs)
+                    data = None
+                elif data is None or self._encode is not encode_postings:
+                    data = self._encode(docnums, counts)
+            rows.append((prefix + btext, (docnums, counts, low, high, data, inline)))
+        packed = iter(encode_packed_postings_batch(to_pack) if to_pack else ())
+        add = self._dictionary.add
+        for key, row in rows:
+            if type(row) is bytes:
+                add(key, row)
+                continue
+            docnums, counts, low, high, data, inline = row
+            self._add(key, docnums, counts, low, high, next(packed) if data is None else data,
+                      inline)
+
+    @staticmethod
+    def _inline_data(docnums, counts) -> tuple[bytes | None, bool]:
+        """The varints of a short list and whether they fit in the term info (a list is
+        inline when its varints fit ``INLINE_BYTES``: at least a byte a posting)."""
         data = encode_postings(docnums, counts) if len(docnums) <= INLINE_BYTES else None
-        if data is not None and len(data) <= INLINE_BYTES:
+        return data, data is not None and len(data) <= INLINE_BYTES
+
+    def _add(self, key: bytes, docnums, counts, min_length: int, max_length: int,
+             data: bytes, inline: bool) -> None:
+        if inline:
             info = term_info_bytes(docnums, counts, data, min_length, max_length, None,
                                    self._version)
         else:
-            if data is None or self._encode is not encode_postings:
-                data = self._encode(docnums, counts)
             info = term_info_bytes(docnums, counts, data, min_length, max_length,
                                    self._postfile.tell(), self._version)
             self._postfile.write(data)
-        self._dictionary.add(self._prefix + btext, info)
+        self._dictionary.add(key, info)
 
     def finish_field(self):
         self._format = None

@@ -53,6 +53,8 @@ POOL_MB = 32
 # Spilled runs of one level put together into one (Lucene's merge factor): however many articles
 # a run indexes, the files open and the streams merged at commit stay few.
 MERGE_RUNS = 16
+# Terms handed to the field writer at a time (its short posting lists are packed together).
+WRITE_BATCH_TERMS, WRITE_BATCH_POSTINGS = 4096, 1 << 18
 
 
 def open_writer(ix, bulk_fields: tuple[str, ...], timeout: float, private: bool = SUPPORTED,
@@ -140,9 +142,10 @@ class PostingTable:
     def add_document(self, fieldname: str, docnum: int, counts: dict[str, int]) -> int:
         """Record one document's term counts for a field; return the field length."""
         terms = self.terms.setdefault(fieldname, {})
+        get = terms.get
         new = 0
         for term, count in counts.items():
-            postings = terms.get(term)
+            postings = get(term)
             if postings is None:
                 postings = terms[term] = array("I")
                 new += 1
@@ -338,12 +341,16 @@ class BulkWriter(SegmentWriter):
                     for i in range(len(self.sources))]
         writer = self.fieldwriter
         writer.start_field(fieldname, self.schema[fieldname])
-        write_term = writer.write_term
-        for btext, pairs, low, high in merged_terms(streams):
-            if len(pairs) == 2:  # one document (most terms)
-                write_term(btext, pairs[:1], pairs[1:], low, high)
-            elif pairs:  # (a source's documents may all be deleted)
-                write_term(btext, pairs[0::2], pairs[1::2], low, high)
+        batch, postings = [], 0
+        for term in merged_terms(streams):
+            if not term[1]:  # a source's documents may all be deleted
+                continue
+            batch.append(term)
+            postings += len(term[1])
+            if len(batch) >= WRITE_BATCH_TERMS or postings >= WRITE_BATCH_POSTINGS:
+                writer.write_terms(batch)
+                batch, postings = [], 0
+        writer.write_terms(batch)
         writer.finish_field()
 
     def _source_terms(self, fieldname: str, i: int, tag: int):
