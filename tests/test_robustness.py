@@ -413,8 +413,10 @@ def test_a_small_indexing_buffer_spills_runs_that_make_one_segment_searching_the
     """The same articles indexed with a buffer that fills every article or two, and with the
     default: the run spills many runs as it goes, puts every ``MERGE_RUNS`` of them together
     into one, makes one segment of them at commit, and gives the same results, scores and facet
-    counts."""
-    from searcher.store.whoosh_internals import MERGE_RUNS, BulkWriter
+    counts. So does a run whose spills sort a few postings at a time and write blocks of a few
+    terms, and whose commit encodes a few terms at a time (every cut between blocks taken)."""
+    from searcher.store import codec, whoosh_internals
+    from searcher.store.whoosh_internals import MERGE_RUNS, BulkWriter, PostingRun, PostingTable
 
     levels = []  # of every run written
     add_run = BulkWriter._add_run
@@ -427,17 +429,25 @@ def test_a_small_indexing_buffer_spills_runs_that_make_one_segment_searching_the
     assert not levels
     index_paths([CORPUS, corpus], many, buffer_mb=0.05)
     assert levels.count(0) > MERGE_RUNS and levels.count(1) >= 1  # spilled, then put together
-    assert len(list(one.glob("*.seg"))) == 1 and len(list(many.glob("*.seg"))) == 1
-    assert indexed_ids(many) == indexed_ids(one)
-    for query in ["lao cai", MARKER, '"tỉnh Vân Nam"', "hợp tác -Nagano"]:
-        params = SearchParams(q=query, limit=100)  # every match: 45 articles in all
-        a, b = Searcher(one).search(params), Searcher(many).search(params)
-        assert a.total == b.total == len(a.hits) > 0
-        # The same scores in the same order; articles of equal score stand in document order,
-        # which the parallel analysis leaves to chance in each index.
-        assert [h.score for h in a.hits] == [h.score for h in b.hits]
-        assert sorted((h.id, h.score) for h in a.hits) == sorted((h.id, h.score) for h in b.hits)
-        assert a.facets == b.facets
+    small_blocks = tmp_path / "small-blocks"
+    monkeypatch.setattr(PostingTable, "SORT_POSTINGS", 7)
+    monkeypatch.setattr(PostingRun, "BLOCK_TERMS", 5)
+    monkeypatch.setattr(PostingRun, "BLOCK_POSTINGS", 11)
+    monkeypatch.setattr(whoosh_internals, "WRITE_BATCH_TERMS", 13)
+    monkeypatch.setattr(codec, "BATCH_POSTINGS", 3)  # longer lists packed one by one
+    index_paths([CORPUS, corpus], small_blocks, buffer_mb=0.05)
+    for other in (many, small_blocks):
+        assert len(list(one.glob("*.seg"))) == 1 and len(list(other.glob("*.seg"))) == 1
+        assert indexed_ids(other) == indexed_ids(one)
+        for query in ["lao cai", MARKER, '"tỉnh Vân Nam"', "hợp tác -Nagano"]:
+            params = SearchParams(q=query, limit=100)  # every match: 45 articles in all
+            a, b = Searcher(one).search(params), Searcher(other).search(params)
+            assert a.total == b.total == len(a.hits) > 0
+            # The same scores in the same order; articles of equal score stand in document
+            # order, which the parallel analysis leaves to chance in each index.
+            assert [h.score for h in a.hits] == [h.score for h in b.hits]
+            assert sorted((h.id, h.score) for h in a.hits) == sorted((h.id, h.score) for h in b.hits)
+            assert a.facets == b.facets
 
 
 # --- broken corpus ------------------------------------------------------------------------------
