@@ -12,8 +12,9 @@ Whoosh's ``SegmentWriter`` sends every posting through its external sorting pool
 posting, sorted runs spilled to disk, a heap merge and a per-posting length lookup at commit.
 The 35k-article news corpus has 34 M postings, and that path was most of a build's serial time.
 Text fields arrive from the analysis workers as ``term -> count`` per document, in document
-order, so this writer keeps each term's postings in one array (spilled, sorted, to scratch runs
-when its buffer fills) and at commit hands each whole list to the compact codec's field writer (``store.codec``), byte for byte what Whoosh's own writer
+order, so this writer keeps the postings in columns (spilled, sorted by term, to scratch runs
+when its buffer fills) and at commit hands each term's whole list to the compact codec's field
+writer (``store.codec``), a batch of terms at a time: byte for byte what Whoosh's own writer
 makes of the same documents (``tests/test_indexer.py`` compares the files).
 Everything else (ids, facet tags, numbers, stored data, columns, deletions, merges of small
 segments, the lock and the atomic TOC) stays on Whoosh's own code path.
