@@ -145,13 +145,20 @@ class _Scorer:
         as a common word (``anh em``, ``có đức``) or inside a name (``Tuấn Anh``, ``Đức Chinh``),
         which the index, lower-cased, cannot tell; no share weighs less than a match inside a
         longer name."""
+        return self.scaled_by_share(word.normalized[0], score, alone, spelled_out)
+
+    def scaled_by_share(self, name: str, score: np.ndarray, alone: np.ndarray,
+                        spelled_out: frozenset[str] = frozenset(),
+                        least: float | None = None) -> np.ndarray:
+        """``score`` with the best ``MAX_CASE_CHECKS`` articles of ``alone`` scaled by the share
+        of ``name``'s occurrences written as a name of its own (``as_written``)."""
         candidates = np.flatnonzero(alone)
         if len(candidates) > ranking.MAX_CASE_CHECKS:
             candidates = candidates[np.argpartition(-score[candidates], ranking.MAX_CASE_CHECKS)[
                 :ranking.MAX_CASE_CHECKS]]
         if self.proper_share is None or not len(candidates):
             return score
-        factor = weight_of_share(self.proper_share(candidates, word.normalized[0], spelled_out))
+        factor = weight_of_share(self.proper_share(candidates, name, spelled_out), least)
         # the articles not checked, all below the checked ones, stay below them
         score = np.where(alone, score * factor.min(), score)
         score[candidates] *= factor / factor.min()
@@ -269,6 +276,11 @@ class _Scorer:
                 written = self.written(item.words)
                 score = np.where(written, score, ranking.FOLDED_BOOST * score).astype(np.float32)
                 found = found & written
+                if len(item.words) == 1 and len(item.words[0].normalized) > 1:
+                    # a place typed run together asks for the place, not a club or a company
+                    # named after it ("Than Quảng Ninh", "SHB Đà Nẵng"; ``writing``)
+                    score = self.scaled_by_share(" ".join(item.words[0].normalized), score,
+                                                 found, least=ranking.PLACE_INSIDE_NAME_BOOST)
             weight = max(self.rarity(s) for s in {f for w in item.words for f in w.folded})
             # another spelling of one syllable ("Nhật" for Japan) is also "cập nhật": loose only
             short = item.alternative and sum(len(w.folded) for w in item.words) == 1

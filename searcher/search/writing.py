@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..data import word_list
 from ..text.normalize import fold, is_vietnamese_syllable, normalize_syllable
 from . import ranking
 from .aliases import own_place_words
@@ -24,7 +25,15 @@ _PREVIOUS_TOKEN = re.compile(r"(\w+) $")
 
 @lru_cache(maxsize=256)
 def _occurrence(syllable: str) -> re.Pattern:
-    return re.compile(rf"(?<!\w){re.escape(syllable)}(?!\w)", re.IGNORECASE)
+    """A syllable, or a name of several (``hải phòng``: any spaces between them), standing
+    alone in text of any case."""
+    body = r"\s+".join(re.escape(part) for part in syllable.split())
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+
+
+# what may stand before a place's name without making it part of another name: the kind of
+# place ("tỉnh Quảng Ninh", "Thành phố Hải Phòng", "TP Cần Thơ")
+_PLACE_TYPES = frozenset(fold(w.split()[-1]) for w in word_list("place_type_words")) | {"tp"}
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -44,8 +53,21 @@ def _joins(token: str, word_term: str, own_words: frozenset[str],
         and word_term not in own_words and folded not in spelled_out
 
 
+def _in_a_longer_name(text: str, start: int) -> bool:
+    """Does a name of several syllables stand at the end of another name: after a word with a
+    capital that is not the kind of place (``Than Quảng Ninh``, ``SHB Đà Nẵng``, ``CĐV Hải
+    Phòng``: a football club, its fans; not ``tỉnh Quảng Ninh`` nor ``TP Hải Phòng``)? A name
+    opening a sentence stands alone."""
+    before = _PREVIOUS_TOKEN.search(text, max(0, start - 12), start)
+    return bool(before) and before.group(1)[:1].isupper() \
+        and not _sentence_start(text, before.start()) \
+        and fold(before.group(1).lower()) not in _PLACE_TYPES
+
+
 def _in_a_name(text: str, start: int, end: int, syllable: str, own_words: frozenset[str],
                spelled_out: frozenset[str]) -> bool:
+    if " " in syllable:
+        return _in_a_longer_name(text, start)
     after = _NEXT_TOKEN.match(text, end)
     if after and _joins(after.group(1), f"{syllable}_{normalize_syllable(after.group(1))}",
                         own_words, spelled_out):
@@ -87,8 +109,10 @@ def stored_share(data: dict, syllable: str, spelled_out: frozenset[str] = frozen
                         syllable, own_place_words(fold(syllable)), spelled_out)
 
 
-def weight_of_share(share):
+def weight_of_share(share, least: float | None = None):
     """What an article keeps of its score for a share of proper-name occurrences (a float or an
-    array): all of it from ``PROPER_SHARE_ENOUGH`` on, ``INSIDE_NAME_BOOST`` for none."""
+    array): all of it from ``PROPER_SHARE_ENOUGH`` on, ``least`` (``INSIDE_NAME_BOOST`` unless
+    given) for none."""
+    least = ranking.INSIDE_NAME_BOOST if least is None else least
     enough = np.minimum(1, share / ranking.PROPER_SHARE_ENOUGH)
-    return ranking.INSIDE_NAME_BOOST + (1 - ranking.INSIDE_NAME_BOOST) * enough
+    return least + (1 - least) * enough
