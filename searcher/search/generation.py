@@ -2,6 +2,7 @@
 and date keys. A new generation is opened when an index run commits."""
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from functools import lru_cache
 
@@ -10,7 +11,8 @@ import numpy as np
 from ..facets import FACETS
 from ..store import docvalues
 from ..text.fingerprint import copies
-from .aliases import folded_sequence_pattern
+from ..text.normalize import normalize_syllable, syllables
+from .aliases import folded_sequence_pattern, is_dictionary_word
 from .explore import NameIndex
 from .facet_counts import FacetColumn
 from . import query as query_builder
@@ -98,14 +100,17 @@ class Generation:
         return self.reader.doc_frequency("body", term) > 0 or \
             self.reader.doc_frequency("title", term) > 0
 
-    def verify_phrase(self, docnums: np.ndarray, folded: tuple[str, ...]) -> np.ndarray:
-        """Which of these documents hold the folded syllables in a row, in any stored text."""
+    def verify_phrase(self, docnums: np.ndarray, folded: tuple[str, ...],
+                      normalized: tuple[str, ...] | None = None) -> np.ndarray:
+        """Which of these documents hold the folded syllables in a row, in any stored text; with
+        ``normalized``, spelled so (the accents as typed, in the index's normal form)."""
         pattern = folded_sequence_pattern(folded)
         found = np.zeros(len(docnums), dtype=bool)
         for i, docnum in enumerate(docnums):
             data = self.stored(int(docnum))
             texts = [data["title"], data["summary"] or "", data["body"], *data["captions"]]
-            found[i] = any(pattern.search(text) for text in texts)
+            found[i] = any(normalized is None or _spelled_alone(text, match, normalized)
+                           for text in texts for match in pattern.finditer(text))
         return found
 
     def proper_share(self, docnums: np.ndarray, syllable: str,
@@ -135,6 +140,22 @@ class Generation:
 
     def close(self) -> None:
         self.searcher.close()
+
+
+_WORD_BEFORE = re.compile(r"(\w+) +$")
+_WORD_AFTER = re.compile(r" +(\w+)")
+
+
+def _spelled_alone(text: str, match: re.Match, normalized: tuple[str, ...]) -> bool:
+    """Is ``match`` spelled as ``normalized`` and not split between the words beside it: the
+    syllable before it and its first make no common word, nor its last and the one after
+    (``tập trung quốc gia`` holds "trung quốc", but as ``tập_trung quốc_gia``)?"""
+    if tuple(normalize_syllable(s) for s in syllables(match.group())) != normalized:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start())
+    after = _WORD_AFTER.match(text, match.end())
+    return not (before and is_dictionary_word((normalize_syllable(before.group(1)), normalized[0]))
+                or after and is_dictionary_word((normalized[-1], normalize_syllable(after.group(1)))))
 
 
 def _nbytes(evaluation: Evaluation | None) -> int:

@@ -212,8 +212,10 @@ class _Scorer:
         if len(word.folded) > 2:
             folded = folded + self.term(folded_word_term(word))
         if trust_accents:
-            score = ranking.EXACT_BOOST * self.term(exact_word_term(word)) + \
+            exact = self.term(exact_word_term(word))
+            score = ranking.EXACT_BOOST * exact + \
                 np.where(exact_present, ranking.FOLDED_BOOST * folded, 0).astype(np.float32)
+            score = self.split_as_typed(word, score, folded, exact_present & (exact == 0))
         else:
             score = folded
         strict = score > 0
@@ -222,6 +224,22 @@ class _Scorer:
             score = score + np.where(exact_present, ranking.SCATTERED_BOOST * sum(exact_parts), 0)
             matched = strict | exact_present
         return score.astype(np.float32), strict, matched
+
+    def split_as_typed(self, word: Word, score: np.ndarray, folded: np.ndarray,
+                       unsegmented: np.ndarray) -> np.ndarray:
+        """A word typed with accents that the segmenter split in some article (``hòa | giải``
+        in "tiến trình hòa giải ở Syria": the CRF is not consistent) is the word as typed where
+        the stored text spells it so, syllables in a row: scored as the exact word
+        (``EXACT_BOOST``), not as its folded letters, which are also ``hóa giải``. Only
+        articles without the word segmented as such, at most ``MAX_PHRASE_CHECKS`` of them."""
+        candidates = np.flatnonzero(unsegmented & (folded > 0))
+        if self.verify_phrase is None or not len(candidates) or \
+                len(candidates) > ranking.MAX_PHRASE_CHECKS:
+            return score
+        spelled = candidates[self.verify_phrase(candidates, word.folded, word.normalized)]
+        score = score.copy()
+        score[spelled] += (ranking.EXACT_BOOST - ranking.FOLDED_BOOST) * folded[spelled]
+        return score
 
     def phrase(self, words: list[Word]) -> np.ndarray:
         """A quoted phrase: syllables together, accent-tolerant; the exact spelling ranks first
