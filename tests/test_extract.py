@@ -2214,3 +2214,18 @@ def test_a_place_named_as_where_another_one_is_still_gives_its_country():
         "Cảnh sát dùng dùi cui để cố gắng kiểm soát hàng trăm người biểu tình tập trung bên ngoài bệnh viện Jagriti ở "
         "thành phố Kanpur thuộc bang Uttar Pradesh, Ấn Độ."], set())}
     assert found == {"thành phố Kanpur": "Ấn Độ"}
+
+
+def test_multinationals_met_give_their_countries_and_a_country_spelled_phonetically_is_no_person():
+    """bm22255640: the Prime Minister at WEF ASEAN met "Giám đốc khu vực Ngân hàng HSBC Doreen Steidle, Phó Chủ tịch
+    Tập đoàn GE Christian Bennett": the firms are British and American (GUIDELINES: a counterpart's country counts
+    "even one known only from common knowledge"); "Tổng thống Phi-lip-pin" writes the Philippines by sound (as
+    "Cam-pu-chia"), no person's name."""
+    extraction = extract(Article(
+        id="t", title="Hoạt động của Thủ tướng Chính phủ tại Diễn đàn Kinh tế thế giới về ASEAN",
+        body="Hội nghị WEF ASEAN năm nay thu hút hơn 600 đại biểu và có nhiều Lãnh đạo cấp cao tham gia như Thủ tướng "
+             "Cam-pu-chia, Thủ tướng Lào, Tổng thống Phi-lip-pin.\n\nThủ tướng Nguyễn Xuân Phúc đã gặp gỡ lãnh đạo các tổ "
+             "chức, tập đoàn lớn như Giám đốc khu vực Ngân hàng HSBC Doreen Steidle, Phó Chủ tịch Tập đoàn GE Christian "
+             "Bennett.", captions=[]))
+    assert {"Hoa Kỳ", "Vương quốc Anh"} <= set(extraction.countries)
+    assert "Phi-lip-pin" not in people(extraction)

@@ -473,7 +473,9 @@ def _foreign_body(chunk: str, head: re.Match, people: set[str]) -> tuple[str, st
     name = " ".join(w for w, _ in words[:last])
     if any(person in name for person in people):
         return None
-    entity = KNOWN_BY_ALIAS.get(" ".join(names))
+    # known by its bare name ("Samsung") or, for a name too common alone, with its kind word ("Ngân hàng HSBC":
+    # "HSBC cho biết" in market news quotes the bank's analysts)
+    entity = KNOWN_BY_ALIAS.get(" ".join(names)) or KNOWN_BY_ALIAS.get(f"{head.group()} {' '.join(names)}")
     country = _country_after(chunk, end)
     if entity and entity.kind == "org" and first == 0:
         return entity.name, country or entity.country, end
