@@ -2229,3 +2229,24 @@ def test_multinationals_met_give_their_countries_and_a_country_spelled_phonetica
              "Bennett.", captions=[]))
     assert {"Hoa Kỳ", "Vương quốc Anh"} <= set(extraction.countries)
     assert "Phi-lip-pin" not in people(extraction)
+
+
+def test_attorneys_general_judges_and_a_ruling_party_s_officers_are_titled():
+    """bm22737938: "gặp Tổng thư ký đảng cầm quyền UMNO Tengku Adnan Tengku Mansor, tiếp Chánh án Tòa liên bang Raus
+    bin Sharif, Tổng Chưởng lý Mohamed Apandi bin Ali": an attorney general is a title ("Tổng Chưởng lý"), a ruling
+    party ("đảng cầm quyền") part of one; bm21494246: "phán quyết ... của Thẩm phán liên bang James Robart của TP
+    Seatle": so is a (federal) judge."""
+    found = people(extract(article(
+        "Chiều 12/7, Phó Thủ tướng Trương Hòa Bình đã có cuộc gặp và dự chiêu đãi của Chủ tịch Thượng viện Sanasee "
+        "Vigneswaran, hội đàm với Phó Thủ tướng Ahmad Zahid Hamidi; gặp Tổng thư ký đảng cầm quyền UMNO Tengku Adnan "
+        "Tengku Mansor, tiếp Chánh án Tòa liên bang Raus bin Sharif, Tổng Chưởng lý Mohamed Apandi bin Ali, Bộ trưởng "
+        "phụ trách Hội đồng An ninh Quốc gia Shahidan Bin Kassim.",
+        title="Phó Thủ tướng Trương Hòa Bình thăm chính thức Malaysia")))
+    assert found["Tengku Adnan Tengku Mansor"] == "Tổng thư ký đảng cầm quyền UMNO"
+    assert found["Mohamed Apandi bin Ali"] == "Tổng Chưởng lý"
+    found = people(extract(Article(
+        id="t", title="Lập luận phía ông Trump bị bác tại tòa phúc thẩm", captions=[],
+        body="Phiên tòa tại San Francisco tập trung xem xét phán quyết ngày 3-2 của Thẩm phán liên bang James Robart của "
+             "TP Seatle quyết định tạm dừng thực thi lệnh cấm nhập cảnh của ông Trump trên toàn quốc.")))
+    assert found["James Robart"] == "Thẩm phán liên bang"
+
