@@ -2250,3 +2250,17 @@ def test_attorneys_general_judges_and_a_ruling_party_s_officers_are_titled():
              "TP Seatle quyết định tạm dừng thực thi lệnh cấm nhập cảnh của ông Trump trên toàn quốc.")))
     assert found["James Robart"] == "Thẩm phán liên bang"
 
+
+def test_a_foreign_person_in_a_title_then_where_they_sit():
+    """bm21477936: "quyết định của thẩm phán liên bang James Robart ở thành phố Seattle, bang Washington": the title
+    ends at the person; "ở thành phố Seattle" says where they sit, as "Đại sứ Nhật Bản tại Việt Nam" says where a
+    post is (there the words before "tại" are a country, no person); not a body's name before it ("Tổ chức Unity
+    Government tại Afghanistan")."""
+    found = people(extract(Article(
+        id="t", title="Ông Trump chỉ trích thẩm phán liên bang", captions=[],
+        body="Hôm 5/2, trên Twitter cá nhân, ông Trump đã có những phản ứng bày tỏ sự không hài lòng trước quyết định "
+             "của thẩm phán liên bang James Robart ở thành phố Seattle, bang Washington dừng lệnh cấm nhập cư của ông. "
+             "Abdullah, Giám đốc điều hành Tổ chức Unity Government tại Afghanistan, bày tỏ lo ngại.")))
+    assert "James Robart" in found and "Robart" not in found
+    assert "Unity Government" not in found
+

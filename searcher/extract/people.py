@@ -72,6 +72,7 @@ _PLURALS = frozenset({"các", "những", "nhiều", "mấy", "vài"})
 # Kind words of a company in a title: the capitalised word after one is the company's name
 # ("Chủ tịch Tập đoàn Alphabet", "Tổng Giám đốc Tập đoàn Samsung Lee Kun-hee").
 _COMPANY_KINDS = frozenset({"tập đoàn", "công ty", "hãng", "ngân hàng"})
+_BODY_KINDS = _COMPANY_KINDS | {"tổ chức"}  # "Tổ chức Unity Government tại Afghanistan": a body's name
 # Words whose first, capitalised syllable is no name's ("Phu nhân", "Huân chương").
 _COMPOUNDS = word_list("name_breaking_compounds")
 _COMPOUND_TABLE = _phrases(c.lower() for c in _COMPOUNDS)
@@ -314,6 +315,9 @@ class _Scanner:
                 j += 1  # "Thủ tướng Chính phủ nước Cộng hòa Dân chủ Nhân dân Lào": the state's country
                 continue
             if lows[j] in ("tại", "ở") and self._place_at(j + 1):  # "Đại sứ Nhật Bản tại Việt Nam"
+                if j - run_start >= 2 and " ".join(lows[max(0, run_start - 2) : run_start]) not in _BODY_KINDS and \
+                        self._valid_name(texts[run_start:j], context=True) and looks_foreign(" ".join(texts[run_start:j])):
+                    break  # "thẩm phán liên bang James Robart ở thành phố Seattle": the person, then where they sit
                 j += 1
                 run_start = j
                 continue
