@@ -2264,3 +2264,13 @@ def test_a_foreign_person_in_a_title_then_where_they_sit():
     assert "James Robart" in found and "Robart" not in found
     assert "Unity Government" not in found
 
+
+def test_an_initial_after_a_foreign_given_name_keeps_the_surname():
+    """bm21494917: "thẩm phán Dolly M. Gee đã tuyên rằng": after a foreign given name the initial is a middle
+    initial whatever the surname looks like ("Gee" reads as a Vietnamese syllable); "Nguyễn A. Hòa" still ends at
+    the letter."""
+    found = people(extract(Article(
+        id="t", title="Giới tòa án phản đối sắc lệnh", captions=[],
+        body="Ở bang California, thẩm phán Dolly M. Gee đã tuyên rằng Ali Khoshbakhti Vayeghan được trở lại Mỹ. Ở New "
+             "York, thẩm phán Ann M. Donnelly đã ngăn chặn lệnh cấm của tổng thống ở quy mô rộng hơn.")))
+    assert "Dolly M. Gee" in found and "Ann M. Donnelly" in found

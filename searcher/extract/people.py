@@ -594,7 +594,8 @@ def _initial(word: str) -> bool:
 
 def _initials_kept(words: list[str]) -> list[str]:
     """A name keeps an initial between a given name and a foreign surname ("George W. Bush",
-    "George H. W. Bush") or run into the surname at its end ("Konstantin V.Vnukov"); elsewhere the
+    "George H. W. Bush"; after a foreign given name, any surname: "Dolly M. Gee") or run into the
+    surname at its end ("Konstantin V.Vnukov"); elsewhere the
     initial ends the name as a letter ("anh T. Sau đó" -> "T", "Nguyễn A. H" -> "Nguyễn A"), and
     a word run into an initial before more words is a league's or a brand's ("V.League")."""
     k = 0
@@ -605,7 +606,8 @@ def _initials_kept(words: list[str]) -> list[str]:
             while j < len(words) and _initial(words[j]):
                 j += 1
             surname = words[j] if j < len(words) else ""
-            if k == 0 or len(surname) < 2 or is_vietnamese_syllable(surname):
+            if k == 0 or len(surname) < 2 or (is_vietnamese_syllable(surname)
+                                              and all(map(is_vietnamese_syllable, words[:k]))):
                 return words[:k] + [word[0]]
             k = j
         elif word[1:2] == "." and k + 1 < len(words):
