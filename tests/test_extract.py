@@ -2274,3 +2274,21 @@ def test_an_initial_after_a_foreign_given_name_keeps_the_surname():
         body="Ở bang California, thẩm phán Dolly M. Gee đã tuyên rằng Ali Khoshbakhti Vayeghan được trở lại Mỹ. Ở New "
              "York, thẩm phán Ann M. Donnelly đã ngăn chặn lệnh cấm của tổng thống ở quy mô rộng hơn.")))
     assert "Dolly M. Gee" in found and "Ann M. Donnelly" in found
+
+
+def test_a_lao_name_of_five_syllables_after_a_rank():
+    """bm22633590: "đoàn cán bộ Bộ Quốc phòng Cộng hòa dân chủ nhân dân Lào do trung tá Khăm Sinh Phan Tha Vông (Ban
+    Chiến lược, ...) làm trưởng đoàn": the press writes a Lao name syllable by syllable, five words right after the
+    rank; not two Vietnamese names run together ("nghệ sĩ Trung Dân Diệp Lâm Anh đã hủy kết bạn", bm22271593)."""
+    found = people(extract(Article(
+        id="t", title="Thúc đẩy hợp tác quân sự Việt - Lào", captions=[],
+        body="Sáng 28/6, đoàn cán bộ Bộ Quốc phòng Cộng hòa dân chủ nhân dân Lào do trung tá Khăm Sinh Phan Tha Vông (Ban "
+             "Chiến lược, Cục khoa học Lịch sử Quân sự, Bộ Quốc phòng Lào) làm trưởng đoàn đã đến thăm, làm việc tại Bộ "
+             "Chỉ huy Quân sự tỉnh Nghệ An. Theo trung tá Khăm Sinh Phan Tha Vông, kết quả làm việc tại tỉnh Nghệ An là "
+             "những kiến thức lý luận và thực tiễn quan trọng.")))
+    assert found == {"Khăm Sinh Phan Tha Vông": "trung tá"}
+    found = people(extract(Article(
+        id="t", title="Diệp Lâm Anh: Hủy kết bạn, đứng về phía nghệ sĩ Trung Dân", captions=[],
+        body="Diệp Lâm Anh: Hủy kết bạn, đứng về phía nghệ sĩ Trung Dân Diệp Lâm Anh đã hủy kết bạn với Hương Giang "
+             "Idol trên facebook.")))
+    assert "Trung Dân Diệp Lâm Anh" not in found

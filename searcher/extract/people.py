@@ -181,6 +181,18 @@ class _Tokens:
         return self.text[self._offsets[a][0] : self._offsets[b - 1][1]]
 
 
+_VIETNAMESE_MIDDLE_NAMES = frozenset({"Thị", "Văn"})
+
+
+def _lao_like(words: list[str]) -> bool:
+    """Five syllables written apart, as the press writes a Lao name ("Khăm Sinh Phan Tha Vông"), read as a name
+    only right after a title word or an honorific: no Vietnamese surname among the first two (a place, then a
+    Vietnamese name: "Vân Hồ Lường Văn Huân"), no Vietnamese middle name, no foreign spelling or hyphen ("Thổ Nhĩ
+    Kỹ Mevlut Cavusoglu", "Miss Global Beauty Queen Vietnam")."""
+    return (len(words) == 5 and words[0] not in SURNAMES and words[1] not in SURNAMES
+            and _VIETNAMESE_MIDDLE_NAMES.isdisjoint(words) and all("-" not in w and is_vietnamese_syllable(w) for w in words))
+
+
 class _Scanner:
     """One pass over one chunk of text; ``known`` are people found so far (for ambiguous runs)."""
 
@@ -223,6 +235,12 @@ class _Scanner:
         if words[0] in SURNAMES and not foreign:
             return True
         return context
+
+    def _lao_name(self, words: list[str]) -> bool:
+        """A Lao name of five syllables (``_lao_like``), not a place or someone found elsewhere run into another
+        name ("nghệ sĩ Trung Dân Diệp Lâm Anh")."""
+        return _lao_like(words) and " ".join(words[:2]) not in self.places and \
+            not any(" ".join(words[k:]) in self.known or " ".join(words[:k]) in self.known for k in range(1, 5))
 
     def _strip_places(self, words: list[str]) -> list[str]:
         """Drop a known place/country from the front: "Lào Cai Trịnh Xuân Trường"."""
@@ -423,7 +441,7 @@ class _Scanner:
         words = texts[i:end]
         if weak and len(words) < 2:
             return 0
-        if not self._valid_name(words, context=True):
+        if not (self._valid_name(words, context=True) or self._lao_name(words)):
             return 0
         title, j = self._title_after_name(end)
         if title is not None and j < len(texts) and texts[j] != ";":
@@ -453,6 +471,8 @@ class _Scanner:
             name = self._name_from_run(words, after_type) if words else None
             if not name and run_start == i + self._head_at(i) and len(words) == 3 and words[0] in SURNAMES:
                 name = words  # "Chủ tịch Hồ Chí Minh": right after the title word it is a person
+            if not name and run_start == i + self._head_at(i) and self._lao_name(words):
+                name = words  # "trung tá Khăm Sinh Phan Tha Vông": so is a Lao name of five syllables
             if name:
                 title_end = end - len(name)
         if name is None and end + 1 < len(texts) and texts[end] in ("-", "–") and caps[end + 1]:
