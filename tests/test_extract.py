@@ -2292,3 +2292,14 @@ def test_a_lao_name_of_five_syllables_after_a_rank():
         body="Diệp Lâm Anh: Hủy kết bạn, đứng về phía nghệ sĩ Trung Dân Diệp Lâm Anh đã hủy kết bạn với Hương Giang "
              "Idol trên facebook.")))
     assert "Trung Dân Diệp Lâm Anh" not in found
+
+
+def test_a_friendship_body_named_for_its_country_and_viet_nam_is_of_that_country():
+    """bm22619121: "Chủ tịch nước Trần Đại Quang tiếp đại diện Hội hữu nghị Belarus-Việt Nam và cựu chiến binh Belarus":
+    the society named for Belarus first is Belarus's, a partner of that country even where no other body or place of
+    Belarus is one (a foreign-looking body of no country is kept only beside another foreign party)."""
+    found = partners(extract(Article(
+        id="t", title="Chủ tịch nước tiếp cựu binh Belarus từng chiến đấu ở Việt Nam", captions=[],
+        body="Chủ tịch nước Trần Đại Quang tiếp đại diện Hội hữu nghị Belarus-Việt Nam và cựu chiến binh Belarus đã từng "
+             "tham gia kháng chiến tại Việt Nam.")))
+    assert found == {"Hội hữu nghị Belarus-Việt Nam": "Belarus"}

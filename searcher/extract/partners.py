@@ -481,6 +481,9 @@ def _foreign_body(chunk: str, head: re.Match, people: set[str]) -> tuple[str, st
         return entity.name, country or entity.country, end
     if country == VIETNAM:
         country = None
+    if country is None and (joined := next((w for w in names if "-" in w or "–" in w), None)):
+        side = COUNTRIES.get(_DASH.split(joined)[0])  # "Hội hữu nghị Belarus-Việt Nam": Belarus's side, named first
+        country = side if side != VIETNAM else None
     return f"{head.group()} {name}", country or (entity.country if entity else None), end
 
 
