@@ -2303,3 +2303,20 @@ def test_a_friendship_body_named_for_its_country_and_viet_nam_is_of_that_country
         body="Chủ tịch nước Trần Đại Quang tiếp đại diện Hội hữu nghị Belarus-Việt Nam và cựu chiến binh Belarus đã từng "
              "tham gia kháng chiến tại Việt Nam.")))
     assert found == {"Hội hữu nghị Belarus-Việt Nam": "Belarus"}
+
+
+def test_a_link_to_another_article_names_no_one_of_this_one():
+    """bm22325279: "[Ngoại trưởng Kishida: Nhật Bản ủng hộ Việt Nam toàn diện]" in the body is the headline of another
+    article, linked: its people are not this article's (nor bm22448748's "[Tổng thống Pháp Emmanuel Macron gặp thủ
+    lĩnh phe đối lập Syria]"); an editor's note in brackets is the article's ("[Thượng tướng Tô Lâm - PV]")."""
+    found = people(extract(Article(
+        id="t", title="Thủ tướng: Cần nâng tầm quan hệ thương mại hai nước Việt-Nhật", captions=[],
+        body="Thủ tướng Nguyễn Xuân Phúc tiếp Bộ trưởng Hiroshige Seko. Ngày "
+             "càng có nhiều doanh nghiệp Nhật Bản đầu tư, mở rộng sản xuất kinh doanh tại Việt Nam. [Ngoại trưởng "
+             "Kishida: Nhật Bản ủng hộ Việt Nam toàn diện] Thủ tướng khẳng định, Chính phủ Việt Nam sẽ tạo mọi điều kiện "
+             "thuận lợi.")))
+    assert "Kishida" not in found and "Hiroshige Seko" in found
+    found = people(extract(article(
+        "\"Vì vậy chúng tôi kính đề nghị Thượng tướng - Bộ trưởng [Thượng tướng Tô Lâm - PV], quan tâm chỉ đạo các cơ "
+        "quan chức năng điều tra\", đơn kiến nghị nêu rõ.")))
+    assert "Tô Lâm" in found

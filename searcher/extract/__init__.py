@@ -19,7 +19,7 @@ from .gazetteer import (AMBIGUOUS_COUNTRY_WORDS, COUNTRIES, COUNTRY_PATTERN, GAZ
                         OTHER_PLACES, VIETNAM, VN_ALL_PLACES)
 from .partners import _foreign_word, _vietnamese_brand, extract_partners, known_place_names, whole_words
 from .people import SURNAMES, extract_people
-from .patterns import CAP_RUN, every_mention, looks_foreign, mentions, strip_credits
+from .patterns import CAP_RUN, UPPER, every_mention, looks_foreign, mentions, strip_credits
 
 __all__ = ["EXTRACTION_ID", "extract", "extract_date"]
 
@@ -29,11 +29,22 @@ EXTRACTION_ID = code_identity(__package__, GAZETTEER_FINGERPRINT, *(
     for entry in sorted(data_file("lexicon").iterdir(), key=lambda e: e.name)))
 
 
+# A link to another article, its headline in square brackets inside the body ("[Ngoại trưởng Kishida: Nhật Bản ủng
+# hộ Việt Nam toàn diện]", "[Tổng thống Pháp Emmanuel Macron gặp thủ lĩnh phe đối lập Syria]"): no part of this
+# article, so neither its people nor its places and dates are this article's. An editor's note in brackets ("đề nghị
+# Thượng tướng - Bộ trưởng [Thượng tướng Tô Lâm - PV], quan tâm chỉ đạo") is part of the text.
+_RELATED_LINK = re.compile(rf"\[(?![^\[\]\n]*?[-–]\s*(?:PV|BT|ND|NV|BBT)\s*\])[{UPPER}\d][^\[\]\n]{{9,200}}\]")
+
+
+def _without_links(text: str) -> str:
+    return _RELATED_LINK.sub(" ", text) if "[" in text else text
+
+
 def _texts(article: Article) -> tuple[str, list[str], list[str]]:
-    """Title, body paragraphs and captions, cleaned, without photo credits and bylines."""
+    """Title, body paragraphs and captions, cleaned, without photo credits, bylines and links to other articles."""
     paragraphs = article.body.split("\n\n")
-    body = [strip_credits(clean(p), trailing=False) for p in paragraphs[:-1]]
-    body.append(strip_credits(clean(paragraphs[-1]), trailing=True))
+    body = [strip_credits(_without_links(clean(p)), trailing=False) for p in paragraphs[:-1]]
+    body.append(strip_credits(_without_links(clean(paragraphs[-1])), trailing=True))
     return clean(article.title or ""), body, [strip_credits(clean(c), trailing=True) for c in article.captions]
 
 
