@@ -2320,3 +2320,22 @@ def test_a_link_to_another_article_names_no_one_of_this_one():
         "\"Vì vậy chúng tôi kính đề nghị Thượng tướng - Bộ trưởng [Thượng tướng Tô Lâm - PV], quan tâm chỉ đạo các cơ "
         "quan chức năng điều tra\", đơn kiến nghị nêu rõ.")))
     assert "Tô Lâm" in found
+
+
+def test_a_leader_hoped_to_come_later_or_reported_to_at_home_is_no_official():
+    """bm22643509: the Korean side "bày tỏ hy vọng Tổng thống Moon Jae-in có thể tới thăm Việt Nam và tham dự hội nghị cấp
+    cao APEC" (as "hoan nghênh ... sang thăm"); bm22334278: the Indonesian minister "chuyển tới Chủ tịch nước Trần Đại
+    Quang lời thăm hỏi của Tổng thống Joko Widodo" and "sẽ báo cáo Tổng thống Joko Widodo ... đề nghị của Việt Nam":
+    neither president takes part."""
+    found = people(extract(Article(
+        id="t", title="Phó Chủ tịch Quốc hội Uông Chu Lưu thăm Hàn Quốc", captions=[],
+        body="Phó Chủ tịch Quốc hội Uông Chu Lưu hội kiến Thủ tướng Hàn Quốc Lee Nak-yon. Ông nhấn mạnh Chính phủ Hàn Quốc "
+             "cảm ơn Chính phủ Việt Nam đã ủng hộ tiến trình hòa bình, đồng thời bày tỏ hy vọng Tổng thống Moon Jae-in có "
+             "thể tới thăm Việt Nam và tham dự hội nghị cấp cao APEC sẽ được tổ chức vào tháng 11 tới.")))
+    assert "Moon Jae-in" not in found and "Lee Nak-yon" in found
+    found = people(extract(Article(
+        id="t", title="Chủ tịch nước Trần Đại Quang tiếp Bộ trưởng Thương mại Indonesia", captions=[],
+        body="Bộ trưởng Thương mại Enggartiasto Lukita chuyển tới Chủ tịch nước Trần Đại Quang lời thăm hỏi của Tổng thống "
+             "Joko Widodo. Bộ trưởng Thương mại Enggartiasto Lukita cho biết, sẽ báo cáo Tổng thống Joko Widodo, Bộ Hàng hải "
+             "và Nghề cá Indonesia đề nghị của Việt Nam liên quan vấn đề ngư dân.")))
+    assert "Joko Widodo" not in found and "Enggartiasto Lukita" in found

@@ -540,11 +540,14 @@ _RECALLED_AFTER = re.compile(r"\s*\((?:tháng\s*)?\d{1,2}\s*/\s*\d{4}\)|\s*\(\d{
 # Also the one greetings are sent to ("chuyển lời thăm hỏi và chúc sức khỏe tới Quốc vương Norodom
 # Sihamoni"; not "chuyển tới Chủ tịch nước ... lời thăm hỏi", who receives them in person), a former
 # leader whose time is recalled ("dưới thời Tổng thống tiền nhiệm Barack Obama") and one welcomed to come
-# later ("hoan nghênh Thủ tướng Canada Justin Trudeau sang thăm Việt Nam và dự Tuần lễ cấp cao APEC").
+# later ("hoan nghênh Thủ tướng Canada Justin Trudeau sang thăm Việt Nam và dự Tuần lễ cấp cao APEC", "hy vọng Tổng
+# thống Moon Jae-in có thể tới thăm Việt Nam").
 _GREETED_BEFORE = re.compile(r"lời (?:thăm hỏi|chào|chúc)[^.!?;]{0,60}?(?:tới|đến)\s+[^.!?;,]{0,60}$")
 _ERA_BEFORE = re.compile(r"(?<!\w)thời\s+(?:[^.!?;,]{0,30}\s)?(?:tiền nhiệm|cựu)\s+[^.!?;,]{0,40}$|(?<!\w)tiền nhiệm\s+$")
-_WELCOMED_AROUND = re.compile(r"(?<!\w)hoan nghênh\s+[^.!?;,]{0,60}$")
-_TO_COME_AFTER = re.compile(r"\s*(?:và [Pp]hu nhân\s+)?(?:sẽ\s+)?(?:sang|đến|tới)\s+thăm")
+_WELCOMED_AROUND = re.compile(r"(?<!\w)(?:hoan nghênh|hy vọng|hi vọng|mong muốn|mong)\s+[^.!?;,]{0,60}$")
+_TO_COME_AFTER = re.compile(r"\s*(?:và [Pp]hu nhân\s+)?(?:sẽ\s+|có thể\s+|sớm\s+)*(?:sang|đến|tới)\s+thăm")
+# ... and the one a visitor will report to at home ("sẽ báo cáo Tổng thống Joko Widodo ... đề nghị của Việt Nam").
+_REPORTED_TO_BEFORE = re.compile(r"(?<!\w)sẽ\s+(?:báo cáo|trình|chuyển)(?:\s+lại)?(?:\s+(?:với|lên|tới))?\s+[^.!?;,]{0,50}$")
 
 
 def _in_passing(text: str, name: str) -> bool:
@@ -554,7 +557,8 @@ def _in_passing(text: str, name: str) -> bool:
         return bool(_GREETINGS_BEFORE.search(before) or _LATE_BEFORE.search(before)
                     or _RECALLED_AFTER.match(text, at + len(name)) or _GREETED_BEFORE.search(before)
                     or _ERA_BEFORE.search(before[-60:])
-                    or (_WELCOMED_AROUND.search(before[-80:]) and _TO_COME_AFTER.match(text, at + len(name))))
+                    or (_WELCOMED_AROUND.search(before[-80:]) and _TO_COME_AFTER.match(text, at + len(name)))
+                    or _REPORTED_TO_BEFORE.search(before[-70:]))
     return every_mention(text, name, passing)
 
 
@@ -576,7 +580,8 @@ def extract_people(chunks: list[str], places: set[str]) -> list[Official]:
     text = "\n".join(chunks)
     if "Đô đốc" in text or "Đại tướng" in text or "Nguyên soái" in text or "Thống chế" in text:
         officials = [o for o in officials if not _a_ship(text, o.name)]
-    if not any(word in text for word in ("lời", "mời", "cố ", "tuổi", "/", "sinh năm", "hoan nghênh", "tiền nhiệm")):
+    if not any(word in text for word in ("lời", "mời", "cố ", "tuổi", "/", "sinh năm", "hoan nghênh", "tiền nhiệm",
+                                         "vọng", "mong", "sẽ ")):
         return officials
     return [o for o in officials if " " not in o.name or not _in_passing(text, o.name)]
 
