@@ -321,14 +321,27 @@ def _quoted_source(partner, text: str) -> bool:
     news outlet cited as a source; False when none is found."""
     head = _NEWS_OUTLET.match(partner.name)
     bare = partner.name[head.end():] if head and head.end() < len(partner.name) else None
+    return _at_every_mention(text, {*_SPELLINGS.get(partner.name, (partner.name,)), *([bare] if bare else [])},
+                             lambda at, end: bool(_SOURCE_BEFORE.search(text, max(0, at - 8), at)
+                                                  or _SOURCE_AFTER.match(text, end)))
+
+
+def _at_every_mention(text: str, spellings, holds, *, whole_words: bool = False) -> bool:
+    """``holds(at, end)`` at every occurrence of any of ``spellings`` in ``text`` (only those standing as whole words
+    when ``whole_words``): False as soon as it gives False; else True when it gave True at one at least (an occurrence
+    where it gives None does not count)."""
     found = False
-    for spelling in {*_SPELLINGS.get(partner.name, (partner.name,)), *([bare] if bare else [])}:
+    for spelling in spellings:
         at = text.find(spelling)
         while at >= 0:
-            found = True
             end = at + len(spelling)
-            if not (_SOURCE_BEFORE.search(text, max(0, at - 8), at) or _SOURCE_AFTER.match(text, end)):
+            if whole_words and (at and text[at - 1].isalnum() or text[end : end + 1].isalnum()):
+                at = text.find(spelling, at + 1)
+                continue
+            verdict = holds(at, end)
+            if verdict is False:
                 return False
+            found = found or verdict is True
             at = text.find(spelling, end)
     return found
 
@@ -374,25 +387,18 @@ def _only_where(partner, text: str) -> bool:
     in (see ``_SEAT_BEFORE``). A body named otherwise takes part: "làm việc với Thủ tướng tại Bộ Ngoại giao Hoa
     Kỳ" is hosted by the ministry, whose minister takes part."""
     place = partner.name[:1].islower()  # a place has a lower-case kind word: "thành phố Puskin", "tỉnh Attapeu"
-    found = False
-    for spelling in {*_SPELLINGS.get(partner.name, (partner.name,)), *([_bare(partner.name)] if place else [])}:
-        at = text.find(spelling)
-        while at >= 0:
-            if at and text[at - 1].isalnum() or text[at + len(spelling): at + len(spelling) + 1].isalnum():
-                at = text.find(spelling, at + 1)
-                continue
-            if place and _BODY_NAME_BEFORE.search(text, max(0, at - 50), at):
-                at = text.find(spelling, at + len(spelling))
-                continue
-            # "rời thủ đô Bắc Kinh": a capital is named as where the visit is, as in ``partners``;
-            # "cao tốc Hà Nội - Viêng Chăn": a route's end
-            if not (_SEAT_BEFORE.search(text, max(0, at - 24), at) or place and (
-                    _CAPITAL_BEFORE.search(text, max(0, at - 12), at) or _a_route_end(text, at, at + len(spelling))
-                    or _VENUE.search(text, max(0, at - 40), at) or _TOURED_BEFORE.search(text, max(0, at - 50), at))):
-                return False
-            found = True
-            at = text.find(spelling, at + len(spelling))
-    return found
+
+    def where(at: int, end: int) -> bool | None:
+        if place and _BODY_NAME_BEFORE.search(text, max(0, at - 50), at):
+            return None  # inside a body's name: neither way
+        # "rời thủ đô Bắc Kinh": a capital is named as where the visit is, as in ``partners``;
+        # "cao tốc Hà Nội - Viêng Chăn": a route's end
+        return bool(_SEAT_BEFORE.search(text, max(0, at - 24), at) or place and (
+            _CAPITAL_BEFORE.search(text, max(0, at - 12), at) or _a_route_end(text, at, end)
+            or _VENUE.search(text, max(0, at - 40), at) or _TOURED_BEFORE.search(text, max(0, at - 50), at)))
+
+    spellings = {*_SPELLINGS.get(partner.name, (partner.name,)), *([_bare(partner.name)] if place else [])}
+    return _at_every_mention(text, spellings, where, whole_words=True)
 
 
 # The body a foreign official heads, named without its country in the official's title: "Chủ tịch Tập
