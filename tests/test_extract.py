@@ -2339,3 +2339,18 @@ def test_a_leader_hoped_to_come_later_or_reported_to_at_home_is_no_official():
              "Joko Widodo. Bộ trưởng Thương mại Enggartiasto Lukita cho biết, sẽ báo cáo Tổng thống Joko Widodo, Bộ Hàng hải "
              "và Nghề cá Indonesia đề nghị của Việt Nam liên quan vấn đề ngư dân.")))
     assert "Joko Widodo" not in found and "Enggartiasto Lukita" in found
+
+
+def test_countries_listed_as_taking_part_are_parties():
+    """bm22332472: Japanese and US ships reach Cam Ranh for the Pacific Partnership; "Tham dự PP17 tại Nha Trang có các
+    quốc gia đối tác gồm Australia, Nhật Bản và Vương quốc Anh": each country listed as taking part is a party of the
+    event, although the lead names only Japan."""
+    extraction = extract(Article(
+        id="t", title="Tàu sân bay và phòng không, săn ngầm hiện đại bậc nhất của Nhật Bản đến Cam Ranh", captions=[],
+        summary="2 tàu của Nhật Bản cùng tàu vận tải viễn dương Hoa Kỳ (trong khuôn khổ Chương trình Đối tác Thái Bình "
+                "Dương 2017) vừa đến Cảng Cam Ranh, bắt đầu chuyến thăm hữu nghị tại Khánh Hòa.",
+        body="Tàu sân bay hiện đại của Nhật Bản.\n\nĐược biết, đây là lần thứ 8 trong vòng 11 năm Chương trình được tổ "
+             "chức tại Việt Nam. Tham dự PP17 tại Nha Trang có các quốc gia đối tác gồm Australia, Nhật Bản và Vương quốc "
+             "Anh."))
+    assert {"Australia", "Nhật Bản", "Vương quốc Anh"} <= set(extraction.countries)
+    assert {"Australia", "Vương quốc Anh"} <= set(partners(extraction))

@@ -17,7 +17,8 @@ from . import events
 from .events import LEAD_SENTENCES, split_sentences
 from .gazetteer import (AMBIGUOUS_COUNTRY_WORDS, COUNTRIES, COUNTRY_PATTERN, GAZETTEER_FINGERPRINT, KNOWN_BY_ALIAS,
                         OTHER_PLACES, VIETNAM, VN_ALL_PLACES)
-from .partners import _foreign_word, _vietnamese_brand, extract_partners, known_place_names, whole_words
+from .partners import (_foreign_word, _vietnamese_brand, extract_partners, known_place_names, listed_participants,
+                       whole_words)
 from .people import SURNAMES, extract_people
 from .patterns import CAP_RUN, UPPER, every_mention, looks_foreign, mentions, strip_credits
 
@@ -301,8 +302,10 @@ def _parties_of_the_lead(partners, lead: str, text: str = "", officials=()):
         spelling in lead for spelling in _SPELLINGS.get(p.name, (p.name,))) or _bare(p.name) in lead]
     lead_countries |= {p.country for p in kept if p.country}  # "tỉnh Nagano" in the lead: Japan is a party
     titled = [o for o in officials if o.title]
+    listed = listed_participants(text) if any(p.name == p.country for p in partners) else set()
     return [p for p in partners if p in kept or p.country in lead_countries or _met(p, text)
-            or any(p.name in o.title and _takes_part(o, lead, text) for o in titled)]
+            or any(p.name in o.title and _takes_part(o, lead, text) for o in titled)
+            or p.name == p.country and p.country in listed]  # "Tham dự ... có các quốc gia đối tác gồm Australia, ..."
 
 
 # A news agency, paper or broadcaster quoted as the source of what an article reports ("Hãng tin Jiji

@@ -967,10 +967,37 @@ def _ends_a_body(chunk: str, start: int, end: int) -> bool:
                for m in pattern.finditer(chunk, max(0, start - 120), end))
 
 
+# The countries listed as taking part: "Tham dự PP17 tại Nha Trang có các quốc gia đối tác gồm Australia, Nhật Bản
+# và Vương quốc Anh", "các nước tham gia gồm ...": each is a party of the event.
+_PARTICIPANTS = re.compile(r"(?<![\w-])(?:(?i:tham dự|tham gia)[^.;:!?]{0,60}?\s(?:các|những)\s+(?:quốc gia|nước)"
+                           r"(?:\s+(?:đối tác|thành viên))?|(?:các|những)\s+(?:quốc gia|nước)(?:\s+(?:đối tác|thành viên))?"
+                           r"\s+(?:tham dự|tham gia))\s+(?:gồm|bao gồm|là)\s*:?\s+")
+_LISTED_COUNTRY = re.compile(rf"{COUNTRY_PATTERN}(?P<sep>\s*,\s*|\s+và\s+)?")
+
+
+def _participants(chunk: str, a: int, b: int):
+    """(where, country word) of each country listed as taking part between ``a`` and ``b`` (see above)."""
+    if "gồm" not in chunk and " là " not in chunk:
+        return
+    for listed in _PARTICIPANTS.finditer(chunk, a, b):
+        at = listed.end()
+        while item := _LISTED_COUNTRY.match(chunk, at, b):
+            yield item.start(), item.group("country")
+            if not item.group("sep"):
+                break
+            at = item.end()
+
+
+def listed_participants(text: str) -> set[str]:
+    """The countries ``text`` lists as taking part: parties wherever the list is."""
+    return {COUNTRIES[word] for _, word in _participants(text, 0, len(text))}
+
+
 def _country_parties(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, str]]:
     """(where, country) of each country the ``spans`` of the chunk present as a party, in order."""
     found = []
     for a, b in spans:
+        found += _participants(chunk, a, b)
         found += [(m.start(), m.group("country"))
                   for m in _COUNTRY_PARTY.finditer(chunk, a, b)  # "Bộ trưởng Nguyễn Đức Anh" is no Briton
                   if (m.group("country") not in AMBIGUOUS_COUNTRY_WORDS or _TO_AT_END.sub("", m.group("gap")) in _BEFORE_WORDS)
