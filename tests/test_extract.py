@@ -2354,3 +2354,22 @@ def test_countries_listed_as_taking_part_are_parties():
              "Anh."))
     assert {"Australia", "Nhật Bản", "Vương quốc Anh"} <= set(extraction.countries)
     assert {"Australia", "Vương quốc Anh"} <= set(partners(extraction))
+
+
+def test_another_state_s_parliament_or_election_is_no_vietnamese_party():
+    """bm21487830: "Quốc hội Scotland bác bỏ kế hoạch của Thủ tướng Anh về Brexit", bm22488138: "các cử tri nước này đã
+    bắt đầu đi bỏ phiếu trong cuộc bầu cử Quốc hội": world news, where "Quốc hội" (before a foreign name, or after
+    "bầu cử") is another state's, so no partner and no country of an event (GUIDELINES: empty for a mention article)."""
+    extraction = extract(Article(
+        id="t", title="Quốc hội Scotland bác bỏ kế hoạch của Thủ tướng Anh về Brexit", captions=[],
+        summary="Với 90 phiếu thuận và 34 phiếu chống, Quốc hội Scotland ngày 7/2 đã thông qua quyết định bác bỏ kế hoạch "
+                "của Thủ tướng Anh về việc Brexit.",
+        body="Phát biểu trước cuộc bỏ phiếu, Thủ hiến Scotland Nicola Sturgeon cho biết, đây là một phép thử. Nghị viện "
+             "Scotland muốn tiếng nói của người dân nước này trong vấn đề Brexit phải được Chính phủ Anh lắng nghe."))
+    assert extraction.partners == [] and extraction.countries == []
+    extraction = extract(Article(
+        id="t", title="Bầu cử Anh: Đảng Bảo thủ vẫn dẫn trước trong cuộc thăm dò cuối", captions=[],
+        body="Thủ tướng Anh Theresa May. (Nguồn: AFP/TTXVN) Cuộc thăm dò dư luận công bố ngày 8/6 trong bối cảnh các cử tri "
+             "nước này đã bắt đầu đi bỏ phiếu trong cuộc bầu cử Quốc hội cho thấy đảng Bảo thủ của Thủ tướng Theresa May "
+             "vẫn dẫn trước Công đảng đối lập 8 điểm phần trăm."))
+    assert extraction.countries == []

@@ -84,6 +84,8 @@ _MARKET_BEFORE = re.compile(r"(?<![\w-])(?:thị trường|người tiêu dùng|
 _PAPER_BEFORE = re.compile(r"(?<![\w-])[Bb]áo\s+$")
 _TEAM_BEFORE = re.compile(r"(?<![\w-])(?i:đội tuyển|tuyển|đội|ĐT|U-?\d{2})(?:\s+[^\s.,;:!?]+){0,3}\s+$")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w&'’-]*)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w&'’-]*)")
+_ELECTION_BEFORE = re.compile(r"(?<![\w-])bầu cử\s+$")
 _PLACE_NAMES = VN_ALL_PLACES - {VIETNAM}  # places, not the country: "Mỹ, Singapore, Việt Nam, Trung Quốc" lists countries
 _PLACE_OF_COUNTRY = re.compile(rf"(?:\s*,\s*(?:tỉnh|thành phố|TP\.?|huyện|quận|thị xã|bang)\s+{CAP_RUN})*"
                                rf"\s*(?:,\s*|\(\s*|\s+(?:của|thuộc)\s+)(?:(?:phía|miền)\s+\w+\s+(?:của\s+)?)?{COUNTRY_PATTERN}")
@@ -187,6 +189,9 @@ def has_vietnamese_party(article: Article, officials: list[Official] = (),
         if name in _STATE_BODIES and (after := _FOREIGN_AFTER.match(lead, match.end())) and \
                 (after.groupdict().get("country") or "") != VIETNAM:
             continue
+        if name in _STATE_BODIES and ((after := _WORD_AFTER.match(lead, match.end())) and _foreign_word(after.group(1))
+                                      or _ELECTION_BEFORE.search(lead, max(0, match.start() - 10), match.start())):
+            continue  # "Quốc hội Scotland", "cuộc bầu cử Quốc hội" of a country named before: another state's
         if name in _STATE_BODIES and (after := _COUNTRY_THEN_NAME.match(lead, match.end())) and \
                 COUNTRIES[after.group("country")] != VIETNAM and \
                 not _VIETNAMESE_PARTY.match(lead, after.start("country")):
