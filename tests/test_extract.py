@@ -2373,3 +2373,16 @@ def test_another_state_s_parliament_or_election_is_no_vietnamese_party():
              "nước này đã bắt đầu đi bỏ phiếu trong cuộc bầu cử Quốc hội cho thấy đảng Bảo thủ của Thủ tướng Theresa May "
              "vẫn dẫn trước Công đảng đối lập 8 điểm phần trăm."))
     assert extraction.countries == []
+
+
+def test_entertainers_at_an_event_with_a_foreign_party_are_its_guests():
+    """bm22728256: at the Bộ Y tế - UNFPA event "UNFPA đã bổ nhiệm 6 nghệ sỹ nổi tiếng làm Đại sứ hình ảnh: ... Hoa hậu
+    Việt Nam 2016 Đỗ Mỹ Linh là Đại sứ hình ảnh cho Thanh niên Việt Nam; ... ca sĩ Duy Khoa là Đại sứ hình ảnh ...":
+    entertainers are the event's guests, not its officials (showbiz news with no foreign party is about them)."""
+    found = people(extract(Article(
+        id="t", title="40 năm hợp tác Việt Nam – UNFPA và Ngày Dân số Thế giới", captions=[],
+        body="Sáng 11/7, Bộ Y tế và Quỹ Dân số Liên hợp quốc (UNFPA) tổ chức lễ kỷ niệm 40 năm hợp tác. Thứ trưởng Bộ Y tế "
+             "Nguyễn Viết Tiến phát biểu tại buổi lễ.\n\nNhân Ngày Dân số Thế giới, UNFPA đã bổ nhiệm 6 nghệ sỹ nổi tiếng "
+             "làm Đại sứ hình ảnh: Hoa hậu Việt Nam 2016 Đỗ Mỹ Linh là Đại sứ hình ảnh cho Thanh niên Việt Nam; ca sĩ Duy "
+             "Khoa là Đại sứ hình ảnh về Phòng chống mất cân bằng giới tính khi sinh.")))
+    assert "Nguyễn Viết Tiến" in found and "Đỗ Mỹ Linh" not in found and "Duy Khoa" not in found

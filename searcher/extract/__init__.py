@@ -137,6 +137,12 @@ _EXPERTS = _kinds_of_people(
     r"|[Cc]ố vấn cao cấp|[Nn]hà khoa học")
 
 
+# ... and entertainers at an event with a foreign party ("Hoa hậu Việt Nam 2016 Đỗ Mỹ Linh", "ca sĩ Duy Khoa" named
+# image ambassadors at a UNFPA event): its guests, not officials, unless the lead names them (showbiz news, with no
+# foreign party, is about them).
+_PERFORMERS = _kinds_of_people(r"[Cc]a sĩ|[Cc]a sỹ|[Dd]iễn viên|[Hh]oa hậu|[Áá] hậu|[Nn]gười mẫu|MC|[Dd]anh hài")
+
+
 def _named_as(official: Official, kinds: tuple[re.Pattern, re.Pattern, re.Pattern], text: str) -> bool:
     """Every mention of the person in full comes right after one of ``kinds`` (and a few words), or with
     it in brackets after the name; or their title is one of them."""
@@ -255,6 +261,8 @@ def extract(article: Article) -> Extraction:
     if "trưởng" in text or "Thống đốc" in text or "Thủ hiến" in text:
         partners += _places_of_leaders_met(partners, text)
     partners = _not_countries_of_other_partners(partners)
+    if partners:  # an event with a foreign party: its entertainers are guests (see above)
+        officials = [o for o in officials if o.name in lead or not _named_as(o, _PERFORMERS, whole)]
     return Extraction(date=event_date, year=year, partners=partners, officials=officials,
                       countries=event_countries(article, partners, officials, lead, text))
 
