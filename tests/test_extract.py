@@ -2386,3 +2386,14 @@ def test_entertainers_at_an_event_with_a_foreign_party_are_its_guests():
              "làm Đại sứ hình ảnh: Hoa hậu Việt Nam 2016 Đỗ Mỹ Linh là Đại sứ hình ảnh cho Thanh niên Việt Nam; ca sĩ Duy "
              "Khoa là Đại sứ hình ảnh về Phòng chống mất cân bằng giới tính khi sinh.")))
     assert "Nguyễn Viết Tiến" in found and "Đỗ Mỹ Linh" not in found and "Duy Khoa" not in found
+
+
+def test_a_country_run_into_a_foreign_name_is_cut_off():
+    """bm22738932: "làm trung gian cho luật sư Nga Natalia Veselnitskaya", bm22725408: "Tỷ phú Mỹ Warren Buffett quyết
+    định tặng": the country ends the title, the person is "Natalia Veselnitskaya"; a Vietnamese name starting with a
+    country's word ("Hàn Đức Long") keeps it."""
+    found = people(extract(article(
+        "Ông Trump Jr. nhận được thư điện tử từ nhà quảng bá âm nhạc người Anh Rob Goldstone, làm trung gian cho luật sư "
+        "Nga Natalia Veselnitskaya. Tỷ phú Mỹ Warren Buffett quyết định tặng gần 3,17 tỷ USD cổ phiếu. HLV Hàn Đức Long "
+        "cho biết.", title="Nhà Trắng lại lao đao")))
+    assert "Natalia Veselnitskaya" in found and "Warren Buffett" in found and "Hàn Đức Long" in found

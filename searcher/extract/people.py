@@ -702,8 +702,13 @@ def _same_foreign_name(a: str, b: str) -> bool:
 def _without_place(name: str, places) -> str | None:
     """The name without a place of two words or more run into its front ("Hà Nội Nhiều chuyên gia
     ...", "TP. Hồ Chí Minh Nguyễn ...": a place, then the next words); None when what is left is no
-    name (nothing, or one Vietnamese syllable)."""
+    name (nothing, or one Vietnamese syllable). A country's name of one word is cut off a foreign
+    name of two words or more ("Nga Natalia Veselnitskaya", "Mỹ Warren Buffett": the end of a title
+    run into the name), not off a Vietnamese one ("Hàn Đức Long") nor a given name before an
+    initial ("Chad P. Bown")."""
     words = name.split()
+    if len(words) >= 3 and words[0] in COUNTRIES and not _initial(words[1]) and looks_foreign(" ".join(words[1:])):
+        return " ".join(words[1:])
     for cut in range(len(words) - 1, 1, -1):
         if " ".join(words[:cut]) in places:
             rest = words[cut:]
