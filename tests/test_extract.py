@@ -2397,3 +2397,15 @@ def test_a_country_run_into_a_foreign_name_is_cut_off():
         "Nga Natalia Veselnitskaya. Tỷ phú Mỹ Warren Buffett quyết định tặng gần 3,17 tỷ USD cổ phiếu. HLV Hàn Đức Long "
         "cho biết.", title="Nhà Trắng lại lao đao")))
     assert "Natalia Veselnitskaya" in found and "Warren Buffett" in found and "Hàn Đức Long" in found
+
+
+def test_a_name_run_into_the_next_clause_or_said_twice_is_one_person():
+    """bm22252448: "Trung thành hát nhạc bình dân như Lý Hải Sau gần 10 năm làm nghề" (a subheading run into the next
+    sentence: "Lý Hải", then "Sau ..."; "Sau" is no given name, unlike "Sáng" of "Vũ Xuân Sáng"); bm21511278: "Ca sĩ Đan
+    Trường Đan Trường là nam ca sĩ ..." (a caption run into the text): one person each."""
+    found = people(extract(article(
+        "Giọng ca Người trong giang hồ khẳng định sẽ trung thành với con đường đã chọn. Trung thành hát nhạc bình dân như "
+        "Lý Hải Sau gần 10 năm làm nghề, Lâm Chấn Khang đã có trong tay khối gia sản đồ sộ. Ca sĩ Lý Hải cho biết. Ca sĩ "
+        "Đan Trường Đan Trường là nam ca sĩ từng được yêu thích nhất.", title="Lâm Chấn Khang")))
+    assert "Lý Hải" in found and "Lý Hải Sau" not in found
+    assert "Đan Trường" in found and "Đan Trường Đan Trường" not in found

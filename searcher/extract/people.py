@@ -603,6 +603,9 @@ def _extract_people(chunks: list[str], places: set[str]) -> list[Official]:
 
 _NOT_PEOPLE = set(word_list("not_people"))
 _CLAUSE_OPENERS = set(word_list("clause_openers"))
+# Clause openers that are no given name ("Sáng", "Hiện", "Tiền" are: "Vũ Xuân Sáng", "Trần Văn Hiện").
+_OPENERS_NO_NAME = _CLAUSE_OPENERS & {"Sau", "Trong", "Khi", "Bà", "Ông", "Và", "Với", "Tại", "Trước", "Ngoài", "Nhưng",
+                                      "Đã", "Sẽ", "Cũng", "Vừa", "Hôm", "Ngày", "Chiều", "Tối", "Là", "Nhiều"}
 # Country names of two words or more inside a "name" ("Đoàn Việt Nam", "Lào-Việt Nam") mark a
 # delegation or a pair of countries, not a person.
 _COUNTRY_INSIDE = re.compile(r"(?<!\w)(?:Việt Nam|Nhật Bản|Trung Quốc|Hàn Quốc|Hoa Kỳ|Liên bang Nga)(?!\w)")
@@ -764,11 +767,18 @@ def _merge(people: dict[str, _Person], text: str = "", places=frozenset()) -> li
     for person in list(people.values()):
         head, last = person.name.rsplit(" ", 1) if " " in person.name else ("", "")
         if head in people and is_vietnamese_syllable(last) and (
-                head.count(" ") >= 2 or (" " in head and not all(map(is_vietnamese_syllable, head.split())))):
+                head.count(" ") >= 2 or (" " in head and not all(map(is_vietnamese_syllable, head.split())))
+                or last in _OPENERS_NO_NAME):
             # "Trần Đại Quang Chuyến thăm ...", "Kim Jong-un Vụ ám sát ...": a name found alone,
-            # run into the next sentence's first word
+            # run into the next sentence's first word; so are "Lý Hải Sau ...", "Putin Trong ..." with
+            # a word that opens a clause and is no given name
             people[head].titles.extend(person.titles)
             del people[person.name]
+        elif len(words := person.name.split()) >= 4 and len(words) % 2 == 0 and \
+                words[: len(words) // 2] == words[len(words) // 2 :] and (half := " ".join(words[: len(words) // 2])):
+            # "Đan Trường Đan Trường": a name said twice (a caption run into the text), one person
+            del people[person.name]
+            people.setdefault(half, _Person(half)).titles.extend(person.titles)
     full = [p for p in people.values() if " " in p.name]
     result: list[_Person] = []
     for person in people.values():
