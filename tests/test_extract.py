@@ -2409,3 +2409,25 @@ def test_a_name_run_into_the_next_clause_or_said_twice_is_one_person():
         "Đan Trường Đan Trường là nam ca sĩ từng được yêu thích nhất.", title="Lâm Chấn Khang")))
     assert "Lý Hải" in found and "Lý Hải Sau" not in found
     assert "Đan Trường" in found and "Đan Trường Đan Trường" not in found
+
+
+def test_sport_news_has_no_counterparts_unless_diplomats_play():
+    """bm22496106: "trên sân Thống Nhất (TP.HCM) đã diễn ra trận giao hữu giữa CLB Gangwon FC và tuyển TP.HCM. Nhằm
+    quảng bá Olympic mùa đông 2018 diễn ra tại tỉnh Gangwon (Hàn Quốc), ...": sport news is a mention article
+    (GUIDELINES), with no partner and no country; bm21476437, embassies' football ("Giao lưu bóng đá các Đại sứ quán
+    ASEAN tại Ấn Độ"), is diplomacy and keeps the Thai embassy the Vietnamese one played."""
+    extraction = extract(Article(
+        id="t", title="Dàn hot girl Hàn Quốc “đốn tim” khán giả sân Thống Nhất", captions=[],
+        body="Chiều ngày 9/6 trên sân Thống Nhất (TP.HCM) đã diễn ra trận giao hữu giữa CLB Gangwon FC và tuyển TP.HCM. "
+             "Nhằm quảng bá Olympic mùa đông 2018 diễn ra tại tỉnh Gangwon (Hàn Quốc), BTC đã mời nhóm nhạc nữ Berry Good "
+             "đến từ xứ sở kim chi sang Việt Nam biểu diễn."))
+    assert extraction.partners == [] and extraction.countries == []
+    extraction = extract(Article(
+        id="t", title="Giao lưu bóng đá các Đại sứ quán ASEAN tại Ấn Độ", captions=[],
+        summary="Tại Cao ủy Malaysia ở trung tâm Thủ đô New Delhi (Ấn Độ), Giải bóng đá của Đại sứ quán các nước ASEAN "
+                "tại Ấn Độ vừa diễn ra trận chung kết.",
+        body="Đây là một trong những sự kiện hướng tới kỷ niệm 25 năm thiết lập quan hệ Đối tác Đối thoại ASEAN-Ấn Độ "
+             "(1992-2017), mà Việt Nam là nước điều phối viên quan hệ ASEAN-Ấn Độ. Trong trận chung kết gặp đội Đại sứ quán "
+             "Thái Lan, đội Đại sứ quán Việt Nam đã ghi 2 bàn thắng và giành ngôi vô địch. Đại sứ Việt Nam tại Ấn Độ Tôn "
+             "Sinh Thành tới động viên, chúc mừng các cầu thủ đã thi đấu tốt."))
+    assert "Thái Lan" in extraction.countries

@@ -237,6 +237,26 @@ def about_goods(lead: str) -> bool:
                                             for m in _MARKET.finditer(lead))) and not _EXCHANGE.search(lead)
 
 
+# Sport news (GUIDELINES: a `mention` article): a lead that speaks of matches, teams, coaches and tournaments, two of
+# these words at least ("U23 Việt Nam thắng đậm U23 Malaysia", "trận giao hữu giữa CLB Gangwon FC và tuyển TP.HCM");
+# the foreign clubs, cities and countries it names are no counterparts.
+_SPORT = re.compile(r"(?<![\w-])(?:SEA Games|ASIAD|Olympic|World Cup|AFF Cup|AFF Suzuki Cup|V-League|V\.League|Bundesliga"
+                    r"|Premier League|Ngoại hạng Anh|Champions League|futsal|Futsal|U-?\d\d|ĐTQG|HLV|CLB|VFF|HCV|HCB|HCĐ"
+                    r"|(?i:đội tuyển|bóng đá|bóng chuyền|quần vợt|cầu thủ|tiền đạo|thủ môn|tiền vệ|hậu vệ|huấn luyện viên"
+                    r"|trận đấu|trận giao hữu|bàn thắng|ghi bàn|vòng loại|vòng bảng|chung kết|bán kết|tứ kết|huy chương"
+                    r"|vận động viên|võ sĩ|võ sư|giải vô địch))(?![\w-])")
+
+
+# ... unless diplomats or state leaders play or meet in it ("Giao lưu bóng đá các Đại sứ quán ASEAN tại Ấn Độ").
+_DIPLOMACY = re.compile(r"(?<![\w-])(?:[Đđ]ại sứ|[Ll]ãnh sự|[Nn]goại giao|Bộ trưởng|Thủ tướng|Chủ tịch nước|Tổng thống)(?![\w-])")
+
+
+def about_sport(lead: str) -> bool:
+    """The lead reports sport (see above)."""
+    first = _SPORT.search(lead)
+    return bool(first and _SPORT.search(lead, first.end())) and not _DIPLOMACY.search(lead)
+
+
 def extract(article: Article) -> Extraction:
     texts = _texts(article)
     chunks = _chunks(article, texts)
@@ -247,7 +267,7 @@ def extract(article: Article) -> Extraction:
     whole = "\n".join(chunks)
     officials = [o for o in officials if not _named_as(o, _PRESS, whole)]
     lead = _lead(article, texts)
-    if not has_vietnamese_party(article, officials, texts, lead) or about_goods(lead):
+    if not has_vietnamese_party(article, officials, texts, lead) or about_goods(lead) or about_sport(lead):
         return Extraction(date=event_date, year=year, officials=officials)  # a partner is a counterpart of a Vietnamese party
     officials = [o for o in officials if o.name in lead or not (_named_as(o, _EXPERTS, whole) or _of_another_exchange(o, whole))]
     texts_of_partners, spans = event_spans(article, texts)
