@@ -2431,3 +2431,27 @@ def test_sport_news_has_no_counterparts_unless_diplomats_play():
              "Thái Lan, đội Đại sứ quán Việt Nam đã ghi 2 bàn thắng và giành ngôi vô địch. Đại sứ Việt Nam tại Ấn Độ Tôn "
              "Sinh Thành tới động viên, chúc mừng các cầu thủ đã thi đấu tốt."))
     assert "Thái Lan" in extraction.countries
+
+
+def test_vietnamese_people_experts_and_directions_are_no_vietnamese_party():
+    """World news whose lead names Việt Nam only as a person's nationality (bm22406586: "nghi phạm người Việt Nam Đoàn
+    Thị Hương"), as experts' ("Chuyên gia Việt Nam nhận định gì?", bm22582735), or "Tây Bắc" as a direction (bm22491285:
+    "bay theo hướng Tây Bắc"): no Vietnamese party, so no countries (GUIDELINES: empty for a mention article)."""
+    extraction = extract(Article(
+        id="t", title="Hôm nay Đoàn Thị Hương ra tòa lần 3: Giới chức Malaysia lại bị tố thiếu hợp tác", captions=[],
+        body="Nghi phạm người Indonesia Siti Aisyah, 25 tuổi, và nghi phạm người Việt Nam Đoàn Thị Hương, 28 tuổi, bị cáo "
+             "buộc sát hại người được cho là ông Kim Jong-nam, anh trai của nhà lãnh đạo Triều Tiên Kim Jong-un, tại sân "
+             "bay quốc tế Kuala Lumpur vào giữa tháng 2 năm nay."))
+    assert extraction.countries == []
+    extraction = extract(Article(
+        id="t", title="Bán đảo Triều Tiên căng thẳng khó lường", captions=[],
+        summary="CHDCND Triều Tiên vừa phóng tiếp 4 tên lửa được cho là tên lửa hành trình đất đối hạm tầm ngắn từ khu vực "
+                "Wosan, tỉnh Gangwon.",
+        body="Đại diện quân đội Seoul xác nhận, tên lửa đầu tiên được phóng đi lúc 6 giờ 18 ngày 8/6. Tên lửa này bay được "
+             "chặng đường khoảng 200km và bay theo hướng Tây Bắc, đạt độ cao tối đa 2km."))
+    assert extraction.partners == [] and extraction.countries == []
+    extraction = extract(Article(
+        id="t", title="Mỹ bắn hạ Su-22 Syria: Chuyên gia Việt Nam nhận định gì?", captions=[],
+        body="Sự kiện liên quân do Mỹ chỉ huy bất ngờ bắn rơi máy bay Su-22 của Không quân Syria đẩy Syria tới trước hiểm "
+             "họa một cuộc chiến tranh lớn."))
+    assert extraction.countries == []

@@ -82,6 +82,10 @@ _COUNTRY_THEN_NAME = re.compile(r"\s+(?:nước\s+)?(?P<country>" + whole_words(
 _MARKET_BEFORE = re.compile(r"(?<![\w-])(?:thị trường|người tiêu dùng|khách hàng|khách|người dùng|cầu thủ|hãng xe tại"
                             r"|bán tại|bán ở|có mặt tại|giảm giá tại|ra mắt tại|phân phối tại|lãnh thổ)\s+$")
 _PAPER_BEFORE = re.compile(r"(?<![\w-])[Bb]áo\s+$")
+# (a community of them, "cộng đồng người Việt", "Tổng hội người Việt Nam tại Lào", is a party)
+_NATIONALS_BEFORE = re.compile(r"(?<![\w-])(?<!cộng đồng )(?<!hội )(?:người|công dân|quốc tịch|gốc|[Cc]huyên gia|[Hh]ọc giả)"
+                               r"\s+$")
+_DIRECTION_BEFORE = re.compile(r"(?<![\w-])(?:hướng|phía)\s+$")
 _TEAM_BEFORE = re.compile(r"(?<![\w-])(?i:đội tuyển|tuyển|đội|ĐT|U-?\d{2})(?:\s+[^\s.,;:!?]+){0,3}\s+$")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w&'’-]*)[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w&'’-]*)")
@@ -189,6 +193,10 @@ def has_vietnamese_party(article: Article, officials: list[Official] = (),
             continue  # "Toyota Việt Nam", "Samsung Việt Nam": a foreign company's subsidiary counts as foreign
         if name in (VIETNAM, "Việt") and _MARKET_BEFORE.search(lead, max(0, match.start() - 24), match.start()):
             continue  # "giảm giá xe nhập khẩu tại Việt Nam", "hút khách Việt": a market, not a party
+        if name in (VIETNAM, "Việt") and _NATIONALS_BEFORE.search(lead, max(0, match.start() - 24), match.start()):
+            continue  # "nghi phạm người Việt Nam Đoàn Thị Hương", "Chuyên gia Việt Nam nhận định gì?": people, no party
+        if name == "Tây Bắc" and _DIRECTION_BEFORE.search(lead, max(0, match.start() - 8), match.start()):
+            continue  # "bay theo hướng Tây Bắc", "phía Tây Bắc thủ đô Paris": a direction, not the region
         if name in _PLACE_NAMES and (marked := _PLACE_OF_COUNTRY.match(lead, match.end())) and \
                 COUNTRIES[marked.group("country")] != VIETNAM:
             continue  # "thành phố Tế Nguyên (tỉnh Hà Nam, Trung Quốc)": China's Henan, not Hà Nam province
