@@ -2455,3 +2455,19 @@ def test_vietnamese_people_experts_and_directions_are_no_vietnamese_party():
         body="Sự kiện liên quân do Mỹ chỉ huy bất ngờ bắn rơi máy bay Su-22 của Không quân Syria đẩy Syria tới trước hiểm "
              "họa một cuộc chiến tranh lớn."))
     assert extraction.countries == []
+
+
+def test_a_surname_that_is_a_country_word_and_a_department_named_with_one():
+    """bm22710951: "Đại tá Hàn Mạnh Thắng, Vụ trưởng Vụ Pháp chế, Bộ Quốc phòng Việt Nam và Đại tướng Mom Sophat ...":
+    "Hàn" starts a Vietnamese name here, no title's "Korea" (no Hàn Quốc among the countries); "Vụ Pháp chế" is the legal
+    department, no person "Vụ Pháp" and no France (bm22634460: "ông Nguyễn Huy Quang, Vụ trưởng Vụ Pháp chế - Bộ Y tế")."""
+    extraction = extract(article(
+        "Tại buổi hội đàm, Đại tá Hàn Mạnh Thắng, Vụ trưởng Vụ Pháp chế, Bộ Quốc phòng Việt Nam và Đại tướng Mom Sophat, Cục "
+        "trưởng Cục pháp chế, Bộ Quốc phòng Vương quốc Campuchia đã ký biên bản ghi nhớ.",
+        title="Việt Nam-Campuchia hợp tác xây dựng pháp luật quân sự, quốc phòng"))
+    found = people(extraction)
+    assert "Hàn Mạnh Thắng" in found and "Vụ Pháp" not in found
+    assert extraction.countries == ["Campuchia"]
+    extraction = extract(article("Theo ông Nguyễn Huy Quang, Vụ trưởng Vụ Pháp chế - Bộ Y tế, cơ quan công an đã khởi tố vụ án.",
+                                 title="Bộ Y tế sẽ đề nghị cho bác sĩ được tại ngoại"))
+    assert people(extraction) == {"Nguyễn Huy Quang": "Vụ trưởng Vụ Pháp chế"} and extraction.countries == []

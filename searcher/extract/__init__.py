@@ -17,8 +17,8 @@ from . import events
 from .events import LEAD_SENTENCES, split_sentences
 from .gazetteer import (AMBIGUOUS_COUNTRY_WORDS, COUNTRIES, COUNTRY_PATTERN, GAZETTEER_FINGERPRINT, KNOWN_BY_ALIAS,
                         OTHER_PLACES, VIETNAM, VN_ALL_PLACES)
-from .partners import (_foreign_word, _vietnamese_brand, extract_partners, known_place_names, listed_participants,
-                       whole_words)
+from .partners import (_COUNTRY_WORD_COMPOUNDS, _NEXT_WORD, _foreign_word, _vietnamese_brand, extract_partners,
+                       known_place_names, listed_participants, whole_words)
 from .people import SURNAMES, extract_people
 from .patterns import CAP_RUN, UPPER, every_mention, looks_foreign, mentions, strip_credits
 
@@ -566,7 +566,9 @@ def _countries_in(text: str) -> list[str]:
     not where a post is ("tại Ấn Độ")."""
     text = _VIETNAMESE_PLACE.sub(" ", text)
     return [_COUNTRY_NAMES[m.group()] for m in _ANY_COUNTRY.finditer(text)
-            if not _VENUE_BEFORE.search(text, 0, m.start())]  # "Đại sứ Việt Nam tại Ấn Độ": a post, not a party
+            if not _VENUE_BEFORE.search(text, 0, m.start())  # "Đại sứ Việt Nam tại Ấn Độ": a post, not a party
+            and not ((after := _NEXT_WORD.match(text, m.end()))  # "Vụ trưởng Vụ Pháp chế": a word, no country
+                     and after.group(1).lower() in _COUNTRY_WORD_COMPOUNDS.get(m.group(), ()))]
 
 
 def _takes_part(official: Official, lead: str, text: str) -> bool:

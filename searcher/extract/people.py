@@ -67,6 +67,9 @@ _TITLE_TABLE = _phrases(_TITLE_WORDS)
 _PREFIX_TABLE = _phrases(_TITLE_PREFIXES)
 _PLACE_TYPE_TABLE = _phrases(_PLACE_TYPE_WORDS)
 # Lower-cased first words of honorifics and titles (prefixes included): only these need a look.
+# Countries' short names that are also Vietnamese surnames ("Đại tá Hàn Mạnh Thắng", "Thái Văn ..."): before a
+# Vietnamese given name they start a name, not a title's end.
+_SURNAME_COUNTRIES = frozenset({"Hàn", "Thái"})
 _COMPANY_NAMES = frozenset(alias for alias, entity in KNOWN_BY_ALIAS.items() if entity.kind == "org" and entity.country)
 _PLURALS = frozenset({"các", "những", "nhiều", "mấy", "vài"})
 # Kind words of a company in a title: the capitalised word after one is the company's name
@@ -248,6 +251,9 @@ class _Scanner:
             if " ".join(words[:cut]) in self.places:
                 if cut == len(words) - 1 and " ".join(words[:cut]) in _COMPANY_NAMES:
                     return words  # "Đại tá Toyota Chikara": a surname that is also a company's name
+                if cut == 1 and words[0] in _SURNAME_COUNTRIES and 3 <= len(words) <= 4 and \
+                        all(map(is_vietnamese_syllable, words)):
+                    return words  # "Đại tá Hàn Mạnh Thắng": a surname that is also a country's short name
                 return words[cut:]
         return words
 
