@@ -2471,3 +2471,20 @@ def test_a_surname_that_is_a_country_word_and_a_department_named_with_one():
     extraction = extract(article("Theo ông Nguyễn Huy Quang, Vụ trưởng Vụ Pháp chế - Bộ Y tế, cơ quan công an đã khởi tố vụ án.",
                                  title="Bộ Y tế sẽ đề nghị cho bác sĩ được tại ngoại"))
     assert people(extraction) == {"Nguyễn Huy Quang": "Vụ trưởng Vụ Pháp chế"} and extraction.countries == []
+
+
+def test_a_headline_country_counts_only_where_the_lead_reports_an_exchange():
+    """bm21512088: "Vụ doanh nghiệp Trung Quốc xả thải trộm: Tổng cục Môi trường vào cuộc" reports Vietnamese
+    authorities fining a polluter, no exchange with China: the headline's country is no country of an event
+    (GUIDELINES: countries are empty for a mention article); "Hai Thủ tướng Việt Nam, Nhật Bản hội đàm" still names
+    the parties of talks."""
+    extraction = extract(Article(
+        id="t", title="Vụ doanh nghiệp Trung Quốc xả thải trộm: Tổng cục Môi trường vào cuộc", captions=[],
+        summary="Ông Lương Duy Hanh, Cục Trưởng Cục Kiểm soát hoạt động bảo vệ môi trường (Tổng cục Môi trường), cho biết, "
+                "đã nhận được công văn báo cáo của Sở TN&MT Hải Dương về vụ xả thải.",
+        body="UBND tỉnh Hải Dương đã quyết định xử phạt vi phạm hành chính 672 triệu đồng và yêu cầu thực hiện các biện "
+             "pháp khắc phục sự cố."))
+    assert extraction.countries == []
+    extraction = extract(article("Chiều 6/6, tại Tokyo, hai Thủ tướng đã hội đàm.",
+                                 title="Hai Thủ tướng Việt Nam, Nhật Bản hội đàm"))
+    assert extraction.countries == ["Nhật Bản"]

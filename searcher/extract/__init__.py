@@ -598,7 +598,7 @@ def event_countries(article: Article, partners, officials, lead: str | None = No
     lead = _lead(article) if lead is None else lead
     text = "\n".join(event_spans(article, _texts(article))[0]) if text is None else text
     found += [country for o in officials if o.title and _takes_part(o, lead, text) for country in _countries_in(o.title)]
-    headline = _VIETNAMESE_PLACE.sub(" ", clean(article.title or ""))
+    headline = _VIETNAMESE_PLACE.sub(" ", clean(article.title or "")) if _EXCHANGE.search(lead) else ""
     found += [_COUNTRY_NAMES[m.group()] for m in _HEADLINE_COUNTRY.finditer(headline)
               if not _VENUE_BEFORE.search(headline, 0, m.start())  # "... tại Ấn Độ": where, not who
               and not _NOT_THE_STATE_BEFORE.search(headline, max(0, m.start() - 16), m.start())]
