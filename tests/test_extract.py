@@ -2488,3 +2488,13 @@ def test_a_headline_country_counts_only_where_the_lead_reports_an_exchange():
     extraction = extract(article("Chiều 6/6, tại Tokyo, hai Thủ tướng đã hội đàm.",
                                  title="Hai Thủ tướng Việt Nam, Nhật Bản hội đàm"))
     assert extraction.countries == ["Nhật Bản"]
+
+
+def test_a_joint_name_in_a_title_gives_no_country():
+    """bm22376009: "PGS.TS Trần Bình Giang, Giám đốc Bệnh viện Hữu nghị Việt Đức" heads a Vietnamese hospital named for
+    the friendship with Germany (GUIDELINES: joint bodies and Vietnamese schools with a foreign name are no foreign
+    partners): Germany is no country of what he does."""
+    extraction = extract(article(
+        "Sáng 5/6, tại Hà Nội, ông Trần Bình Giang, Giám đốc Bệnh viện Hữu nghị Việt Đức cho biết bệnh viện đã rà soát lại "
+        "quy trình mua sắm vật tư.", title="Lý giải nguyên nhân giá vật tư khác nhau giữa các bệnh viện"))
+    assert extraction.countries == []

@@ -554,6 +554,7 @@ _HEADLINE_COUNTRY = re.compile(whole_words(set(_COUNTRY_NAMES) - AMBIGUOUS_COUNT
 
 
 _VENUE_BEFORE = re.compile(r"(?<![\w-])(?:tại|ở)\s+$")
+_VIET_BEFORE = re.compile(r"(?<![\w-])Việt\s*[-–]?\s*$")
 # A country in a headline that names people, a team, goods or a paper of it, not the state as a party:
 # "Xe chở người Trung Quốc lao xuống vực", "U23 Việt Nam thắng đậm U23 Malaysia", "Báo Nga: ...",
 # "hàng Trung Quốc".
@@ -567,6 +568,7 @@ def _countries_in(text: str) -> list[str]:
     text = _VIETNAMESE_PLACE.sub(" ", text)
     return [_COUNTRY_NAMES[m.group()] for m in _ANY_COUNTRY.finditer(text)
             if not _VENUE_BEFORE.search(text, 0, m.start())  # "Đại sứ Việt Nam tại Ấn Độ": a post, not a party
+            and not _VIET_BEFORE.search(text, max(0, m.start() - 8), m.start())  # "Bệnh viện Việt Đức": a joint name
             and not ((after := _NEXT_WORD.match(text, m.end()))  # "Vụ trưởng Vụ Pháp chế": a word, no country
                      and after.group(1).lower() in _COUNTRY_WORD_COMPOUNDS.get(m.group(), ()))]
 
