@@ -2498,3 +2498,14 @@ def test_a_joint_name_in_a_title_gives_no_country():
         "Sáng 5/6, tại Hà Nội, ông Trần Bình Giang, Giám đốc Bệnh viện Hữu nghị Việt Đức cho biết bệnh viện đã rà soát lại "
         "quy trình mua sắm vật tư.", title="Lý giải nguyên nhân giá vật tư khác nhau giữa các bệnh viện"))
     assert extraction.countries == []
+
+
+def test_a_known_company_after_a_title_is_no_person():
+    """bm22741505: "Phát ngôn viên Apple chi nhánh Thượng Hải trả lời với hãng tin Reuters": the spokesman is unnamed;
+    "Apple" (a company the data file knows) is no person."""
+    found = people(extract(Article(
+        id="t", title="Apple lập trung tâm dữ liệu tỷ đô để chiều lòng Trung Quốc", captions=[],
+        body="Thứ Tư ngày 12/7, Apple cho biết họ đang thành lập trung tâm dữ liệu đầu tiên ở Trung Quốc. Phát ngôn viên "
+             "Apple chi nhánh Thượng Hải trả lời với hãng tin Reuters rằng trung tâm là một phần trong dự án đầu tư 1 tỷ "
+             "USD.")))
+    assert "Apple" not in found
