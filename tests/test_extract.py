@@ -2509,3 +2509,12 @@ def test_a_known_company_after_a_title_is_no_person():
              "Apple chi nhánh Thượng Hải trả lời với hãng tin Reuters rằng trung tâm là một phần trong dự án đầu tư 1 tỷ "
              "USD.")))
     assert "Apple" not in found
+
+
+def test_honorifics_in_a_row_lead_to_the_name():
+    """bm22340182: "dưới sự dẫn dắt của HLV HLV Darren Bazeley" (a repeated word) and bm22530558: "Theo TS BS Lê Thị Thu
+    Hà - Trưởng khoa hậu sản": two honorifics in a row still lead to the person."""
+    found = people(extract(article(
+        "Đội bóng trẻ đến từ châu Đại Dương dưới sự dẫn dắt của HLV HLV Darren Bazeley quen với sơ đồ 3-5-2. Theo TS BS Lê "
+        "Thị Thu Hà - Trưởng khoa hậu sản Bệnh viện Từ Dũ, bệnh rất nguy hiểm.")))
+    assert "Darren Bazeley" in found and "Lê Thị Thu Hà" in found

@@ -415,7 +415,8 @@ class _Scanner:
         if before >= 2 and lows[before - 2] == "mang" and lows[before - 1] == "tên":
             return 0  # "Học viện Quốc phòng mang tên “Đại tướng Maximo Gómez”": a name given to a place
         hon = self.tokens.honorifics.get(i, 0)
-        if hon and not (caps[i] and i > 0 and caps[i - 1]):
+        if hon and not (caps[i] and i > 0 and caps[i - 1] and self.tokens.honorifics.get(i - 1) != 1):
+            # (an honorific repeated, "HLV HLV Darren Bazeley", is one)
             nxt = i + hon
             if nxt < len(lows) and self.texts[nxt] == ":":  # "các đồng chí: A, title; B, title"
                 nxt += 1
