@@ -977,7 +977,7 @@ _LISTED_COUNTRY = re.compile(rf"{COUNTRY_PATTERN}(?P<sep>\s*,\s*|\s+và\s+)?")
 
 def _participants(chunk: str, a: int, b: int):
     """(where, country word) of each country listed as taking part between ``a`` and ``b`` (see above)."""
-    if "gồm" not in chunk and " là " not in chunk:
+    if "tham " not in chunk and "Tham " not in chunk or "gồm" not in chunk and " là " not in chunk:
         return
     for listed in _PARTICIPANTS.finditer(chunk, a, b):
         at = listed.end()
