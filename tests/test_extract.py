@@ -2518,3 +2518,17 @@ def test_honorifics_in_a_row_lead_to_the_name():
         "Đội bóng trẻ đến từ châu Đại Dương dưới sự dẫn dắt của HLV HLV Darren Bazeley quen với sơ đồ 3-5-2. Theo TS BS Lê "
         "Thị Thu Hà - Trưởng khoa hậu sản Bệnh viện Từ Dũ, bệnh rất nguy hiểm.")))
     assert "Darren Bazeley" in found and "Lê Thị Thu Hà" in found
+
+
+def test_leaders_thanked_for_past_support_or_reigning_are_named_in_passing():
+    """bm22599168: "Việt Nam luôn trân trọng những tình cảm tốt đẹp, sự ủng hộ, giúp đỡ quý báu mà Quốc vương Norodom
+    Sihanouk, Quốc vương Norodom Sihamoni, các nhà lãnh đạo Campuchia ... đã dành cho nhân dân Việt Nam"; bm22604686:
+    "dưới sự trị vì anh minh của Quốc vương Norodom Sihamoni": neither king takes part in the meeting reported."""
+    found = people(extract(Article(
+        id="t", title="Chủ tịch Quốc hội đón, hội đàm với Chủ tịch Quốc hội Vương quốc Campuchia", captions=[],
+        body="Chủ tịch Quốc hội Nguyễn Thị Kim Ngân hội đàm với Chủ tịch Quốc hội Campuchia Samdech Heng Samrin. Chủ tịch "
+             "Quốc hội khẳng định Việt Nam luôn trân trọng những tình cảm tốt đẹp, sự ủng hộ, giúp đỡ quý báu mà Quốc vương "
+             "Norodom Sihanouk, Quốc vương Norodom Sihamoni, các nhà lãnh đạo Campuchia trong đó có Samdech Heng Samrin và "
+             "nhân dân Campuchia đã dành cho nhân dân Việt Nam. Thủ tướng bày tỏ tin tưởng rằng dưới sự trị vì anh minh của "
+             "Quốc vương Norodom Sihamoni, Campuchia sẽ phát triển.")))
+    assert "Norodom Sihanouk" not in found and "Norodom Sihamoni" not in found and "Samdech Heng Samrin" in found

@@ -557,6 +557,14 @@ _TO_COME_AFTER = re.compile(r"\s*(?:và [Pp]hu nhân\s+)?(?:sẽ\s+|có thể\s+
 _REPORTED_TO_BEFORE = re.compile(r"(?<!\w)sẽ\s+(?:báo cáo|trình|chuyển)(?:\s+lại)?(?:\s+(?:với|lên|tới))?\s+[^.!?;,]{0,50}$")
 
 
+# ... and those thanked for their support over the years ("sự ủng hộ, giúp đỡ quý báu mà Quốc vương Norodom Sihanouk,
+# Quốc vương Norodom Sihamoni, các nhà lãnh đạo Campuchia ... đã dành cho nhân dân Việt Nam"), or a monarch under
+# whose reign a country thrives ("dưới sự trị vì anh minh của Quốc vương Norodom Sihamoni").
+_THANKED_BEFORE = re.compile(r"(?:ủng hộ|giúp đỡ|tình cảm)[^.!?;]{0,60}?\smà\s[^.!?;]{0,100}$")
+_GIVEN_AFTER = re.compile(r"[^.!?;]{0,200}?\s(?:đã|từng)\s+(?:dành|dành cho|giành cho)\s")
+_REIGN_BEFORE = re.compile(r"(?<!\w)dưới\s+(?:sự|thời)\s+(?:trị vì|cai trị)[^.!?;,]{0,30}$")
+
+
 def _in_passing(text: str, name: str) -> bool:
     """Every mention of ``name`` in ``text`` is in passing (see above); False when there is none."""
     def passing(at: int) -> bool:
@@ -565,7 +573,9 @@ def _in_passing(text: str, name: str) -> bool:
                     or _RECALLED_AFTER.match(text, at + len(name)) or _GREETED_BEFORE.search(before)
                     or _ERA_BEFORE.search(before[-60:])
                     or (_WELCOMED_AROUND.search(before[-80:]) and _TO_COME_AFTER.match(text, at + len(name)))
-                    or _REPORTED_TO_BEFORE.search(before[-70:]))
+                    or _REPORTED_TO_BEFORE.search(before[-70:])
+                    or (_THANKED_BEFORE.search(before) and _GIVEN_AFTER.match(text, at + len(name)))
+                    or _REIGN_BEFORE.search(before[-60:]))
     return every_mention(text, name, passing)
 
 
@@ -588,7 +598,7 @@ def extract_people(chunks: list[str], places: set[str]) -> list[Official]:
     if "Đô đốc" in text or "Đại tướng" in text or "Nguyên soái" in text or "Thống chế" in text:
         officials = [o for o in officials if not _a_ship(text, o.name)]
     if not any(word in text for word in ("lời", "mời", "cố ", "tuổi", "/", "sinh năm", "hoan nghênh", "tiền nhiệm",
-                                         "vọng", "mong", "sẽ ")):
+                                         "vọng", "mong", "sẽ ", " mà ", "trị vì")):
         return officials
     return [o for o in officials if " " not in o.name or not _in_passing(text, o.name)]
 
