@@ -383,9 +383,14 @@ def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None,
         return Evaluation(score, allowed, allowed.astype(np.float32), STRICT, int(allowed.sum()))
     coverage /= max(weight, 1e-9)
     words = parsed.positive_words
+    quoted = {id(w) for g in parsed.groups for item in g if item.phrase for w in item.words}
     for a, b in zip(words, words[1:]):  # names come in either order: "Abe Shinzo", "Shinzo Abe"
-        score += ranking.PROXIMITY_BOOST * (scorer.pair(a.folded[-1], b.folded[0])
-                                            + scorer.reversed_pair(a, b))
+        score += ranking.PROXIMITY_BOOST * scorer.pair(a.folded[-1], b.folded[0])
+        if not (units < ranking.SOFT_UNITS and _heads_phrase(a) and _is_name(b)
+                and not {id(a), id(b)} & quoted):
+            # but a common word before a name ("Thủ tướng Nhật Bản") is a phrase in that order
+            # only: "Nhật Bản. Thủ tướng Nguyễn Xuân Phúc" is two sentences
+            score += ranking.PROXIMITY_BOOST * scorer.reversed_pair(a, b)
     strict &= allowed
     complete &= allowed
     partial = allowed & (coverage >= ranking.MIN_COVERAGE) & (score > 0) & (units >= ranking.MIN_PARTIAL_UNITS)
@@ -406,3 +411,18 @@ def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None,
     level = PARTIAL if (matched & ~complete).any() else LOOSE if (matched & ~strict).any() else STRICT
     return Evaluation(np.where(matched, score, 0).astype(np.float32), matched, rank, level,
                       int(complete.sum()))
+
+
+def _heads_phrase(word: Word) -> bool:
+    """A dictionary word of two syllables or more (``thủ tướng``, ``xuất khẩu``), not a function
+    word. Vietnamese puts the head first: such a word before a name (``thủ tướng Nhật Bản``,
+    ``_is_name``) is a phrase in that order only, where two names (``Abe Shinzo``) come in
+    either and two common words often too (``xuất khẩu thủy sản``, ``thủy sản xuất khẩu``)."""
+    return len(word.normalized) > 1 and not is_function_word(word) and \
+        aliases.is_dictionary_word(word.normalized)
+
+
+def _is_name(word: Word) -> bool:
+    """Typed with a capital (``Nhật Bản``, ``Trump``), or a name the spelling table knows
+    (``nhật bản``, ``nga``, ``syria``)."""
+    return word.raw[0][:1].isupper() or tuple(word.folded) in aliases.spelling_classes()
