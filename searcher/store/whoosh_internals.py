@@ -56,7 +56,7 @@ POOL_MB = 32
 # a run indexes, the files open and the streams merged at commit stay few.
 MERGE_RUNS = 16
 # Terms handed to the field writer at a time (its short posting lists are packed together).
-WRITE_BATCH_TERMS, WRITE_BATCH_POSTINGS = 4096, 1 << 18
+WRITE_BATCH_TERMS, WRITE_BATCH_POSTINGS = 4096, 1 << 17
 
 
 def open_writer(ix, bulk_fields: tuple[str, ...], timeout: float, private: bool = SUPPORTED,
@@ -129,6 +129,35 @@ def read_postings(reader, field: str, term: str, private: bool = SUPPORTED):
     return np.concatenate(ids), np.concatenate(freqs)
 
 
+def _spans(ends: np.ndarray, postings: int, terms: int | None = None) -> Iterator[tuple[int, int]]:
+    """``(first, last)`` runs of terms, given the running total of their postings (``ends``),
+    each of at most ``postings`` postings and ``terms`` terms (or one term, however many
+    postings it has)."""
+    first = 0
+    while first < len(ends):
+        done = int(ends[first - 1]) if first else 0
+        last = max(int(np.searchsorted(ends, done + postings, "right")), first + 1)
+        if terms is not None:
+            last = min(last, first + terms)
+        yield first, min(last, len(ends))
+        first = last
+
+
+def _batches(terms: Iterable[tuple[bytes, array, int, int]], most_terms: int,
+             most_postings: int) -> Iterator[list[tuple[bytes, array, int, int]]]:
+    """``(key, pairs, shortest, longest)`` terms in lists of at most ``most_terms`` terms, a list
+    ending once it holds ``most_postings`` postings."""
+    batch, postings = [], 0
+    for term in terms:
+        batch.append(term)
+        postings += len(term[1]) >> 1
+        if len(batch) >= most_terms or postings >= most_postings:
+            yield batch
+            batch, postings = [], 0
+    if batch:
+        yield batch
+
+
 class _Numbering(dict):
     """Terms numbered in the order they first come (``numbering[term]`` numbers a new one)."""
 
@@ -196,11 +225,7 @@ class PostingTable:
         counts = np.frombuffer(table.counts, dtype=np.uint32)
         lengths = np.frombuffer(table.lengths, dtype=np.uint32)
         frequency = np.bincount(posting_rank, minlength=len(keys)).astype(np.uint32)
-        ends = np.cumsum(frequency, dtype=np.int64)
-        first = 0
-        while first < len(keys):
-            done = int(ends[first - 1]) if first else 0
-            last = max(int(np.searchsorted(ends, done + self.SORT_POSTINGS, "right")), first + 1)
+        for first, last in _spans(np.cumsum(frequency, dtype=np.int64), self.SORT_POSTINGS):
             chosen = np.flatnonzero((posting_rank >= first) & (posting_rank < last))
             chosen = chosen[np.argsort(posting_rank[chosen], kind="stable")]  # documents in order
             of = np.searchsorted(document_ends, chosen, "right")  # the posting's document
@@ -213,7 +238,6 @@ class PostingTable:
             yield TermColumns([keys[i].encode("utf-8") for i in order[first:last]], block,
                               np.minimum.reduceat(field_lengths, starts),
                               np.maximum.reduceat(field_lengths, starts), pairs.ravel())
-            first = last
 
 
 @dataclass
@@ -226,11 +250,6 @@ class TermColumns:
     shortest: np.ndarray
     longest: np.ndarray
     pairs: np.ndarray  # uint32, two a posting
-
-    @classmethod
-    def empty(cls) -> "TermColumns":
-        none = np.zeros(0, dtype=np.uint32)
-        return cls([], none, none, none, none)
 
     @classmethod
     def gather(cls, terms: list[tuple[bytes, array, int, int]]) -> "TermColumns":
@@ -246,15 +265,11 @@ class TermColumns:
         """The columns cut into blocks of at most ``terms`` terms and ``postings`` postings (or
         one term, however many postings it has)."""
         ends = np.cumsum(self.frequency, dtype=np.int64)
-        first = 0
-        while first < len(self.keys):
-            reach = int(np.searchsorted(ends, (ends[first - 1] if first else 0) + postings, "right"))
-            last = min(first + terms, max(reach, first + 1), len(self.keys))
+        for first, last in _spans(ends, postings, terms):
             start, end = (int(ends[first - 1]) if first else 0), int(ends[last - 1])
             yield TermColumns(self.keys[first:last], self.frequency[first:last],
                               self.shortest[first:last], self.longest[first:last],
                               self.pairs[2 * start:2 * end])
-            first = last
 
     def terms(self, tag: int) -> Iterator[tuple[bytes, int, array, int, int]]:
         """``(key, tag, pairs, shortest, longest)`` of each term in order."""
@@ -310,14 +325,7 @@ class PostingRun:
     @classmethod
     def gathered(cls, terms: Iterable[tuple[bytes, array, int, int]]) -> Iterator["TermColumns"]:
         """``(key, pairs, shortest, longest)`` terms in order, as blocks of columns."""
-        block, postings = [], 0
-        for term in terms:
-            block.append(term)
-            postings += len(term[1]) >> 1
-            if len(block) >= cls.BLOCK_TERMS or postings >= cls.BLOCK_POSTINGS:
-                yield TermColumns.gather(block)
-                block, postings = [], 0
-        if block:
+        for block in _batches(terms, cls.BLOCK_TERMS, cls.BLOCK_POSTINGS):
             yield TermColumns.gather(block)
 
     def _write(self, out, columns: TermColumns) -> None:
@@ -466,16 +474,10 @@ class BulkWriter(SegmentWriter):
                     for i in range(len(self.sources))]
         writer = self.fieldwriter
         writer.start_field(fieldname, self.schema[fieldname])
-        batch, postings = [], 0
-        for term in merged_terms(streams):
-            if not term[1]:  # a source's documents may all be deleted
-                continue
-            batch.append(term)
-            postings += len(term[1])
-            if len(batch) >= WRITE_BATCH_TERMS or postings >= WRITE_BATCH_POSTINGS:
-                writer.write_terms(batch)
-                batch, postings = [], 0
-        writer.write_terms(batch)
+        # (a term whose only documents were a source's deleted ones has no pairs left)
+        kept = (term for term in merged_terms(streams) if term[1])
+        for batch in _batches(kept, WRITE_BATCH_TERMS, WRITE_BATCH_POSTINGS):
+            writer.write_terms(batch)
         writer.finish_field()
 
     def _source_terms(self, fieldname: str, i: int, tag: int):
