@@ -253,6 +253,20 @@ def index_news(base: Path, keep):
     return Searcher(base / "index")
 
 
+def index_news_articles(tmp_path_factory, name: str, articles: set[str]):
+    """A Searcher on the seed pages plus the news articles of these ids (every one found)."""
+    searcher = index_news(tmp_path_factory.mktemp(name), lambda _, record: record["id"] in articles)
+    assert searcher.doc_count == len(articles) + len(SEED_IDS)
+    return searcher
+
+
+def ranked_ids(searcher, q: str, limit: int = 20) -> list[str]:
+    """The ids of a query's first ``limit`` hits, best first."""
+    from searcher import SearchParams
+
+    return [h.id for h in searcher.search(SearchParams(q=q, limit=limit)).hits]
+
+
 # The seed pages plus 2,052 news articles (every 17th line of the shared corpus, spread over the
 # whole crawl and its 12 categories), with three pairs of near-identical articles (wire copies on
 # two sites) so that folding can be seen: the size at which the results pages are tried as a

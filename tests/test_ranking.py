@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import NEWS, SEED_IDS, index_news
+from conftest import NEWS, index_news_articles
 NAGANO, EMBASSY = "000_f33226c30985bb77", "003_c73675f240cb6c96"
 VIETNAM_ONLY = "bm21472243"  # U23 Malaysia: "Việt Nam" ten times, never "Nam" alone
 SOUTH_ALONE = "bm21471926"  # Saigon gateways: "phía Nam" (the south), no "Việt Nam"
@@ -42,10 +42,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    searcher = index_news(tmp_path_factory.mktemp("ranking"),
-                          lambda _, record: record["id"] in ARTICLES)
-    assert searcher.doc_count == len(ARTICLES) + len(SEED_IDS)
-    return searcher
+    return index_news_articles(tmp_path_factory, "ranking", ARTICLES)
 
 
 def search(searcher, q):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import NEWS, SEED_IDS, index_news
+from conftest import NEWS, index_news_articles, ranked_ids
 
 CLUB_FORMER_CHAMPION = "bm22573721"  # "Than Quảng Ninh chính thức thành cựu vương": the club
 CLUB_ROUND_14 = "bm22598495"  # "Vòng 14 V.League: Than Quảng Ninh tự tin": the club
@@ -24,22 +24,13 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    searcher = index_news(tmp_path_factory.mktemp("places"),
-                          lambda _, record: record["id"] in ARTICLES)
-    assert searcher.doc_count == len(ARTICLES) + len(SEED_IDS)
-    return searcher
-
-
-def ids(searcher, q):
-    from searcher import SearchParams
-
-    return [h.id for h in searcher.search(SearchParams(q=q, limit=20)).hits]
+    return index_news_articles(tmp_path_factory, "places", ARTICLES)
 
 
 def test_a_place_typed_run_together_ranks_the_place_above_a_club_named_after_it(searcher):
     # "Than Quảng Ninh" (the football club) fills its articles with the place's letters; the
     # province's own news names "tỉnh Quảng Ninh"
-    found = ids(searcher, "quangninh")
+    found = ranked_ids(searcher, "quangninh")
     assert set(found) >= {CLUB_FORMER_CHAMPION, CLUB_ROUND_14, QN_TRAFFIC_POLICE, QN_TOURIST}
     assert max(found.index(QN_TRAFFIC_POLICE), found.index(QN_TOURIST)) < \
         min(found.index(CLUB_FORMER_CHAMPION), found.index(CLUB_ROUND_14))
@@ -47,6 +38,6 @@ def test_a_place_typed_run_together_ranks_the_place_above_a_club_named_after_it(
 
 def test_a_place_after_an_abbreviation_is_a_club_but_after_tp_the_city(searcher):
     # "CĐV Hải Phòng" (the club's fans) is no city news; "TP Hải Phòng" is the city
-    found = ids(searcher, "haiphong")
+    found = ranked_ids(searcher, "haiphong")
     assert found.index(HP_BRIDGE) < found.index(HP_FANS)
 

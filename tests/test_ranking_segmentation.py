@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import NEWS, SEED_IDS, index_news
+from conftest import NEWS, index_news_articles, ranked_ids
 
 ASTANA_TALKS = "bm22620150"  # "tiến trình hòa giải ở Syria": segmented "hòa | giải" throughout
 NORTH_KOREA = "bm22373625"  # "Triều Tiên bác cử chỉ hòa giải của Mỹ": "hòa_giải", in the title only
@@ -22,28 +22,19 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    searcher = index_news(tmp_path_factory.mktemp("segmentation"),
-                          lambda _, record: record["id"] in ARTICLES)
-    assert searcher.doc_count == len(ARTICLES) + len(SEED_IDS)
-    return searcher
-
-
-def ids(searcher, q):
-    from searcher import SearchParams
-
-    return [h.id for h in searcher.search(SearchParams(q=q, limit=20)).hits]
+    return index_news_articles(tmp_path_factory, "segmentation", ARTICLES)
 
 
 def test_a_word_the_segmenter_split_counts_as_the_word_where_it_is_spelled_so(searcher):
     # the Astana article says "hòa giải" in its title, lead and body, but the segmenter cut it
     # "hòa | giải" there: scored as its folded letters (which "hóa giải" shares) it fell below
     # an article with the word once
-    found = ids(searcher, "hoà giải")
+    found = ranked_ids(searcher, "hoà giải")
     assert found.index(ASTANA_TALKS) < found.index(NORTH_KOREA)
 
 
 def test_syllables_that_belong_to_the_words_beside_them_are_not_the_word(searcher):
     # "tập trung quốc gia" is tập_trung quốc_gia, not China: the tenders article stays below
     # the pages that name China
-    found = ids(searcher, "Trung Quốc")
+    found = ranked_ids(searcher, "Trung Quốc")
     assert found.index(CHINA_DRAGON_FRUIT) < found.index(YUNNAN_MEETING) < found.index(DRUG_TENDERS)

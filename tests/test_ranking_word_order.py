@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import NEWS, SEED_IDS, index_news
+from conftest import NEWS, index_news_articles, ranked_ids
 
 ABE_POLLS = "bm22719273"  # "Tỷ lệ ủng hộ Thủ tướng Abe thấp kỷ lục" (the index's IDF)
 ABE_ELECTION = "bm22666717"  # "Bầu cử thất bại, Thủ tướng Nhật sẽ sa thải nữ Bộ trưởng quốc phòng?"
@@ -23,16 +23,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def searcher(tmp_path_factory):
-    searcher = index_news(tmp_path_factory.mktemp("word-order"),
-                          lambda _, record: record["id"] in ARTICLES)
-    assert searcher.doc_count == len(ARTICLES) + len(SEED_IDS)
-    return searcher
-
-
-def ids(searcher, q):
-    from searcher import SearchParams
-
-    return [h.id for h in searcher.search(SearchParams(q=q, limit=20)).hits]
+    return index_news_articles(tmp_path_factory, "word-order", ARTICLES)
 
 
 @pytest.mark.parametrize("q", ["Thủ tướng Nhật Bản", "thủ tướng nhật bản"])
@@ -41,6 +32,6 @@ def test_a_common_word_before_a_name_is_a_phrase_in_that_order_only(searcher, q)
     # order, as "Abe Shinzo" for "Shinzo Abe": Vietnam's Prime Minister in Japan outranked
     # Japan's Prime Minister
     # (without the rule the election article came fourth, below all three)
-    found = ids(searcher, q)
+    found = ranked_ids(searcher, q)
     assert found.index(ABE_ELECTION) < \
         min(found.index(d) for d in (PHUC_COMMUNITY, PHUC_EMPEROR, PHUC_PARLIAMENT))
