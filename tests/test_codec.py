@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import random
-from array import array
 
 import numpy as np
 import pytest
@@ -161,8 +160,12 @@ def test_runs_packed_in_a_batch_are_those_packed_one_by_one():
         docnums = np.cumsum(values % 5000 + 1)
         counts = np.ones(len(values), dtype=np.int64) if len(pairs) % 2 else values % 7 + 1
         pairs.append((docnums, counts))
-    batch = codec.encode_packed_postings_batch(
-        [array("I", np.column_stack([d, c]).ravel().tolist()) for d, c in pairs])
+    values, spans = [], []  # the lists with other terms' pairs between them, as at commit
+    for docnums, counts in pairs:
+        values += [9, 9] * (len(spans) % 3)
+        spans.append((len(values), len(values) + 2 * len(docnums)))
+        values += np.column_stack([docnums, counts]).ravel().tolist()
+    batch = codec.encode_packed_postings_batch(np.array(values, dtype=np.uint32), spans)
     assert batch == [codec.encode_packed_postings(d, c) for d, c in pairs]
 
 

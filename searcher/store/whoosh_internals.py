@@ -21,13 +21,13 @@ segments, the lock and the atomic TOC) stays on Whoosh's own code path.
 """
 from __future__ import annotations
 
-import heapq
 import struct
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import groupby
-from operator import itemgetter
+from operator import itemgetter, ne
 from pathlib import Path
 
 import numpy as np
@@ -271,29 +271,86 @@ class TermColumns:
                               self.shortest[first:last], self.longest[first:last],
                               self.pairs[2 * start:2 * end])
 
-    def terms(self, tag: int) -> Iterator[tuple[bytes, int, array, int, int]]:
-        """``(key, tag, pairs, shortest, longest)`` of each term in order."""
-        ends = (np.cumsum(self.frequency, dtype=np.int64) * 8).tolist()
-        blob = memoryview(np.ascontiguousarray(self.pairs)).cast("B")
-        start = 0
-        for key, end, low, high in zip(self.keys, ends, self.shortest.tolist(), self.longest.tolist()):
-            pairs = array("I")
-            pairs.frombytes(blob[start:end])
-            start = end
-            yield key, tag, pairs, low, high
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def part(self, first: int, last: int, pair_ends: np.ndarray) -> "TermColumns":
+        """Terms ``first`` to ``last`` (exclusive), given the running total of the postings."""
+        start, end = (int(pair_ends[first - 1]) if first else 0), int(pair_ends[last - 1])
+        return TermColumns(self.keys[first:last], self.frequency[first:last],
+                           self.shortest[first:last], self.longest[first:last],
+                           self.pairs[2 * start:2 * end])
+
+    def without_empty(self) -> "TermColumns":
+        """The terms that have postings."""
+        kept = np.flatnonzero(self.frequency)
+        if len(kept) == len(self.keys):
+            return self
+        return TermColumns([self.keys[i] for i in kept.tolist()], self.frequency[kept],
+                           self.shortest[kept], self.longest[kept], self.pairs)
+
+    @classmethod
+    def merged(cls, parts: list["TermColumns"]) -> "TermColumns":
+        """The terms of ``parts`` (each in key order; their documents in the parts' order) in key
+        order, one column of each: a term of several parts has their pairs end to end, the
+        shortest of their shortest and the longest of their longest lengths. One sort of the
+        keys and a few array operations, where a heap merge took a tuple per term per part."""
+        if len(parts) == 1:
+            return parts[0]
+        keys = [key for part in parts for key in part.keys]
+        order = sorted(range(len(keys)), key=keys.__getitem__)  # stable: parts stay in order
+        ordered = [keys[i] for i in order]
+        order = np.array(order, dtype=np.int64)
+        frequency = np.concatenate([part.frequency for part in parts]).astype(np.int64)
+        pair_starts = (np.cumsum(frequency) - frequency)[order]
+        frequency = frequency[order]
+        ends = np.cumsum(frequency)
+        taken = np.repeat(pair_starts - (ends - frequency), frequency) + np.arange(ends[-1])
+        pairs = np.concatenate([part.pairs for part in parts]).reshape(-1, 2)[taken].ravel()
+        first = np.ones(len(ordered), dtype=bool)
+        first[1:] = np.fromiter(map(ne, ordered[1:], ordered[:-1]), dtype=bool,
+                                count=len(ordered) - 1)
+        starts = np.flatnonzero(first)
+        shortest = np.concatenate([part.shortest for part in parts])[order]
+        longest = np.concatenate([part.longest for part in parts])[order]
+        return cls([ordered[i] for i in starts.tolist()],
+                   np.add.reduceat(frequency, starts).astype(np.uint32),
+                   np.minimum.reduceat(shortest, starts), np.maximum.reduceat(longest, starts),
+                   pairs)
 
 
-def merged_terms(streams: list) -> Iterator[tuple[bytes, array, int, int]]:
-    """``(key, pairs, shortest, longest)`` of each term of ``(key, tag, pairs, shortest,
-    longest)`` streams in key order, whose tags rank their documents: a term's pairs are its
-    streams' end to end (each stream's arrays are its own, so they are extended in place)."""
-    merged = streams[0] if len(streams) == 1 else heapq.merge(*streams)  # (key, tag) order
-    for btext, group in groupby(merged, key=itemgetter(0)):
-        _, _, pairs, low, high = next(group)
-        for _, _, more, more_low, more_high in group:
-            pairs.extend(more)
-            low, high = min(low, more_low), max(high, more_high)
-        yield btext, pairs, low, high
+def merged_columns(streams: list[Iterator[TermColumns]]) -> Iterator[TermColumns]:
+    """Blocks of streams of ``TermColumns`` (each stream in key order, its documents after the
+    previous stream's) put together in key order (``TermColumns.merged``), a window at a time:
+    every held block's terms up to the smallest of their last keys, as no stream can bring a
+    smaller key after it. A window holds one block of every stream."""
+    held: list = [None] * len(streams)  # (block, its running postings, first term not taken)
+
+    def refill(i: int) -> None:
+        for block in streams[i]:
+            if len(block):
+                held[i] = (block, np.cumsum(block.frequency, dtype=np.int64), 0)
+                return
+        held[i] = None
+
+    for i in range(len(streams)):
+        refill(i)
+    while True:
+        live = [i for i, cursor in enumerate(held) if cursor is not None]
+        if not live:
+            return
+        bound = min(held[i][0].keys[-1] for i in live)
+        parts = []
+        for i in live:
+            block, pair_ends, first = held[i]
+            last = bisect_right(block.keys, bound, first)
+            if last > first:
+                parts.append(block.part(first, last, pair_ends))
+            if last == len(block):
+                refill(i)
+            else:
+                held[i] = (block, pair_ends, last)
+        yield TermColumns.merged(parts)
 
 
 class PostingRun:
@@ -339,8 +396,8 @@ class PostingRun:
         out.write(keys)
         out.write(columns.pairs.astype(np.uint32, copy=False).tobytes())
 
-    def terms(self, fieldname: str, tag: int) -> Iterator[tuple[bytes, int, array, int, int]]:
-        """``(key, tag, pairs, shortest, longest)`` of the field's terms in byte order."""
+    def columns(self, fieldname: str) -> Iterator[TermColumns]:
+        """The field's terms in byte order, block by block."""
         if fieldname not in self.fields:
             return
         position, end = self.fields[fieldname]
@@ -354,8 +411,8 @@ class PostingRun:
                 keys = run.read(key_bytes)
                 pairs = np.frombuffer(run.read(pair_count * 4), dtype=np.uint32)
                 bounds = [0, *ends.tolist()]
-                yield from TermColumns([keys[bounds[i]:bounds[i + 1]] for i in range(count)],
-                                       frequency, shortest, longest, pairs).terms(tag)
+                yield TermColumns([keys[bounds[i]:bounds[i + 1]] for i in range(count)],
+                                  frequency, shortest, longest, pairs)
 
 
 class BulkWriter(SegmentWriter):
@@ -413,9 +470,8 @@ class BulkWriter(SegmentWriter):
             parts = self.runs[-MERGE_RUNS:]
             del self.runs[-MERGE_RUNS:]
             names = sorted(set().union(*(run.fields for run in parts)))
-            self._add_run([(name, PostingRun.gathered(merged_terms(
-                [run.terms(name, tag) for tag, run in enumerate(parts)]))) for name in names],
-                parts[-1].level + 1)
+            self._add_run([(name, merged_columns([run.columns(name) for run in parts]))
+                           for name in names], parts[-1].level + 1)
             for run in parts:
                 run.path.unlink()
 
@@ -465,24 +521,24 @@ class BulkWriter(SegmentWriter):
 
     def _write_field(self, fieldname: str) -> None:
         """Every term of the field, its documents in order: the runs', the table's, then the
-        sources' (whose documents come after), one term at a time."""
-        streams = [run.terms(fieldname, tag) for tag, run in enumerate(self.runs)]
-        table_tag = len(streams)
-        streams.append(term for block in self.table.pop_field(fieldname)
-                       for term in block.terms(table_tag))
-        streams += [self._source_terms(fieldname, i, table_tag + 1 + i)
+        sources' (whose documents come after), a window of terms at a time."""
+        streams = [run.columns(fieldname) for run in self.runs]
+        streams.append(self.table.pop_field(fieldname))
+        streams += [PostingRun.gathered(self._source_terms(fieldname, i))
                     for i in range(len(self.sources))]
         writer = self.fieldwriter
         writer.start_field(fieldname, self.schema[fieldname])
-        # (a term whose only documents were a source's deleted ones has no pairs left)
-        kept = (term for term in merged_terms(streams) if term[1])
-        for batch in _batches(kept, WRITE_BATCH_TERMS, WRITE_BATCH_POSTINGS):
-            writer.write_terms(batch)
+        for window in merged_columns(streams):
+            if self.sources:  # a term whose only documents were a source's deleted ones
+                window = window.without_empty()
+            for batch in window.blocks(WRITE_BATCH_TERMS, WRITE_BATCH_POSTINGS):
+                writer.write_terms(batch.keys, batch.frequency, batch.shortest, batch.longest,
+                                   batch.pairs)
         writer.finish_field()
 
-    def _source_terms(self, fieldname: str, i: int, tag: int):
-        """A merged segment's terms of the field as ``(key, tag, pairs, shortest, longest)``,
-        its documents renumbered (deleted ones have no new number)."""
+    def _source_terms(self, fieldname: str, i: int):
+        """A merged segment's terms of the field as ``(key, pairs, shortest, longest)``, its
+        documents renumbered (deleted ones have no new number)."""
         reader, startdoc, docmap = self.sources[i]
         for btext, docnums, counts, low, high in reader._terms.field_postings(fieldname):
             if docmap is None:
@@ -490,7 +546,7 @@ class BulkWriter(SegmentWriter):
             else:
                 kept = [(docmap[d], c) for d, c in zip(docnums, counts) if d in docmap]
             pairs = array("I", [value for pair in kept for value in pair])
-            yield btext, tag, pairs, low, high
+            yield btext, pairs, low, high
 
     def add_postings_to_pool(self, reader, startdoc, docmap):
         """A merge copies a segment's documents in: its bulk fields become a source, read when
