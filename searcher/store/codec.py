@@ -86,8 +86,9 @@ def _varint(value: int) -> bytes:
     return _SMALL_VARINTS[value] if value < _SMALL else encode_varints((value,))
 
 
-_SMALL = 1 << 14
-_SMALL_VARINTS = [encode_varints((value,)) for value in range(_SMALL)]
+_SMALL = 1 << 14  # values of one and two varint bytes (made directly: every process imports this)
+_SMALL_VARINTS = [bytes((value,)) for value in range(0x80)] + [
+    bytes((value & 0x7F | 0x80, value >> 7)) for value in range(0x80, _SMALL)]
 
 
 def _encode_varints_np(values: np.ndarray) -> bytes:
@@ -472,12 +473,6 @@ class CompactTermInfo(TermInfo):
         return self._inline_ids()[-1] if self.inline is not None else self._maxid
 
 
-_LENGTH_BYTES = bytes(length_to_byte(n) for n in range(1 << 14))
-
-
-def _length_byte(length: int) -> int:
-    """Whoosh's ``length_to_byte``, read from a table for the lengths articles have."""
-    return _LENGTH_BYTES[length] if length < len(_LENGTH_BYTES) else length_to_byte(length)
 
 
 def term_info_bytes(docnums, counts, data: bytes, min_length: int, max_length: int,
@@ -505,6 +500,14 @@ def _length_bytes(lengths: np.ndarray) -> np.ndarray:
     """``length_to_byte`` of every length at once."""
     return np.where(lengths >= 106374, 255,
                     np.searchsorted(_LENGTH_STEPS, lengths, "left")).astype(np.int64)
+
+
+_LENGTH_BYTES = _length_bytes(np.arange(1 << 14)).astype(np.uint8).tobytes()
+
+
+def _length_byte(length: int) -> int:
+    """Whoosh's ``length_to_byte``, read from a table for the lengths articles have."""
+    return _LENGTH_BYTES[length] if length < len(_LENGTH_BYTES) else length_to_byte(length)
 
 
 def _encode_tokens(tokens: np.ndarray, raw: np.ndarray) -> tuple[bytes, np.ndarray]:
