@@ -298,3 +298,33 @@ def test_the_analysis_identity_column_keeps_each_value_once(tmp_path):
         column = reader.column_reader(ANALYSIS_FIELD)
         assert [column[n] for n in (0, 1, 3, 999)] == ["fedcba9876543210", "0123456789abcdef",
                                                       "fedcba9876543210", "fedcba9876543210"]
+
+
+def test_dictionary_entries_made_in_batches_are_those_added_one_by_one(tmp_path):
+    """The commit adds a batch of keys at once (``add_many``): its front coding must be byte for
+    byte ``add``'s, across block boundaries and batches (keys with zero bytes, keys that are
+    prefixes of the next, long shared prefixes), or the dictionary would not read back."""
+    from whoosh.filedb.filestore import FileStorage
+
+    rng = random.Random(11)
+    words = sorted({bytes(rng.choice(b"\x00ab\xc3\xa1z") for _ in range(rng.randint(0, 9)))
+                    for _ in range(700)} - {b""})
+    batches = [words[:1], words[1:40], words[40:41], words[41:300], words[300:]]
+    values = [bytes(rng.randrange(256) for _ in range(rng.choice([1, 2, 7, 30, 200])))
+              for _ in words]
+    storage = FileStorage(str(tmp_path))
+    one = codec.TermDictionaryWriter(storage.create_file("one"))
+    for word, value in zip(words, values):
+        one.add(b"\x00\x01" + word, value)
+    one.close()
+    many = codec.TermDictionaryWriter(storage.create_file("many"))
+    start = 0
+    for batch in batches:
+        part = values[start:start + len(batch)]
+        many.add_many(b"\x00\x01", batch, b"".join(part), np.cumsum([len(v) for v in part]))
+        start += len(batch)
+    many.close()
+    assert storage.open_file("many").read() == storage.open_file("one").read()
+    with pytest.raises(codec.CodecError):
+        codec.TermDictionaryWriter(storage.create_file("bad")).add_many(
+            b"", [b"b", b"a"], b"xy", np.array([1, 2]))

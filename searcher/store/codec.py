@@ -31,6 +31,7 @@ import struct
 import zlib
 from array import array
 from bisect import bisect_right
+from operator import lt
 from pickle import dumps, loads
 
 import numpy as np
@@ -565,6 +566,63 @@ class TermDictionaryWriter:
         if len(self._buffer) >= 1 << 20:
             self._flush()
 
+    def add_many(self, prefix: bytes, keys: list[bytes], values: bytes,
+                 value_ends: np.ndarray) -> None:
+        """``add`` of ``prefix + key`` for several keys in ascending order, their values end to
+        end in ``values`` (the ``i``-th ending at ``value_ends[i]``): every entry of the batch
+        (the shared prefix with the key before, the rest of the key, the value) is made with
+        array operations, where ``add`` cost a dozen Python steps a key."""
+        count = len(keys)
+        if not count:
+            return
+        if (prefix + keys[0] <= self._previous and self._count) or not all(map(lt, keys, keys[1:])):
+            raise CodecError("terms must be added in ascending order")
+        lengths = np.fromiter(map(len, keys), dtype=np.int64, count=count) + len(prefix)
+        previous = np.frombuffer(self._previous, dtype=np.uint8)
+        blob = np.frombuffer(prefix + prefix.join(keys), dtype=np.uint8)
+        key_ends = np.cumsum(lengths)
+        key_starts = key_ends - lengths
+        # The keys as rows (zero-padded), the one before them first: the shared prefix of two
+        # neighbours is where their rows first differ, within the shorter key.
+        width = max(int(lengths.max()), len(previous))
+        rows = np.zeros((count + 1, width), dtype=np.uint8)
+        rows[0, :len(previous)] = previous
+        rows.ravel()[np.repeat(np.arange(1, count + 1) * width - key_starts, lengths)
+                     + np.arange(len(blob))] = blob
+        differ = rows[1:] != rows[:-1]
+        first_difference = np.where(differ.any(axis=1), differ.argmax(axis=1), width)
+        shorter = np.minimum(lengths, np.append(len(previous), lengths[:-1]))
+        block_first = (np.arange(self._count, self._count + count) % BLOCK) == 0
+        shared = np.where(block_first, 0, np.minimum(first_difference, shorter))
+        # Each entry as tokens: two varints, the key's rest as bytes, a varint, the value's bytes.
+        value_lengths = np.diff(value_ends, prepend=0)
+        rest = lengths - shared
+        entry = 3 + rest + value_lengths
+        at = np.cumsum(entry) - entry
+        tokens = np.zeros(int(entry.sum()), dtype=np.int64)
+        raw = np.ones(len(tokens), dtype=bool)
+        for offset, column in ((0, shared), (1, rest), (2 + rest, value_lengths)):
+            tokens[at + offset], raw[at + offset] = column, False
+        rest_at = np.repeat(at + 2 - (np.cumsum(rest) - rest), rest) + np.arange(int(rest.sum()))
+        tokens[rest_at] = blob[np.repeat(key_starts + shared - (np.cumsum(rest) - rest), rest)
+                               + np.arange(int(rest.sum()))]
+        value_starts = value_ends - value_lengths
+        inside = np.cumsum(value_lengths) - value_lengths
+        tokens[np.repeat(at + 3 + rest - inside, value_lengths) + np.arange(len(values))] = \
+            np.frombuffer(values, dtype=np.uint8)[np.repeat(value_starts - inside, value_lengths)
+                                                  + np.arange(len(values))]
+        data, token_ends = _encode_tokens(tokens, raw)
+        entry_starts = token_ends[at] - _varint_sizes(shared)
+        firsts = np.flatnonzero(block_first)
+        base = self._written + len(self._buffer)
+        self._block_starts.extend((entry_starts[firsts] + base).tolist())
+        self._first_keys.extend(prefix + keys[i] for i in firsts.tolist())
+        self._buffer += data
+        self._previous = prefix + keys[-1]
+        self._count += count
+        if len(self._buffer) >= 1 << 20:
+            self._flush()
+
     def _flush(self) -> None:
         self.dbfile.write(bytes(self._buffer))
         self._written += len(self._buffer)
@@ -923,11 +981,7 @@ class CompactFieldWriter(base.FieldWriter):
                                     sizes[outside])):
             tokens[at[outside] + k] = column
         blob, token_ends = _encode_tokens(tokens, raw)
-        info_ends = token_ends[np.cumsum(width) - 1].tolist()
-        add, prefix, start = self._dictionary.add, self._prefix, 0
-        for key, end in zip(keys, info_ends):
-            add(prefix + key, blob[start:end])
-            start = end
+        self._dictionary.add_many(self._prefix, keys, blob, token_ends[np.cumsum(width) - 1])
 
     @staticmethod
     def _inline_data(docnums, counts) -> tuple[bytes | None, bool]:
