@@ -2532,3 +2532,32 @@ def test_leaders_thanked_for_past_support_or_reigning_are_named_in_passing():
              "nhân dân Campuchia đã dành cho nhân dân Việt Nam. Thủ tướng bày tỏ tin tưởng rằng dưới sự trị vì anh minh của "
              "Quốc vương Norodom Sihamoni, Campuchia sẽ phát triển.")))
     assert "Norodom Sihanouk" not in found and "Norodom Sihamoni" not in found and "Samdech Heng Samrin" in found
+
+
+def test_long_names_of_bodies_in_lower_case_end_at_their_country():
+    """bm22257945: "làm việc với Ban lãnh đạo Trường đào tạo tư pháp Italy", "làm việc với Hội đồng Tư pháp Tối cao
+    Italy"; bm22251427: "Bộ Thương mại Trung Quốc, Ủy ban Xúc tiến thương mại quốc tế Trung Quốc (CCPIT) ... phối hợp tổ
+    chức"; bm22651048: "tiếp Ban Lãnh đạo Ngân hàng Phát triển kinh tế quốc tế Nga": a head, words the press writes in
+    lower case, then the country, is one body. A company registered in Việt Nam is none, whatever country follows
+    ("hư hỏng ở Bình Định ... tàu cá vỏ thép do Công ty TNHH Đại Nguyên Dương đóng sử dụng thép Trung Quốc", bm22591807)."""
+    found = partners(extract(article(
+        "Đoàn đại biểu cấp cao Tòa án Nhân dân Tối cao Việt Nam làm việc với Ban lãnh đạo Trường đào tạo tư pháp Italy. "
+        "Trong thời gian thăm và làm việc tại Italy, đoàn đại biểu cấp cao Tòa án Nhân dân Tối cao Việt Nam đã có cuộc "
+        "gặp với Chánh án Tòa án Tối cao Italy Giovanni Canzio, làm việc với Hội đồng Tư pháp Tối cao Italy để thảo luận "
+        "về những vấn đề hai bên cùng quan tâm.", title="Việt Nam-Italy trao đổi thông tin về hoạt động phòng chống tội phạm")))
+    assert {"Trường đào tạo tư pháp Italy", "Hội đồng Tư pháp Tối cao Italy"} <= set(found)
+    found = partners(extract(article(
+        "Buổi tọa đàm do Bộ Kế hoạch và Đầu tư Việt Nam và Bộ Thương mại Trung Quốc, Ủy ban Xúc tiến thương mại quốc tế "
+        "Trung Quốc (CCPIT), Tổng thương hội Trung Hoa tại Hongkong phối hợp tổ chức.",
+        title="Việt Nam coi trọng và ưu tiên thúc đẩy hợp tác kinh tế với Trung Quốc")))
+    assert found.get("Ủy ban Xúc tiến thương mại quốc tế Trung Quốc") == "Trung Quốc"
+    found = partners(extract(article(
+        "Cũng trong chiều 30/6, Chủ tịch nước Trần Đại Quang đã có buổi tiếp Ban Lãnh đạo Ngân hàng Phát triển kinh tế "
+        "quốc tế Nga.", title="Chủ tịch nước Trần Đại Quang đi thăm thành phố Saint Petersburg")))
+    assert found.get("Ngân hàng Phát triển kinh tế quốc tế Nga") == "Nga"
+    found = partners(extract(article(
+        "Lãnh đạo cơ quan đăng kiểm hàng chục tàu vỏ thép bị hư hỏng ở Bình Định nhận trách nhiệm và cho rằng máy tàu "
+        "được làm giả tinh vi. Về nguồn gốc xuất xứ, 5 tàu cá vỏ thép do Công ty TNHH Đại Nguyên Dương đóng sử dụng thép Trung Quốc, 12 tàu cá "
+        "vỏ thép do Công ty TNHH Một thành viên Nam Triệu đóng sử dụng thép Hàn Quốc.",
+        title="Cơ quan đăng kiểm: 'Máy tàu vỏ thép được làm giả tinh vi'")))
+    assert not any(name.startswith("Công ty TNHH") for name in found)

@@ -135,6 +135,50 @@ _BODY_ABOUT = re.compile(
 
 
 _ORG_BAD_SECOND = {"nghị", "thảo", "chợ", "trưởng", "đội", "phim", "đạo", "viên", "hợp", "sinh", "trình", "đàm", "các", "những", "này", "đó"}
+# A long name of a body of a country, whose words the press writes mostly in lower case ("Trường đào tạo tư pháp
+# Italy", "Ủy ban Xúc tiến thương mại quốc tế Trung Quốc", "Ngân hàng Phát triển kinh tế quốc tế Nga"), which
+# ``_ORG`` (at most three lower-case words in a row, none right after most heads) leaves: a head, then up to eleven
+# words of either case, then the country. Never a title ("Bộ trưởng") or a meeting ("Hội nghị") after the head, nor a
+# word linking two phrases ("của", "và") inside.
+_BODY_WORD_LOWER = rf"(?!(?:{_NOT_IN_NAME}|của|và)(?![\w-])){_LOWER_WORD}"
+_NOT_SECOND = "|".join(_ORG_BAD_SECOND)
+_LONG_ORG = re.compile(
+    rf"{first_letter_lookahead(_ORG_HEAD_LOOSE + '|' + _ORG_HEAD_STRICT)}(?<![\w-])(?P<org>(?:{_ORG_HEAD_LOOSE}|{_ORG_HEAD_STRICT})"
+    rf"\s+(?!(?:{_NOT_SECOND})(?![\w-]))(?:{_BODY_WORD_LOWER}|{CAP})(?:\s+(?:{_BODY_WORD_LOWER}|{CAP})){{0,10}}?"
+    rf"\s+{COUNTRY_PATTERN})(?P<tail>\s+tại\s+Việt Nam|\s+[-–]\s+Việt(?: Nam)?(?![\w-]))?")
+# A body in a person's title, alone or after another ("Chủ tịch Hội đồng Nhà nước và Hội đồng Bộ trưởng Cuba"): a
+# post, partner only through the rules for titles.
+_TITLE_THEN_BODY = re.compile(r"(?<![\w-])(?:Chủ tịch|Tổng thống|Thủ tướng|Bộ trưởng|Thứ trưởng|Giám đốc|Tổng Giám đốc"
+                              r"|Tổng Thư ký|Tổng thư ký|Chủ nhiệm|Thống đốc|Trưởng ban|Viện trưởng|Hiệu trưởng)"
+                              r"\s+(?:[^,.;:!?\n]{0,60}\s+và\s+)?$")
+
+
+_LONG_NAME_CHARS = 120  # eleven words and a head
+_COUNTRY_WORDS = re.compile(whole_words(COUNTRIES))
+
+
+def _long_bodies(chunk: str, spans: list[tuple[int, int]]):
+    """The matches of ``_LONG_ORG`` in ``spans`` of ``chunk`` that end at a foreign country: looked for only in the words
+    right before each country named (heads are common words, countries rare: scanning from every head cost a fifth of
+    the extraction)."""
+    for a, b in spans:
+        for country in _COUNTRY_WORDS.finditer(chunk, a, b):
+            if COUNTRIES[country.group()] == VIETNAM:
+                continue
+            for match in _LONG_ORG.finditer(chunk, max(a, country.start() - _LONG_NAME_CHARS), min(b, country.end() + 16)):
+                if match.end("country") == country.end():
+                    yield match
+                    break
+
+
+def _a_long_body_name(chunk: str, match: re.Match) -> bool:
+    """``match`` of ``_LONG_ORG`` names a body: not one registered in Việt Nam ("Công ty TNHH ..."), nor a post in
+    a title (see above)."""
+    if _VIETNAMESE_COMPANY_WORDS.intersection(match.group("org").split()):
+        return False
+    return not _TITLE_THEN_BODY.search(chunk, max(0, match.start() - 90), match.start())
+
+
 _KNOWN_ORGS = re.compile(whole_words(a for a, e in KNOWN_BY_ALIAS.items() if e.kind == "org"))
 # The place right after "... Việt Nam tại" hosts a Vietnamese body: not a partner.
 _VN_MISSION_BEFORE = re.compile(r"Việt Nam\s+(?:tại|ở)\s+$")
@@ -720,6 +764,10 @@ def extract_partners(chunks: list[str], people: set[str],
             _add_org(match, adder((number, match.start())), chunk, people)
             if not any(person in match.group("org") for person in people):  # rejected: "Bộ ... Nga Maksim
                 taken.append(match.span())  # Oreshkin khẳng định phía Nga" leaves the body before the person free
+        for match in _long_bodies(chunk, [(0, len(chunk))] if where is None else where):
+            if not any(s < match.end() and match.start() < e for s, e in taken) and _a_long_body_name(chunk, match):
+                _add_org(match, adder((number, match.start())), chunk, people)
+                taken.append(match.span())
         if abbreviations is not None:
             for match in scan(abbreviations):
                 if not any(s <= match.start() < e for s, e in taken):
