@@ -35,3 +35,26 @@ def test_a_common_word_before_a_name_is_a_phrase_in_that_order_only(searcher, q)
     found = ranked_ids(searcher, q)
     assert found.index(ABE_ELECTION) < \
         min(found.index(d) for d in (PHUC_COMMUNITY, PHUC_EMPEROR, PHUC_PARLIAMENT))
+
+
+# A person's name typed in the other order (``person_order`` in the judged set)
+TRUMP_SON_LAWYER = "bm22738152"  # "Báo Mỹ nói con trai Trump hội đàm với luật sư Nga, ..."
+TRUMP_SON_HAPPY = "bm22730134"  # "Con trai Trump từng nói 'vui mừng' được Nga giúp trong bầu cử"
+TRUMP_FIRST_DAYS = "bm21477757"  # "Donald Trump 'thua keo đầu' trên ghế tổng thống"
+TRUMP_UK_VISIT = "bm22581843"  # "Tổng thống Mỹ Donald Trump hoãn thăm chính thức Anh"
+TRUMP_MEMOIR = "bm21487721"  # "Donald Trump chặn đứng việc phát hành tự truyện của vợ cũ"
+TRUMP_ARTICLES = {TRUMP_SON_LAWYER, TRUMP_SON_HAPPY, TRUMP_FIRST_DAYS, TRUMP_UK_VISIT, TRUMP_MEMOIR}
+
+
+@pytest.fixture(scope="module")
+def trump_searcher(tmp_path_factory):
+    return index_news_articles(tmp_path_factory, "name-order", TRUMP_ARTICLES)
+
+
+def test_a_name_typed_in_either_order_counts_once(trump_searcher):
+    # "con trai cả của Tổng thống Mỹ Donald Trump, Donald Trump Jr." holds the name in both
+    # orders (pairs are indexed across punctuation); counted twice, the articles on the son
+    # outranked those on the President (without the rule both came first)
+    found = ranked_ids(trump_searcher, "Trump Donald")
+    about_the_son = min(found.index(d) for d in (TRUMP_SON_LAWYER, TRUMP_SON_HAPPY))
+    assert max(found.index(d) for d in (TRUMP_FIRST_DAYS, TRUMP_UK_VISIT, TRUMP_MEMOIR)) < about_the_son
