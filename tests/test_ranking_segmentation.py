@@ -38,3 +38,25 @@ def test_syllables_that_belong_to_the_words_beside_them_are_not_the_word(searche
     # the pages that name China
     found = ranked_ids(searcher, "Trung Quốc")
     assert found.index(CHINA_DRAGON_FRUIT) < found.index(YUNNAN_MEETING) < found.index(DRUG_TENDERS)
+
+
+# A query word the segmenter joined to an acronym ("năm_apec")
+APEC_INTEGRATION = "bm22263870"  # "Thúc đẩy hơn nữa liên kết kinh tế khu vực APEC" (preparations)
+APEC_TRADE_MINISTERS = "bm22324540"  # "Thủ tướng khai mạc Hội nghị các Bộ trưởng Phụ trách Thương mại"
+RCEP_TALKS = "bm22341042"  # "Việt Nam ủng hộ việc kết thúc cơ bản đàm phán Hiệp định RCEP ..."
+CHINA_TRADE = "bm22325813"  # "Nâng cao hiệu quả hợp tác thương mại, đầu tư Việt Nam - Trung Quốc"
+APEC_ARTICLES = {APEC_INTEGRATION, APEC_TRADE_MINISTERS, RCEP_TALKS, CHINA_TRADE}
+
+
+@pytest.fixture(scope="module")
+def apec_searcher(tmp_path_factory):
+    return index_news_articles(tmp_path_factory, "acronym", APEC_ARTICLES)
+
+
+def test_a_word_joined_to_an_acronym_is_cut_apart(apec_searcher):
+    # the CRF joins "năm APEC" into one word "năm_apec"; as one word, the query's rarest term
+    # asked for the two side by side: the RCEP and China trade articles, which say "năm APEC
+    # 2017" once, came first, above the articles on APEC (one never writes it so)
+    found = ranked_ids(apec_searcher, "công tác chuẩn bị cho năm APEC 2017 tại Việt Nam")
+    assert max(found.index(d) for d in (APEC_INTEGRATION, APEC_TRADE_MINISTERS)) < \
+        min(found.index(d) for d in (RCEP_TALKS, CHINA_TRADE) if d in found)

@@ -16,7 +16,7 @@ from typing import Callable
 
 from ..data import word_list
 from . import aliases
-from ..text.normalize import clean, fold, syllables
+from ..text.normalize import clean, fold, is_vietnamese_syllable, syllables
 from ..text.segment import Word, plain_syllables, segment
 from ..text.terms import word_term
 
@@ -129,7 +129,7 @@ def dictionary_words(words: list[Word]) -> list[Word]:
     makes more words."""
     out: list[Word] = []
     run: list[Word] = []
-    for word in [*words, None]:
+    for word in [*(piece for w in words for piece in _foreign_apart(w)), None]:
         if word is not None and word.accented:
             run.append(word)
             continue
@@ -139,6 +139,18 @@ def dictionary_words(words: list[Word]) -> list[Word]:
         if word is not None:
             out.append(word)
     return out
+
+
+def _foreign_apart(word: Word) -> list[Word]:
+    """A word typed with accents that the segmenter joined to a foreign token (``năm_apec``,
+    ``hồi_giáo_is``: the CRF saw no context) is cut where the syllables turn foreign: no
+    dictionary word holds an acronym, and the articles write ``Nhà nước Hồi giáo (IS)``."""
+    if not word.accented or len(word.folded) < 2 or aliases.is_dictionary_word(word.normalized):
+        return [word]
+    vietnamese = [is_vietnamese_syllable(f) for f in word.folded]
+    cuts = [i for i in range(1, len(vietnamese)) if vietnamese[i] != vietnamese[i - 1]]
+    bounds = list(zip([0, *cuts], [*cuts, len(vietnamese)]))
+    return [Word(word.raw[a:b], word.normalized[a:b], word.folded[a:b]) for a, b in bounds]
 
 
 def _recut(run: list[Word]) -> list[Word]:
