@@ -60,3 +60,27 @@ def test_a_word_joined_to_an_acronym_is_cut_apart(apec_searcher):
     found = ranked_ids(apec_searcher, "công tác chuẩn bị cho năm APEC 2017 tại Việt Nam")
     assert max(found.index(d) for d in (APEC_INTEGRATION, APEC_TRADE_MINISTERS)) < \
         min(found.index(d) for d in (RCEP_TALKS, CHINA_TRADE) if d in found)
+
+
+# A country's name the segmenter glued to the word beside it in some article ("nước_anh")
+UK_EXIT_TERMS = "bm22547257"  # "Chính phủ Anh nêu điều kiện ký thỏa thuận rời Liên minh châu Âu"
+EUROPE_AWAITS_TRUMP = "bm22374420"  # "Châu Âu 'nín thở' trước cuộc gặp đầu tiên với ông Trump"
+QUEENS_JUBILEE = "bm21476258"  # "... ngai vàng lâu nhất nước Anh ...": segmented "nước_anh"
+COUNTRY_ARTICLES = {UK_EXIT_TERMS, EUROPE_AWAITS_TRUMP, QUEENS_JUBILEE,
+                    "bm22605183", "bm22494901",  # Brexit and German car makers, the pound
+                    "bm22721960",  # "Triều Tiên yêu cầu Mỹ rút lực lượng": segmented "mĩ_rút"
+                    "bm22334395", "bm22428512", "bm22331584", "bm22440825"}  # TPP; Paris accord
+
+
+@pytest.fixture(scope="module")
+def country_searcher(tmp_path_factory):
+    return index_news_articles(tmp_path_factory, "country", COUNTRY_ARTICLES)
+
+
+def test_a_country_glued_to_the_word_beside_it_stays_a_word_of_its_own(country_searcher):
+    # the archive holds "nước_anh" (the jubilee article), so the query joined "nước anh" into
+    # that word: the UK's exit terms ("Anh rời khỏi Liên minh châu Âu", never "nước Anh") lost
+    # the country and came last, below an article on Europe awaiting Trump
+    found = ranked_ids(country_searcher, "nước anh rời khỏi liên minh châu âu")
+    assert found.index(UK_EXIT_TERMS) == 0
+    assert found.index(UK_EXIT_TERMS) < found.index(EUROPE_AWAITS_TRUMP)

@@ -297,7 +297,8 @@ def _joined(run: list[Word]) -> Word:
 def _join_accented_names(words: list[Word], is_word: Callable[[str], bool]) -> list[Word]:
     """Join one-syllable words typed with accents whose exact spelling together is a word of the
     archive: lower-case names the segmenter splits (``thuỵ điển`` -> ``thụy_điển``, Sweden;
-    ``hoà bình`` -> ``hòa_bình``). The exact spelling cannot be another word (``thủy điện``)."""
+    ``hoà bình`` -> ``hòa_bình``). The exact spelling cannot be another word (``thủy điện``).
+    A country the archive's segmenter glued to its verb (``_glues_a_country``) stays apart."""
     out: list[Word] = []
     i = 0
     while i < len(words):
@@ -306,12 +307,29 @@ def _join_accented_names(words: list[Word], is_word: Callable[[str], bool]) -> l
             for end in range(min(len(words), i + MAX_WORD_SYLLABLES), i + 1, -1):
                 run = words[i:end]
                 if all(len(w.raw) == 1 for w in run) and \
-                        is_word(word_term([w.normalized[0] for w in run])):
+                        is_word(word_term([w.normalized[0] for w in run])) and \
+                        not _glues_a_country(run):
                     j = end
                     break
         out.append(_joined(words[i:j]))
         i = j
     return out
+
+
+def _glues_a_country(run: list[Word]) -> bool:
+    """A one-syllable country name (``Mỹ``, ``Anh``) and the word beside it that the archive
+    holds as one word only because its segmenter glued them in some article (``mĩ_rút`` of
+    "Triều Tiên yêu cầu Mỹ rút lực lượng", ``nước_anh``): not a longer name of a place (``Lào
+    Cai``, ``Thụy Điển``) nor a dictionary word. Joined in the query, the country was asked for
+    only beside that word, and "Anh rời khỏi Liên minh châu Âu" lost it."""
+    folded = tuple(w.folded[0] for w in run)
+    names = aliases.spelling_classes()
+    if folded in names or aliases.is_dictionary_word(tuple(w.normalized[0] for w in run)):
+        return False
+    before_first, after_first = aliases.name_neighbours(folded[0])
+    before_last, _ = aliases.name_neighbours(folded[-1])
+    return (folded[:1] in names and folded[1] not in after_first) or \
+        (folded[-1:] in names and folded[-2] not in before_last)
 
 
 def _is_plain(group: list[Item]) -> bool:
