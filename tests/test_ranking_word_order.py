@@ -51,10 +51,31 @@ def trump_searcher(tmp_path_factory):
     return index_news_articles(tmp_path_factory, "name-order", TRUMP_ARTICLES)
 
 
-def test_a_name_typed_in_either_order_counts_once(trump_searcher):
+def test_a_name_in_both_orders_earns_no_more(trump_searcher):
     # "con trai cả của Tổng thống Mỹ Donald Trump, Donald Trump Jr." holds the name in both
     # orders (pairs are indexed across punctuation); counted twice, the articles on the son
     # outranked those on the President (without the rule both came first)
     found = ranked_ids(trump_searcher, "Trump Donald")
     about_the_son = min(found.index(d) for d in (TRUMP_SON_LAWYER, TRUMP_SON_HAPPY))
     assert max(found.index(d) for d in (TRUMP_FIRST_DAYS, TRUMP_UK_VISIT, TRUMP_MEMOIR)) < about_the_son
+
+
+MACRON_ON_RUSSIAN_MEDIA = "bm22407329"  # "Macron chỉ trích truyền thông Nga trước Putin": 9 x Macron, 2 x in full
+MACRON_SWORN_IN = "bm22269276"  # "Ông Macron chính thức nhậm chức Tổng thống Pháp": 10 x, 1 x in full
+PUTIN_CALLS_MACRON = "bm22215456"  # "Putin kêu gọi Macron cùng chiến đấu chống khủng bố": 5 x, 3 x in full
+MACRON_PARTY_LEADS = "bm22509704"  # "Đảng của Tổng thống Macron dẫn đầu ...": 6 x, 4 x in full
+MACRON_ARTICLES = {MACRON_ON_RUSSIAN_MEDIA, MACRON_SWORN_IN, PUTIN_CALLS_MACRON, MACRON_PARTY_LEADS}
+
+
+@pytest.fixture(scope="module")
+def macron_searcher(tmp_path_factory):
+    return index_news_articles(tmp_path_factory, "name-written-out", MACRON_ARTICLES)
+
+
+def test_a_name_written_out_again_and_again_is_not_more_about_him(macron_searcher):
+    # short items name him in full at every turn ("Tổng thống Pháp Emmanuel Macron"), articles
+    # about him say "Macron", "ông Macron": with a nearness bonus for the full name, both short
+    # items outranked the article about him (it came third)
+    found = ranked_ids(macron_searcher, "Macron Emmanuel")
+    assert found.index(MACRON_ON_RUSSIAN_MEDIA) < \
+        min(found.index(d) for d in (PUTIN_CALLS_MACRON, MACRON_PARTY_LEADS))

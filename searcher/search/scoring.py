@@ -385,16 +385,14 @@ def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None,
     words = parsed.positive_words
     quoted = {id(w) for g in parsed.groups for item in g if item.phrase for w in item.words}
     for a, b in zip(words, words[1:]):  # names come in either order: "Abe Shinzo", "Shinzo Abe"
-        together = scorer.pair(a.folded[-1], b.folded[0])
+        if _given_and_family_name(a, b) and not {id(a), id(b)} & quoted:
+            continue  # a person's name: its words say who, the name written out adds nothing
+        score += ranking.PROXIMITY_BOOST * scorer.pair(a.folded[-1], b.folded[0])
         if not (units < ranking.SOFT_UNITS and _heads_phrase(a) and _is_name(b)
                 and not {id(a), id(b)} & quoted):
             # but a common word before a name ("Thủ tướng Nhật Bản") is a phrase in that order
             # only: "Nhật Bản. Thủ tướng Nguyễn Xuân Phúc" is two sentences
-            reversed_ = scorer.reversed_pair(a, b)
-            # a person's name is one name in whichever order the article writes it
-            together = np.maximum(together, reversed_) if _given_and_family_name(a, b) \
-                else together + reversed_
-        score += ranking.PROXIMITY_BOOST * together
+            score += ranking.PROXIMITY_BOOST * scorer.reversed_pair(a, b)
     strict &= allowed
     complete &= allowed
     partial = allowed & (coverage >= ranking.MIN_COVERAGE) & (score > 0) & (units >= ranking.MIN_PARTIAL_UNITS)
@@ -427,12 +425,13 @@ def _heads_phrase(word: Word) -> bool:
 
 
 def _given_and_family_name(a: Word, b: Word) -> bool:
-    """Two words typed with a capital that no dictionary holds (``Trump Donald``, ``Putin
-    Vladimir``): a person's name, found in either order, but counted once, in the better one.
-    Added up, the two orders put articles on Donald Trump Jr. ("con trai cả của Tổng thống Mỹ
-    Donald Trump, Donald Trump Jr.": pairs are indexed across punctuation) above articles on
-    the President. ``Bộ Xây dựng`` (a dictionary word) and ``thủy sản xuất khẩu`` (both orders
-    are the phrase) still add both."""
+    """Two words typed with a capital that no dictionary holds (``Trump Donald``, ``Macron
+    Emmanuel``, ``Tập Cận Bình``): a person's name, in either order. Its words already say who;
+    the nearness bonus on top rewarded the full name written out again and again, which is
+    how short items name a man in passing ("Tổng thống Pháp Emmanuel Macron"), while articles
+    about him say "Macron", "ông Macron"; and "Tổng thống Mỹ Donald Trump, Donald Trump Jr."
+    (pairs are indexed across punctuation) earned it in both orders, so the son outranked the
+    President. ``Bộ Xây dựng`` (a dictionary word) keeps the bonus."""
     return all(w.raw[0][:1].isupper() and not aliases.is_dictionary_word(w.normalized)
                for w in (a, b))
 
