@@ -385,14 +385,16 @@ def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None,
     words = parsed.positive_words
     quoted = {id(w) for g in parsed.groups for item in g if item.phrase for w in item.words}
     for a, b in zip(words, words[1:]):  # names come in either order: "Abe Shinzo", "Shinzo Abe"
-        if _given_and_family_name(a, b) and not {id(a), id(b)} & quoted:
-            continue  # a person's name: its words say who, the name written out adds nothing
-        score += ranking.PROXIMITY_BOOST * scorer.pair(a.folded[-1], b.folded[0])
+        together = scorer.pair(a.folded[-1], b.folded[0])
         if not (units < ranking.SOFT_UNITS and _heads_phrase(a) and _is_name(b)
                 and not {id(a), id(b)} & quoted):
             # but a common word before a name ("Thủ tướng Nhật Bản") is a phrase in that order
             # only: "Nhật Bản. Thủ tướng Nguyễn Xuân Phúc" is two sentences
-            score += ranking.PROXIMITY_BOOST * scorer.reversed_pair(a, b)
+            reversed_ = scorer.reversed_pair(a, b)
+            together = together + reversed_ if not _given_and_family_name(a, b) else \
+                np.minimum(np.maximum(together, reversed_), ranking.NAME_TOGETHER_SHARE *
+                           np.minimum(scorer.word(a)[0], scorer.word(b)[0]))
+        score += ranking.PROXIMITY_BOOST * together
     strict &= allowed
     complete &= allowed
     partial = allowed & (coverage >= ranking.MIN_COVERAGE) & (score > 0) & (units >= ranking.MIN_PARTIAL_UNITS)
@@ -426,12 +428,13 @@ def _heads_phrase(word: Word) -> bool:
 
 def _given_and_family_name(a: Word, b: Word) -> bool:
     """Two words typed with a capital that no dictionary holds (``Trump Donald``, ``Macron
-    Emmanuel``, ``Tập Cận Bình``): a person's name, in either order. Its words already say who;
-    the nearness bonus on top rewarded the full name written out again and again, which is
-    how short items name a man in passing ("Tổng thống Pháp Emmanuel Macron"), while articles
-    about him say "Macron", "ông Macron"; and "Tổng thống Mỹ Donald Trump, Donald Trump Jr."
-    (pairs are indexed across punctuation) earned it in both orders, so the son outranked the
-    President. ``Bộ Xây dựng`` (a dictionary word) keeps the bonus."""
+    Emmanuel``, ``Tập Cận Bình``): a person's name, in either order. Standing together they
+    say it is that person (not ``Abe`` and someone's ``Shinzo``), but the bonus, counted in the
+    better order and capped at ``NAME_TOGETHER_SHARE`` of the rarer word's own score, does not
+    grow with the full name written out at every turn: that is how short items name a man in
+    passing ("Tổng thống Pháp Emmanuel Macron"), while articles about him say "Macron", "ông
+    Macron"; and "Tổng thống Mỹ Donald Trump, Donald Trump Jr." (pairs are indexed across
+    punctuation) earned it in both orders, so the son outranked the President."""
     return all(w.raw[0][:1].isupper() and not aliases.is_dictionary_word(w.normalized)
                for w in (a, b))
 
