@@ -205,6 +205,12 @@ def _varint_sizes(values: np.ndarray) -> np.ndarray:
     return 1 + (values >= 1 << 7) + (values >= 1 << 14) + (values >= 1 << 21) + (values >= 1 << 28)
 
 
+def ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The positions ``starts[i] + j`` for every ``j < lengths[i]``, the ranges end to end: the
+    index array that gathers (or places) ragged pieces with one NumPy operation."""
+    return np.repeat(starts - (np.cumsum(lengths) - lengths), lengths) + np.arange(int(lengths.sum()))
+
+
 def _best_width(bits: np.ndarray) -> int:
     """The width that makes a run of integers needing ``bits`` bits smallest (estimated: an
     exception costs its high bits' varint and about one byte of position)."""
@@ -329,9 +335,7 @@ def encode_packed_postings_batch(pairs: np.ndarray, spans: list[tuple[int, int]]
     bounds = np.array(spans, dtype=np.int64).reshape(-1, 2)
     sizes = bounds[:, 1] - bounds[:, 0]
     lengths = sizes >> 1
-    firsts = np.cumsum(sizes) - sizes
-    taken = np.repeat(bounds[:, 0] - firsts, sizes) + np.arange(int(sizes.sum()))
-    pairs = np.asarray(pairs)[taken].astype(np.int64)
+    pairs = np.asarray(pairs)[ranges(bounds[:, 0], sizes)].astype(np.int64)
     docnums, counts = pairs[0::2], pairs[1::2]
     starts = np.cumsum(lengths) - lengths
     gaps = np.diff(docnums, prepend=0)
@@ -587,8 +591,7 @@ class TermDictionaryWriter:
         width = max(int(lengths.max()), len(previous))
         rows = np.zeros((count + 1, width), dtype=np.uint8)
         rows[0, :len(previous)] = previous
-        rows.ravel()[np.repeat(np.arange(1, count + 1) * width - key_starts, lengths)
-                     + np.arange(len(blob))] = blob
+        rows.ravel()[ranges(np.arange(1, count + 1) * width, lengths)] = blob
         differ = rows[1:] != rows[:-1]
         first_difference = np.where(differ.any(axis=1), differ.argmax(axis=1), width)
         shorter = np.minimum(lengths, np.append(len(previous), lengths[:-1]))
@@ -603,14 +606,9 @@ class TermDictionaryWriter:
         raw = np.ones(len(tokens), dtype=bool)
         for offset, column in ((0, shared), (1, rest), (2 + rest, value_lengths)):
             tokens[at + offset], raw[at + offset] = column, False
-        rest_at = np.repeat(at + 2 - (np.cumsum(rest) - rest), rest) + np.arange(int(rest.sum()))
-        tokens[rest_at] = blob[np.repeat(key_starts + shared - (np.cumsum(rest) - rest), rest)
-                               + np.arange(int(rest.sum()))]
-        value_starts = value_ends - value_lengths
-        inside = np.cumsum(value_lengths) - value_lengths
-        tokens[np.repeat(at + 3 + rest - inside, value_lengths) + np.arange(len(values))] = \
-            np.frombuffer(values, dtype=np.uint8)[np.repeat(value_starts - inside, value_lengths)
-                                                  + np.arange(len(values))]
+        tokens[ranges(at + 2, rest)] = blob[ranges(key_starts + shared, rest)]
+        tokens[ranges(at + 3 + rest, value_lengths)] = \
+            np.frombuffer(values, dtype=np.uint8)[ranges(value_ends - value_lengths, value_lengths)]
         data, token_ends = _encode_tokens(tokens, raw)
         entry_starts = token_ends[at] - _varint_sizes(shared)
         firsts = np.flatnonzero(block_first)

@@ -35,7 +35,7 @@ import whoosh
 from whoosh.reading import SegmentReader
 from whoosh.writing import PostingPool, SegmentWriter
 
-from .codec import CompactCodec, CompactTermsReader, CountMatcher
+from .codec import CompactCodec, CompactTermsReader, CountMatcher, ranges
 from .durable import remove_unpublished, write_checksums
 
 SUPPORTED = whoosh.versionstring() == "2.7.4"
@@ -304,9 +304,8 @@ class TermColumns:
         frequency = np.concatenate([part.frequency for part in parts]).astype(np.int64)
         pair_starts = (np.cumsum(frequency) - frequency)[order]
         frequency = frequency[order]
-        ends = np.cumsum(frequency)
-        taken = np.repeat(pair_starts - (ends - frequency), frequency) + np.arange(ends[-1])
-        pairs = np.concatenate([part.pairs for part in parts]).reshape(-1, 2)[taken].ravel()
+        pairs = np.concatenate([part.pairs for part in parts]).reshape(-1, 2)
+        pairs = pairs[ranges(pair_starts, frequency)].ravel()
         first = np.ones(len(ordered), dtype=bool)
         first[1:] = np.fromiter(map(ne, ordered[1:], ordered[:-1]), dtype=bool,
                                 count=len(ordered) - 1)
