@@ -271,6 +271,30 @@ class _Scorer:
                 exact = exact + sum(self.term(s) for s in accented)
         return exact
 
+    def mentioned_in_passing(self, words: list[Word]) -> np.ndarray:
+        """Where a phrase of several syllables occurs once in the body and neither in the title
+        nor in the lead: named in passing, not what the article is about. Counted on its
+        neighbouring pairs (the fewest occurrences of any)."""
+        syllables = tuple(s for w in words for s in w.folded)
+        if len(syllables) < 2:
+            return np.zeros(self.size, dtype=bool)
+        in_title = np.ones(self.size, dtype=bool)
+        in_lead = np.ones(self.size, dtype=bool)
+        in_body = np.full(self.size, np.inf, dtype=np.float32)
+        for a, b in zip(syllables, syllables[1:]):
+            title = np.zeros(self.size, dtype=bool)
+            lead = np.zeros(self.size, dtype=bool)
+            body = np.zeros(self.size, dtype=np.float32)
+            for term in pair_terms(a, b):
+                title[self.arrays.postings("title", term)[0]] = True
+                lead[self.arrays.postings("lead", term)[0]] = True
+                docs, counts = self.arrays.postings("body", term)
+                body[docs] += counts
+            in_title &= title
+            in_lead &= lead
+            in_body = np.minimum(in_body, body)
+        return ~in_title & ~in_lead & (in_body <= 1)
+
     def written(self, words: list[Word]) -> np.ndarray:
         """Where each syllable of ``words`` occurs spelled as written: accents as written, and a
         syllable without accents (``Nha``) without them (not ``nhà``), which the index files
@@ -290,6 +314,9 @@ class _Scorer:
         if item.phrase:
             score = self.phrase(item.words)
             found = score > 0
+            if not item.alternative or item.other_spelling:  # quoted, or a name's other spelling
+                score = np.where(self.mentioned_in_passing(item.words),
+                                 ranking.PASSING_MENTION_SHARE * score, score).astype(np.float32)
             if item.spelled:  # "Nha Trang" is not "Nhà Trắng": found as written first
                 written = self.written(item.words)
                 score = np.where(written, score, ranking.FOLDED_BOOST * score).astype(np.float32)
