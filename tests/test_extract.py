@@ -2561,3 +2561,23 @@ def test_long_names_of_bodies_in_lower_case_end_at_their_country():
         "vỏ thép do Công ty TNHH Một thành viên Nam Triệu đóng sử dụng thép Hàn Quốc.",
         title="Cơ quan đăng kiểm: 'Máy tàu vỏ thép được làm giả tinh vi'")))
     assert not any(name.startswith("Công ty TNHH") for name in found)
+
+
+def test_companies_listed_right_after_a_verb_of_meeting_are_partners():
+    """bm22449820: "Thủ tướng đã tiếp chủ tịch Công ty ASG Carlos Gutierrez, lãnh đạo các tập đoàn Boeing,
+    Murphy Oil, General Electrics": a list with no "như" after the kind word, met, so taking part; its
+    country is the visit's."""
+    found = partners(extract(article(
+        "Trong chuyến thăm chính thức Mỹ, Thủ tướng Nguyễn Xuân Phúc đã tiếp chủ tịch Công ty ASG Carlos Gutierrez, "
+        "lãnh đạo các tập đoàn Boeing, Murphy Oil, General Electrics, thảo luận với công ty McKinsey và một số tập "
+        "đoàn kinh tế của Mỹ.")))
+    assert found.get("Murphy Oil") == "Hoa Kỳ"
+
+
+def test_companies_listed_with_no_verb_of_meeting_are_not_partners():
+    """bm22534516: "Ủy ban châu Âu (EC) thông báo mở ba cuộc điều tra chống lại các công ty Nike, Universal
+    Studios và Sanrio": companies under investigation take no part in anything with Việt Nam."""
+    found = partners(extract(article(
+        "Sáng 5/9, Thủ tướng Nguyễn Xuân Phúc tiếp Đại sứ Nhật Bản. Ngày 14/6, Ủy ban châu Âu (EC) thông báo mở ba "
+        "cuộc điều tra chống lại các công ty Nike, Universal Studios và Sanrio.")))
+    assert "Universal Studios" not in found

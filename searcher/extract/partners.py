@@ -538,13 +538,23 @@ def _foreign_body(chunk: str, head: re.Match, people: set[str]) -> tuple[str, st
 _COMPANY_LIST = re.compile(
     r"(?<![\w-])(?i:các|những)\s+(?:tập đoàn|công ty|doanh nghiệp|hãng|thương hiệu|ngân hàng|nhà đầu tư)"
     r"(?![\w-])(?P<gap>[^.!?]{0,200}?)\s(?:như|gồm|bao gồm)\s*:?\s+")
+# ... or met: a verb of meeting, then a list right after the kind word, "Thủ tướng đã tiếp chủ tịch Công ty ASG
+# Carlos Gutierrez, lãnh đạo các tập đoàn Boeing, Murphy Oil, General Electrics" (the verb says they take part;
+# "các hãng Toyota, Honda" in car news, "các công ty Nike, Universal Studios" under investigation, are not met).
+_MET_COMPANY_LIST = re.compile(
+    rf"(?<![\w-])(?:các|những)\s+(?:tập đoàn|công ty|doanh nghiệp|hãng)(?P<gap>(?:\s+(?:lớn|hàng đầu|của|{COUNTRY_PATTERN}))*)"
+    rf"\s+(?=[{UPPER}])")
+_MEETING_BEFORE = re.compile(r"(?<![\w-])(?:tiếp(?! tục)|gặp|gặp gỡ|làm việc với|hội kiến|hội đàm với|tiếp xúc với"
+                             r"|thăm)(?![\w-])[^.!?;:]*$")
 _LIST_ITEM = re.compile(rf"\s*(?P<item>{CAP}(?:[ \t]+(?:{CAP}|\d+|&))*)\s*(?P<sep>[,;]|\s+và\s+|…|\.\.\.|$)?")
 _GAP_COUNTRY = re.compile(rf"(?<![\w-]){COUNTRY_PATTERN}")
 
 
 def _listed_companies(chunk: str, start: int, end: int, people: set[str]):
     """(name, country, (start, end)) of each foreign company in the example lists of a span."""
-    for match in _COMPANY_LIST.finditer(chunk, start, end):
+    met = (m for m in _MET_COMPANY_LIST.finditer(chunk, start, end)
+           if _MEETING_BEFORE.search(chunk, max(start, m.start() - 80), m.start()))
+    for match in [*_COMPANY_LIST.finditer(chunk, start, end), *met]:
         countries = [COUNTRIES[m.group("country")] for m in _GAP_COUNTRY.finditer(match.group("gap"))]
         country = next((c for c in reversed(countries) if c != VIETNAM), None)
         pos = match.end()
@@ -783,7 +793,7 @@ def extract_partners(chunks: list[str], people: set[str],
                 if country is None:
                     unplaced.add(name)
                     foreign_named.add(name)
-        if "như" in chunk or "gồm" in chunk:
+        if "như" in chunk or "gồm" in chunk or "các " in chunk or "những " in chunk:
             for a, b in ([(0, len(chunk))] if where is None else where):
                 for name, country, (start, _) in _listed_companies(chunk, a, b, people):
                     add(name, country, (number, start))
