@@ -2581,3 +2581,30 @@ def test_companies_listed_with_no_verb_of_meeting_are_not_partners():
         "Sáng 5/9, Thủ tướng Nguyễn Xuân Phúc tiếp Đại sứ Nhật Bản. Ngày 14/6, Ủy ban châu Âu (EC) thông báo mở ba "
         "cuộc điều tra chống lại các công ty Nike, Universal Studios và Sanrio.")))
     assert "Universal Studios" not in found
+
+
+def test_a_body_met_bare_on_a_visit_abroad_is_a_partner_of_the_country_visited():
+    """bm22425722: "Trong khuôn khổ chuyến thăm chính thức Hoa Kỳ, ... Thủ tướng ... đã đến thăm Viện Di sản
+    (Heritage Foundation)": the host's body, named without its country, which the lead gives."""
+    found = partners(extract(article(
+        "Trong khuôn khổ chuyến thăm chính thức Hoa Kỳ, chiều 31/5 (theo giờ địa phương), Thủ tướng Chính phủ "
+        "Nguyễn Xuân Phúc đã đến thăm Viện Di sản (Heritage Foundation) - tổ chức uy tín hàng đầu trên thế giới về "
+        "nghiên cứu chiến lược độc lập.")))
+    assert found == {"Viện Di sản": "Hoa Kỳ"}
+
+
+def test_a_foreign_named_institution_on_a_visit_abroad_is_of_the_country_visited():
+    """bm22721601: "chuyến thăm chính thức làm việc tại Hà Lan ... đã tới thăm Đại học Wageningen": a university's
+    name does not say its country, the visit does (a company met may be from elsewhere: Vamed is Austrian)."""
+    found = partners(extract(article(
+        "Trong khuôn khổ chuyến thăm chính thức làm việc tại Hà Lan, chiều 9/7, Thủ tướng Chính phủ Nguyễn Xuân "
+        "Phúc đã tiếp lãnh đạo một số hiệp hội. Sáng 10/7, giờ địa phương, Thủ tướng Nguyễn Xuân Phúc đã tới "
+        "thăm Đại học Wageningen và Trung tâm Nghiên cứu (WUR).")))
+    assert found.get("Đại học Wageningen") == "Hà Lan"
+
+
+def test_a_body_met_bare_at_home_is_not_a_partner():
+    """A foreign guest in Việt Nam "làm việc với Bộ ..." meets a Vietnamese ministry: no visit abroad in the lead."""
+    found = partners(extract(article(
+        "Sáng 5/9, Đại sứ Nhật Bản tại Việt Nam đã làm việc với Bộ Nội vụ về hợp tác đào tạo cán bộ.")))
+    assert "Bộ Nội vụ" not in found

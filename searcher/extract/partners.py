@@ -612,6 +612,50 @@ def _abbreviations(chunks: list[str], people: set[str]) -> dict[str, tuple[str, 
     return defined
 
 
+# A body named without its country, met on a visit abroad: "Trong khuôn khổ chuyến thăm chính thức Hoa Kỳ, ...
+# Thủ tướng ... đã đến thăm Viện Di sản (Heritage Foundation)". Vietnamese news names the host's bodies bare when
+# the lead says which one country the Vietnamese side visits; at home the bodies met bare are Vietnamese ("Đại sứ
+# Nhật Bản làm việc với Bộ Ngoại giao"), so the rule holds only for a visit abroad.
+_VISIT_ABROAD = re.compile(rf"(?<![\w-])(?:thăm|làm việc tại|công tác tại)\s+(?:(?:chính thức|cấp nhà nước|làm việc|tới|đến"
+                           rf"|và làm việc|tại)\s+)*(?:(?:nước|Vương quốc|Cộng hòa|Liên bang)\s+)?{COUNTRY_PATTERN}")
+_VISIT_LEAD_CHARS = 600
+# ... a visit made, not one invited, hoped for or planned ("mong muốn được đón Thủ tướng ... sang thăm chính thức Nhật Bản")
+_NOT_YET_BEFORE = re.compile(r"(?<![\w-])(?:mời|đón|mong|sẽ|dự kiến|chuẩn bị)(?![\w-])[^.!?;]{0,80}$")
+_HOST_BODY_HEAD = r"(?P<head>Bộ|Cơ quan|Hội|Ủy ban|Uỷ ban|Viện|Quỹ|Trường Đại học|Đại học)(?![\w-])"
+_HOST_BODY = re.compile(
+    rf"(?<![\w-])(?:tiếp(?! tục)|hội kiến|hội đàm|làm việc|thăm|gặp|gặp gỡ|tiếp xúc)(?:\s+với)?\s+"
+    rf"(?:(?:lãnh đạo|đại diện|Chủ tịch|Giám đốc|Bộ trưởng|Thứ trưởng)\s+)?{_HOST_BODY_HEAD}")
+_NEXT_HOST_BODY = re.compile(rf"\s*,\s*(?:và\s+)?{_HOST_BODY_HEAD}")  # "làm việc với Bộ Nội vụ, Cơ quan ..."
+_HOST_BODY_WORDS = 10  # "Cơ quan phát triển quốc tế", "Viện nghiên cứu ... Rikilt": long, mostly in lower case
+
+
+def _host_body(chunk: str, head: re.Match) -> tuple[str, int] | None:
+    """(name, end) of the body whose kind word ends ``head``: words up to a preposition, a verb or a comma,
+    holding a capitalised word ("Bộ Nội vụ", "Viện Di sản"; not "Bộ này", "Hội nghị", "Hội đồng hai nước")."""
+    words: list[str] = []
+    pos = end = head.end()
+    while len(words) < _HOST_BODY_WORDS and (w := _BODY_WORD.match(chunk, pos)):
+        word = w.group(1)
+        if word in _BODY_STOPS or re.fullmatch(_NOT_IN_NAME, word) or (not words and word in _ORG_BAD_SECOND):
+            break
+        words.append(word)
+        pos = end = w.end()
+    if _ORG.match(chunk, head.start("head")) or _MINISTRY_LIST.match(chunk, head.start("head")):
+        return None  # named with its country further on ("Bộ Kinh tế, Thương mại và Công nghiệp Nhật Bản"): read there
+    name = chunk[head.end(): end].strip()
+    if not any(word[0].isupper() for word in words) or "Việt" in name or _COUNTRY_WORDS.search(name) or _country_after(chunk, end) is not None:
+        return None  # no name, Việt Nam's own, or a country's body named in full (``_ORG`` reads it)
+    return chunk[head.start("head"): end], end
+
+
+def _visited_country(chunks: list[str]) -> str | None:
+    """The one foreign country the lead (title, summary, first paragraph) says the Vietnamese side visits."""
+    visited = {COUNTRIES[m.group("country")] for chunk in chunks[:3]
+               for m in _VISIT_ABROAD.finditer(chunk[:_VISIT_LEAD_CHARS])
+               if not _NOT_YET_BEFORE.search(chunk, max(0, m.start() - 120), m.start())} - {VIETNAM}
+    return next(iter(visited)) if len(visited) == 1 else None
+
+
 def _bodies_before_people(chunk: str, people: set[str], reported) -> list[re.Match]:
     """Bodies named after their country in a person's title, right before the person's name:
     "Chủ tịch Thượng viện Nhật Bản Date Chuichi", "Phó Cao ủy Chương trình Đồng bằng Hà Lan Hermen
@@ -687,6 +731,7 @@ def extract_partners(chunks: list[str], people: set[str],
     foreign_named: set[str] = set()  # bodies known foreign by their name's look alone
     memory: dict[str, str] = {}
     per_chunk = [_localities(chunk, known, people) for chunk in chunks]
+    host = _visited_country(chunks)  # the country whose bodies met bare are its own (see ``_HOST_BODY``)
 
     def names_country(country: str) -> bool:  # the article names the country, in any spelling
         return any(country in chunk for chunk in chunks) or any(
@@ -787,7 +832,18 @@ def extract_partners(chunks: list[str], people: set[str],
             if not any(s < match.end() and match.start() < e for s, e in taken):
                 _add_org(match, adder((number, match.start())), chunk, people)
                 taken.append(match.span())
+        if host is not None:
+            for head in scan(_HOST_BODY):
+                while head:
+                    body = _host_body(chunk, head)
+                    if body and not any(s < body[1] and head.start("head") < e for s, e in taken) \
+                            and not any(s <= head.start("head") < e for s, (_, _, e) in bodies):
+                        add(body[0], host, (number, head.start("head")))
+                        taken.append((head.start("head"), body[1]))
+                    head = _NEXT_HOST_BODY.match(chunk, body[1]) if body else None
         for start, (name, country, end) in bodies:
+            if country is None and name.split()[0] not in _COMPANY_HEADS:
+                country = host  # "Đại học Wageningen" on a visit to the Netherlands (a company met may be from anywhere)
             if not any(s < end and start < e for s, e in taken):
                 add(name, country, (number, start))
                 if country is None:
