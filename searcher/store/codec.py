@@ -93,16 +93,23 @@ _SMALL_VARINTS = [bytes((value,)) for value in range(0x80)] + [
 
 
 def _encode_varints_np(values: np.ndarray) -> bytes:
-    sizes = np.ones(len(values), dtype=np.int64)
-    for k in range(1, 5):
-        sizes += values >= (1 << (7 * k))
-    starts = np.cumsum(sizes) - sizes
-    out = np.empty(int(sizes.sum()), dtype=np.uint8)
-    for k in range(int(sizes.max())):
+    values = np.asarray(values, dtype=np.int64)
+    return _encode_tokens(values, np.zeros(len(values), dtype=bool))[0]
+
+
+def _encode_tokens(tokens: np.ndarray, raw: np.ndarray) -> tuple[bytes, np.ndarray]:
+    """Non-negative integers end to end, each a varint, or a byte as it is where ``raw``; and
+    where each ends in the bytes."""
+    sizes = np.where(raw, 1, _varint_sizes(tokens))
+    ends = np.cumsum(sizes)
+    starts = ends - sizes
+    out = np.empty(int(ends[-1]) if len(ends) else 0, dtype=np.uint8)
+    for k in range(int(sizes.max()) if len(sizes) else 0):
         more = sizes > k
-        chunk = (values[more] >> np.uint64(7 * k)) & np.uint64(0x7F)
-        out[starts[more] + k] = chunk | np.where(sizes[more] > k + 1, 0x80, 0).astype(np.uint64)
-    return out.tobytes()
+        chunk = (tokens[more] >> (7 * k)) & 0x7F
+        chunk |= np.where(sizes[more] > k + 1, 0x80, 0)
+        out[starts[more] + k] = np.where(raw[more], tokens[more], chunk)
+    return out.tobytes(), ends
 
 
 def decode_varints(data: bytes) -> np.ndarray:
@@ -478,8 +485,6 @@ class CompactTermInfo(TermInfo):
         return self._inline_ids()[-1] if self.inline is not None else self._maxid
 
 
-
-
 def term_info_bytes(docnums, counts, data: bytes, min_length: int, max_length: int,
                     offset: int | None, format_: int = 1) -> bytes:
     """A term info row; ``offset`` None: ``data`` is inlined."""
@@ -513,21 +518,6 @@ _LENGTH_BYTES = _length_bytes(np.arange(1 << 14)).astype(np.uint8).tobytes()
 def _length_byte(length: int) -> int:
     """Whoosh's ``length_to_byte``, read from a table for the lengths articles have."""
     return _LENGTH_BYTES[length] if length < len(_LENGTH_BYTES) else length_to_byte(length)
-
-
-def _encode_tokens(tokens: np.ndarray, raw: np.ndarray) -> tuple[bytes, np.ndarray]:
-    """Non-negative integers end to end, each a varint, or a byte as it is where ``raw``; and
-    where each ends in the bytes."""
-    sizes = np.where(raw, 1, _varint_sizes(tokens))
-    ends = np.cumsum(sizes)
-    starts = ends - sizes
-    out = np.empty(int(ends[-1]) if len(ends) else 0, dtype=np.uint8)
-    for k in range(int(sizes.max()) if len(sizes) else 0):
-        more = sizes > k
-        chunk = (tokens[more] >> (7 * k)) & 0x7F
-        chunk |= np.where(sizes[more] > k + 1, 0x80, 0)
-        out[starts[more] + k] = np.where(raw[more], tokens[more], chunk)
-    return out.tobytes(), ends
 
 
 def _shared_prefix(first: bytes, second: bytes) -> int:

@@ -266,10 +266,7 @@ class TermColumns:
         one term, however many postings it has)."""
         ends = np.cumsum(self.frequency, dtype=np.int64)
         for first, last in _spans(ends, postings, terms):
-            start, end = (int(ends[first - 1]) if first else 0), int(ends[last - 1])
-            yield TermColumns(self.keys[first:last], self.frequency[first:last],
-                              self.shortest[first:last], self.longest[first:last],
-                              self.pairs[2 * start:2 * end])
+            yield self.part(first, last, ends)
 
     def __len__(self) -> int:
         return len(self.keys)
