@@ -161,22 +161,6 @@ def test_a_query_typed_without_accents_does_not_load_underthesea(seed_index):
     assert int(out.stdout.split()[0]) > 0
 
 
-def test_the_segmenter_loaded_without_joblib_tags_as_underthesea_does():
-    from os.path import dirname, join
-
-    from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
-    from underthesea.pipeline import word_tokenize
-
-    from searcher.text.normalize import normalize_token
-    from searcher.text.segment import _crf_tagger
-
-    theirs = FastCRFSequenceTagger()
-    theirs.load(join(dirname(word_tokenize.__file__), "models", "ws_crf_vlsp2013_20230727"))
-    for sentence in SEED_SENTENCES:
-        tokens = [[normalize_token(t)] for t in sentence.split()]
-        assert _crf_tagger().predict(tokens) == theirs.predict(tokens)
-
-
 def test_words_of_letters_are_split_on_spaces_as_underthesea_tokenizes_them():
     """The segmenter splits runs of letters between single spaces itself (a cold query need not
     import underthesea's tokenizer); on every such run of the seed pages it must agree."""

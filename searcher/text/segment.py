@@ -7,12 +7,11 @@
 """
 from __future__ import annotations
 
-import pickle
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from os.path import join
 
+from .crf import SegmentationCrf
 from .normalize import (VOWELS, clean, fold, normalize_syllable, normalize_token, syllables,
                         underthesea_file)
 
@@ -24,36 +23,15 @@ _WORDS = re.compile(f"{_LETTER}+(?: {_LETTER}+)*")
 _MODEL = ("pipeline", "word_tokenize", "models", "ws_crf_vlsp2013_20230727")
 
 
-class _CrfTagger:
-    """underthesea's word-segmentation CRF (its ``FastCRFSequenceTagger``, same files, same
-    ``underthesea_core`` featurizer and tagger), loaded with the C unpickler: joblib's pure-Python
-    one took 0.3 s of a cold query for the 72,547-word dictionary."""
+def _crf_tagger() -> SegmentationCrf:
+    """underthesea's word-segmentation CRF, loaded once per process.
 
-    def __init__(self) -> None:
-        from underthesea_core import CRFFeaturizer, CRFTagger
-
-        base = underthesea_file(*_MODEL)
-        with open(join(base, "features.bin"), "rb") as handle:
-            features = pickle.load(handle)
-        with open(join(base, "dictionary.bin"), "rb") as handle:
-            dictionary = pickle.load(handle)
-        self.featurizer = CRFFeaturizer(features, dictionary)
-        self.estimator = CRFTagger()
-        self.estimator.load(join(base, "models.bin"))
-
-    def predict(self, tokens: list[list[str]]) -> list[str]:
-        return self.estimator.tag(self.featurizer.process([tokens])[0])
-
-
-def _crf_tagger() -> _CrfTagger:
-    """The CRF, loaded once per process.
-
-    ``word_tokenize`` returns normalised strings, not positions in the input; calling its tagger on
-    our own token list keeps every syllable tied to the text it came from.
+    ``word_tokenize`` returns normalised strings, not positions in the input; tagging our own
+    token list keeps every syllable tied to the text it came from.
     """
     global _tagger
     if _tagger is None:
-        _tagger = _CrfTagger()
+        _tagger = SegmentationCrf(underthesea_file(*_MODEL))
     return _tagger
 
 
@@ -98,8 +76,7 @@ def _segmented(text: str, prefix_tokens: int = 0) -> tuple[list[list[str]], int]
     tokens = _regex_tokens(text)
     if not tokens:
         return [], 0
-    features = [[normalize_token(t)] for t in tokens]  # the tagger was trained on normalised text
-    tags = _crf_tagger().predict(features)
+    tags = _crf_tagger().tag([normalize_token(t) for t in tokens])  # trained on normalised text
     words: list[list[str]] = []
     current: list[str] = []
     in_prefix = 0
