@@ -161,6 +161,19 @@ def test_a_query_typed_without_accents_does_not_load_underthesea(seed_index):
     assert int(out.stdout.split()[0]) > 0
 
 
+def test_articles_are_split_into_the_tokens_underthesea_gives():
+    """Every seed page, whole, with its numbers, dates, abbreviations and punctuation."""
+    from underthesea.pipeline.word_tokenize import regex_tokenize
+
+    from searcher.text.normalize import clean
+    from searcher.text.segment import _regex_tokens
+
+    texts = [clean(f"{a.title}\n{getattr(a, 'body', '')}") for a in iter_articles([CORPUS])]
+    assert sum(len(text) for text in texts) > 10_000
+    for text in texts:
+        assert _regex_tokens(text) == regex_tokenize.tokenize(text, use_token_normalize=False)
+
+
 def test_words_of_letters_are_split_on_spaces_as_underthesea_tokenizes_them():
     """The segmenter splits runs of letters between single spaces itself (a cold query need not
     import underthesea's tokenizer); on every such run of the seed pages it must agree."""

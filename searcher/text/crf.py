@@ -121,6 +121,8 @@ class SegmentationCrf:
          self._attributes_at) = np.frombuffer(data, "<u4", 6, 16).tolist()
         self.labels = _strings(data, off_labels, num_labels)
         labels = len(self.labels)
+        if labels != 2:  # B-W begins a word, I-W continues it
+            raise ValueError(f"{directory}: a word-segmentation model has two labels, not {labels}")
         _check_ids(data, self._attributes_at, self._num_attributes)
         chunk_count = int(np.frombuffer(data, "<u4", 1, off_features + 8)[0])
         features = np.frombuffer(data, _FEATURE, chunk_count or num_features, off_features + 12)
@@ -207,24 +209,28 @@ class SegmentationCrf:
         self._complete = True
 
     def _viterbi(self, scores: list[list[float]]) -> list[int]:
-        """The best label path, ties going to the lower label id as underthesea's do (``max``
-        and ``index`` take the first of equals)."""
-        into = self.transitions.T.tolist()  # into[label]: the weight of every label before it
-        previous = scores[0]
-        back: list[list[int]] = []
-        for emission in scores[1:]:
-            current, pointers = [], []
-            for weights, score in zip(into, emission):
-                totals = [p + w for p, w in zip(previous, weights)]
-                best = max(totals)
-                current.append(best + score)
-                pointers.append(totals.index(best))
-            previous = current
-            back.append(pointers)
-        label = previous.index(max(previous))
+        """The best path of the two labels, ties going to the lower label id as underthesea's
+        ``viterbi`` breaks them (a later label must score strictly more)."""
+        (stay0, to1), (to0, stay1) = self.transitions.tolist()
+        best0, best1 = scores[0]
+        from1_into0 = bytearray(len(scores))  # at t: the label before is 1 on label 0's path
+        from1_into1 = bytearray(len(scores))
+        for t, (score0, score1) in enumerate(scores[1:], 1):
+            kept, moved = best0 + stay0, best1 + to0
+            if moved > kept:
+                into0, from1_into0[t] = moved + score0, 1
+            else:
+                into0 = kept + score0
+            moved, kept = best0 + to1, best1 + stay1
+            if kept > moved:
+                into1, from1_into1[t] = kept + score1, 1
+            else:
+                into1 = moved + score1
+            best0, best1 = into0, into1
+        label = 1 if best1 > best0 else 0
         path = [label]
-        for pointers in reversed(back):
-            label = pointers[label]
+        for t in range(len(scores) - 1, 0, -1):
+            label = (from1_into1 if label else from1_into0)[t]
             path.append(label)
         return path[::-1]
 
