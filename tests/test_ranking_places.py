@@ -14,8 +14,12 @@ QN_TRAFFIC_POLICE = "bm21867683"  # "CSGT Quảng Ninh liên tiếp bắt hàng 
 QN_TOURIST = "bm21472647"  # "Quảng Ninh: Du khách người Úc bất ngờ rơi xuống biển"
 HP_FANS = "bm22661523"  # "CĐV Hải Phòng trêu ngươi Ban tổ chức": the club's fans
 HP_BRIDGE = "bm22688293"  # "Hải Phòng khánh thành cầu do doanh nghiệp tặng": "TP Hải Phòng"
+LC_EXPRESSWAY_FARES = "bm22589015"  # "phạt nặng ... gian lận vé trên cao tốc Nội Bài – Lào Cai"
+LC_EXPRESSWAY_TYRE = "bm22656983"  # "xe khách nổ lốp trên cao tốc Nội Bài-Lào Cai": the road
+LC_POLLUTION = "bm22437069"  # "Lào Cai: Gây ô nhiễm môi trường, Công ty ... bị phạt"
+LC_VILLAS = "bm22368904"  # "ĐBQH lên tiếng về 'khu biệt thự quan chức' tại Lào Cai"
 ARTICLES = {CLUB_FORMER_CHAMPION, CLUB_ROUND_14, QN_TRAFFIC_POLICE, QN_TOURIST, HP_FANS,
-            HP_BRIDGE}
+            HP_BRIDGE, LC_EXPRESSWAY_FARES, LC_EXPRESSWAY_TYRE, LC_POLLUTION, LC_VILLAS}
 
 pytestmark = pytest.mark.skipif(
     not NEWS.exists(), reason=f"SKIPPED place ranking tests on corpus articles: {NEWS} is missing "
@@ -41,3 +45,12 @@ def test_a_place_after_an_abbreviation_is_a_club_but_after_tp_the_city(searcher)
     found = ranked_ids(searcher, "haiphong")
     assert found.index(HP_BRIDGE) < found.index(HP_FANS)
 
+
+
+def test_a_place_joined_by_a_dash_to_another_names_a_road_not_the_place(searcher):
+    # "cao tốc Nội Bài – Lào Cai" is the expressway: its fares and its accidents are no news of
+    # the province, whose own articles say "tỉnh Lào Cai"
+    found = ranked_ids(searcher, "laocai")
+    assert set(found) >= {LC_EXPRESSWAY_FARES, LC_EXPRESSWAY_TYRE, LC_POLLUTION, LC_VILLAS}
+    assert max(found.index(LC_POLLUTION), found.index(LC_VILLAS)) < \
+        min(found.index(LC_EXPRESSWAY_FARES), found.index(LC_EXPRESSWAY_TYRE))

@@ -21,6 +21,9 @@ from .aliases import own_place_words
 _SENTENCE_END = set(".!?:;\"'“”‘’()[]…\n")
 _NEXT_TOKEN = re.compile(r" (\w+)")
 _PREVIOUS_TOKEN = re.compile(r"(\w+) $")
+# a dash between two capitalised names, spaced or not ("Hà Nội - Lào Cai", "Nội Bài–Lào Cai")
+_DASH_BEFORE = re.compile(r"(?<!\w)[^\W\d_]\w*\s?[-–—]\s?$")
+_DASH_AFTER = re.compile(r"\s?[-–—]\s?[^\W\d_]")
 
 
 @lru_cache(maxsize=256)
@@ -53,11 +56,22 @@ def _joins(token: str, word_term: str, own_words: frozenset[str],
         and word_term not in own_words and folded not in spelled_out
 
 
-def _in_a_longer_name(text: str, start: int) -> bool:
+def _paired_by_a_dash(text: str, start: int, end: int) -> bool:
+    """Is a name joined by a dash to another name (``cao tốc Hà Nội - Lào Cai``, ``Nội
+    Bài–Lào Cai``: a road; ``Than Quảng Ninh - SHB Đà Nẵng``: a match)? The pair names the
+    road or the match, not the place."""
+    before = _DASH_BEFORE.search(text, max(0, start - 12), start)
+    after = _DASH_AFTER.match(text, end)
+    return bool(before and before.group()[0].isupper() or after and after.group()[-1].isupper())
+
+
+def _in_a_longer_name(text: str, start: int, end: int) -> bool:
     """Does a name of several syllables stand at the end of another name: after a word with a
     capital that is not the kind of place (``Than Quảng Ninh``, ``SHB Đà Nẵng``, ``CĐV Hải
-    Phòng``: a football club, its fans; not ``tỉnh Quảng Ninh`` nor ``TP Hải Phòng``)? A name
-    opening a sentence stands alone."""
+    Phòng``: a football club, its fans; not ``tỉnh Quảng Ninh`` nor ``TP Hải Phòng``), or
+    joined by a dash to another name? A name opening a sentence stands alone."""
+    if _paired_by_a_dash(text, start, end):
+        return True
     before = _PREVIOUS_TOKEN.search(text, max(0, start - 12), start)
     return bool(before) and before.group(1)[:1].isupper() \
         and not _sentence_start(text, before.start()) \
@@ -67,7 +81,7 @@ def _in_a_longer_name(text: str, start: int) -> bool:
 def _in_a_name(text: str, start: int, end: int, syllable: str, own_words: frozenset[str],
                spelled_out: frozenset[str]) -> bool:
     if " " in syllable:
-        return _in_a_longer_name(text, start)
+        return _in_a_longer_name(text, start, end)
     after = _NEXT_TOKEN.match(text, end)
     if after and _joins(after.group(1), f"{syllable}_{normalize_syllable(after.group(1))}",
                         own_words, spelled_out):
