@@ -2608,3 +2608,24 @@ def test_a_body_met_bare_at_home_is_not_a_partner():
     found = partners(extract(article(
         "Sáng 5/9, Đại sứ Nhật Bản tại Việt Nam đã làm việc với Bộ Nội vụ về hợp tác đào tạo cán bộ.")))
     assert "Bộ Nội vụ" not in found
+
+
+def test_a_person_between_commas_after_a_title_of_a_body_is_an_official():
+    """bm22431968: "Người phát ngôn của tập đoàn dầu khí Chevron, Melissa Ritchie, cho biết": the title's "của"
+    and lower-case words end its run, the commas set the person apart."""
+    found = people(extract(article(
+        "Người phát ngôn của tập đoàn dầu khí Chevron, Melissa Ritchie, cho biết tập đoàn này ủng hộ việc Mỹ tiếp "
+        "tục tham gia hiệp định.")))
+    assert found.get("Melissa Ritchie") == "Người phát ngôn của tập đoàn dầu khí Chevron"
+
+
+def test_a_name_between_commas_after_a_verb_or_a_person_takes_no_title():
+    """bm22398676 "Tổng thống Philippines tiết lộ, Nur Misuari, thủ lĩnh MNLF ...": the words before the comma end
+    in a verb, not in whom the title is of; bm22261790 "như đồng chí Vũ Huy Hoàng, Huỳnh Minh Chắc, sắp tới":
+    they end in a person, the first of a list; bm22292837 "Hiệu trưởng Trường Mầm non Quang Thuận, Bạch Thông, Bắc
+    Kạn.": a capitalised word after the second comma makes a list of places."""
+    found = people(extract(article(
+        "Tổng thống Philippines tiết lộ, Nur Misuari, thủ lĩnh MNLF đã gửi quân tình nguyện. Vừa rồi chúng ta đã xử "
+        "lý một loạt đồng chí nguyên Ủy viên Trung ương như đồng chí Vũ Huy Hoàng, Huỳnh Minh Chắc, sắp tới cũng sẽ "
+        "còn nữa. Hiện nay, cô Thảo đang là Hiệu trưởng Trường Mầm non Quang Thuận, Bạch Thông, Bắc Kạn.")))
+    assert found.get("Nur Misuari") is None and found.get("Huỳnh Minh Chắc") is None and "Bạch Thông" not in found

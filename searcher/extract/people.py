@@ -46,6 +46,7 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*|\d+(?:[.,/]\d+)*|[^\w\s]")
 _UPPER_SET = set(UPPER)
 # An initial inside a foreign name: "H." before the surname, or run into it ("V.Vnukov").
 _INITIAL = re.compile(rf"[{UPPER}]\.(?:[{UPPER}][^\W\d_]+(?:-[^\W\d_]+)*)?$")
+_APPOSED_TITLE_WORDS = 12  # words a title may run over before the comma of a person in apposition
 _LIST_TITLE_SLACK = 6  # words a title of a "Name, Title; Name, Title" list may run past the title words
 
 
@@ -488,9 +489,37 @@ class _Scanner:
             if self._valid_name(words, context=True):
                 name, title_end, end = words, end, stop
         if not name:
-            return 0
+            return self._name_in_apposition(i)
         self._record(name, self._span(i, title_end))
         return end
+
+    def _name_in_apposition(self, i: int) -> int:
+        """A title whose body is named in words a title does not hold, then the person between commas:
+        "Người phát ngôn của tập đoàn dầu khí Chevron, Melissa Ritchie, cho biết". The title ends with
+        the name of whom it is of (not a verb: "Tổng thống Philippines tiết lộ, Nur Misuari, thủ lĩnh
+        ..."; nor a person, the first of a list), and the closing comma is followed by the sentence going
+        on in lower case (not a list of places: "(Bạch Thông, Bắc Kạn)"). The title's own run stops at its first such word ("của"), so
+        the person is found nowhere else. Scanning resumes inside the title, which may name someone."""
+        texts, caps = self.texts, self.caps
+        start = i + self._head_at(i)
+        comma = next((k for k in range(start, min(start + _APPOSED_TITLE_WORDS, len(texts)))
+                      if not texts[k][0].isalpha()), None)
+        if comma is None or comma == start or texts[comma] != "," or not caps[comma - 1] \
+                or comma + 1 >= len(texts) or not caps[comma + 1]:
+            return 0
+        end = self._cap_run(comma + 1)
+        words = texts[comma + 1 : end]
+        if end + 1 >= len(texts) or texts[end] != "," or caps[end + 1] or not texts[end + 1][0].isalpha() \
+                or len(words) < 2 or not self._valid_name(words, context=True) \
+                or not (words[0] in SURNAMES or looks_foreign(" ".join(words))):
+            return 0
+        before = comma - 1
+        while before > start and caps[before - 1]:
+            before -= 1
+        if texts[before] in SURNAMES and self._valid_name(texts[before:comma], context=False):
+            return 0  # "như đồng chí Vũ Huy Hoàng, Huỳnh Minh Chắc, ...": a list of people, not a title
+        self._record(words, self._span(i, comma))
+        return start
 
     def _named_after_before(self, dash: int) -> bool:
         """The capitalised run before the dash at ``dash`` is a street or place named after someone:
