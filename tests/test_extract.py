@@ -2629,3 +2629,13 @@ def test_a_name_between_commas_after_a_verb_or_a_person_takes_no_title():
         "lý một loạt đồng chí nguyên Ủy viên Trung ương như đồng chí Vũ Huy Hoàng, Huỳnh Minh Chắc, sắp tới cũng sẽ "
         "còn nữa. Hiện nay, cô Thảo đang là Hiệu trưởng Trường Mầm non Quang Thuận, Bạch Thông, Bắc Kạn.")))
     assert found.get("Nur Misuari") is None and found.get("Huỳnh Minh Chắc") is None and "Bạch Thông" not in found
+
+
+def test_an_aide_named_after_the_article_opening_the_sentence_is_an_official():
+    """bm22301471: "Một phụ tá của Putin, Yuri Ushakov, sau đó nói": "phụ tá" (an aide) is a title like "trợ lý",
+    and the capitalised "Một" before it is the sentence's article, not a name running into the title."""
+    found = people(extract(article(
+        "Putin nói rằng Nga sẵn sàng chuyển bản ghi chép nội dung cuộc họp giữa Trump với Lavrov cho các nhà lập pháp "
+        "Mỹ. Một phụ tá của Putin, Yuri Ushakov, sau đó nói với các phóng viên rằng Moskva có một bản ghi chép bằng "
+        "văn bản chứ không phải là băng ghi âm.")))
+    assert found.get("Yuri Ushakov") == "phụ tá của Putin"

@@ -424,7 +424,9 @@ class _Scanner:
             consumed = self._after_honorific(nxt, weak=" ".join(lows[i : i + hon]) in _WEAK_HONORIFICS)
             if consumed:
                 return consumed
-        if self._head_at(i) and not (i > 0 and caps[i - 1] and not self._head_at(i - 1)):
+        # a capitalised word before the title is a name's, running on, unless it is the article opening the
+        # sentence ("Một phụ tá của Putin, Yuri Ushakov, ...")
+        if self._head_at(i) and not (i > 0 and caps[i - 1] and not self._head_at(i - 1) and lows[i - 1] != "một"):
             consumed = self._title_then_name(i)
             if consumed:
                 return consumed
