@@ -46,7 +46,6 @@ def test_a_place_after_an_abbreviation_is_a_club_but_after_tp_the_city(searcher)
     assert found.index(HP_BRIDGE) < found.index(HP_FANS)
 
 
-
 def test_a_place_joined_by_a_dash_to_another_names_a_road_not_the_place(searcher):
     # "cao tốc Nội Bài – Lào Cai" is the expressway: its fares and its accidents are no news of
     # the province, whose own articles say "tỉnh Lào Cai"

@@ -14,9 +14,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-import rapidfuzz.process
-from rapidfuzz.distance import Levenshtein
-
 from ..text.normalize import clean, fold
 from ..text.terms import pair_terms
 from .aliases import spelling_classes
@@ -55,6 +52,9 @@ class Vocabulary:
     def nearest(self, folded: str) -> list[tuple[str, int]]:
         """(syllable, edits) of the known syllables within one edit (two for long syllables),
         nearest first, then most frequent."""
+        import rapidfuzz.process  # here: a query that needs no respelling skips its import
+        from rapidfuzz.distance import Levenshtein
+
         reach = 2 if len(folded) >= LONG_WORD else 1
         matches = rapidfuzz.process.extract(folded, self._near_length(len(folded), reach),
                                             scorer=Levenshtein.distance, score_cutoff=reach,
