@@ -57,7 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
                        "the analysis cache)")
 
     query = commands.add_parser("query", help="search the index")
-    query.add_argument("text", nargs="*", metavar="TEXT")
+    query.add_argument("text", nargs="*", metavar="TEXT",
+                       help="the query; '-' reads one query a line from stdin and answers each "
+                            "as one JSON line (the index opened once)")
     query.add_argument("--index", default=DEFAULT_INDEX, metavar="DIR")
     query.add_argument("--backend", metavar="URL", help=BACKEND_HELP)
     query.add_argument("--limit", type=int, default=10)
@@ -150,18 +152,17 @@ def cmd_index(args) -> int:
 
 
 def cmd_query(args) -> int:
-    from . import SearchError, SearchParams, open_searcher
+    from . import SearchError, open_searcher
 
-    # An export has every match: --page and --limit do not apply, so they cannot be refused.
-    paging = {} if args.format in EXPORTS else {"page": args.page, "limit": args.limit}
-    params = SearchParams(
-        q=" ".join(args.text),
-        selections={facet.name: getattr(args, facet.name) for facet in FACETS},
-        date_from=args.date_from, date_to=args.date_to, sort=args.sort,
-        facet_limit=args.facet_limit, correct=not args.exact,
-        undated=args.undated, fold=not args.all_copies, **paging)
+    batch = args.text == ["-"]
+    if batch and args.format in EXPORTS:
+        return _fail(f"--format {args.format} exports one query's matches; '-' answers each "
+                     "query of stdin as a JSON line")
     try:
         searcher = open_searcher(args.backend or args.index)
+        if batch:
+            return _answer_each_line(searcher, args)
+        params = _search_params(args, " ".join(args.text))
         if args.format in EXPORTS:
             return write_export(args.format, searcher.export(params))
         result = searcher.search(params)
@@ -172,6 +173,35 @@ def cmd_query(args) -> int:
     else:
         print(render_text(result, color=sys.stdout.isatty()))
     return 0
+
+
+def _search_params(args, text: str):
+    from . import SearchParams
+
+    # An export has every match: --page and --limit do not apply, so they cannot be refused.
+    paging = {} if args.format in EXPORTS else {"page": args.page, "limit": args.limit}
+    return SearchParams(
+        q=text, selections={facet.name: getattr(args, facet.name) for facet in FACETS},
+        date_from=args.date_from, date_to=args.date_to, sort=args.sort,
+        facet_limit=args.facet_limit, correct=not args.exact,
+        undated=args.undated, fold=not args.all_copies, **paging)
+
+
+def _answer_each_line(searcher, args) -> int:
+    """One JSON line per line of stdin, in order, so a script pays for opening the index once.
+    A query that cannot be answered gets ``{"query": ..., "error": ...}`` and the exit status 1;
+    the lines after it are still answered."""
+    from . import SearchError
+
+    status = 0
+    for line in sys.stdin:
+        text = line.rstrip("\r\n")
+        try:
+            answer = searcher.search(_search_params(args, text)).to_dict()
+        except SearchError as exc:
+            answer, status = {"query": text, "error": str(exc)}, 1
+        print(json.dumps(answer, ensure_ascii=False), flush=True)
+    return status
 
 
 def write_export(fmt: str, hits) -> int:
@@ -323,15 +353,35 @@ COMMANDS = {"index": cmd_index, "query": cmd_query, "inspect": cmd_inspect, "che
             "serve": cmd_serve, "cluster-config": cmd_cluster_config}
 
 
+# Commands that only read: once their output is written, nothing is left to save.
+READ_ONLY = {"query", "inspect", "check"}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        code = COMMANDS[args.command](args)
     except KeyboardInterrupt:
         return _fail("interrupted", 130)
     except BrokenPipeError:  # output piped into `head`: not an error
         sys.stderr.close()
         return 0
+    if argv is None and args.command in READ_ONLY:
+        _exit_now(code)
+    return code
+
+
+def _exit_now(code: int) -> None:
+    """End the process as soon as the output is out. Run as the command (arguments from the
+    command line, not a caller's list), a read-only command skips the interpreter's teardown,
+    which freed the index's arrays and every module one object at a time: 0.1-0.15 s of a
+    0.8 s cold query."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # output piped into `head`: not an error
+        code = 0
+    os._exit(code)
 
 
 if __name__ == "__main__":

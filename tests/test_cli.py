@@ -26,6 +26,47 @@ def test_query_text_output_lists_titles_and_marked_snippets(seed_index):
     assert "[Nagano]" in result.stdout
 
 
+def test_queries_read_from_stdin_are_answered_one_json_line_each_in_order(seed_index):
+    """A script sends its queries on stdin and pays for opening the index once; each answer is
+    the one the query gets alone, and a line that cannot be answered says why in its place."""
+    import subprocess
+
+    from conftest import SEARCHER
+
+    queries = ["nagano", "", "hợp tác du lịch Nhật Bản", "hop tac du lich nhat ban"]
+    batch = subprocess.run([str(SEARCHER), "query", "-", "--index", str(seed_index), "--limit", "3"],
+                           input="".join(f"{q}\n" for q in queries), capture_output=True,
+                           text=True, timeout=120)
+    assert batch.returncode == 1, batch.stderr  # the empty line
+    answers = [json.loads(line) for line in batch.stdout.splitlines()]
+    assert [a["query"] for a in answers] == queries
+    assert "từ khóa" in answers[1]["error"]
+    for text, answer in zip(queries, answers):
+        if text:
+            alone = json.loads(run("query", text, "--index", seed_index, "--limit", "3",
+                                   "--json").stdout)
+            assert answer["total"] == alone["total"] >= 1
+            assert [h["id"] for h in answer["hits"]] == [h["id"] for h in alone["hits"]]
+    refused = run("query", "-", "--index", seed_index, "--format", "csv")
+    assert refused.returncode == 2 and "JSON line" in refused.stderr
+
+
+def test_a_query_writes_all_its_output_before_the_process_ends(seed_index, tmp_path):
+    """The command skips the interpreter's teardown once its output is out: every byte of a
+    long answer still arrives, through a pipe and into a file."""
+    import subprocess
+
+    from conftest import SEARCHER
+
+    piped = run("query", "tỉnh", "--index", seed_index, "--limit", "50", "--json")
+    assert piped.returncode == 0 and len(json.loads(piped.stdout)["hits"]) >= 5
+    with open(tmp_path / "answer.json", "w") as out:
+        status = subprocess.run([str(SEARCHER), "query", "tỉnh", "--index", str(seed_index),
+                                 "--limit", "50", "--json"], stdout=out, timeout=120).returncode
+    assert status == 0
+    assert json.loads((tmp_path / "answer.json").read_text()) == json.loads(piped.stdout)
+
+
 @pytest.mark.slow
 def test_limit_page_and_sort_options(synthetic_index):
     first = json.loads(run("query", "lao cai", "--index", synthetic_index, "--json",
