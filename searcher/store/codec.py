@@ -44,6 +44,8 @@ from whoosh.reading import TermInfo, TermNotFound
 from whoosh.system import pack_uint, pack_ushort, unpack_ushort
 from whoosh.util.numeric import _length_byte_cache, byte_to_length, length_to_byte
 
+from ..ragged import ranges
+
 BLOCK = 16  # dictionary entries per front-coded block
 INLINE_BYTES = 24  # posting data up to this size lives in the term info
 _NUMPY_FROM = 48  # lists at least this long are coded with NumPy, shorter ones in Python
@@ -210,12 +212,6 @@ def _bit_lengths(values: np.ndarray) -> np.ndarray:
 
 def _varint_sizes(values: np.ndarray) -> np.ndarray:
     return 1 + (values >= 1 << 7) + (values >= 1 << 14) + (values >= 1 << 21) + (values >= 1 << 28)
-
-
-def ranges(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-    """The positions ``starts[i] + j`` for every ``j < lengths[i]``, the ranges end to end: the
-    index array that gathers (or places) ragged pieces with one NumPy operation."""
-    return np.repeat(starts - (np.cumsum(lengths) - lengths), lengths) + np.arange(int(lengths.sum()))
 
 
 def _best_width(bits: np.ndarray) -> int:

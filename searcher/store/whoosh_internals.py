@@ -35,7 +35,8 @@ import whoosh
 from whoosh.reading import SegmentReader
 from whoosh.writing import PostingPool, SegmentWriter
 
-from .codec import CompactCodec, CompactTermsReader, CountMatcher, ranges
+from ..ragged import ranges
+from .codec import CompactCodec, CompactTermsReader, CountMatcher
 from .durable import remove_unpublished, write_checksums
 
 SUPPORTED = whoosh.versionstring() == "2.7.4"

@@ -16,6 +16,8 @@ from os.path import join
 
 import numpy as np
 
+from ..ragged import ranges
+
 _TEMPLATE = re.compile(r"T\[(-?\d+)(?:,(-?\d+))?\](?:\.(\w+))?")
 _INT32 = re.compile(r"[+-]?[0-9]+")
 _DROPPED_WEIGHT = 1e-10  # underthesea's loader keeps no state weight this small
@@ -30,11 +32,8 @@ def _strings(data: bytes, start: int, count: int) -> list[str]:
     bwd_size, bwd_offset = np.frombuffer(data, "<u4", 2, start + 16).tolist()
     offsets = np.frombuffer(data, "<u4", min(count, bwd_size), start + bwd_offset)
     at = start + offsets[offsets != 0].astype(np.int64)
-    sizes = _u32_at(raw, at + 4)
-    ends = np.cumsum(sizes)
-    starts = at + 8 - (ends - sizes)  # where each key begins, less where it lands in the array
-    positions = np.arange(int(ends[-1]) if len(ends) else 0) + np.repeat(starts, sizes)
-    keys = raw[positions].tobytes().decode("utf-8", "replace").split("\0")[:-1]
+    keys = raw[ranges(at + 8, _u32_at(raw, at + 4))].tobytes().decode("utf-8", "replace")
+    keys = keys.split("\0")[:-1]
     if len(keys) != len(at):
         raise ValueError("a CRFsuite string holds a NUL")
     return list(dict.fromkeys(keys))
