@@ -33,7 +33,7 @@ from pathlib import Path
 import numpy as np
 import whoosh
 from whoosh.reading import SegmentReader
-from whoosh.writing import PostingPool, SegmentWriter
+from whoosh.writing import SegmentWriter
 
 from ..ragged import ranges
 from .codec import CompactCodec, CompactTermsReader, CountMatcher
