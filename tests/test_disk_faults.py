@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,26 @@ def test_a_query_on_a_torn_segment_says_which_file_and_what_to_run(seed_index, t
     assert result.returncode == 2
     assert result.stderr == (f"searcher: index {index} is damaged: {name} cannot be read "
                              f"(Ran out of input); run `searcher index --rebuild`\n")
+
+
+def test_a_rotten_byte_in_the_columns_file_is_named_by_check_and_by_a_query(seed_index, tmp_path):
+    """The columns file (``store/docvalues.py``) is read as views of its bytes, uncompressed: a
+    flipped bit in an article's length must not become a silently wrong score."""
+    index = tmp_path / "index"
+    shutil.copytree(seed_index, index)
+    [columns] = index.glob("*.dv.npz")
+    with zipfile.ZipFile(columns) as archive:
+        member = archive.getinfo("length.body.npy")
+    data = bytearray(columns.read_bytes())
+    data[member.header_offset + member.compress_size + 40] ^= 0xFF  # in the array's last bytes
+    columns.write_bytes(bytes(data))
+    why = "cannot be read (length.body.npy does not match its checksum)"
+    checked = run("check", "--index", index)
+    assert checked.returncode == 2 and f"{columns.name}: {why}" in checked.stderr
+    result = run("query", "Nagano", "--index", index)
+    assert result.returncode == 2
+    assert result.stderr == (f"searcher: index {index} is damaged: {columns.name} {why}; "
+                             f"run `searcher index --rebuild`\n")
 
 
 @pytest.mark.parametrize("how", ["torn", "rotten"])
