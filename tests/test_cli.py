@@ -67,6 +67,36 @@ def test_a_query_writes_all_its_output_before_the_process_ends(seed_index, tmp_p
     assert json.loads((tmp_path / "answer.json").read_text()) == json.loads(piped.stdout)
 
 
+def test_a_query_run_as_the_program_does_not_load_what_whoosh_imports_for_downloads(
+        seed_index, tmp_path):
+    """Whoosh imports urllib.request (with http.client, ssl and email) for a download helper;
+    a query process gets a stand-in in its place (0.03-0.05 s of a cold query), and the helper
+    still works when called."""
+    import os
+    import subprocess
+
+    from conftest import SEARCHER
+
+    traced = subprocess.run([str(SEARCHER), "query", "Nagano", "--index", str(seed_index), "--json"],
+                            capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "PYTHONPROFILEIMPORTTIME": "1"})
+    assert traced.returncode == 0 and json.loads(traced.stdout)["total"] >= 1
+    imported = {line.rsplit("|", 1)[-1].strip() for line in traced.stderr.splitlines()}
+    assert "whoosh.index" in imported and "whoosh.searching" in imported
+    assert not imported & {"urllib.request", "http.client", "whoosh.lang.morph_en"}
+    source = tmp_path / "source.txt"
+    source.write_text("xin chào")
+    script = ("import sys; from searcher import cli; cli._import_engine_without_unused_modules(); "
+              "import whoosh.compat, whoosh.query.terms, urllib.request; "
+              "whoosh.compat.urlretrieve(sys.argv[1], sys.argv[2]); "
+              "print(sorted(whoosh.query.terms.variations('meeting')), urllib.request.urlopen.__module__)")
+    helper = subprocess.run([str(SEARCHER.parent / "python"), "-c", script, source.as_uri(),
+                             str(tmp_path / "copy.txt")], capture_output=True, text=True, timeout=120)
+    assert helper.returncode == 0, helper.stderr
+    assert (tmp_path / "copy.txt").read_text() == "xin chào"
+    assert "'meetings'" in helper.stdout and helper.stdout.strip().endswith("urllib.request")
+
+
 @pytest.mark.slow
 def test_limit_page_and_sort_options(synthetic_index):
     first = json.loads(run("query", "lao cai", "--index", synthetic_index, "--json",
