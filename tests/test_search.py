@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import unicodedata
 
+import numpy as np
 import pytest
 
 from conftest import SEED_IDS, build_index
@@ -419,3 +420,27 @@ def test_near_identical_articles_fold_under_the_best_placed_one(small):
     # Bodies that share a long filler but report different things are different articles.
     apart = small.search(SearchParams(q="kinh tế"))
     assert apart.folded == 0 and {h.id for h in apart.hits} >= {"kinhte-apart", "kinhte-together"}
+
+
+def test_a_query_asked_again_answers_as_the_first_time_from_a_compact_cache(seed_searcher):
+    """Turning a page or ticking a filter re-asks a query; its scores come from the cache,
+    which keeps only the documents a query touches (a whole array per query filled it at
+    348,700 articles), and what a caller does with one answer's arrays cannot change the next."""
+    from searcher.search.generation import _Kept
+
+    gen = seed_searcher._current()
+    parsed = gen.parse("Nagano")
+    first = gen.evaluate(parsed)
+    again = gen.evaluate(parsed)
+    assert again is not first and again.level == first.level and again.complete == first.complete
+    for name in ("scores", "matched", "rank"):
+        assert np.array_equal(getattr(again, name), getattr(first, name))
+    kept = gen._evaluations[repr(parsed)]
+    assert isinstance(kept, _Kept) and len(kept.docs) == np.count_nonzero(
+        first.matched | (first.scores != 0) | (first.rank != 0)) < len(first.scores)
+    again.scores[:] = -1
+    assert np.array_equal(gen.evaluate(parsed).scores, first.scores)
+    page_one = seed_searcher.search(SearchParams(q="tỉnh", limit=2))
+    page_two = seed_searcher.search(SearchParams(q="tỉnh", limit=2, page=2))  # from the cache
+    assert page_two.hits and not {h.id for h in page_one.hits} & {h.id for h in page_two.hits}
+    assert page_two.total == page_one.total
