@@ -207,9 +207,11 @@ def load(storage, segment, size: int) -> DocValues | None:
     return DocValues(size, lengths, date_keys, facets, vocabulary, keys)
 
 
-_LOCAL_HEADER = struct.Struct("<4s22xHH")  # a zip member's local header: signature, name and extra lengths
+# A zip member's local header: its signature, and the lengths of its name and extra field.
+_LOCAL_HEADER = struct.Struct("<4s22xHH")
 _NPY_HEADER_MAX = 4096  # an .npy header of a few dimensions takes 64 or 128 bytes
-_NPY_HEADER_READERS = {1: np.lib.format.read_array_header_1_0, 2: np.lib.format.read_array_header_2_0,
+_NPY_HEADER_READERS = {1: np.lib.format.read_array_header_1_0,
+                       2: np.lib.format.read_array_header_2_0,
                        3: np.lib.format.read_array_header_2_0}
 
 
@@ -225,7 +227,8 @@ def _read_arrays(data: bytes) -> dict[str, np.ndarray]:
                 with archive.open(member) as stream:
                     arrays[name] = np.lib.format.read_array(stream)
                 continue
-            signature, name_length, extra_length = _LOCAL_HEADER.unpack_from(data, member.header_offset)
+            signature, name_length, extra_length = _LOCAL_HEADER.unpack_from(
+                data, member.header_offset)
             if signature != b"PK\x03\x04":
                 raise ValueError(f"{member.filename} has no zip header")
             start = member.header_offset + _LOCAL_HEADER.size + name_length + extra_length
