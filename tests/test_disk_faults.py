@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import struct
 import subprocess
 import tempfile
 import zipfile
@@ -147,7 +148,10 @@ def test_a_rotten_byte_in_the_columns_file_is_named_by_check_and_by_a_query(seed
     with zipfile.ZipFile(columns) as archive:
         member = archive.getinfo("length.body.npy")
     data = bytearray(columns.read_bytes())
-    data[member.header_offset + member.compress_size + 40] ^= 0xFF  # in the array's last bytes
+    # the local header (30 bytes, then the name and the extra field) and the member: its last
+    # bytes are the last article's length
+    name_length, extra_length = struct.unpack_from("<HH", data, member.header_offset + 26)
+    data[member.header_offset + 30 + name_length + extra_length + member.file_size - 2] ^= 0xFF
     columns.write_bytes(bytes(data))
     why = "cannot be read (length.body.npy does not match its checksum)"
     checked = run("check", "--index", index)
