@@ -444,3 +444,42 @@ def test_a_query_asked_again_answers_as_the_first_time_from_a_compact_cache(seed
     page_two = seed_searcher.search(SearchParams(q="tỉnh", limit=2, page=2))  # from the cache
     assert page_two.hits and not {h.id for h in page_one.hits} & {h.id for h in page_two.hits}
     assert page_two.total == page_one.total
+
+
+# Queries of every kind the ranking treats apart: accents trusted, mistyped or absent, words
+# run together, names in another script or either order, one-syllable names, phrases short and
+# long, exclusions, OR, function words, a question, a word the archive lacks.
+EVERY_KIND = ["hợp tác du lịch Nhật Bản", "hop tac du lich nhat ban", "hà nôi", "laocai",
+              "Japan", "Xi Jinping", "Shinzo Abe", "Nam", "Anh", "Đức", "bão",
+              '"Việt Nam"', '"giá vàng hôm nay"', "bóng đá -Arsenal", '"Hà Nội" -mưa',
+              "Messi OR Ronaldo", "của các", "những chuyến thăm của thủ tướng tới nhật bản",
+              "Thủ tướng Nguyễn Xuân Phúc", "xyzzyq", "Nagano OR của"]
+
+
+def test_a_query_is_scored_over_the_articles_it_can_match_with_the_archives_own_values(
+        news_index, monkeypatch):
+    """At ten times the archive, arrays as long as the archive made a query's arithmetic cost
+    its size: a query is scored over the documents its words can match (renumbered), and its
+    scores, tiers, result set and counts are exactly those of scoring the whole archive."""
+    from searcher import Searcher
+    from searcher.search import scoring
+
+    gen = Searcher(news_index)._current()
+    smaller = 0
+    for q in EVERY_KIND:
+        parsed = gen.parse(q)
+        monkeypatch.setattr(scoring, "SUBSET_BELOW", 0.0)  # every query over the whole archive
+        whole = scoring.evaluate(parsed, gen.arrays, gen.verify_phrase, gen.proper_share)
+        monkeypatch.setattr(scoring, "SUBSET_BELOW", 1.01)  # every query over its candidates
+        subset = scoring.evaluate(parsed, gen.arrays, gen.verify_phrase, gen.proper_share)
+        assert (whole is None) == (subset is None), q
+        if whole is None:
+            continue
+        for name in ("scores", "matched", "rank"):
+            assert np.array_equal(getattr(whole, name), getattr(subset, name)), (q, name)
+        assert (whole.level, whole.complete) == (subset.level, subset.complete), q
+        candidates = scoring.candidates(parsed, gen.arrays)
+        assert candidates is None or not (whole.matched & ~np.isin(
+            np.arange(gen.arrays.size), candidates)).any(), q
+        smaller += candidates is not None and len(candidates) < gen.arrays.size // 2
+    assert smaller > len(EVERY_KIND) // 2  # most queries can match a small part of the archive

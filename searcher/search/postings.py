@@ -100,3 +100,54 @@ class IndexArrays:
         k1, b = ranking.K1, ranking.B
         norm = k1 * (1 - b + b * self.lengths[field][docs] / self.average_length[field])
         return docs, (self.idf(term) * tf * (k1 + 1) / (tf + norm)).astype(np.float32)
+
+
+class Subset:
+    """``IndexArrays`` seen through some of the documents (sorted docnums: those a query can
+    match), renumbered 0..len-1: a query's dense arrays are as long as its candidates, so its
+    arithmetic costs what it touches, not the archive's size. Rarity, names and document
+    frequencies stay the archive's; its posting lists and scores are cut from the archive's
+    (cached there), so every value is the one the whole archive gives."""
+
+    def __init__(self, arrays: IndexArrays, docs: np.ndarray):
+        self.docs = docs
+        self.size = len(docs)
+        self.live = arrays.live[docs]
+        self._arrays = arrays
+        self._local = np.full(arrays.size, -1, dtype=np.int32)
+        self._local[docs] = np.arange(len(docs), dtype=np.int32)
+        self._postings: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
+        self._scores: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
+        self._frequencies: dict[str, np.ndarray] = {}
+        self.has_term = arrays.has_term
+        self.person_names = arrays.person_names
+        self.doc_frequency = arrays.doc_frequency
+        self.idf = arrays.idf
+
+    def _cut(self, docs: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        local = self._local[docs]
+        keep = local >= 0
+        return local[keep], values[keep]
+
+    def postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
+        key = (field, term)
+        if key not in self._postings:
+            self._postings[key] = self._cut(*self._arrays.postings(field, term))
+        return self._postings[key]
+
+    def term_scores(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
+        key = (field, term)
+        if key not in self._scores:
+            self._scores[key] = self._cut(*self._arrays.term_scores(field, term))
+        return self._scores[key]
+
+    def frequencies(self, term: str) -> np.ndarray:
+        dense = self._frequencies.get(term)
+        if dense is None:
+            dense = np.zeros(self.size, dtype=np.float32)
+            for field in TEXT_FIELDS:
+                docs, tf = self.postings(field, term)
+                dense[docs] += tf
+            dense.flags.writeable = False
+            self._frequencies[term] = dense
+        return dense

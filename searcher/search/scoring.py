@@ -31,12 +31,15 @@ from ..text.normalize import fold, is_vietnamese_syllable
 from ..text.segment import Word
 from ..text.terms import WORD_JOINER, exact_word_term, folded_word_term, pair_terms
 from . import aliases
-from .postings import IndexArrays
+from .postings import IndexArrays, Subset
 from .query import Item, ParsedQuery, is_function_word
 from .writing import weight_of_share
 from . import ranking  # read at call time, so benchmarks/tune.py can try other values
 
 STRICT, LOOSE, PARTIAL = "strict", "loose", "partial"
+# Above this share of the archive, a query's candidates are scored in the archive's own arrays
+# (renumbering them would cost more than it saves).
+SUBSET_BELOW = 0.5
 
 
 @dataclass
@@ -378,7 +381,89 @@ def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None,
 
     ``verify_phrase(docnums, folded syllables)`` checks a long phrase's whole chain in the stored
     text (the index only knows neighbouring pairs); ``proper_share(docnums, syllable,
-    the query's other syllables)`` reads there how a capitalised one-syllable word is written (``as_written``)."""
+    the query's other syllables)`` reads there how a capitalised one-syllable word is written (``as_written``).
+
+    Scored over the documents the query can match (``candidates``) when they are under
+    ``SUBSET_BELOW`` of the archive: the same values, at the cost of the candidates."""
+    docs = candidates(parsed, arrays)
+    if docs is None or len(docs) >= SUBSET_BELOW * arrays.size:
+        return _evaluate(parsed, arrays, verify_phrase, proper_share)
+    local = _evaluate(parsed, Subset(arrays, docs), _on_archive(docs, verify_phrase),
+                      _on_archive(docs, proper_share))
+    scores = np.zeros(arrays.size, dtype=np.float32)
+    matched = np.zeros(arrays.size, dtype=bool)
+    rank = np.zeros(arrays.size, dtype=np.float32)
+    scores[docs], matched[docs], rank[docs] = local.scores, local.matched, local.rank
+    return Evaluation(scores, matched, rank, local.level, local.complete)
+
+
+
+def candidates(parsed: ParsedQuery, arrays: IndexArrays) -> np.ndarray | None:
+    """The documents (sorted docnums) where some positive item of the query can match, which
+    hold every document ``_evaluate`` can score into the result set; None when that can be any
+    document (a query of exclusions only, or an item of function words beside content words,
+    which ``_Scorer.item`` lets match everywhere).
+
+    A word matches only where its syllables all occur: as typed when it has accents the archive
+    holds together somewhere (``_Scorer.word`` trusts them), else folded; a phrase only where each
+    neighbouring pair of its folded syllables stands together (``_Scorer.together``)."""
+    only_function_words = all(is_function_word(w) for w in parsed.positive_words)
+    found = np.zeros(arrays.size, dtype=bool)
+    positive = False
+    for group in parsed.groups:
+        if len(group) == 1 and group[0].negated:
+            continue
+        items = [item for item in group if not item.negated]
+        if not items:
+            return None
+        positive = True
+        for item in items:
+            if item.phrase:
+                found |= _phrase_present(arrays, tuple(s for w in item.words for s in w.folded))
+                continue
+            content = [w for w in item.words if not is_function_word(w)]
+            if not content and only_function_words:
+                content = item.words
+            if not content:
+                return None
+            for word in content:
+                present = _present(arrays, word.normalized)
+                if word.accented and not present.any():
+                    present = _present(arrays, word.folded)
+                found |= present
+    return np.flatnonzero(found) if positive else None
+
+
+def _in_any_field(arrays: IndexArrays, term: str) -> np.ndarray:
+    mask = np.zeros(arrays.size, dtype=bool)
+    for field in ranking.FIELD_BOOSTS:
+        mask[arrays.postings(field, term)[0]] = True
+    return mask
+
+
+def _present(arrays: IndexArrays, syllables: tuple[str, ...]) -> np.ndarray:
+    """Where every one of these syllable terms occurs, in any field."""
+    return np.logical_and.reduce([_in_any_field(arrays, s) for s in syllables])
+
+
+def _phrase_present(arrays: IndexArrays, folded: tuple[str, ...]) -> np.ndarray:
+    if len(folded) == 1:
+        return _in_any_field(arrays, folded[0])
+    return np.logical_and.reduce([_in_any_field(arrays, across) | _in_any_field(arrays, word)
+                                  for across, word in (pair_terms(a, b)
+                                                       for a, b in zip(folded, folded[1:]))])
+
+
+def _on_archive(docs: np.ndarray, check):
+    """A stored-text check (``verify_phrase``, ``proper_share``) called with a subset's
+    document numbers."""
+    if check is None:
+        return None
+    return lambda local, *args: check(docs[local], *args)
+
+
+def _evaluate(parsed: ParsedQuery, arrays: IndexArrays | Subset, verify_phrase=None,
+              proper_share=None) -> Evaluation | None:
     scorer = _Scorer(arrays, verify_phrase, proper_share)
     scorer.only_function_words = all(is_function_word(w) for w in parsed.positive_words)
     score = scorer.zeros()
