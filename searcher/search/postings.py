@@ -97,17 +97,21 @@ class IndexArrays:
         docs, tf = self.postings(field, term)
         if not len(docs):
             return _EMPTY
+        return docs, self.bm25(field, term, tf, self.lengths[field][docs])
+
+    def bm25(self, field: str, term: str, tf: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """BM25 scores of a term in one field for these documents' frequencies and lengths."""
         k1, b = ranking.K1, ranking.B
-        norm = k1 * (1 - b + b * self.lengths[field][docs] / self.average_length[field])
-        return docs, (self.idf(term) * tf * (k1 + 1) / (tf + norm)).astype(np.float32)
+        norm = k1 * (1 - b + b * lengths / self.average_length[field])
+        return (self.idf(term) * tf * (k1 + 1) / (tf + norm)).astype(np.float32)
 
 
 class Subset:
     """``IndexArrays`` seen through some of the documents (sorted docnums: those a query can
     match), renumbered 0..len-1: a query's dense arrays are as long as its candidates, so its
     arithmetic costs what it touches, not the archive's size. Rarity, names and document
-    frequencies stay the archive's; its posting lists and scores are cut from the archive's
-    (cached there), so every value is the one the whole archive gives."""
+    frequencies stay the archive's; its posting lists are cut from the archive's (cached
+    there), so every value is the one the whole archive gives."""
 
     def __init__(self, arrays: IndexArrays, docs: np.ndarray):
         self.docs = docs
@@ -136,9 +140,13 @@ class Subset:
         return self._postings[key]
 
     def term_scores(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
+        """Scored here, for the subset's postings only (the archive's scores are per element
+        the same, for the whole posting list)."""
         key = (field, term)
         if key not in self._scores:
-            self._scores[key] = self._cut(*self._arrays.term_scores(field, term))
+            docs, tf = self.postings(field, term)
+            self._scores[key] = docs, self._arrays.bm25(
+                field, term, tf, self._arrays.lengths[field][self.docs[docs]])
         return self._scores[key]
 
     def frequencies(self, term: str) -> np.ndarray:
