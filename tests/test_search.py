@@ -483,3 +483,28 @@ def test_a_query_is_scored_over_the_articles_it_can_match_with_the_archives_own_
             np.arange(gen.arrays.size), candidates)).any(), q
         smaller += candidates is not None and len(candidates) < gen.arrays.size // 2
     assert smaller > len(EVERY_KIND) // 2  # most queries can match a small part of the archive
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_pages_of_folded_results_follow_the_whole_order_without_sorting_it(news_index, sort):
+    """Only as much of the order as a page needs is sorted; walking every page still shows
+    the download's order with each group of near-identical articles once, at its first
+    member, and the page count and folded count agree with it."""
+    from searcher import Searcher
+
+    searcher = Searcher(news_index)
+    query = "Trần Đại Quang"
+    whole = [hit.id for hit in searcher.export(SearchParams(q=query, sort=sort))]
+    walked, copies, counts, page = [], set(), set(), 1
+    while True:
+        result = searcher.search(SearchParams(q=query, sort=sort, limit=3, page=page))
+        if not result.hits:
+            break
+        walked += [hit.id for hit in result.hits]
+        copies |= {copy.id for hit in result.hits for copy in hit.copies}
+        counts.add((result.pages, result.folded))
+        page += 1
+    assert copies and len(whole) > 6
+    assert walked == [doc for doc in whole if doc not in copies]
+    folded = len(whole) - len(walked)
+    assert counts == {(page - 1, folded)} and len(copies) == folded

@@ -223,15 +223,25 @@ class Searcher:
         total = int(matched.sum())
         needles = query_needles(found.parsed)
         evaluation = found.evaluation
-        ranked = self._order(gen, evaluation, matched, params.sort)
-        order, copied = self._folded(gen, ranked) if params.fold else (ranked, ranked[:0])
+        docs = np.flatnonzero(matched)
+        keys = self._sort_keys(gen, evaluation, docs, params.sort)
+        wanted = params.page * params.limit
+        if params.fold:
+            order, shown = self._folded(gen, docs, keys, wanted)
+        else:
+            order, shown = _first_in_order(docs, keys, wanted), len(docs)
         start = (params.page - 1) * params.limit
+        page = order[start:start + params.limit]
+        group, has_copies = gen.copies if params.fold else (None, None)
+        copied = docs[:0]
+        if params.fold and has_copies[page].any():  # the copies of this page's hits, in order
+            on_page = has_copies[docs] & np.isin(group[docs], group[page[has_copies[page]]])
+            copied = docs[on_page][np.argsort(keys[on_page], kind="stable")]
         hits = []
-        for docnum in order[start:start + params.limit]:
+        for docnum in page:
             score = None if evaluation is None else float(evaluation.scores[docnum])
             hit = self._hit(gen, int(docnum), score, needles)
-            if len(copied) and gen.copies[1][docnum]:
-                group = gen.copies[0]
+            if len(copied) and has_copies[docnum]:
                 others = copied[(group[copied] == group[docnum]) & (copied != docnum)]
                 hit.copy_count = len(others)
                 hit.copies = [self._copy(gen, int(d)) for d in others[:MAX_COPIES]]
@@ -240,7 +250,7 @@ class Searcher:
             query=found.query,
             total=total,
             page=params.page,
-            pages=max(1, math.ceil(len(order) / params.limit)),
+            pages=max(1, math.ceil(shown / params.limit)),
             limit=params.limit,
             sort=params.sort,
             filters={**selections, "from": params.date_from, "to": params.date_to},
@@ -252,19 +262,32 @@ class Searcher:
             matching=evaluation.level if evaluation is not None else STRICT,
             months=explore.months(gen, matched, selections.get("year", [])),
             undated_in_range=self._undated_count(gen, params, evaluation, selections),
-            folded=total - len(order),
+            folded=total - shown,
         )
 
     @staticmethod
-    def _folded(gen: Generation, ranked: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The ranked documents with each group of near-identical articles shown once, at its
-        best-placed member; and the ranked documents that have copies (to list under a hit)."""
+    def _folded(gen: Generation, docs: np.ndarray, keys: np.ndarray, wanted: int
+                ) -> tuple[np.ndarray, int]:
+        """The first ``wanted`` results (or all) with each group of near-identical articles shown
+        once, at its best-placed member, and how many results there are so folded. Only as much
+        of the order as holds them is sorted (a group's members may all come first)."""
         group, has_copies = gen.copies
-        copied_at = np.flatnonzero(has_copies[ranked])
-        keep = np.ones(len(ranked), dtype=bool)
-        keep[copied_at] = False
-        keep[copied_at[np.unique(group[ranked[copied_at]], return_index=True)[1]]] = True
-        return ranked[keep], ranked[copied_at]
+        count = wanted
+        while True:
+            ranked = _first_in_order(docs, keys, count)
+            copied_at = np.flatnonzero(has_copies[ranked])
+            keep = np.ones(len(ranked), dtype=bool)
+            keep[copied_at] = False
+            keep[copied_at[np.unique(group[ranked[copied_at]], return_index=True)[1]]] = True
+            order = ranked[keep]
+            if len(ranked) == len(docs):
+                return order, len(order)
+            if len(order) >= wanted:
+                break
+            count *= 4
+        groups = np.zeros(len(group), dtype=bool)
+        groups[group[docs[has_copies[docs]]]] = True
+        return order, int((~has_copies[docs]).sum()) + int(groups.sum())
 
     @staticmethod
     def _copy(gen: Generation, docnum: int) -> Copy:
@@ -329,16 +352,27 @@ class Searcher:
     @staticmethod
     def _order(gen: Generation, evaluation: Evaluation | None, matched: np.ndarray,
                sort: str) -> np.ndarray:
-        """The matched docnums in result order. Newest first keeps the tiers: articles holding
-        every word as a word come first, newest first, then looser matches, newest first;
-        unknown dates last in each."""
+        """The matched docnums in result order (``_sort_keys``)."""
         docs = np.flatnonzero(matched)
+        return _first_in_order(docs, Searcher._sort_keys(gen, evaluation, docs, sort), len(docs))
+
+    @staticmethod
+    def _sort_keys(gen: Generation, evaluation: Evaluation | None, docs: np.ndarray,
+                   sort: str) -> np.ndarray:
+        """One key per document (``docs`` ascending), smaller first; equal keys keep docnum
+        order. By relevance: the tier, then the score. Newest first keeps the tiers: articles
+        holding every word as a word come first, newest first, then looser matches, newest
+        first; unknown years (smaller date keys) last in each. One key sorts in one pass, where
+        sorting by three arrays took 6-9 ms for 80,000 results."""
+        newest = np.uint64(2**32 - 1) - gen.date_keys[docs].astype(np.uint64)
         if evaluation is None:
-            return docs[np.lexsort((docs, -gen.date_keys[docs]))]
+            return newest
         if sort == "date":
-            tier = np.floor(evaluation.rank[docs])  # strict 3, loose 2, partial 0
-            return docs[np.lexsort((docs, -gen.date_keys[docs], -tier))]
-        return docs[np.lexsort((docs, -evaluation.scores[docs], -evaluation.rank[docs]))]
+            # strict 3, loose 2, partial 0
+            tier = np.floor(evaluation.rank[docs]).astype(np.uint64)
+            return ((np.uint64(3) - tier) << np.uint64(32)) | newest
+        return (_descending(evaluation.rank[docs]) << np.uint64(32)) | \
+            _descending(evaluation.scores[docs])
 
     @staticmethod
     def _hit(gen: Generation, docnum: int, score: float | None, needles,
@@ -454,3 +488,19 @@ class Searcher:
                 raise ArticleNotFound(doc_id)
             data = gen.stored(docnum)
         return record_from(doc_id, data)
+
+
+def _descending(values: np.ndarray) -> np.ndarray:
+    """float32 values as unsigned integers that sort in the opposite order (-0.0 as 0.0)."""
+    bits = (values.astype(np.float32) + np.float32(0)).view(np.uint32)
+    ascending = np.where(bits >> np.uint32(31), ~bits, bits | np.uint32(0x80000000))
+    return (~ascending).astype(np.uint64)
+
+
+def _first_in_order(docs: np.ndarray, keys: np.ndarray, count: int) -> np.ndarray:
+    """The first ``count`` of ``docs`` by ``keys`` (stable), and any tied with the last: the
+    start of the whole order, sorted without sorting the rest."""
+    if count >= len(docs):
+        return docs[np.argsort(keys, kind="stable")]
+    within = keys <= np.partition(keys, count - 1)[count - 1]
+    return docs[within][np.argsort(keys[within], kind="stable")]
