@@ -422,6 +422,22 @@ def test_near_identical_articles_fold_under_the_best_placed_one(small):
     assert apart.folded == 0 and {h.id for h in apart.hits} >= {"kinhte-apart", "kinhte-together"}
 
 
+def test_a_hit_lists_its_first_copies_and_counts_them_all(tmp_path):
+    """A wire story carried by eight sites is one hit; its copies are counted in full and the
+    first ``MAX_COPIES`` listed under it, and all eight come back one by one on request."""
+    from searcher.search.searcher import MAX_COPIES
+
+    story = f"{FILLER} Đoàn công tác tỉnh Nagano đến thăm và làm việc. {FILLER}"
+    searcher = build_index(tmp_path, [_doc(f"wire-{i}", "Đoàn Nagano thăm tỉnh", story)
+                                      for i in range(8)])
+    result = searcher.search(SearchParams(q="Nagano"))
+    [hit] = result.hits
+    assert (result.total, result.folded, hit.copy_count) == (8, 7, 7)
+    assert len(hit.copies) == MAX_COPIES < 7
+    assert len({hit.id, *(copy.id for copy in hit.copies)}) == MAX_COPIES + 1
+    assert len(searcher.search(SearchParams(q="Nagano", fold=False)).hits) == 8
+
+
 def test_a_query_asked_again_answers_as_the_first_time_from_a_compact_cache(seed_searcher):
     """Turning a page or ticking a filter re-asks a query; its scores come from the cache,
     which keeps only the documents a query touches (a whole array per query filled it at

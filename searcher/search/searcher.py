@@ -34,7 +34,10 @@ from .spelling import EXAMPLES, respell
 log = logging.getLogger(__name__)
 EXPORT_BATCH = 200  # rows read per turn of the lock: other requests run between batches
 EXPORT_SCAN_CHARS = 3000  # an exported row's snippet comes from the body's opening, if it can
-MAX_COPIES = 20  # near-identical articles listed under a hit
+# Near-identical articles listed under a hit (``copy_count`` says how many in all; the page can
+# show them one by one): each is an article read, and ten hits of a wire story carried by a
+# dozen sites read a hundred or more for a list that stays folded unless opened.
+MAX_COPIES = 5
 
 
 @dataclass
