@@ -161,3 +161,29 @@ def test_a_date_range_offers_the_articles_of_unknown_year_in_its_days(mixed_inde
     # a whole year takes every article of unknown year
     params.date_from, params.date_to = "2023", "2023"
     assert searcher.search(params).total == 3 + 5
+
+
+@pytest.mark.parametrize("query", ["Nhật Bản", "Trần Đại Quang", "hợp tác kinh tế", "bão"])
+def test_facet_counts_of_a_query_count_its_articles(news_index, query):
+    """A facet's counts are the articles of the results holding each value: counted over the
+    (document, value) pairs of the results' documents, which a commit writes in document
+    order, not by testing every pair of the archive."""
+    from collections import Counter
+
+    from searcher import Searcher
+    from searcher.search.facet_counts import SPARSE_POOL
+
+    searcher = Searcher(news_index)
+    gen = searcher._current()
+    assert all(column._in_doc_order for column in gen.facets.values())
+    result = searcher.search(SearchParams(q=query, facet_limit=500, fold=False))
+    assert result.total * SPARSE_POOL < max(len(c.docs) for c in gen.facets.values())
+    articles = list(searcher.export(SearchParams(q=query)))
+    countries = Counter(c for a in articles for c in set(a.countries))
+    officials = Counter(o for a in articles for o in {p["name"] for p in a.officials})
+    assert {v.value: v.count for v in result.facets["country"]} == dict(countries)
+    assert {v.value: v.count for v in result.facets["official"]} == dict(officials)
+    years = {v.value: v.count for v in result.histogram}
+    assert sum(years.values()) == len(articles)  # a year, or "unknown", for every article
+    assert {v: c for v, c in years.items() if v.isdigit()} == \
+        dict(Counter(str(a.year) for a in articles if a.year))

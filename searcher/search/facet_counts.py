@@ -10,7 +10,13 @@ from typing import Callable
 import numpy as np
 
 from ..facets import Facet
+from ..ragged import ranges
 from .results import FacetValue
+
+
+# A pool's pairs are gathered document by document when the facet has this many times more pairs
+# than the pool has documents; else every pair is tested against the pool.
+SPARSE_POOL = 8
 
 
 class FacetColumn:
@@ -29,6 +35,11 @@ class FacetColumn:
         self.docs = docs
         self.ids = remap[ids]
         self.index = {v: i for i, v in enumerate(self.values)}
+        # Pairs in document order (as commits write them): where each document's begin, made
+        # on the first count of a few documents.
+        self._in_doc_order = bool(len(docs) < 2 or (docs[1:] >= docs[:-1]).all())
+        self._size = len(live)
+        self._starts: np.ndarray | None = None
 
     def mask(self, values: list[str], size: int) -> np.ndarray:
         """Documents with any of the values (OR within a facet)."""
@@ -37,8 +48,19 @@ class FacetColumn:
         mask[self.docs[np.isin(self.ids, wanted)]] = True
         return mask
 
-    def counts(self, pool: np.ndarray) -> np.ndarray:
-        """Documents in the pool per value (indexed like ``values``)."""
+    def counts(self, pool: np.ndarray, members: np.ndarray | None = None) -> np.ndarray:
+        """Documents in the pool per value (indexed like ``values``); ``members``: the pool's
+        docnums, when it holds few. Their pairs are gathered where the pairs are in document
+        order and outnumber the pool's documents ``SPARSE_POOL`` times (a query's results:
+        0.3-1.4 ms instead of 2-3 ms for 587,800 pairs at 348,700 articles)."""
+        if members is not None and self._in_doc_order and \
+                len(members) * SPARSE_POOL < len(self.docs):
+            if self._starts is None:
+                self._starts = np.zeros(self._size + 1, dtype=np.int64)
+                np.cumsum(np.bincount(self.docs, minlength=self._size), out=self._starts[1:])
+            first = self._starts[members]
+            return np.bincount(self.ids[ranges(first, self._starts[members + 1] - first)],
+                               minlength=len(self.values))
         return np.bincount(self.ids[pool[self.docs]], minlength=len(self.values))
 
     def ranked(self, counts: np.ndarray, selected: list[str], limit: int) -> list[FacetValue]:
@@ -97,8 +119,15 @@ def count_facets(columns: dict[str, FacetColumn], base: np.ndarray,
     masks = _masks(columns, selections, size)
     matched = _within(base, masks)
     facets, histogram = {}, []
+    most_pairs = max((len(column.docs) for column in columns.values()), default=0)
+    members: dict[tuple[str, ...], np.ndarray | None] = {}  # each small pool's docnums, once
     for name, column in columns.items():
-        counts = column.counts(_within(base, {o: m for o, m in masks.items() if o != name}))
+        others = tuple(o for o in masks if o != name)
+        pool = _within(base, {o: masks[o] for o in others})
+        if others not in members:
+            members[others] = np.flatnonzero(pool) \
+                if np.count_nonzero(pool) * SPARSE_POOL < most_pairs else None
+        counts = column.counts(pool, members[others])
         facets[name] = column.ranked(counts, selections[name], facet_limit)
         if column.facet.has_histogram:
             histogram = column.histogram(counts, selections[name])

@@ -39,7 +39,8 @@ KEYS_IN_COLUMN = "copy_keys_in_column"
 
 @dataclass
 class FacetPairs:
-    """One facet's values and its (document, value index) pairs."""
+    """One facet's values and its (document, value index) pairs, in document order (columns
+    that older code wrote: in value order)."""
 
     values: list[str]
     docs: np.ndarray  # int64 docnums
@@ -125,9 +126,10 @@ def derive(reader) -> DocValues:
                 docs.append(postings)
                 ids.append(np.full(len(postings), len(values), dtype=np.int64))
                 values.append(raw.decode("utf-8"))
-        facets[facet.name] = FacetPairs(
-            values, np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
-            np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64))
+        docs = np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64)
+        ids = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
+        by_doc = np.argsort(docs, kind="stable")  # a search counts a few documents' pairs
+        facets[facet.name] = FacetPairs(values, docs[by_doc], ids[by_doc])
     vocabulary = [t for t in (raw.decode("utf-8") for raw in (reader.lexicon("body") if size else ()))
                   if t.isascii() and t.isalpha()]
     prints, headlines, in_column = _copy_keys(reader)
