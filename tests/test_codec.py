@@ -131,6 +131,7 @@ def test_bit_packed_runs_come_back_as_written(size):
     rng = np.random.default_rng(size)
     cases = [np.zeros(size, dtype=np.int64),  # width 0, no exceptions
              rng.integers(0, 8, size),  # narrow
+             rng.integers(0, 2, size), rng.integers(0, 4, size), rng.integers(0, 16, size),
              rng.integers(0, 30, size), rng.integers(0, 250, size),  # 5 and 8 bits: a word's
              rng.integers(0, 1000, size),  # wider
              rng.integers(0, 2**32, size),  # as wide as a value gets
