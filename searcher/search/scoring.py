@@ -397,7 +397,6 @@ def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None,
     return Evaluation(scores, matched, rank, local.level, local.complete)
 
 
-
 def candidates(parsed: ParsedQuery, arrays: IndexArrays) -> np.ndarray | None:
     """The documents (sorted docnums) where some positive item of the query can match, which
     hold every document ``_evaluate`` can score into the result set; None when that can be any
@@ -435,6 +434,7 @@ def candidates(parsed: ParsedQuery, arrays: IndexArrays) -> np.ndarray | None:
 
 
 def _in_any_field(arrays: IndexArrays, term: str) -> np.ndarray:
+    """Where a term occurs in a field ``_Scorer.term`` scores."""
     mask = np.zeros(arrays.size, dtype=bool)
     for field in ranking.FIELD_BOOSTS:
         mask[arrays.postings(field, term)[0]] = True
