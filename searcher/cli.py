@@ -254,8 +254,10 @@ def render_text(result, color: bool = False) -> str:
         lines += ["", f"{rank:>3}. {hit.title}", f"     {' · '.join(meta)} · {hit.id}",
                   f"     {_plain(hit.snippet, color)}"]
         if hit.copy_count:
+            more = hit.copy_count - len(hit.copies)
             lines.append(f"     + {hit.copy_count} bài tương tự: "
-                         + ", ".join(copy.id for copy in hit.copies))
+                         + ", ".join(copy.id for copy in hit.copies)
+                         + (f" và {more} bài khác" if more else ""))
     facets = [(facet, result.facets[facet.name]) for facet in FACETS if result.facets[facet.name]]
     if facets:
         lines += ["", "Bộ lọc:"]

@@ -7,7 +7,7 @@ import unicodedata
 import numpy as np
 import pytest
 
-from conftest import SEED_IDS, build_index
+from conftest import SEED_IDS, build_index, run
 from searcher import SearchError, SearchParams
 
 NAGANO, KAWAGUCHI, PARLIAMENT, EMBASSY, HONGHA = SEED_IDS
@@ -436,6 +436,9 @@ def test_a_hit_lists_its_first_copies_and_counts_them_all(tmp_path):
     assert len(hit.copies) == MAX_COPIES < 7
     assert len({hit.id, *(copy.id for copy in hit.copies)}) == MAX_COPIES + 1
     assert len(searcher.search(SearchParams(q="Nagano", fold=False)).hits) == 8
+    shown = run("query", "Nagano", "--index", tmp_path / "index")  # the command line says so
+    assert shown.returncode == 0 and "+ 7 bài tương tự: " in shown.stdout
+    assert f" và {7 - MAX_COPIES} bài khác" in shown.stdout
 
 
 def test_a_query_asked_again_answers_as_the_first_time_from_a_compact_cache(seed_searcher):
