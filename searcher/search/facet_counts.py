@@ -38,7 +38,6 @@ class FacetColumn:
         # Pairs in document order (as commits write them): where each document's begin, made
         # on the first count of a few documents.
         self._in_doc_order = bool(len(docs) < 2 or (docs[1:] >= docs[:-1]).all())
-        self._size = len(live)
         self._starts: np.ndarray | None = None
 
     def mask(self, values: list[str], size: int) -> np.ndarray:
@@ -56,8 +55,8 @@ class FacetColumn:
         if members is not None and self._in_doc_order and \
                 len(members) * SPARSE_POOL < len(self.docs):
             if self._starts is None:
-                self._starts = np.zeros(self._size + 1, dtype=np.int64)
-                np.cumsum(np.bincount(self.docs, minlength=self._size), out=self._starts[1:])
+                self._starts = np.zeros(len(pool) + 1, dtype=np.int64)
+                np.cumsum(np.bincount(self.docs, minlength=len(pool)), out=self._starts[1:])
             first = self._starts[members]
             return np.bincount(self.ids[ranges(first, self._starts[members + 1] - first)],
                                minlength=len(self.values))

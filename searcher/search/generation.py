@@ -184,11 +184,8 @@ class _Kept:
                    evaluation.complete)
 
     def restore(self) -> Evaluation:
-        scores = np.zeros(self.size, dtype=self.scores.dtype)
-        rank = np.zeros(self.size, dtype=self.rank.dtype)
-        matched = np.zeros(self.size, dtype=bool)
-        scores[self.docs], rank[self.docs], matched[self.docs] = self.scores, self.rank, self.matched
-        return Evaluation(scores, matched, rank, self.level, self.complete)
+        return Evaluation.spread(self.size, self.docs, self.scores, self.matched, self.rank,
+                                 self.level, self.complete)
 
 
 def _nbytes(kept: _Kept | None) -> int:

@@ -59,13 +59,7 @@ class IndexArrays:
         return docs[keep], tf[keep]
 
     def _frequencies(self, term: str) -> np.ndarray:
-        """A term's occurrences per document, all text fields together (dense, read-only)."""
-        dense = np.zeros(self.size, dtype=np.float32)
-        for field in TEXT_FIELDS:
-            docs, tf = self.postings(field, term)
-            dense[docs] += tf
-        dense.flags.writeable = False
-        return dense
+        return _dense_frequencies(self, term)
 
     def person_names(self, syllable: str) -> tuple[str, ...]:
         """The word terms of the body that are people's full names (a surname first, as
@@ -152,12 +146,16 @@ class Subset:
         return self._scores[key]
 
     def frequencies(self, term: str) -> np.ndarray:
-        dense = self._frequencies.get(term)
-        if dense is None:
-            dense = np.zeros(self.size, dtype=np.float32)
-            for field in TEXT_FIELDS:
-                docs, tf = self.postings(field, term)
-                dense[docs] += tf
-            dense.flags.writeable = False
-            self._frequencies[term] = dense
-        return dense
+        if term not in self._frequencies:
+            self._frequencies[term] = _dense_frequencies(self, term)
+        return self._frequencies[term]
+
+
+def _dense_frequencies(arrays: IndexArrays | Subset, term: str) -> np.ndarray:
+    """A term's occurrences per document, all text fields together (dense, read-only)."""
+    dense = np.zeros(arrays.size, dtype=np.float32)
+    for field in TEXT_FIELDS:
+        docs, tf = arrays.postings(field, term)
+        dense[docs] += tf
+    dense.flags.writeable = False
+    return dense

@@ -50,6 +50,15 @@ class Evaluation:
     level: str  # STRICT, LOOSE or PARTIAL: the lowest tier with documents in the result set
     complete: int  # documents matching every content word (strict or loose)
 
+    @classmethod
+    def spread(cls, size: int, docs: np.ndarray, scores: np.ndarray, matched: np.ndarray,
+               rank: np.ndarray, level: str, complete: int) -> "Evaluation":
+        """An evaluation over ``size`` documents from its values at ``docs`` (0 elsewhere)."""
+        whole = cls(np.zeros(size, dtype=np.float32), np.zeros(size, dtype=bool),
+                    np.zeros(size, dtype=np.float32), level, complete)
+        whole.scores[docs], whole.matched[docs], whole.rank[docs] = scores, matched, rank
+        return whole
+
 
 @dataclass
 class _Match:
@@ -390,11 +399,8 @@ def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None,
         return _evaluate(parsed, arrays, verify_phrase, proper_share)
     local = _evaluate(parsed, Subset(arrays, docs), _on_archive(docs, verify_phrase),
                       _on_archive(docs, proper_share))
-    scores = np.zeros(arrays.size, dtype=np.float32)
-    matched = np.zeros(arrays.size, dtype=bool)
-    rank = np.zeros(arrays.size, dtype=np.float32)
-    scores[docs], matched[docs], rank[docs] = local.scores, local.matched, local.rank
-    return Evaluation(scores, matched, rank, local.level, local.complete)
+    return Evaluation.spread(arrays.size, docs, local.scores, local.matched, local.rank,
+                             local.level, local.complete)
 
 
 def candidates(parsed: ParsedQuery, arrays: IndexArrays) -> np.ndarray | None:

@@ -223,10 +223,10 @@ class Searcher:
         selections = params.all_selected()
         matched, facets, histogram = count_facets(gen.facets, found.base, selections,
                                                   params.facet_limit, gen.arrays.size)
-        total = int(matched.sum())
+        docs = np.flatnonzero(matched)
+        total = len(docs)
         needles = query_needles(found.parsed)
         evaluation = found.evaluation
-        docs = np.flatnonzero(matched)
         keys = self._sort_keys(gen, evaluation, docs, params.sort)
         wanted = params.page * params.limit
         if params.fold:
