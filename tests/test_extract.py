@@ -2639,3 +2639,43 @@ def test_an_aide_named_after_the_article_opening_the_sentence_is_an_official():
         "Mỹ. Một phụ tá của Putin, Yuri Ushakov, sau đó nói với các phóng viên rằng Moskva có một bản ghi chép bằng "
         "văn bản chứ không phải là băng ghi âm.")))
     assert found.get("Yuri Ushakov") == "phụ tá của Putin"
+
+
+def test_the_state_at_a_visit_s_level_or_beside_the_party_is_no_body():
+    """bm22244997: "thăm cấp Nhà nước Trung Quốc" is a state visit to China, and "với Đảng, Nhà nước Trung Quốc"
+    the party and the state in general: neither names a body "Nhà nước Trung Quốc"."""
+    found = partners(extract(article(
+        "Chiều 11/5, Tổng Bí thư, Chủ tịch Trung Quốc Tập Cận Bình nhiệt liệt chào mừng Chủ tịch nước Trần Đại Quang "
+        "và Đoàn Đại biểu cấp cao Việt Nam thăm cấp Nhà nước Trung Quốc. Việt Nam chân thành mong muốn phát triển quan "
+        "hệ láng giềng hữu nghị và hợp tác toàn diện với Đảng, Nhà nước Trung Quốc.")))
+    assert "Nhà nước Trung Quốc" not in found and "Trung Quốc" in found
+
+
+def test_a_party_post_held_beside_the_post_a_leader_acts_in_gives_no_partner():
+    """bm22517194, bm22374199: "Ủy viên Bộ Chính trị Đảng Cộng sản Cuba, Chủ tịch Quốc hội Esteban Lazo" leads his
+    parliament's delegation; "Ủy viên T.Ư Đảng Cộng sản Trung Quốc, Xã trưởng Hãng thông tấn Tân Hoa xã" his agency's:
+    the party is named in the title only. A party leader with no other post still makes his party a partner."""
+    found = partners(extract(article(
+        "Sáng 12/6, Chủ tịch Quốc hội Nguyễn Thị Kim Ngân nhiệt liệt chào mừng Ủy viên Bộ Chính trị Đảng Cộng sản Cuba, "
+        "Chủ tịch Quốc hội Esteban Lazo Hernández và Đoàn đại biểu cấp cao Quốc hội Cuba sang thăm chính thức Việt Nam.")))
+    assert "Quốc hội Cuba" in found and not [name for name in found if "Đảng" in name]
+    found = partners(extract(article(
+        "Tổng Biên tập Báo Nhân Dân Thuận Hữu đã tiếp đồng chí Thái Danh Chiếu, Ủy viên T.Ư Đảng Cộng sản Trung Quốc, "
+        "Xã trưởng Hãng thông tấn Tân Hoa xã dẫn đầu Đoàn đại biểu Tân Hoa xã đến thăm và làm việc.")))
+    assert "Đảng Cộng sản Trung Quốc" not in found
+    found = partners(extract(article(
+        "Sáng 5/6, Tổng Bí thư Nguyễn Phú Trọng đã tiếp Đoàn đại biểu cấp cao do Tổng Bí thư Đảng Cộng sản Nhật Bản "
+        "Shii Kazuo dẫn đầu sang thăm Việt Nam.")))
+    assert "Đảng Cộng sản Nhật Bản" in found
+
+
+def test_countries_written_as_vietnamese_transliterations():
+    """bm22269642 writes Pakistan "Pa-ki-xtan", as the press writes Qatar "Ca-ta" and Saudi Arabia "Ả-rập Xê-út": one
+    country, so an embassy of it is one partner whichever spelling the article uses."""
+    for spelling, name, country in (("Pa-ki-xtan", "Đại sứ quán Pakistan", "Pakistan"),
+                                     ("Ca-ta", "Đại sứ quán Qatar", "Qatar"),
+                                     ("Ả-rập Xê-út", "Đại sứ quán Ả Rập Xê-út", "Ả Rập Xê-út")):
+        found = partners(extract(article(
+            f"Sáng 5/6, Phó Chủ tịch UBND tỉnh Nguyễn Văn Sơn đã tiếp Đoàn công tác của Đại sứ quán {spelling} tại Việt "
+            "Nam do Đại sứ Ali dẫn đầu.")))
+        assert found == {name: country}

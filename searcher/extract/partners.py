@@ -811,7 +811,7 @@ def extract_partners(chunks: list[str], people: set[str],
             if any(s < match.end() and match.start() < e for s, e in taken) or (
                     COUNTRIES[match.group("country")] == VIETNAM and match.group("org").split()[0] in _COMPANY_HEADS):
                 continue  # "Công ty FrieslandCampina Việt Nam", a foreign company's subsidiary, may be read as foreign-named
-            if _GREETED_BEFORE.search(chunk, max(0, match.start() - 320), match.start()):
+            if _GREETED_BEFORE.search(chunk, max(0, match.start() - 320), match.start()) or _no_body(chunk, match):
                 taken.append(match.span())
                 continue
             if match.group("org").startswith(_COURTS):
@@ -1136,6 +1136,27 @@ _COURTS = ("Tòa án", "Toà án")
 # ... cùng các vị Lãnh đạo Thượng viện, Quốc hội và Chính phủ Vương quốc Campuchia" (as their people are no officials,
 # see ``people``); the list of those greeted may hold commas.
 _GREETED_BEFORE = re.compile(r"lời (?:thăm hỏi|chào|chúc)[^.!?;]{0,160}?\s(?:tới|đến)\s[^.!?;]{0,160}$")
+
+
+# "Nhà nước X" that names no body: a visit's level ("thăm cấp Nhà nước Trung Quốc") or the state beside the party
+# ("hợp tác toàn diện với Đảng, Nhà nước Trung Quốc", "lãnh đạo Đảng, Nhà nước Cuba"); the country is the party.
+_STATE_NOT_BODY_BEFORE = re.compile(r"(?<![\w-])(?:cấp|Đảng,|Đảng và|Đảng\s+và)\s+$", re.IGNORECASE)
+# A party post held beside the post a leader acts in ("Ủy viên Bộ Chính trị Đảng Cộng sản Cuba, Chủ tịch Quốc hội
+# Esteban Lazo", "Ủy viên T.Ư Đảng Cộng sản Trung Quốc, Xã trưởng Hãng thông tấn Tân Hoa xã"): the party is only named.
+_PARTY_POST_BEFORE = re.compile(r"(?<![\w-])(?:Ủy viên|Uỷ viên|ủy viên|uỷ viên|Tổng Bí thư|Bí thư thứ nhất|Bí thư)"
+                                r"(?:\s+(?:T\.Ư|TƯ|TW|Trung ương|BCH TƯ|Ban Chấp hành Trung ương|BCHTƯ))?\s+$")
+_ANOTHER_POST_AFTER = re.compile(r",\s+(?:Phó\s+|Tổng\s+)?(?:Chủ tịch|Thủ tướng|Tổng thống|Bộ trưởng|Chủ nhiệm|Xã trưởng"
+                                 r"|Trưởng|Bí thư|Giám đốc|Hiệu trưởng|Viện trưởng|Tư lệnh|Thống đốc)(?![\w-])")
+
+
+def _no_body(chunk: str, match: re.Match) -> bool:
+    """``match`` of ``_ORG`` names no partner: the state at a visit's level or beside the party, or a party in a
+    leader's title whose other post is the one he acts in."""
+    org, start = match.group("org"), match.start()
+    if org.startswith("Nhà nước") and _STATE_NOT_BODY_BEFORE.search(chunk, max(0, start - 12), start):
+        return True
+    return (org.startswith(("Đảng", "Bộ Chính trị", "Ban Chấp hành")) and _PARTY_POST_BEFORE.search(chunk, max(0, start - 40), start)
+            is not None and _ANOTHER_POST_AFTER.match(chunk, match.end()) is not None)
 
 
 # A company named as the make of a thing ("1 xe máy (hiệu Honda 67)", "chiếc điện thoại nhãn hiệu Samsung",
