@@ -44,6 +44,7 @@ import argparse
 import gzip
 import hashlib
 import json
+import re
 import statistics
 import sys
 import tempfile
@@ -217,10 +218,15 @@ def partner_key(name: str) -> str:
             break
     pattern, spellings = _country_spellings()
     text = pattern.sub(lambda m: spellings[m.group(1)], text)
+    text = _HO_CHI_MINH_CITY.sub("tp hồ chí minh", text)
     for seat in (" tại việt nam", " tại hà nội", " ở việt nam", " ở hà nội"):
         if text.endswith(seat) and ("sứ quán" in text or "lãnh sự" in text):
             text = text[: -len(seat)]
     return text
+
+
+# The city's spellings in a consulate's seat ("tại Thành phố Hồ Chí Minh", "tại TP Hồ Chí Minh", "tại TPHCM").
+_HO_CHI_MINH_CITY = re.compile(r"(?<![\w-])(?:thành phố hồ chí minh|tp\.? ?hồ chí minh|tp\.? ?hcm|tphcm)(?![\w-])")
 
 
 def partner_keys(partner: dict) -> set[str]:
