@@ -2679,3 +2679,21 @@ def test_countries_written_as_vietnamese_transliterations():
             f"Sáng 5/6, Phó Chủ tịch UBND tỉnh Nguyễn Văn Sơn đã tiếp Đoàn công tác của Đại sứ quán {spelling} tại Việt "
             "Nam do Đại sứ Ali dẫn đầu.")))
         assert found == {name: country}
+
+
+def test_a_body_is_one_value_without_its_state_s_form():
+    """bm22291854, bm22573467: "Quốc hội nước Cộng hòa Liên bang Myanmar", "Thượng viện CH Haiti" are the
+    parliament of Myanmar and the senate of Haiti, one facet value however an article writes the republic's form;
+    bm22685393: "Hội đồng Liên bang Đức" (the Bundesrat) keeps "Liên bang", its own word."""
+    found = partners(extract(article(
+        "Ngày 16/5, Đoàn đại biểu cấp cao Quốc hội nước Cộng hòa Liên bang Myanmar do ngài Mahn Win Khaing Than, "
+        "Chủ tịch Thượng viện dẫn đầu đã kết thúc tốt đẹp chuyến thăm chính thức Việt Nam.")))
+    assert "Quốc hội Myanmar" in found and not [name for name in found if "Cộng hòa" in name]
+    found = partners(extract(article(
+        "Chiều 20/6, Chủ tịch Quốc hội Nguyễn Thị Kim Ngân đã hội đàm với Đoàn đại biểu Thượng viện CH Haiti do "
+        "Chủ tịch Thượng viện Youri Latortue dẫn đầu.")))
+    assert "Thượng viện Haiti" in found and not [name for name in found if " CH " in name]
+    found = partners(extract(article(
+        "Tại đây, Thủ tướng Chính phủ Nguyễn Xuân Phúc đã có cuộc làm việc với Bà Malu Dreyer, Chủ tịch Hội đồng Liên "
+        "bang Đức, kiêm Thủ hiến bang Rheinland-Pfalz. Hội đồng Liên bang Đức hoan nghênh đoàn.")))
+    assert "Hội đồng Liên bang Đức" in found

@@ -1015,6 +1015,7 @@ def _add_org(match: re.Match, add, chunk: str = "", people: set[str] = frozenset
     titles = list(_TITLE_INSIDE.finditer(head))
     if titles and _ORG_START.match(head, titles[-1].end()):
         head = head[titles[-1].end():]  # "Thượng viện kiêm Chủ tịch Quốc hội Myanmar": the body after the title
+    head = _STATE_FORM_AT_END.sub(" ", head)  # "Quốc hội Cộng hòa Cuba" is "Quốc hội Cuba", one value however written
     if head.endswith(" nước ") and not head.endswith("Nhà nước "):  # "Chính phủ nước CHDCND Lào": the country is named once, canonically
         head = head[: -len("nước ")]
     tail = match.group("tail") or ""
@@ -1041,6 +1042,9 @@ def _add_org(match: re.Match, add, chunk: str = "", people: set[str] = frozenset
         add(name[0].upper() + name[1:], country)
 
 
+# A republic's or a kingdom's form between a body and its country ("Quốc hội Cộng hòa Cuba", "Quốc hội nước Cộng hòa
+# Liên bang Myanmar", "Thượng viện CH Haiti"); "Liên bang" alone is a body's own word ("Hội đồng Liên bang Đức").
+_STATE_FORM_AT_END = re.compile(r"\s(?:nước\s+)?(?:Cộng hòa|Cộng hoà|CH|Vương quốc|Hợp chúng quốc)(?:\s+Liên bang)?\s+$")
 # A person's title inside a run of bodies' names ("Thượng viện và Chủ tịch Hạ viện Hà Lan").
 _TITLE_INSIDE = re.compile(r"(?<=\s)(?:Phó\s+)?(?:Chủ tịch|Tổng thống|Thủ tướng|Bộ trưởng|Thứ trưởng|Đại sứ"
                            r"|Tổng Thư ký|Tổng thư ký|Chủ nhiệm|Giám đốc|Tổng Giám đốc|Thống đốc|Thị trưởng)\s+")
