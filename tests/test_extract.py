@@ -550,7 +550,7 @@ def test_a_body_named_by_its_kind_word_and_a_foreign_name_is_a_partner():
         "cảng Rotterdam, thăm Đại học và Trung tâm Nghiên cứu Wageningen. Hội nghị do Bộ Kế hoạch và Đầu tư "
         "Việt Nam, Ngân hàng BTMU – Nhật Bản, Ngân hàng Viettinbank phối hợp tổ chức. Thủ tướng dự Lễ khánh "
         "thành do UBND Thành phố Hà Nội và Tập đoàn AEON phối hợp tổ chức tại Trung tâm Thương mại AEON Lake Town.")))
-    assert "Công ty quản lý cảng Rotterdam" in found and "Trung tâm Nghiên cứu Wageningen" in found
+    assert "Công ty Quản lý cảng Rotterdam" in found and "Trung tâm Nghiên cứu Wageningen" in found
     assert found["Ngân hàng BTMU"] == "Nhật Bản"
     assert not [name for name in found if "Viettinbank" in name or name.startswith("Trung tâm Thương mại")]
 
@@ -892,7 +892,7 @@ def test_a_partner_found_only_below_the_lead_belongs_to_a_country_the_lead_names
         "làm việc với Trung tâm điều hành cảng quốc tế Rotterdam.",
         title="Thủ tướng Nguyễn Xuân Phúc thăm thành phố Rotterdam, Hà Lan")))
     assert "thành phố Rotterdam" in found and "Liên minh châu Âu" not in found
-    assert "Trung tâm điều hành cảng quốc tế Rotterdam" in found
+    assert "Trung tâm Điều hành cảng quốc tế Rotterdam" in found
     found = partners(extract(article(
         "Phía Nhật Bản sẽ tìm nguồn vốn cho Việt Nam làm đường cao tốc.\n\nTrước đó, hồi tháng 10-2015, Bộ Giao "
         "thông Vận tải Việt Nam và Cơ quan Hợp tác quốc tế Hàn Quốc (KOICA) đã ký hợp tác để lập dự án nghiên "
@@ -928,7 +928,7 @@ def test_the_body_in_a_foreign_official_s_title_is_a_partner_anywhere_and_the_du
         "Nga Maksim Oreshkin khẳng định phía Nga sẵn sàng hỗ trợ.\n\nTại cuộc gặp sáng qua, Chủ tịch Duma quốc "
         "gia Nga V.Volodin và Chủ tịch nước Trần Đại Quang cùng khẳng định quyết tâm.",
         title="Cộng đồng doanh nghiệp Việt - Nga đón nhận cơ hội mới")))
-    assert {"Bộ Phát triển kinh tế Nga", "Duma quốc gia Nga"} <= set(found)
+    assert {"Bộ Phát triển kinh tế Nga", "Duma Quốc gia Nga"} <= set(found)
 
 
 def test_the_summary_is_read_for_officials():
@@ -1834,7 +1834,7 @@ def test_the_country_of_a_visit_that_frames_the_event_is_no_partner_beside_a_bod
         body="Việc ký kết được tiến hành trong khuôn khổ chuyến thăm cấp Nhà nước tới Trung Quốc, chiều 11.5 dưới sự "
              "chứng kiến của Chủ tịch nước Trần Đại Quang và Tổng Bí thư, Chủ tịch Trung Quốc Tập Cận Bình, giữa Chính phủ "
              "Việt Nam và Ngân hàng xuất nhập khẩu Trung Quốc (Eximbank)."))
-    assert [p.name for p in extraction.partners] == ["Ngân hàng xuất nhập khẩu Trung Quốc"]
+    assert [p.name for p in extraction.partners] == ["Ngân hàng Xuất nhập khẩu Trung Quốc"]
     assert extraction.countries == ["Trung Quốc"]
 
 
@@ -1930,7 +1930,7 @@ def test_a_bilateral_body_named_with_viet_nam_first_is_viet_nam_s():
              "tham gia kháng chiến tại Việt Nam. [Chủ tịch nước bắt đầu chuyến thăm chính thức Cộng hòa Belarus] Chủ tịch "
              "nước mong muốn Hội hữu nghị Belarus-Việt Nam và Hội hữu nghị Việt Nam-Belarus tăng cường giao lưu, trao đổi "
              "kinh nghiệm.")).partners]
-    assert "Hội hữu nghị Belarus-Việt Nam" in found and "Hội hữu nghị Việt Nam-Belarus" not in found
+    assert "Hội Hữu nghị Belarus-Việt Nam" in found and "Hội Hữu nghị Việt Nam-Belarus" not in found
 
 
 def test_a_photo_caption_run_into_the_lead_does_not_date_the_article():
@@ -2302,7 +2302,7 @@ def test_a_friendship_body_named_for_its_country_and_viet_nam_is_of_that_country
         id="t", title="Chủ tịch nước tiếp cựu binh Belarus từng chiến đấu ở Việt Nam", captions=[],
         body="Chủ tịch nước Trần Đại Quang tiếp đại diện Hội hữu nghị Belarus-Việt Nam và cựu chiến binh Belarus đã từng "
              "tham gia kháng chiến tại Việt Nam.")))
-    assert found == {"Hội hữu nghị Belarus-Việt Nam": "Belarus"}
+    assert found == {"Hội Hữu nghị Belarus-Việt Nam": "Belarus"}
 
 
 def test_a_link_to_another_article_names_no_one_of_this_one():
@@ -2545,7 +2545,7 @@ def test_long_names_of_bodies_in_lower_case_end_at_their_country():
         "Trong thời gian thăm và làm việc tại Italy, đoàn đại biểu cấp cao Tòa án Nhân dân Tối cao Việt Nam đã có cuộc "
         "gặp với Chánh án Tòa án Tối cao Italy Giovanni Canzio, làm việc với Hội đồng Tư pháp Tối cao Italy để thảo luận "
         "về những vấn đề hai bên cùng quan tâm.", title="Việt Nam-Italy trao đổi thông tin về hoạt động phòng chống tội phạm")))
-    assert {"Trường đào tạo tư pháp Italy", "Hội đồng Tư pháp Tối cao Italy"} <= set(found)
+    assert {"Trường Đào tạo tư pháp Italy", "Hội đồng Tư pháp Tối cao Italy"} <= set(found)
     found = partners(extract(article(
         "Buổi tọa đàm do Bộ Kế hoạch và Đầu tư Việt Nam và Bộ Thương mại Trung Quốc, Ủy ban Xúc tiến thương mại quốc tế "
         "Trung Quốc (CCPIT), Tổng thương hội Trung Hoa tại Hongkong phối hợp tổ chức.",
@@ -2697,3 +2697,15 @@ def test_a_body_is_one_value_without_its_state_s_form():
         "Tại đây, Thủ tướng Chính phủ Nguyễn Xuân Phúc đã có cuộc làm việc với Bà Malu Dreyer, Chủ tịch Hội đồng Liên "
         "bang Đức, kiêm Thủ hiến bang Rheinland-Pfalz. Hội đồng Liên bang Đức hoan nghênh đoàn.")))
     assert "Hội đồng Liên bang Đức" in found
+
+
+def test_a_body_is_one_value_whether_its_name_s_first_word_is_capitalised():
+    """bm22452923 writes "hải quân hoàng gia Australia" where most articles write "Hải quân Hoàng gia Australia":
+    one navy, one facet value, with the first word after the kind word capitalised as the press mostly does."""
+    lower = partners(extract(article(
+        "Trưa 4/6, đại diện lãnh đạo TP Đà Nẵng, các đơn vị quân đội Việt Nam đã đón chỉ huy và thủy thủ tàu HMAS "
+        "Ballarat FFH 155 của hải quân hoàng gia Australia đến thăm Đà Nẵng.")))
+    upper = partners(extract(article(
+        "Trưa 4/6, đại diện lãnh đạo TP Đà Nẵng, các đơn vị quân đội Việt Nam đã đón chỉ huy và thủy thủ tàu HMAS "
+        "Ballarat FFH 155 của Hải quân Hoàng gia Australia đến thăm Đà Nẵng.")))
+    assert lower == upper == {"Hải quân Hoàng gia Australia": "Australia"}

@@ -18,7 +18,7 @@ from .events import LEAD_SENTENCES, split_sentences
 from .gazetteer import (AMBIGUOUS_COUNTRY_WORDS, COUNTRIES, COUNTRY_PATTERN, GAZETTEER_FINGERPRINT, KNOWN_BY_ALIAS,
                         OTHER_PLACES, VIETNAM, VN_ALL_PLACES)
 from .partners import (_COUNTRY_WORD_COMPOUNDS, _NEXT_WORD, _foreign_word, _vietnamese_brand, extract_partners,
-                       known_place_names, listed_participants, whole_words)
+                       known_place_names, listed_participants, styled, whole_words)
 from .people import SURNAMES, extract_people
 from .patterns import CAP_RUN, UPPER, every_mention, looks_foreign, mentions, strip_credits
 
@@ -288,7 +288,7 @@ def extract(article: Article) -> Extraction:
     partners += _bodies_of_foreign_officials(officials, partners, text)
     if "trưởng" in text or "Thống đốc" in text or "Thủ hiến" in text:
         partners += _places_of_leaders_met(partners, text)
-    partners = _not_countries_of_other_partners(partners)
+    partners = [Partner(styled(p.name), p.country) for p in _not_countries_of_other_partners(partners)]
     if partners:  # an event with a foreign party: its entertainers are guests (see above)
         officials = [o for o in officials if o.name in lead or not _named_as(o, _PERFORMERS, whole)]
     return Extraction(date=event_date, year=year, partners=partners, officials=officials,

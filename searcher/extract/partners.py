@@ -935,6 +935,21 @@ _STATE_FORMS = ("của", "nước", "Cộng hòa", "Cộng hoà", "Dân chủ Nh
 _VIETNAM_SIDE = re.compile(r"\s+(?:tại\s+Việt Nam|(?P<dash>[-–])\s+Việt(?: Nam)?)$")
 
 
+# A body's kind word, then the first word of its own name in lower case ("Bộ ngoại giao Nga", "Ngân hàng xuất nhập khẩu
+# Trung Quốc", "Hải quân hoàng gia Australia").
+# (Atomic: "Hội đồng Tư pháp" is a council, not "Hội" and a lower-case "đồng".)
+_LOWER_AFTER_HEAD = re.compile(rf"(?>Hội đồng|Trung tâm|Duma|Hãng tin|{_ORG_HEAD_LOOSE}|{_ORG_HEAD_STRICT})\s+(?=[a-zđà-ỹ])")
+
+
+def styled(name: str) -> str:
+    """A body's name with the first word after its kind word capitalised, as the press mostly writes it ("Bộ Ngoại
+    giao Nga", "Trung tâm Văn hóa Pháp"): one facet value whichever way an article writes it."""
+    head = _LOWER_AFTER_HEAD.match(name)
+    if head is None or " " not in name[head.end():] or name in KNOWN_BY_CANONICAL:
+        return name  # "Hội hữu nghị" alone, or a name ending there: nothing to restyle
+    return name[: head.end()] + name[head.end()].upper() + name[head.end() + 1:]
+
+
 def _body_key(name: str, country: str | None) -> str:
     side = _VIETNAM_SIDE.search(name)
     if side:
