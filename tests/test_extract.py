@@ -2709,3 +2709,12 @@ def test_a_body_is_one_value_whether_its_name_s_first_word_is_capitalised():
         "Trưa 4/6, đại diện lãnh đạo TP Đà Nẵng, các đơn vị quân đội Việt Nam đã đón chỉ huy và thủy thủ tàu HMAS "
         "Ballarat FFH 155 của Hải quân Hoàng gia Australia đến thăm Đà Nẵng.")))
     assert lower == upper == {"Hải quân Hoàng gia Australia": "Australia"}
+
+
+def test_the_province_ba_ria_vung_tau_is_no_person_after_the_honorific_ba():
+    """bm21471790: "Nhiều dự án nghìn tỷ 'xông đất' Bà Rịa - Vũng Tàu", "UBND tỉnh Bà Rịa-Vũng Tàu tổ chức": the
+    province, not "bà" and a woman named "Rịa-Vũng Tàu" (82 articles of the corpus named her)."""
+    extraction = extract(article(
+        "Ngày 6/2, UBND tỉnh Bà Rịa-Vũng Tàu tổ chức ngày hội đầu tư Xuân Đinh Dậu 2017. Bà Nguyễn Thị Yến, Bí thư "
+        "Tỉnh ủy, phát biểu tại ngày hội.", title="Nhiều dự án nghìn tỷ 'xông đất' Bà Rịa - Vũng Tàu"))
+    assert [o.name for o in extraction.officials] == ["Nguyễn Thị Yến"]

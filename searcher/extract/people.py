@@ -416,6 +416,8 @@ class _Scanner:
         if before >= 2 and lows[before - 2] == "mang" and lows[before - 1] == "tên":
             return 0  # "Học viện Quốc phòng mang tên “Đại tướng Maximo Gómez”": a name given to a place
         hon = self.tokens.honorifics.get(i, 0)
+        if hon and caps[i] and (place := self._place_named_from(i)):
+            return place  # "Bà Rịa-Vũng Tàu", "Bà Rịa - Vũng Tàu": a province, not "bà" and a name
         if hon and not (caps[i] and i > 0 and caps[i - 1] and self.tokens.honorifics.get(i - 1) != 1):
             # (an honorific repeated, "HLV HLV Darren Bazeley", is one)
             nxt = i + hon
@@ -432,6 +434,13 @@ class _Scanner:
                 return consumed
         if caps[i] and (i == 0 or not caps[i - 1]):
             return self._bare_name(i)
+        return 0
+
+    def _place_named_from(self, i: int) -> int:
+        """The token after a place of two to five tokens starting at ``i``, or 0."""
+        for n in range(5, 1, -1):
+            if i + n <= len(self.texts) and " ".join(self.texts[i : i + n]) in self.places:
+                return i + n
         return 0
 
     def _after_honorific(self, i: int, weak: bool) -> int:
