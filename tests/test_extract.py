@@ -203,6 +203,24 @@ def test_a_stray_year_number_is_not_the_event_year():
     assert (extraction.date, extraction.year) == ("--03-07", None)
 
 
+def test_a_full_date_further_into_the_lead_than_its_first_sentence_gives_no_year():
+    """bm21473736: "Bắt nữ quái ... sau 21 năm trốn nã": "Trước đó, ngày 9/11/1996, đối tượng ... bị" recalls the crime,
+    bm21493655 cites "Nghị định số 59/2015/NĐ-CP ngày 18/6/2015": neither is the reported event's year (the corpus
+    dated 290 of its 1,358 dated articles to a year other than 2016 or 2017 so). A dateline opening the lead keeps
+    its year."""
+    recalled = extract(article(
+        "Công an tỉnh Sơn La vừa bắt giữ Trịnh Thị Dung (SN 1965, ngụ phường Quyết Thắng, TP. Sơn La, tỉnh Sơn La). "
+        "Trước đó, ngày 9/11/1996, đối tượng Trịnh Thị Dung bị khởi tố về tội lừa đảo chiếm đoạt tài sản."))
+    assert (recalled.date, recalled.year) == ("--11-09", None)
+    decree = extract(article(
+        "Thủ tướng Chính phủ đồng ý áp dụng các quy định tại Nghị định số 59/2015/NĐ-CP ngày 18/6/2015 của Chính phủ "
+        "về quản lý dự án đầu tư xây dựng. Dự án xây cầu qua cặp cửa khẩu Hoành Mô - Động Trung."))
+    assert decree.year is None
+    opening = extract(article("Theo phóng viên TTXVN tại Rome, chiều 8/6/2017, Đại sứ quán Việt Nam tại Italy tổ chức "
+                              "hội thảo. Trước đó, ngày 9/11/2016, hai bên đã gặp nhau."))
+    assert (opening.date, opening.year) == ("2017-06-08", 2017)
+
+
 def test_later_dates_and_impossible_dates_are_ignored():
     assert extract(article("Ngày 31/2, một điều không thể.")).date is None
     later = extract(article("Đoàn đến vào tối 28/11. " + "Nội dung buổi làm việc. " * 40 + "Ngày 29/11, đoàn đi Sa Pa."))

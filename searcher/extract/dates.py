@@ -64,6 +64,24 @@ def _published(article: Article) -> date | None:
         return None
 
 
+# A sentence's end: a stop, then a space and a capital or a digit (not "TP. Hồ Chí Minh"'s stop alone: "TP." is
+# rarely followed by a lower-case word, so this errs towards one long sentence, and so towards no year).
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[\w“\"(])|\n")
+
+
+# A document's number right before its date ("Nghị định số 59/2015/NĐ-CP ngày 18/6/2015", "Thông tư
+# 28/2009/TT-BGDĐT ban hành ngày 21-10-2009"): the date the document was signed, not the reported event.
+_DOCUMENT_BEFORE = re.compile(r"\d+/(?:\d{4}/)?[A-ZĐ][\w-]*(?:\s+\S+){0,2}\s+$")
+
+
+def _in_first_sentence(lead: str, at: int) -> bool:
+    """Is ``at`` in the first sentence of the summary or of the first paragraph? A dateline opens the report ("Sáng
+    22/4/2017, ...", "Theo PV TTXVN tại Rome, chiều 8/6/2017, ..."); a full date further on recalls an earlier event
+    ("Trước đó, ngày 9/11/1996, ...", "Nghị định số 59/2015/NĐ-CP ngày 18/6/2015") or announces a later one."""
+    part = lead.rfind("\n\n", 0, at)
+    return _SENTENCE_BREAK.search(lead, part + 2 if part >= 0 else 0, at) is None
+
+
 def _stated(match: re.Match) -> str | None:
     return match.group("year") or match.group("year2") or match.group("year3")
 
@@ -87,6 +105,9 @@ def extract_date(article: Article) -> tuple[str | None, int | None]:
         year = int(stated) if stated else None
         if not _valid(day, month, year) or (year and newest and year < newest - 1):
             continue
+        if year and (not _in_first_sentence(lead, match.start())
+                     or _DOCUMENT_BEFORE.search(lead, max(0, match.start() - 40), match.start())):
+            year = None  # "Trước đó, ngày 9/11/1996", "Nghị định số 59/2015/NĐ-CP ngày 18/6/2015": not the event's year
         if year is None and published:
             year = published.year
             if _valid(day, month, year) and date(year, month, day) > published + _FUTURE_SLACK:
