@@ -300,7 +300,7 @@ def news_articles():
               "bm22559062", "bm21478494", "bm21471956", "bm22579602", "bm22618406", "bm22641848",
               "bm22729700", "bm22334124", "bm22422693", "bm22437641", "bm22705890",
               "bm22448748", "bm22640626", "bm22278169", "bm22472805", "bm22476865",
-              "bm21476437", "bm22475271", "bm22452809"}
+              "bm21476437", "bm22475271", "bm22452809", "bm22472190"}
     found = {}
     with gzip.open(NEWS, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -2727,6 +2727,11 @@ def test_a_body_is_one_value_whether_its_name_s_first_word_is_capitalised():
         "Trưa 4/6, đại diện lãnh đạo TP Đà Nẵng, các đơn vị quân đội Việt Nam đã đón chỉ huy và thủy thủ tàu HMAS "
         "Ballarat FFH 155 của Hải quân Hoàng gia Australia đến thăm Đà Nẵng.")))
     assert lower == upper == {"Hải quân Hoàng gia Australia": "Australia"}
+    # bm22430817: "mong muốn Quốc hội và Chính quyền Hoa Kỳ tiếp tục hỗ trợ": "và" links two bodies, it stays lower case
+    found = partners(extract(article(
+        "Sáng 31/5, Chủ tịch Quốc hội Nguyễn Thị Kim Ngân tiếp Đoàn Ủy ban Quân vụ Thượng viện Hoa Kỳ; mong muốn Quốc "
+        "hội và Chính quyền Hoa Kỳ tiếp tục hỗ trợ Việt Nam hoàn tất việc tẩy độc.")))
+    assert not [name for name in found if " Và " in name]
 
 
 def test_the_province_ba_ria_vung_tau_is_no_person_after_the_honorific_ba():
@@ -2736,3 +2741,15 @@ def test_the_province_ba_ria_vung_tau_is_no_person_after_the_honorific_ba():
         "Ngày 6/2, UBND tỉnh Bà Rịa-Vũng Tàu tổ chức ngày hội đầu tư Xuân Đinh Dậu 2017. Bà Nguyễn Thị Yến, Bí thư "
         "Tỉnh ủy, phát biểu tại ngày hội.", title="Nhiều dự án nghìn tỷ 'xông đất' Bà Rịa - Vũng Tàu"))
     assert [o.name for o in extraction.officials] == ["Nguyễn Thị Yến"]
+
+
+def test_a_vietnamese_school_or_body_with_a_foreign_word_is_no_partner(news_articles):
+    """bm22472190: "Đại sứ Osius cũng trao cho bà Đàm Bích Thủy, Chủ tịch Đại học Fulbright Việt Nam quyết định tài trợ":
+    the university is Vietnamese (its name says so), the donor is the partner; bm22434931: "Thủ tướng cho biết Chính phủ
+    VN khuyến khích doanh nghiệp Mỹ tăng cường đầu tư vào VN" names the Vietnamese government, no American body."""
+    found = partners(extract(news_articles["bm22472190"]))
+    assert "Bộ Ngoại giao Hoa Kỳ" in found and not [name for name in found if "Fulbright" in name]
+    found = partners(extract(article(
+        "Chiều 30/5, Thủ tướng Nguyễn Xuân Phúc tiếp lãnh đạo Tập đoàn Boeing. Thủ tướng cho biết Chính phủ VN khuyến "
+        "khích doanh nghiệp Mỹ tăng cường đầu tư vào VN.")))
+    assert not [name for name in found if "VN" in name]

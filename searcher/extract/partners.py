@@ -437,6 +437,7 @@ _BODY_WORD = re.compile(r"[ \t]+([^\W_](?:[\w'’&.-]*[^\W_.])?)")
 _BODY_STOPS = frozenset("tại ở của với và cho là đã sẽ được đang vừa cùng từ về trong theo do như hay hoặc "
                         "này đó nhằm để khi thì có không đến sang".split())
 _BODY_LINKS = frozenset({"of", "and", "&", "de", "for", "du", "der", "und"})
+_SCHOOL_WORDS = frozenset({"học", "Trường", "trường", "viện"})  # Đại học, Trường (Đại học), Học viện
 _BRANDS = word_list("vietnamese_brands")
 _BRAND_PREFIXES = tuple(b[:-1].lower() for b in _BRANDS if b.endswith("*"))
 _BRAND_NAMES = frozenset(b.lower() for b in _BRANDS if not b.endswith("*"))
@@ -525,6 +526,8 @@ def _foreign_body(chunk: str, head: re.Match, people: set[str]) -> tuple[str, st
         return entity.name, country or entity.country, end
     if country == VIETNAM:
         country = None
+    if name.endswith(" Việt Nam") and head.group().split()[-1] in _SCHOOL_WORDS:
+        return None  # "Đại học Fulbright Việt Nam": a Vietnamese school with a foreign name
     if country is None and (joined := next((w for w in names if "-" in w or "–" in w), None)):
         side = COUNTRIES.get(_DASH.split(joined)[0])  # "Hội hữu nghị Belarus-Việt Nam": Belarus's side, named first
         country = side if side != VIETNAM else None
@@ -945,7 +948,8 @@ def styled(name: str) -> str:
     """A body's name with the first word after its kind word capitalised, as the press mostly writes it ("Bộ Ngoại
     giao Nga", "Trung tâm Văn hóa Pháp"): one facet value whichever way an article writes it."""
     head = _LOWER_AFTER_HEAD.match(name)
-    if head is None or " " not in name[head.end():] or name in KNOWN_BY_CANONICAL:
+    if head is None or " " not in name[head.end():] or name in KNOWN_BY_CANONICAL or \
+            name[head.end():].split(" ", 1)[0] in _BODY_STOPS:  # "Quốc hội và Chính quyền Hoa Kỳ": two bodies
         return name  # "Hội hữu nghị" alone, or a name ending there: nothing to restyle
     return name[: head.end()] + name[head.end()].upper() + name[head.end() + 1:]
 
@@ -1012,7 +1016,7 @@ def _add_org(match: re.Match, add, chunk: str = "", people: set[str] = frozenset
     state_body = _STATE_BODY_START.match(org) is not None  # "quân đội Trung Quốc": "đội" is part of the head
     kind = _ORG_START.match(org + " ")
     one_word_kind = kind is None or " " not in kind.group().strip()  # "Hội nghị" is no body, "Chương trình Đồng bằng" is
-    if country == VIETNAM or "Việt" in words[:-1] or (
+    if country == VIETNAM or "Việt" in words[:-1] or "VN" in words or (
             one_word_kind and words[1].lower() in _ORG_BAD_SECOND and not state_body):
         return
     if org[: match.start("country") - match.start("org")].strip() in _COMPANY_KINDS:
