@@ -95,7 +95,7 @@ def test_the_timeline_draws_only_real_years_with_whole_labels_and_counts_the_res
     bars = tab.locator(".timeline a.bar-link")
     labels = bars.evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
     years = [int(re.search(r"(\d{4})", label)[1]) for label in labels]
-    assert years == sorted(years) and len(years) >= 3
+    assert years == sorted(years) and len(years) >= 2  # a 2017 crawl: its articles' own years, 2016 and 2017, and more
     assert all(1990 <= y <= date.today().year for y in years)
     # Years before 1990 (a birth year, a war) found in the text exist but are not drawn.
     assert any(int(v["value"]) < 1990 for v in twin["histogram"] if v["value"].isdigit())
