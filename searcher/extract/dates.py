@@ -64,9 +64,9 @@ def _published(article: Article) -> date | None:
         return None
 
 
-# A sentence's end: a stop, then a space and a capital or a digit (not "TP. Hồ Chí Minh"'s stop alone: "TP." is
-# rarely followed by a lower-case word, so this errs towards one long sentence, and so towards no year).
-_SENTENCE_BREAK = re.compile(r"[.!?]\s+(?=[\w“\"(])|\n")
+# A sentence's end: a stop and a space before a word, a quote or a bracket, or a line's end; not the stop of an
+# abbreviation or an initial ("TP. Hồ Chí Minh", "PV. Hà", "ông H. Nguyễn"), which would cut the dateline's sentence.
+_SENTENCE_BREAK = re.compile(r"(?<![A-ZĐ][A-ZĐ])(?<!\b[A-ZĐ])[.!?]\s+(?=[\w“\"(])|\n")
 
 
 # A document's number right before its date ("Nghị định số 59/2015/NĐ-CP ngày 18/6/2015", "Thông tư
@@ -79,7 +79,7 @@ def _in_first_sentence(lead: str, at: int) -> bool:
     22/4/2017, ...", "Theo PV TTXVN tại Rome, chiều 8/6/2017, ..."); a full date further on recalls an earlier event
     ("Trước đó, ngày 9/11/1996, ...", "Nghị định số 59/2015/NĐ-CP ngày 18/6/2015") or announces a later one."""
     part = lead.rfind("\n\n", 0, at)
-    return _SENTENCE_BREAK.search(lead, part + 2 if part >= 0 else 0, at) is None
+    return _SENTENCE_BREAK.search(lead, part + 2 if part >= 0 else 0, at + 1) is None  # (+1: the word after a stop)
 
 
 def _stated(match: re.Match) -> str | None:

@@ -437,7 +437,7 @@ _BODY_WORD = re.compile(r"[ \t]+([^\W_](?:[\w'’&.-]*[^\W_.])?)")
 _BODY_STOPS = frozenset("tại ở của với và cho là đã sẽ được đang vừa cùng từ về trong theo do như hay hoặc "
                         "này đó nhằm để khi thì có không đến sang".split())
 _BODY_LINKS = frozenset({"of", "and", "&", "de", "for", "du", "der", "und"})
-_SCHOOL_WORDS = frozenset({"học", "Trường", "trường", "viện"})  # Đại học, Trường (Đại học), Học viện
+_SCHOOL_WORDS = frozenset({"học", "Trường", "trường", "viện"})  # Đại học, Trường (Đại học), Học viện, Bệnh viện
 _BRANDS = word_list("vietnamese_brands")
 _BRAND_PREFIXES = tuple(b[:-1].lower() for b in _BRANDS if b.endswith("*"))
 _BRAND_NAMES = frozenset(b.lower() for b in _BRANDS if not b.endswith("*"))
