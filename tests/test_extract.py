@@ -219,6 +219,10 @@ def test_a_full_date_further_into_the_lead_than_its_first_sentence_gives_no_year
     opening = extract(article("Theo phóng viên TTXVN tại Rome, chiều 8/6/2017, Đại sứ quán Việt Nam tại Italy tổ chức "
                               "hội thảo. Trước đó, ngày 9/11/2016, hai bên đã gặp nhau."))
     assert (opening.date, opening.year) == ("2017-06-08", 2017)
+    second = extract(article("Hai bên đã có nhiều hoạt động hợp tác. Ngày 9/11/1996, hai bên ký hiệp định đầu tiên."))
+    assert (second.date, second.year) == ("--11-09", None)
+    abbreviated = extract(article("Tại TP. Hồ Chí Minh, chiều 8/6/2017, Tổng Lãnh sự quán Italy tổ chức hội thảo."))
+    assert abbreviated.year == 2017
 
 
 def test_later_dates_and_impossible_dates_are_ignored():
