@@ -26,6 +26,17 @@ def test_query_text_output_lists_titles_and_marked_snippets(seed_index):
     assert "[Nagano]" in result.stdout
 
 
+def test_a_filter_option_takes_a_partner_in_any_spelling(seed_index):
+    """``--partner nagano`` is the partner "tỉnh Nagano", ``--partner Yunnan`` is "tỉnh Vân Nam": the filter finds the
+    article, and the facet list ticks the value as the index spells it."""
+    result = run("query", "--partner", "nagano", "--index", seed_index, "")
+    assert result.returncode == 0, result.stderr
+    assert "1 kết quả" in result.stdout and "Đoàn đại biểu tỉnh Lào Cai thăm và làm việc tại tỉnh Nagano" in result.stdout
+    assert "*tỉnh Nagano (1)" in result.stdout
+    payload = json.loads(run("query", "--partner", "Yunnan", "--index", seed_index, "--json", "").stdout)
+    assert payload["filters"]["partner"] == ["tỉnh Vân Nam"] and payload["total"] == 1
+
+
 def test_queries_read_from_stdin_are_answered_one_json_line_each_in_order(seed_index):
     """A script sends its queries on stdin and pays for opening the index once; each answer is
     the one the query gets alone, and a line that cannot be answered says why in its place."""

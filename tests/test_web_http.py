@@ -294,6 +294,20 @@ def test_unknown_facet_value_is_an_explained_empty_result(seed_server):
     assert '<a href="/search?q=lao+cai">Bỏ lọc Đối tác: Không Tồn Tại</a>' in page.text
 
 
+def test_a_filter_typed_in_another_spelling_leads_to_the_value_it_names(seed_server):
+    """``partner=nagano`` and ``partner=Yunnan`` are "tỉnh Nagano" and "tỉnh Vân Nam" (issue 12: every spelling is an
+    alias the facet filter accepts): the page and its JSON twin redirect to the URL that ticks the value as the index
+    spells it, so its chip removes it and its count agrees."""
+    moved = seed_server.get("/search", follow=False, q="lao cai", partner="nagano")
+    assert moved.status == 302 and moved.headers["Location"].endswith(
+        "/search?q=lao+cai&partner=t%E1%BB%89nh+Nagano")
+    page = seed_server.get("/search", q="lao cai", partner="nagano")
+    assert 'href="/search?q=lao+cai" aria-label="Bỏ lọc Đối tác: tỉnh Nagano"' in page.text
+    result = seed_server.get("/api/search", partner="Yunnan", country="trung quoc").json()
+    assert result["filters"]["partner"] == ["tỉnh Vân Nam"] and result["filters"]["country"] == ["Trung Quốc"]
+    assert [hit["id"] for hit in result["hits"]] == ["004_a94f6f6cfb8fd38e"]
+
+
 def test_page_beyond_the_last_is_explained_with_a_link_to_page_one(seed_server):
     result = seed_server.get("/api/search", q="lao cai", page=99).json()
     assert result["hits"] == [] and result["total"] == 5

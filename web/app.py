@@ -13,7 +13,7 @@ from dataclasses import replace
 from urllib.parse import quote, unquote, urlsplit
 
 import orjson
-from flask import Flask, Response, g, jsonify, render_template, request, url_for
+from flask import Flask, Response, g, jsonify, redirect, render_template, request, url_for
 from flask.json.provider import DefaultJSONProvider
 from werkzeug.exceptions import (BadRequest, HTTPException, NotFound, ServiceUnavailable,
                                  default_exceptions)
@@ -134,6 +134,12 @@ def create_app(index_dir, searcher: Searcher | None = None) -> Flask:
         except SearchError as exc:
             raise BadRequest(str(exc)) from exc
 
+    def respelled(state: SearchState, result) -> SearchState | None:
+        """The state with each ticked value as the index spells it, when the search read one typed another way
+        ("partner=nagano" is "tỉnh Nagano"): the page then links, ticks and removes the value it filtered by."""
+        chosen = tuple((name, tuple(result.filters.get(name) or values)) for name, values in state.selections)
+        return replace(state, selections=chosen) if chosen != state.selections else None
+
     @route("/")
     @route("/search")
     def search():
@@ -155,13 +161,19 @@ def create_app(index_dir, searcher: Searcher | None = None) -> Flask:
             result = run_search(state)
         except SearchError as exc:
             raise BadRequest(str(exc)) from exc
+        if date_problem is None and (canonical := respelled(state, result)) is not None:
+            return redirect(canonical.url("search"), code=302)
         page = render_template("search.html", state=state, res=result, date_problem=date_problem,
                                json_url=state.url("api_search"), **charts.for_search(state, result))
         return (page, 400) if date_problem else page
 
     @route("/api/search")
     def api_search():
-        return jsonify(run_search(SearchState.from_args(request.args)))
+        state = SearchState.from_args(request.args)
+        result = run_search(state)
+        if (canonical := respelled(state, result)) is not None:
+            return redirect(canonical.url("api_search"), code=302)
+        return jsonify(result)
 
     def load_article(doc_id: str):
         try:

@@ -207,10 +207,22 @@ class Searcher:
                 respelled = gen.parse(suggestion)
                 corrected = gen.evaluate(respelled)
                 base = self._base(gen, params, corrected)
-                if selected(gen.facets, base, params.all_selected(), gen.arrays.size).any():
+                if selected(gen.facets, base, self._selections(gen, params), gen.arrays.size).any():
                     return _Matches(suggestion, respelled, corrected, base, None, params.q)
         return _Matches(params.q, parsed, evaluation, self._base(gen, params, evaluation),
                         suggestion, None)
+
+    @staticmethod
+    def _selections(gen: Generation, params: SearchParams) -> dict[str, list[str]]:
+        """The ticked values as the index spells them: a partner, country or official typed another way ("nagano",
+        "Yunnan", "bộ ngoại giao nga") is the value it names, as on its explore page; a value the archive does not
+        hold stays as typed, and matches nothing."""
+        chosen = params.all_selected()
+        for name, values in chosen.items():
+            if values and explore.entity_facet(name) is not None:
+                names = gen.names(name)
+                chosen[name] = list(dict.fromkeys(names.resolve(value) or value for value in values))
+        return chosen
 
     def _base(self, gen: Generation, params: SearchParams, evaluation) -> np.ndarray:
         """The documents the words and the dates let through (a new array: the evaluation's
@@ -220,7 +232,7 @@ class Searcher:
 
     def _search(self, gen: Generation, params: SearchParams, parsed) -> SearchResult:
         found = self._matches(gen, params, parsed)
-        selections = params.all_selected()
+        selections = self._selections(gen, params)
         matched, facets, histogram = count_facets(gen.facets, found.base, selections,
                                                   params.facet_limit, gen.arrays.size)
         docs = np.flatnonzero(matched)
@@ -395,7 +407,7 @@ class Searcher:
             with self._lock:
                 found = self._matches(gen, params, self._parse(gen, params))
                 evaluation = found.evaluation
-                matched = selected(gen.facets, found.base, params.all_selected(), gen.arrays.size)
+                matched = selected(gen.facets, found.base, self._selections(gen, params), gen.arrays.size)
                 order = self._order(gen, evaluation, matched, params.sort)
                 needles = query_needles(found.parsed)
             for start in range(0, len(order), EXPORT_BATCH):
