@@ -30,6 +30,12 @@ def last_plausible_year() -> int:
     return date.today().year
 
 
+# A republic's or a kingdom's form between a body and its country ("Quốc hội Cộng hòa Cuba", "Quốc hội nước Cộng hòa
+# Liên bang Myanmar", "Thượng viện CH Haiti"): a partner is one value without it, so extraction writes the value so and
+# a typed name is read so. "Liên bang" alone is a body's own word ("Hội đồng Liên bang Đức").
+STATE_FORM = r"(?:nước\s+)?(?:Cộng hòa|Cộng hoà|CH|Vương quốc|Hợp chúng quốc)(?:\s+Liên bang)?"
+
+
 @dataclass(frozen=True)
 class Facet:
     name: str  # index field, URL parameter, CLI option (--NAME), key of SearchParams.selections

@@ -187,3 +187,17 @@ def test_facet_counts_of_a_query_count_its_articles(news_index, query):
     assert sum(years.values()) == len(articles)  # a year, or "unknown", for every article
     assert {v: c for v, c in years.items() if v.isdigit()} == \
         dict(Counter(str(a.year) for a in articles if a.year))
+
+
+def test_a_partner_filtered_by_its_name_with_the_republic_s_form_is_the_one_value(tmp_path_factory):
+    """bm22517194 names "Quốc hội của Chính quyền Nhân dân nước Cộng hòa Cuba" and "Quốc hội Cuba": one value,
+    "Quốc hội Cuba"; a filter or a link written "Quốc hội Cộng hòa Cuba" (as older indexes named it) finds it."""
+    from conftest import NEWS, index_news_articles
+
+    if not NEWS.exists():
+        pytest.skip(f"SKIPPED: the news corpus {NEWS} is missing (set SEARCHER_CORPORA)")
+    archive = index_news_articles(tmp_path_factory, "cuba", {"bm22517194"})
+    result = archive.search(SearchParams(q="", selections={"partner": ["Quốc hội Cộng hòa Cuba"]}))
+    assert result.total == 1 and result.hits[0].id == "bm22517194"
+    assert result.filters["partner"] == ["Quốc hội Cuba"]
+    assert archive.resolve("partner", "quoc hoi nuoc cong hoa cuba") == "Quốc hội Cuba"

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..data import word_list
+from ..facets import STATE_FORM
 from ..model import Partner
 from .gazetteer import (
     AMBIGUOUS_COUNTRY_WORDS,
@@ -1061,9 +1062,7 @@ def _add_org(match: re.Match, add, chunk: str = "", people: set[str] = frozenset
         add(name[0].upper() + name[1:], country)
 
 
-# A republic's or a kingdom's form between a body and its country ("Quốc hội Cộng hòa Cuba", "Quốc hội nước Cộng hòa
-# Liên bang Myanmar", "Thượng viện CH Haiti"); "Liên bang" alone is a body's own word ("Hội đồng Liên bang Đức").
-_STATE_FORM_AT_END = re.compile(r"\s(?:nước\s+)?(?:Cộng hòa|Cộng hoà|CH|Vương quốc|Hợp chúng quốc)(?:\s+Liên bang)?\s+$")
+_STATE_FORM_AT_END = re.compile(rf"\s{STATE_FORM}\s+$")  # see ``facets.STATE_FORM``
 # A person's title inside a run of bodies' names ("Thượng viện và Chủ tịch Hạ viện Hà Lan").
 _TITLE_INSIDE = re.compile(r"(?<=\s)(?:Phó\s+)?(?:Chủ tịch|Tổng thống|Thủ tướng|Bộ trưởng|Thứ trưởng|Đại sứ"
                            r"|Tổng Thư ký|Tổng thư ký|Chủ nhiệm|Giám đốc|Tổng Giám đốc|Thống đốc|Thị trưởng)\s+")

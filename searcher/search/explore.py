@@ -8,11 +8,12 @@ those articles only.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..facets import BY_NAME, FACETS, FIRST_PLAUSIBLE_YEAR, Facet, last_plausible_year
+from ..facets import BY_NAME, FACETS, FIRST_PLAUSIBLE_YEAR, STATE_FORM, Facet, last_plausible_year
 from ..text.normalize import clean, fold, syllables
 from ..text.terms import pair_terms
 from .aliases import key as name_key, spelled_key, spelling_classes
@@ -119,6 +120,9 @@ def without_unit(value: str) -> str:
     return value
 
 
+_STATE_FORM = re.compile(rf"\s{fold(STATE_FORM)}\s+(?=\S)")  # read on the typed name folded, accents or none
+
+
 class NameIndex:
     """A facet's values by the ways people type them: accent-less, any case, without the unit
     word ("nagano" for "tỉnh Nagano"), and any spelling of the same name ("Yunnan")."""
@@ -140,9 +144,16 @@ class NameIndex:
         return self._by_key
 
     def resolve(self, typed: str) -> str | None:
-        """The facet value ``typed`` names, or None."""
+        """The facet value ``typed`` names, or None. A body written with its republic's or kingdom's form ("Quốc hội
+        Cộng hòa Cuba", as older indexes and links name it) is the body without it ("Quốc hội Cuba")."""
         if typed in self.column.index:
             return typed
+        found = self._resolve(typed)
+        if found is None and (bare := _STATE_FORM.sub(" ", fold(typed))) != fold(typed):
+            found = self._resolve(bare)
+        return found
+
+    def _resolve(self, typed: str) -> str | None:
         keys = self._keys()
         typed_key = name_key(typed)
         if typed_key in keys:
