@@ -945,9 +945,14 @@ _VIETNAM_SIDE = re.compile(r"\s+(?:tại\s+Việt Nam|(?P<dash>[-–])\s+Việt(
 _LOWER_AFTER_HEAD = re.compile(rf"(?>Hội đồng|Trung tâm|Duma|Hãng tin|{_ORG_HEAD_LOOSE}|{_ORG_HEAD_STRICT})\s+(?=[a-zđà-ỹ])")
 
 
+_CENTRAL = re.compile(r"(?<=\s)(?:TƯ|T\.Ư)(?=\s)")  # "Quân ủy TƯ Trung Quốc": "Trung ương" written short
+
+
 def styled(name: str) -> str:
-    """A body's name with the first word after its kind word capitalised, as the press mostly writes it ("Bộ Ngoại
-    giao Nga", "Trung tâm Văn hóa Pháp"): one facet value whichever way an article writes it."""
+    """A body's name with the first word after its kind word capitalised and "TƯ" written out, as the press mostly
+    writes it ("Bộ Ngoại giao Nga", "Quân ủy Trung ương Trung Quốc"): one facet value whichever way an article
+    writes it."""
+    name = _CENTRAL.sub("Trung ương", name)
     head = _LOWER_AFTER_HEAD.match(name)
     if head is None or " " not in name[head.end():] or name in KNOWN_BY_CANONICAL or \
             name[head.end():].split(" ", 1)[0] in _BODY_STOPS:  # "Quốc hội và Chính quyền Hoa Kỳ": two bodies
