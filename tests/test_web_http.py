@@ -3,6 +3,7 @@ small synthetic corpus: JSON twins, filters, bad input, security headers."""
 from __future__ import annotations
 
 import html
+from datetime import date
 import re
 import shutil
 
@@ -273,6 +274,16 @@ def test_bad_dates_are_400_with_the_results_kept_on_the_page(seed_server, params
     assert page.status == 400 and 'id="date-problem"' in page.text
     assert 'data-total="' in page.text, "the results of the search without that date are shown"
     assert_clean_error(seed_server.get("/api/search", q="lao cai", **params), 400, json_api=True)
+
+
+def test_the_date_boxes_examples_are_in_the_matches_latest_year(synthetic_server, seed_server):
+    """The synthetic articles run to 2024: the boxes suggest 01/01/2024 and 31/12/2024. The seed pages have no known
+    year: this year's dates, not a fixed year that a reader of an older archive would take for its span."""
+    page = synthetic_server.get("/search", q="Nagano").text
+    assert 'placeholder="01/01/2024"' in page and 'placeholder="31/12/2024"' in page and "(05/2024)" in page
+    this_year = date.today().year
+    page = seed_server.get("/search", q="lao cai").text
+    assert f'placeholder="01/01/{this_year}"' in page and f'placeholder="31/12/{this_year}"' in page
 
 
 def test_a_date_typed_day_first_filters_instead_of_failing(mixed_server):

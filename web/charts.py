@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import replace
+from datetime import date
 from typing import Callable
 
 from flask import url_for
@@ -68,7 +69,9 @@ def for_search(state, result) -> dict:
     years, undated = plausible_years(result.histogram)
     # The count beside the chart lists as many: no year, or one no one can believe.
     unbelieved = [v.value for v in result.histogram if not YEAR.is_plausible(v.value) and v.count]
+    # The date boxes' examples are in the matches' latest year: a 2017 archive is not shown "2023".
     return {"bars": bars(years, year_href), "undated": undated,
+            "example_year": max((int(v.value) for v in years if v.count), default=date.today().year),
             "unknown_url": state.only(YEAR.name, *unbelieved) if unbelieved else None,
             "month_bars": bars(result.months, month_href)}
 
