@@ -149,7 +149,7 @@ class NameIndex:
         if typed in self.column.index:
             return typed
         found = self._resolve(typed)
-        if found is None and (bare := _STATE_FORM.sub(" ", fold(typed))) != fold(typed):
+        if found is None and (bare := _STATE_FORM.sub(" ", folded := fold(typed))) != folded:
             found = self._resolve(bare)
         return found
 

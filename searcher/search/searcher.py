@@ -194,7 +194,8 @@ class Searcher:
             raise SearchError("Hãy nhập từ khóa tìm kiếm hoặc chọn một bộ lọc.")
         return parsed
 
-    def _matches(self, gen: Generation, params: SearchParams, parsed) -> _Matches:
+    def _matches(self, gen: Generation, params: SearchParams, parsed,
+                 selections: dict[str, list[str]]) -> _Matches:
         """What the results are for: the query, or its respelling when no article holds every
         word and the respelling finds some (unless ``params.correct`` is off); and, when few
         hold every word, the respelling to offer (``suggestion``). A search and its export
@@ -207,7 +208,7 @@ class Searcher:
                 respelled = gen.parse(suggestion)
                 corrected = gen.evaluate(respelled)
                 base = self._base(gen, params, corrected)
-                if selected(gen.facets, base, self._selections(gen, params), gen.arrays.size).any():
+                if selected(gen.facets, base, selections, gen.arrays.size).any():
                     return _Matches(suggestion, respelled, corrected, base, None, params.q)
         return _Matches(params.q, parsed, evaluation, self._base(gen, params, evaluation),
                         suggestion, None)
@@ -231,8 +232,8 @@ class Searcher:
             self._date_filter(gen, params)
 
     def _search(self, gen: Generation, params: SearchParams, parsed) -> SearchResult:
-        found = self._matches(gen, params, parsed)
         selections = self._selections(gen, params)
+        found = self._matches(gen, params, parsed, selections)
         matched, facets, histogram = count_facets(gen.facets, found.base, selections,
                                                   params.facet_limit, gen.arrays.size)
         docs = np.flatnonzero(matched)
@@ -405,9 +406,10 @@ class Searcher:
             gen = self._current().hold()
         try:
             with self._lock:
-                found = self._matches(gen, params, self._parse(gen, params))
+                selections = self._selections(gen, params)
+                found = self._matches(gen, params, self._parse(gen, params), selections)
                 evaluation = found.evaluation
-                matched = selected(gen.facets, found.base, self._selections(gen, params), gen.arrays.size)
+                matched = selected(gen.facets, found.base, selections, gen.arrays.size)
                 order = self._order(gen, evaluation, matched, params.sort)
                 needles = query_needles(found.parsed)
             for start in range(0, len(order), EXPORT_BATCH):
