@@ -9,7 +9,7 @@ import pytest
 from conftest import CORPUS, SEED_IDS, write_jsonl
 from searcher.store import indexer
 from searcher.store.indexer import IndexError_, index_paths
-from searcher import SearchParams, Searcher
+from searcher import SearchParams, Searcher, iter_articles
 
 
 @pytest.fixture
@@ -369,3 +369,68 @@ def test_a_file_the_last_run_read_whole_is_not_read_again_until_it_changes(tmp_p
     assert sorted(parsed) == ["a.jsonl"] * 3 + ["b.jsonl"] * 2
     hits = Searcher(index_dir).search(SearchParams(q="Nagano", limit=5)).hits
     assert [h.id for h in hits] == ["doc-1"]
+
+
+@pytest.fixture
+def news_corpus(tmp_path):
+    """The seed pages and every 300th article of the news corpus (122 articles)."""
+    from conftest import NEWS, index_news
+
+    if not NEWS.exists():
+        pytest.skip(f"SKIPPED: the news corpus {NEWS} is missing (set SEARCHER_CORPORA)")
+    (tmp_path / "news").mkdir()
+    index_news(tmp_path / "news", lambda number, _: number % 300 == 0)
+    return tmp_path / "news" / "corpus", tmp_path / "news" / "index"
+
+
+def _answers(index_dir) -> list:
+    searcher = Searcher(index_dir)
+    answers = []
+    for q in ("hợp tác", "hop tac nhat ban", "Lào Cai", "bóng đá", "Trump", "kinh tế Việt Nam"):
+        for sort in ("relevance", "date"):
+            result = searcher.search(SearchParams(q=q, sort=sort, limit=20))
+            answers.append((q, sort, result.total, [hit.id for hit in result.hits],
+                            {name: [(v.value, v.count) for v in values]
+                             for name, values in result.facets.items()}))
+    return answers
+
+
+def test_a_warm_rebuild_writes_parts_in_parallel_and_answers_as_one_writer_does(
+        news_corpus, tmp_path, monkeypatch):
+    """A rebuild whose every article is in the analysis cache splits them between the run's
+    writer and a forked one, each writing a segment, published in one TOC: same articles, same
+    answers and facet counts as one writer's rebuild."""
+    corpus, index_dir = news_corpus
+    serial = tmp_path / "serial"
+    shutil.copytree(index_dir, serial)
+    monkeypatch.setattr(indexer, "PARALLEL_WRITE_THRESHOLD", 50)
+    one = index_paths([corpus], serial, rebuild=True, workers=1)
+    two = index_paths([corpus], index_dir, rebuild=True, workers=2)
+    assert (two.added, two.reused, two.analysed) == (one.added, one.reused, 0) == (122, 122, 0)
+    assert len(list(serial.glob("*.seg"))) == 1 and len(list(index_dir.glob("*.seg"))) == 2
+    assert _answers(index_dir) == _answers(serial)
+    assert any(total > 10 for _, _, total, _, _ in _answers(index_dir))
+
+
+def test_a_part_writer_that_fails_leaves_the_previous_index_and_the_next_run_completes(
+        news_corpus, monkeypatch):
+    corpus, index_dir = news_corpus
+    before = _answers(index_dir)
+    seg_files = sorted(p.name for p in index_dir.glob("*.seg"))
+    monkeypatch.setattr(indexer, "PARALLEL_WRITE_THRESHOLD", 50)
+    real_document = indexer.document
+    last = list(iter_articles([corpus], lambda _: False))[-1].id  # in the forked writer's half
+
+    def document_that_breaks(article, *args):
+        if article.id == last:
+            raise OSError(28, "No space left on device")
+        return real_document(article, *args)
+
+    monkeypatch.setattr(indexer, "document", document_that_breaks)
+    with pytest.raises(IndexError_, match="a writer of part of the run failed .*No space left"):
+        index_paths([corpus], index_dir, rebuild=True, workers=2)
+    assert _answers(index_dir) == before
+    assert sorted(p.name for p in index_dir.glob("*.seg")) == seg_files
+    monkeypatch.setattr(indexer, "document", real_document)
+    report = index_paths([corpus], index_dir, rebuild=True, workers=2)
+    assert report.added == 122 and _answers(index_dir) == before

@@ -303,7 +303,7 @@ def _parse_body(lines: list[str], line_is_paragraph: bool) -> tuple[list[str], l
 
     def close_block() -> None:
         if block:
-            paragraphs.append(_collapse(" ".join(block)))
+            paragraphs.append(" ".join(block))  # its lines are collapsed already
             block.clear()
 
     for raw in lines:
@@ -337,6 +337,9 @@ def _is_teaser_marker(line: str) -> bool:
 
 
 def _is_social_footer(line: str) -> bool:
+    first = line.split(None, 1)
+    if not first or first[0].casefold() not in _SOCIAL_TOKENS:  # most lines: one short look
+        return False
     tokens = line.casefold().split()
     return len(tokens) >= 2 and all(token in _SOCIAL_TOKENS for token in tokens)
 

@@ -29,9 +29,10 @@ import numpy as np
 from ..facets import DATE_RANGE, FACETS
 from ..text.fingerprint import HASHES, copies, fingerprint, headline_key
 from .schema import COPY_KEYS_FIELD, TEXT_FIELDS
-from .whoosh_internals import read_postings
+from .whoosh_internals import SegmentColumns, read_postings
 
 DOC_VALUES_EXT = ".dv.npz"
+VOCABULARY_FIELD = "body"  # its terms of ASCII letters are the candidates for respelling
 COPY_KEYS = ("fingerprints", "headlines")  # arrays older code wrote no columns for
 # In a segment's file instead of the arrays: every document's keys are in its copy_keys column.
 KEYS_IN_COLUMN = "copy_keys_in_column"
@@ -107,12 +108,18 @@ def _copy_keys(reader) -> tuple[np.ndarray, np.ndarray, bool]:
     return prints, headlines, not len(missing)
 
 
-def derive(reader) -> DocValues:
-    """Read the columns out of one segment's reader (the slow way)."""
+def derive(reader, written: SegmentColumns | None = None) -> DocValues:
+    """Read the columns out of one segment's reader (the slow way), but for the lengths and
+    vocabulary its writer kept (``written``)."""
     size = reader.doc_count_all()
-    lengths = {name: np.array([reader.doc_field_length(d, name, 0) or 0 for d in range(size)],
-                              dtype=np.float32)
-               for name in TEXT_FIELDS}  # Whoosh answers None, not 0, for an empty field
+    if written is not None and any(len(column) != size for column in written.lengths.values()):
+        written = None  # not this segment's: read back, as for any other
+    if written is not None:
+        lengths = {name: written.lengths[name] for name in TEXT_FIELDS}
+    else:
+        lengths = {name: np.array([reader.doc_field_length(d, name, 0) or 0 for d in range(size)],
+                                  dtype=np.float32)
+                   for name in TEXT_FIELDS}  # Whoosh answers None, not 0, for an empty field
     date_keys = np.zeros(size, dtype=np.int64)
     if size:
         column = reader.column_reader(DATE_RANGE.field)
@@ -130,8 +137,12 @@ def derive(reader) -> DocValues:
         ids = np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64)
         by_doc = np.argsort(docs, kind="stable")  # a search counts a few documents' pairs
         facets[facet.name] = FacetPairs(values, docs[by_doc], ids[by_doc])
-    vocabulary = [t for t in (raw.decode("utf-8") for raw in (reader.lexicon("body") if size else ()))
-                  if t.isascii() and t.isalpha()]
+    if written is not None:
+        vocabulary = written.letter_terms
+    else:
+        vocabulary = [t for t in (raw.decode("utf-8") for raw in
+                                  (reader.lexicon(VOCABULARY_FIELD) if size else ()))
+                      if t.isascii() and t.isalpha()]
     prints, headlines, in_column = _copy_keys(reader)
     return DocValues(size, lengths, date_keys, facets, vocabulary, (prints, headlines), in_column)
 
@@ -140,13 +151,14 @@ def _json_bytes(value) -> np.ndarray:
     return np.frombuffer(json.dumps(value, ensure_ascii=False).encode(), np.uint8)
 
 
-def write(storage, schema, segment) -> None:
-    """Derive a committed-to-be segment's columns and store them beside it."""
+def write(storage, schema, segment, written: SegmentColumns | None = None) -> None:
+    """Derive a committed-to-be segment's columns (but what its writer kept: ``written``) and
+    store them beside it."""
     from whoosh.reading import SegmentReader
 
     reader = SegmentReader(storage, schema, segment)
     try:
-        values = derive(reader)
+        values = derive(reader, written)
     finally:
         reader.close()
     arrays = {"date_keys": values.date_keys,
@@ -172,12 +184,14 @@ def write(storage, schema, segment) -> None:
     storage.rename_file(name + ".new", name)
 
 
-def write_missing(storage, schema, segments) -> None:
+def write_missing(storage, schema, segments,
+                  written: dict[str, SegmentColumns] | None = None) -> None:
     """Store the columns of every segment that has none yet (the ones this run wrote), or
-    whose columns older code wrote without the keys that find copies."""
+    whose columns older code wrote without the keys that find copies. ``written``: the
+    columns a writer kept, by segment id."""
     for segment in segments:
         if not _has_copy_keys(storage, segment.make_filename(DOC_VALUES_EXT)):
-            write(storage, schema, segment)
+            write(storage, schema, segment, (written or {}).get(segment.segment_id()))
 
 
 def _has_copy_keys(storage, name: str) -> bool:

@@ -42,10 +42,14 @@ from .codec import is_compact
 from .health import first_damage, is_permission_error, reason
 from .schema import (ANALYSIS_FIELD, COPY_KEYS_FIELD, TEXT_FIELDS, analysis_identity, build_schema,
                      schema_changed)
-from .whoosh_internals import BUFFER_MB, discard_run, open_writer
+from .whoosh_internals import BUFFER_MB, BulkWriter, discard_run, open_writer
 
 # Below this many articles, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 32
+# A run that writes at least this many articles, every one from the analysis cache, into an
+# empty index (a --rebuild, a change of schema or ranking) splits them between this process and
+# forked writers, one segment each, published together (see ``_write_part``).
+PARALLEL_WRITE_THRESHOLD = 2000
 # The longest article in the 35k-article news corpus has 37k characters. Analysing a runaway
 # file (a whole site dump in one .txt) would stall the run for minutes: such articles are skipped.
 MAX_ARTICLE_CHARS = 1_000_000
@@ -342,6 +346,77 @@ def analysed_documents(todo: Iterable[tuple[Article, str]], workers: int,
         analysts.close()
 
 
+def _write_part(writer_options: dict, schema, part: frozenset[str], articles: Iterable,
+                index_dir: Path, identity: str, conn) -> None:
+    """In a forked process: write the articles of ``part`` (ids) from the analysis cache as a
+    segment aside, and send it back with how many documents it holds and how many were
+    analysed again (an entry that does not read back), or the error that stopped it.
+
+    A warm rebuild was one process writing, on one core: every article is one segment writer's
+    work (terms numbered, fields stored, postings encoded at commit), so writers of their own
+    parts share it out, as Lucene's per-thread writers do. Only the run's writer holds the
+    index's lock and publishes the TOC: a part's segment is never visible on its own."""
+    run = os.getppid()
+    try:
+        writer = open_writer(lock=False, **writer_options)
+        writer.schema = schema
+        cache = AnalysisCache.open(index_dir, identity, [], writable=False)
+        written = analysed = 0
+        for article, print_ in articles:
+            if article.id not in part:
+                continue
+            if written % 256 == 0 and os.getppid() != run:  # the run was killed: nobody waits
+                os._exit(1)
+            entry = cache.get(cache.key(print_)) if cache else None
+            if entry is None:
+                analysed += 1
+                terms, extraction, copy_keys = analysis_of(article)
+            else:
+                terms, (extraction, copy_keys) = entry
+            writer.add_document(**document(article, terms, extraction, copy_keys, print_))
+            written += 1
+        conn.send((writer.write_segment_aside(), written, analysed))
+    except BaseException as exc:  # noqa: BLE001 -- reported to the run, which stops
+        conn.send((None, 0, f"{type(exc).__name__}: {exc}"))
+    finally:
+        conn.close()
+
+
+def _finish_part(part: frozenset[str], process, conn) -> tuple[object, int]:
+    """The segment a part's writer wrote and how many of its articles were analysed again;
+    ``IndexError_`` if it failed or left out an article (the run then publishes nothing)."""
+    try:
+        segment, written, analysed = conn.recv()
+    except EOFError:
+        segment, written, analysed = None, 0, "it ended without an answer"
+    finally:
+        conn.close()
+        process.join()
+    if segment is None or written != len(part):
+        why = analysed if segment is None else f"{written} of {len(part)} articles written"
+        raise IndexError_(f"a writer of part of the run failed ({why}); the previous index "
+                          f"is intact")
+    return segment, analysed
+
+
+def _start_part_writer(writer_options: dict, schema, part: frozenset[str], plan: "_Plan", paths,
+                       index_dir: Path, identity: str):
+    """Fork a writer of ``part`` (``_write_part``); return (part, process, its connection)."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    process = context.Process(target=_write_part, daemon=True, args=(
+        writer_options, schema, part, plan.articles(paths), index_dir, identity, send))
+    process.start()
+    send.close()
+    return part, process, receive
+
+
+def _parts(ids: list[str], count: int) -> list[frozenset[str]]:
+    """``ids`` in ``count`` consecutive parts of (nearly) equal size."""
+    bounds = [len(ids) * i // count for i in range(count + 1)]
+    return [frozenset(ids[bounds[i]:bounds[i + 1]]) for i in range(count)]
+
+
 @dataclass
 class _Plan:
     """What a run must do, from reading every input once. The articles to index are kept while
@@ -526,8 +601,10 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
     # An index written with another codec is rewritten whole (from the analysis cache).
     rebuild = rebuild or schema_changed(ix.schema, build_schema()) or not is_compact(ix)
     try:
-        writer = open_writer(ix, TEXT_FIELDS, timeout=lock_timeout,
-                             buffer_mb=buffer_mb or BUFFER_MB)
+        writer_options = dict(ix=ix, bulk_fields=TEXT_FIELDS, timeout=lock_timeout,
+                              buffer_mb=buffer_mb or BUFFER_MB,
+                              letter_terms_field=docvalues.VOCABULARY_FIELD)
+        writer = open_writer(**writer_options)
     except whoosh_index.LockError:
         raise IndexError_(
             f"index {index_dir} is locked by another indexing run (waited {lock_timeout:g} s)"
@@ -552,6 +629,7 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
         replace_all = bool(indexed) and report.unchanged == 0 and kept == 0
         deleter = None if rebuild or replace_all else writer.searcher()  # one reader for all deletes
         cache = None
+        writers: list = []  # (part, process, connection) of each forked writer still running
         if use_cache and (plan.todo or gone):
             # Never at the index's expense: on a nearly full disk the cache is only read.
             room = free >= needed[0] + text * analysis_cache.CACHE_BYTES_PER_TEXT_BYTE
@@ -565,7 +643,17 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
             workers = workers or os.cpu_count() or 1
             if len(plan.todo) < PARALLEL_THRESHOLD:
                 workers = 1
-            for doc in analysed_documents(plan.articles(paths), workers, cache, report, dask):
+            articles = plan.articles(paths)
+            if deleter is None and cache is not None and workers > 1 and dask is None \
+                    and len(plan.todo) >= PARALLEL_WRITE_THRESHOLD \
+                    and isinstance(writer, BulkWriter) \
+                    and cache.holds(cache.key(p) for p in plan.todo.values()):
+                mine, *others = _parts(list(plan.todo), workers)
+                writers = [_start_part_writer(writer_options, writer.schema, part, plan, paths,
+                                              index_dir, cache.identity) for part in others]
+                articles = ((article, print_) for article, print_ in articles if article.id in mine)
+                workers = 1  # nothing to analyse
+            for doc in analysed_documents(articles, workers, cache, report, dask):
                 if doc["id"] in indexed:
                     if deleter is not None:
                         writer.delete_by_term("id", doc["id"], searcher=deleter)
@@ -574,6 +662,16 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
                     report.added += 1
                 writer.add_document(**doc)
                 bar.update()
+            while writers:
+                part, process, conn = writers.pop(0)
+                segment, analysed = _finish_part(part, process, conn)
+                writer.segments_aside.append(segment)
+                updated = sum(1 for doc_id in part if doc_id in indexed)
+                report.updated += updated
+                report.added += len(part) - updated
+                report.analysed += analysed
+                report.reused += len(part) - analysed
+                bar.update(len(part))
             bar.close()
             for doc_id in gone:
                 if deleter is not None:
@@ -583,6 +681,9 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
                 live = (cache.key(p) for p in plan.prints) if kept == 0 else None
                 cache.finish(live, {"analysed": report.analysed, "reused": report.reused})
         finally:
+            for _, process, _ in writers:  # the run stopped: so do the writers of its parts
+                process.terminate()
+                process.join()
             if cache is not None:
                 cache.close()
         if rebuild or report.added or report.updated or report.removed:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import struct
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter, ne
@@ -33,6 +33,7 @@ from pathlib import Path
 import numpy as np
 import whoosh
 from whoosh.reading import SegmentReader
+from whoosh.util.numeric import byte_to_length, length_to_byte
 from whoosh.writing import SegmentWriter
 
 from ..ragged import ranges
@@ -61,12 +62,15 @@ WRITE_BATCH_TERMS, WRITE_BATCH_POSTINGS = 4096, 1 << 17
 
 
 def open_writer(ix, bulk_fields: tuple[str, ...], timeout: float, private: bool = SUPPORTED,
-                 buffer_mb: float = BUFFER_MB):
+                 buffer_mb: float = BUFFER_MB, letter_terms_field: str | None = None,
+                 lock: bool = True):
     """The writer of an index run (segments in the compact codec, ``store.codec``): the bulk
-    writer on the supported Whoosh, else Whoosh's own."""
+    writer on the supported Whoosh, else Whoosh's own. ``lock=False``: a writer of a segment
+    aside (``BulkWriter.write_segment_aside``) beside the run's writer, which holds the lock."""
     if private:
         return BulkWriter(ix, bulk_fields, timeout=timeout, codec=CompactCodec(),
-                          buffer_bytes=int(buffer_mb * (1 << 20)), limitmb=POOL_MB)
+                          buffer_bytes=int(buffer_mb * (1 << 20)), limitmb=POOL_MB,
+                          letter_terms_field=letter_terms_field, _lk=lock)
     return SegmentWriter(ix, timeout=timeout, codec=CompactCodec(), limitmb=POOL_MB)
 
 
@@ -192,15 +196,18 @@ class PostingTable:
         self.fields: dict[str, _FieldTable] = {}
         self.nbytes = 0  # about what the table holds in memory
 
-    def add_document(self, fieldname: str, docnum: int, counts: dict[str, int]) -> int:
-        """Record one document's term counts for a field; return the field length."""
+    def add_document(self, fieldname: str, docnum: int, counts: Mapping[str, int]) -> int:
+        """Record one document's term counts for a field; return the field length. ``counts``:
+        a dict, or any mapping whose ``values()`` come in its keys' order (an ``array("I")``
+        is taken whole: ``analysis_cache.TermCounts``)."""
         table = self.fields.get(fieldname)
         if table is None:
             table = self.fields[fieldname] = _FieldTable()
         terms_before = len(table.numbering)
         table.term_numbers.extend(map(table.numbering.__getitem__, counts))
-        table.counts.extend(counts.values())
-        length = sum(counts.values())
+        values = counts.values()
+        table.counts.extend(values)
+        length = sum(values)
         table.docnums.append(docnum)
         table.lengths.append(length)
         table.ends.append(len(table.counts))
@@ -412,6 +419,16 @@ class PostingRun:
                                   frequency, shortest, longest, pairs)
 
 
+@dataclass
+class SegmentColumns:
+    """What the columns file of a segment (``store.docvalues``) needs and its writer already
+    held: each bulk field's length per document, as the segment stores it (one byte, Whoosh's
+    ``length_to_byte``), and the terms of one field made of ASCII letters only, in order."""
+
+    lengths: dict[str, np.ndarray]  # float32 per document
+    letter_terms: list[str]
+
+
 class BulkWriter(SegmentWriter):
     """A ``SegmentWriter`` whose ``bulk_fields`` take ``term -> count`` dicts (see module doc).
 
@@ -423,10 +440,14 @@ class BulkWriter(SegmentWriter):
     way leaves nothing visible (its files are removed as unpublished and its runs with the
     scratch folder, see ``discard_run``). Merges (Whoosh's merges of small segments) stream the
     bulk fields' postings term by term from the segments merged (``sources``), so they too hold
-    one term's postings at a time."""
+    one term's postings at a time.
+
+    ``written`` holds the new segment's ``SegmentColumns`` once it is written without merging
+    other segments in (``letter_terms_field``: the field whose ASCII-letter terms it keeps):
+    reading them back from the segment was a fifth of a warm rebuild's time."""
 
     def __init__(self, ix, bulk_fields: tuple[str, ...], buffer_bytes: int = BUFFER_MB << 20,
-                 **kwargs):
+                 letter_terms_field: str | None = None, **kwargs):
         super().__init__(ix, **kwargs)
         self.buffer_bytes = buffer_bytes
         self.runs: list[PostingRun] = []  # tables spilled by this run, in document order
@@ -440,6 +461,12 @@ class BulkWriter(SegmentWriter):
                 raise WhooshInternalsError(f"bulk field {name!r} has a field boost")
         self.bulk_fields = frozenset(bulk_fields)
         self._doc_lengths: dict[str, int] = {}
+        self._lengths = {name: array("I") for name in sorted(self.bulk_fields)}
+        self.letter_terms_field = letter_terms_field
+        self._letter_terms: list[str] = []
+        self.written: SegmentColumns | None = None
+        # Segments other writers of this run wrote aside, published after this one's.
+        self.segments_aside: list = []
         self.table = PostingTable()
         # Whoosh's add_document writes the other fields between start_doc and finish_doc; the
         # bulk fields' lengths (BM25 needs them) join the document just before it closes.
@@ -477,10 +504,23 @@ class BulkWriter(SegmentWriter):
         name = f"{self.newsegment.segment_id()}-{self._runs_written}.postings"
         self.runs.append(PostingRun(Path(self._tempstorage.folder) / name, fields, level))
 
+    def write_segment_aside(self):
+        """Write this writer's documents as a segment with its columns and checksum, for the
+        run's writer to publish (``segments_aside``); the writer of a part of a run, in a
+        process of its own (Lucene's per-thread segment writers). Return the segment."""
+        from . import docvalues
+
+        segment = self._finalize_segment()
+        docvalues.write(self.storage, self.schema, segment, self.written)
+        write_checksums(self.storage, [segment])
+        return segment
+
     def _commit_toc(self, segments):
         from . import docvalues  # it reads postings through this module
 
-        docvalues.write_missing(self.storage, self.schema, segments)
+        segments = [*segments, *self.segments_aside]
+        written = {self.newsegment.segment_id(): self.written} if self.written else {}
+        docvalues.write_missing(self.storage, self.schema, segments, written)
         docvalues.write_copies(self.storage, self.schema, segments, self.generation)
         write_checksums(self.storage, segments)
         super()._commit_toc(segments)
@@ -488,6 +528,10 @@ class BulkWriter(SegmentWriter):
     def _finish_doc_with_lengths(self):
         for name, length in self._doc_lengths.items():
             self.perdocwriter.add_field(name, self.schema[name], None, length)
+        if self.perdocwriter._indoc:  # W3's close() calls finish_doc once more, outside a document
+            for name, lengths in self._lengths.items():
+                length = self._doc_lengths.get(name)
+                lengths.append(byte_to_length(length_to_byte(length)) if length else 0)
         self._doc_lengths = {}
         self._finish_doc()
 
@@ -508,10 +552,17 @@ class BulkWriter(SegmentWriter):
                 pooled_name, postings = next(pool_fields)
                 if pooled_name != fieldname:
                     raise WhooshInternalsError(f"pool field {pooled_name!r}, expected {fieldname!r}")
-                self.fieldwriter.add_postings(self.schema, lengths, postings)
+                # A field without lengths gets 0 either way; asking W3 looks for its length
+                # file on disk once per posting.
+                scorable = self.schema[fieldname].scorable
+                self.fieldwriter.add_postings(self.schema, lengths if scorable else None, postings)
         if lengths:
             lengths.close()
         self.fieldwriter.close()
+        if not self.sources:
+            self.written = SegmentColumns(
+                {name: np.frombuffer(column, dtype=np.uint32).astype(np.float32)
+                 for name, column in self._lengths.items()}, self._letter_terms)
         for reader, _, _ in self.sources:
             reader.close()
         self.sources = []
@@ -528,6 +579,8 @@ class BulkWriter(SegmentWriter):
         for window in merged_columns(streams):
             if self.sources:  # a term whose only documents were a source's deleted ones
                 window = window.without_empty()
+            if fieldname == self.letter_terms_field:
+                self._letter_terms += [key.decode() for key in window.keys if key.isalpha()]
             for batch in window.blocks(WRITE_BATCH_TERMS, WRITE_BATCH_POSTINGS):
                 writer.write_terms(batch.keys, batch.frequency, batch.shortest, batch.longest,
                                    batch.pairs)
