@@ -1,6 +1,7 @@
 """Index runs: incremental, reporting bad inputs, never losing the previous index."""
 from __future__ import annotations
 
+import json
 import shutil
 import time
 
@@ -401,12 +402,16 @@ def test_a_warm_rebuild_writes_parts_in_parallel_and_answers_as_one_writer_does(
     writer and a forked one, each writing a segment, published in one TOC: same articles, same
     answers and facet counts as one writer's rebuild."""
     corpus, index_dir = news_corpus
+    with open(corpus / "news.jsonl", encoding="utf-8") as lines:
+        first = json.loads(next(lines))
+    write_jsonl(corpus / "wire-copy.jsonl", [{**first, "id": "wire-copy"}])  # one cache entry
+    assert index_paths([corpus], index_dir).reused == 1
     serial = tmp_path / "serial"
     shutil.copytree(index_dir, serial)
     monkeypatch.setattr(indexer, "PARALLEL_WRITE_THRESHOLD", 50)
     one = index_paths([corpus], serial, rebuild=True, workers=1)
     two = index_paths([corpus], index_dir, rebuild=True, workers=2)
-    assert (two.added, two.reused, two.analysed) == (one.added, one.reused, 0) == (122, 122, 0)
+    assert (two.added, two.reused, two.analysed) == (one.added, one.reused, 0) == (123, 123, 0)
     assert len(list(serial.glob("*.seg"))) == 1 and len(list(index_dir.glob("*.seg"))) == 2
     assert _answers(index_dir) == _answers(serial)
     assert any(total > 10 for _, _, total, _, _ in _answers(index_dir))

@@ -265,7 +265,7 @@ class AnalysisCache:
         """Does the cache have an entry for every key (whole or not)?"""
         if not self.readable:
             return False
-        keys = list(keys)
+        keys = list(set(keys))  # articles of one text share an entry
         try:
             for start in range(0, len(keys), 500):
                 batch = keys[start:start + 500]
