@@ -19,6 +19,7 @@ import shutil
 import time
 from collections import deque
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -382,21 +383,28 @@ def _write_part(writer_options: dict, schema, part: frozenset[str], articles: It
         conn.close()
 
 
-def _finish_part(part: frozenset[str], process, conn) -> tuple[object, int]:
-    """The segment a part's writer wrote and how many of its articles were analysed again;
-    ``IndexError_`` if it failed or left out an article (the run then publishes nothing)."""
-    try:
-        segment, written, analysed = conn.recv()
-    except EOFError:
-        segment, written, analysed = None, 0, "it ended without an answer"
-    finally:
+def _finish_parts(writers: list, report: IndexReport) -> list:
+    """The segments the part writers wrote, once each is done (their articles were counted as
+    reused when they started: an entry that did not read back moves to ``analysed``);
+    ``IndexError_`` if one failed or left out an article (the run then publishes nothing)."""
+    segments = []
+    while writers:
+        part, process, conn = writers[0]
+        try:
+            segment, written, analysed = conn.recv()
+        except EOFError:
+            segment, written, analysed = None, 0, "it ended without an answer"
         conn.close()
         process.join()
-    if segment is None or written != len(part):
-        why = analysed if segment is None else f"{written} of {len(part)} articles written"
-        raise IndexError_(f"a writer of part of the run failed ({why}); the previous index "
-                          f"is intact")
-    return segment, analysed
+        writers.pop(0)
+        if segment is None or written != len(part):
+            why = analysed if segment is None else f"{written} of {len(part)} articles written"
+            raise IndexError_(f"a writer of part of the run failed ({why}); the previous index "
+                              f"is intact")
+        report.analysed += analysed
+        report.reused -= analysed
+        segments.append(segment)
+    return segments
 
 
 def _start_part_writer(writer_options: dict, schema, part: frozenset[str], plan: "_Plan", paths,
@@ -609,6 +617,7 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
         raise IndexError_(
             f"index {index_dir} is locked by another indexing run (waited {lock_timeout:g} s)"
         ) from None
+    writers: list = []  # (part, process, connection) of each forked writer still running
     try:
         if rebuild:
             writer.schema = build_schema()  # published with the new TOC at commit, atomically
@@ -629,7 +638,6 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
         replace_all = bool(indexed) and report.unchanged == 0 and kept == 0
         deleter = None if rebuild or replace_all else writer.searcher()  # one reader for all deletes
         cache = None
-        writers: list = []  # (part, process, connection) of each forked writer still running
         if use_cache and (plan.todo or gone):
             # Never at the index's expense: on a nearly full disk the cache is only read.
             room = free >= needed[0] + text * analysis_cache.CACHE_BYTES_PER_TEXT_BYTE
@@ -649,9 +657,16 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
                     and isinstance(writer, BulkWriter) \
                     and cache.holds(cache.key(p) for p in plan.todo.values()):
                 mine, *others = _parts(list(plan.todo), workers)
-                writers = [_start_part_writer(writer_options, writer.schema, part, plan, paths,
-                                              index_dir, cache.identity) for part in others]
+                for part in others:
+                    writers.append(_start_part_writer(writer_options, writer.schema, part, plan,
+                                                      paths, index_dir, cache.identity))
+                    updated = sum(1 for doc_id in part if doc_id in indexed)
+                    report.updated += updated
+                    report.added += len(part) - updated
+                    report.reused += len(part)
+                writer.segments_aside = partial(_finish_parts, writers, report)
                 articles = ((article, print_) for article, print_ in articles if article.id in mine)
+                bar.total = len(mine)
                 workers = 1  # nothing to analyse
             for doc in analysed_documents(articles, workers, cache, report, dask):
                 if doc["id"] in indexed:
@@ -662,16 +677,6 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
                     report.added += 1
                 writer.add_document(**doc)
                 bar.update()
-            while writers:
-                part, process, conn = writers.pop(0)
-                segment, analysed = _finish_part(part, process, conn)
-                writer.segments_aside.append(segment)
-                updated = sum(1 for doc_id in part if doc_id in indexed)
-                report.updated += updated
-                report.added += len(part) - updated
-                report.analysed += analysed
-                report.reused += len(part) - analysed
-                bar.update(len(part))
             bar.close()
             for doc_id in gone:
                 if deleter is not None:
@@ -681,9 +686,6 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
                 live = (cache.key(p) for p in plan.prints) if kept == 0 else None
                 cache.finish(live, {"analysed": report.analysed, "reused": report.reused})
         finally:
-            for _, process, _ in writers:  # the run stopped: so do the writers of its parts
-                process.terminate()
-                process.join()
             if cache is not None:
                 cache.close()
         if rebuild or report.added or report.updated or report.removed:
@@ -701,6 +703,9 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
             discard_run(writer)
         return report
     except BaseException:
+        for _, process, _ in writers:  # the run stopped: so do the writers of its parts
+            process.terminate()
+            process.join()
         discard_run(writer)
         _remove_generation_files(index_dir, only=writer.generation)
         raise

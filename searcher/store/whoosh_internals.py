@@ -24,7 +24,7 @@ from __future__ import annotations
 import struct
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter, ne
@@ -465,8 +465,9 @@ class BulkWriter(SegmentWriter):
         self.letter_terms_field = letter_terms_field
         self._letter_terms: list[str] = []
         self.written: SegmentColumns | None = None
-        # Segments other writers of this run wrote aside, published after this one's.
-        self.segments_aside: list = []
+        # Asked once this writer's segment is written, before the TOC: the segments other
+        # writers of the run wrote aside, published after this one's (``write_segment_aside``).
+        self.segments_aside: Callable[[], list] = list
         self.table = PostingTable()
         # Whoosh's add_document writes the other fields between start_doc and finish_doc; the
         # bulk fields' lengths (BM25 needs them) join the document just before it closes.
@@ -518,7 +519,7 @@ class BulkWriter(SegmentWriter):
     def _commit_toc(self, segments):
         from . import docvalues  # it reads postings through this module
 
-        segments = [*segments, *self.segments_aside]
+        segments = [*segments, *self.segments_aside()]
         written = {self.newsegment.segment_id(): self.written} if self.written else {}
         docvalues.write_missing(self.storage, self.schema, segments, written)
         docvalues.write_copies(self.storage, self.schema, segments, self.generation)
