@@ -1,4 +1,6 @@
-"""Build and update the index: read -> analyse in worker processes -> one Whoosh writer.
+"""Build and update the index: read -> analyse in worker processes -> one Whoosh writer (or,
+when every article comes from the analysis cache into an empty index, a writer per part, each
+writing a segment that the run's writer publishes with its own: ``_write_part``).
 
 Runs are incremental (a content fingerprint per article decides added / updated / unchanged /
 removed) and atomic: Whoosh only publishes a new table of contents at ``commit()``, so a run that
