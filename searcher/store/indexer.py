@@ -53,6 +53,8 @@ PARALLEL_THRESHOLD = 32
 # empty index (a --rebuild, a change of schema or ranking) splits them between this process and
 # forked writers, one segment each, published together (see ``_write_part``).
 PARALLEL_WRITE_THRESHOLD = 2000
+# At most this many parts however many cores: each part is a segment every search then reads.
+MAX_WRITE_PARTS = 4
 # The longest article in the 35k-article news corpus has 37k characters. Analysing a runaway
 # file (a whole site dump in one .txt) would stall the run for minutes: such articles are skipped.
 MAX_ARTICLE_CHARS = 1_000_000
@@ -658,7 +660,7 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
                     and len(plan.todo) >= PARALLEL_WRITE_THRESHOLD \
                     and isinstance(writer, BulkWriter) \
                     and cache.holds(cache.key(p) for p in plan.todo.values()):
-                mine, *others = _parts(list(plan.todo), workers)
+                mine, *others = _parts(list(plan.todo), min(workers, MAX_WRITE_PARTS))
                 for part in others:
                     writers.append(_start_part_writer(writer_options, writer.schema, part, plan,
                                                       paths, index_dir, cache.identity))
