@@ -366,21 +366,15 @@ def _write_part(writer_options: dict, schema, part: frozenset[str], articles: It
         writer = open_writer(lock=False, **writer_options)
         writer.schema = schema
         cache = AnalysisCache.open(index_dir, identity, [], writable=False)
-        written = analysed = 0
-        for article, print_ in articles:
-            if article.id not in part:
-                continue
+        counts = IndexReport()
+        written = 0
+        ours = ((article, print_) for article, print_ in articles if article.id in part)
+        for doc in analysed_documents(ours, 1, cache, counts):
             if written % 256 == 0 and os.getppid() != run:  # the run was killed: nobody waits
                 os._exit(1)
-            entry = cache.get(cache.key(print_)) if cache else None
-            if entry is None:
-                analysed += 1
-                terms, extraction, copy_keys = analysis_of(article)
-            else:
-                terms, (extraction, copy_keys) = entry
-            writer.add_document(**document(article, terms, extraction, copy_keys, print_))
+            writer.add_document(**doc)
             written += 1
-        conn.send((writer.write_segment_aside(), written, analysed))
+        conn.send((writer.write_segment_aside(), written, counts.analysed))
     except BaseException as exc:  # noqa: BLE001 -- reported to the run, which stops
         conn.send((None, 0, f"{type(exc).__name__}: {exc}"))
     finally:
