@@ -131,6 +131,37 @@ def test_only_new_and_changed_articles_are_analysed_and_stale_entries_are_pruned
     assert answers(index_dir) == answers(fresh)
 
 
+def test_workers_end_once_the_texts_the_cache_lacks_are_analysed(corpus, tmp_path):
+    """A run whose new articles come first (an archive re-imported with new ones at its head,
+    the ten-times corpus of the scale benchmarks) ends its analysis workers once the cache
+    lacks nothing more, instead of holding their memory while it writes the rest."""
+    import multiprocessing
+
+    index_dir = tmp_path / "index"
+    index_paths([corpus], index_dir, workers=2)  # fills the cache
+    new = [article for article in iter_articles([write_jsonl(
+        tmp_path / "new.jsonl", synthetic_records(40, first=SYNTHETIC))])]
+    old = list(iter_articles([corpus]))
+    todo = [(article, indexer.fingerprint(article)) for article in new + old]
+    cache = analysis_cache.AnalysisCache.open(index_dir, indexer.CACHE_IDENTITY, [])
+    report = indexer.IndexReport()
+    to_analyse = cache.missing(cache.key(p) for _, p in todo)
+    assert to_analyse == len(new)
+    workers_while_writing_cached = []
+    try:
+        documents = []
+        for doc in indexer.analysed_documents(todo, 2, cache, report, to_analyse=to_analyse):
+            documents.append(doc)
+            if report.analysed == len(new):
+                workers_while_writing_cached.append(len(multiprocessing.active_children()))
+    finally:
+        cache.close()
+    assert (report.analysed, report.reused) == (len(new), len(old))
+    assert sorted(d["id"] for d in documents) == sorted(a.id for a, _ in todo)
+    # the workers that analysed the new texts were gone before the cached articles came through
+    assert workers_while_writing_cached[1:] == [0] * len(old)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("changed", ["text analysis", "extraction", "analysis code"])
 def test_another_analysis_identity_misses_every_entry(corpus, tmp_path, monkeypatch, changed):

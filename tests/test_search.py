@@ -424,21 +424,57 @@ def test_near_identical_articles_fold_under_the_best_placed_one(small):
 
 def test_a_hit_lists_its_first_copies_and_counts_them_all(tmp_path):
     """A wire story carried by eight sites is one hit; its copies are counted in full and the
-    first ``MAX_COPIES`` listed under it, and all eight come back one by one on request."""
+    first ``MAX_COPIES`` listed under it, each with its own site's headline, link and dates
+    (read from a column of their own, not the stored article), and all eight come back one by
+    one on request."""
     from searcher.search.searcher import MAX_COPIES
 
-    story = f"{FILLER} Đoàn công tác tỉnh Nagano đến thăm và làm việc. {FILLER}"
-    searcher = build_index(tmp_path, [_doc(f"wire-{i}", "Đoàn Nagano thăm tỉnh", story)
-                                      for i in range(8)])
+    story = f"Sáng 1{{}}/3, đoàn công tác tỉnh Nagano đến thăm và làm việc. {FILLER}"
+    searcher = build_index(tmp_path, [
+        {**_doc(f"wire-{i}", f"Đoàn Nagano thăm tỉnh (bản tin {i})", story.format(i),
+                published=f"2024-03-1{i}T08:00:00"), "url": f"https://tin{i}.example.vn/nagano"}
+        for i in range(8)])
     result = searcher.search(SearchParams(q="Nagano"))
     [hit] = result.hits
     assert (result.total, result.folded, hit.copy_count) == (8, 7, 7)
     assert len(hit.copies) == MAX_COPIES < 7
     assert len({hit.id, *(copy.id for copy in hit.copies)}) == MAX_COPIES + 1
+    for copy in hit.copies:
+        page = searcher.article(copy.id)
+        assert (copy.title, copy.url, copy.date, copy.published) == (
+            page.title, page.url, page.date, page.published)
+        assert copy.title.endswith(f"(bản tin {copy.id[-1]})") and copy.date.endswith(
+            f"-03-1{copy.id[-1]}")
     assert len(searcher.search(SearchParams(q="Nagano", fold=False)).hits) == 8
     shown = run("query", "Nagano", "--index", tmp_path / "index")  # the command line says so
     assert shown.returncode == 0 and "+ 7 bài tương tự: " in shown.stdout
     assert f" và {7 - MAX_COPIES} bài khác" in shown.stdout
+
+
+def test_an_index_from_before_the_card_column_lists_copies_from_the_stored_articles(
+        tmp_path, monkeypatch):
+    """An index written by older code, without the column of copies' titles and links, is
+    searched as before (its copies read from their stored articles) until it is rebuilt."""
+    from searcher.store import indexer, schema
+
+    def without_card():
+        older = schema.build_schema()
+        older.remove(schema.CARD_FIELD)
+        return older
+
+    original = indexer.document
+    monkeypatch.setattr(indexer, "build_schema", without_card)
+    monkeypatch.setattr(indexer, "document", lambda *args, **kwargs: {
+        k: v for k, v in original(*args, **kwargs).items() if k != schema.CARD_FIELD})
+    story = f"Đoàn công tác tỉnh Nagano đến thăm và làm việc. {FILLER}"
+    searcher = build_index(tmp_path, [
+        {**_doc(f"wire-{i}", f"Đoàn Nagano thăm tỉnh ({i})", story), "url": f"https://t{i}.vn/a"}
+        for i in range(3)])
+    assert schema.CARD_FIELD not in searcher._current().reader.schema
+    [hit] = searcher.search(SearchParams(q="Nagano")).hits
+    assert sorted((c.title, c.url) for c in hit.copies) == sorted(
+        (f"Đoàn Nagano thăm tỉnh ({i})", f"https://t{i}.vn/a") for i in range(3)
+        if f"wire-{i}" != hit.id)
 
 
 def test_a_query_asked_again_answers_as_the_first_time_from_a_compact_cache(seed_searcher):

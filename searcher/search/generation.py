@@ -11,6 +11,7 @@ import numpy as np
 
 from ..facets import FACETS
 from ..store import docvalues
+from ..store.schema import CARD_FIELD, unpack_card
 from ..text.fingerprint import copies
 from ..text.normalize import normalize_syllable, syllables
 from .aliases import folded_sequence_pattern, is_dictionary_word
@@ -51,6 +52,7 @@ class Generation:
         self._columns = columns  # the copy keys are read from it only if the copies are not saved
         self._storage = ix.storage
         self._copies: tuple[np.ndarray, np.ndarray] | None = None
+        self._cards: tuple | None = None  # (the card column's reader,), opened on first use
         self.parse = lru_cache(maxsize=PARSED_QUERIES)(self._parse)
         self._evaluations: OrderedDict[str, Evaluation | None] = OrderedDict()
         self._evaluation_bytes = 0
@@ -122,6 +124,15 @@ class Generation:
         own (``writing.proper_share``), in its stored text."""
         return np.array([stored_share(self.stored(int(d)), syllable, spelled_out) for d in docnums],
                         dtype=np.float32)
+
+    def card(self, docnum: int) -> dict:
+        """An article's title, link and dates (``schema.CARD_FIELD``) without inflating its
+        stored text; from the stored text in a segment written before the column existed."""
+        if self._cards is None:
+            self._cards = (self.reader.column_reader(CARD_FIELD),) \
+                if CARD_FIELD in self.reader.schema and self.reader.has_column(CARD_FIELD) else ()
+        value = self._cards[0][docnum] if self._cards else b""
+        return unpack_card(value) if value else self.stored(docnum)
 
     def stored(self, docnum: int) -> dict:
         return self.searcher.stored_fields(docnum)["data"]

@@ -48,6 +48,7 @@ class IndexArrays:
         self.frequencies = lru_cache(maxsize=2_000)(self._frequencies)
         self.term_scores = lru_cache(maxsize=20_000)(self._term_scores)
         self.has_term = lru_cache(maxsize=20_000)(self._has_term)
+        self.idf = lru_cache(maxsize=20_000)(self._idf)  # asked once per field a term is scored in
         self._person_names: dict[str, tuple[str, ...]] | None = None
 
     def _read_postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
@@ -82,7 +83,7 @@ class IndexArrays:
     def _has_term(self, term: str) -> bool:
         return any(self.reader.doc_frequency(field, term) for field in TEXT_FIELDS)
 
-    def idf(self, term: str) -> float:
+    def _idf(self, term: str) -> float:
         """One IDF per term, the body's, for every field: BM25F weights fields but measures
         rarity once (Whoosh's per-field IDF made any title match outweigh a relevant body)."""
         df = self.reader.doc_frequency("body", term) or self.reader.doc_frequency("title", term)

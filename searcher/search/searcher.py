@@ -307,7 +307,7 @@ class Searcher:
 
     @staticmethod
     def _copy(gen: Generation, docnum: int) -> Copy:
-        data = gen.stored(docnum)
+        data = gen.card(docnum)
         return Copy(id=gen.ids[docnum], title=data["title"], url=data["url"],
                     date=data.get("date"), published=data.get("published"))
 
@@ -471,7 +471,7 @@ class Searcher:
             docnum = gen.searcher.document_number(id=doc_id)
             if docnum is None:
                 raise ArticleNotFound(doc_id)
-            title = gen.stored(docnum)["title"]
+            title = gen.card(docnum)["title"]
             words, phrases = explore.title_scores(gen, title)
             scores, shared = explore.related_scores(gen, docnum, words)
             related = []

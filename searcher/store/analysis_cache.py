@@ -261,23 +261,23 @@ class AnalysisCache:
         except ValueError:
             return None  # analysed again, and replaced
 
-    def holds(self, keys: Iterable[bytes]) -> bool:
-        """Does the cache have an entry for every key (whole or not)?"""
+    def missing(self, keys: Iterable[bytes]) -> int:
+        """How many of these keys (each counted once: articles of one text share an entry) the
+        cache has no entry for, whole or not; all of them if it cannot be read."""
+        keys = list(set(keys))
         if not self.readable:
-            return False
-        keys = list(set(keys))  # articles of one text share an entry
+            return len(keys)
+        found = 0
         try:
             for start in range(0, len(keys), 500):
                 batch = keys[start:start + 500]
-                found = self.db.execute(
+                found += self.db.execute(
                     f"SELECT count(*) FROM analysis WHERE key IN ({','.join('?' * len(batch))})",
                     batch).fetchone()[0]
-                if found != len(batch):
-                    return False
         except sqlite3.Error as exc:
             self._failed(exc, "read")
-            return False
-        return True
+            return len(keys)
+        return len(keys) - found
 
     # writing
 

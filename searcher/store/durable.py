@@ -17,6 +17,7 @@ import shutil
 import zlib
 
 from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.structfile import StructFile
 from whoosh.index import TOC, _DEF_INDEX_NAME, clean_files
 
 # Whoosh's temporary TOC ("_MAIN_3.toc.1733094811.12") and a writer's scratch folder ("MAIN.tmp").
@@ -28,8 +29,11 @@ class DurableStorage(FileStorage):
 
     def __init__(self, path: str, readonly: bool = False):
         # No mmap: Whoosh copies each mapped segment into private memory (BytesIO), which doubled
-        # a served 35k-article index to 1.2 GB; plain file reads cost nothing.
+        # a served 35k-article index to 1.2 GB. Files are read with ``os.pread`` instead.
         super().__init__(path, supports_mmap=False, readonly=readonly)
+
+    def open_file(self, name, **kwargs):
+        return PositionalFile.open(self._fpath(name), name=name, **kwargs)
 
     def create_file(self, name, **kwargs):
         stream = super().create_file(name, **kwargs)
@@ -64,6 +68,62 @@ class DurableStorage(FileStorage):
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+class _Range:
+    """A stretch of an open file, read with ``os.pread`` at its own position: no seek is shared
+    between the files of a compound segment, or between threads."""
+
+    def __init__(self, fd: int, offset: int, length: int, owner: bool):
+        self.fd, self.offset, self.length, self.owner = fd, offset, length, owner
+        self.pos = 0
+
+    def read(self, size: int = -1) -> bytes:
+        if size is None or size < 0 or size > self.length - self.pos:
+            size = max(0, self.length - self.pos)
+        data = os.pread(self.fd, size, self.offset + self.pos)
+        self.pos += len(data)
+        return data
+
+    def seek(self, pos: int, whence: int = 0) -> int:
+        self.pos = pos if whence == 0 else self.pos + pos if whence == 1 else self.length + pos
+        return self.pos
+
+    def tell(self) -> int:
+        return self.pos
+
+    def readline(self) -> bytes:
+        rest = self.read()
+        line, newline, _ = rest.partition(b"\n")
+        self.pos -= len(rest) - len(line) - len(newline)
+        return line + newline
+
+    def close(self) -> None:
+        if self.owner:
+            os.close(self.fd)
+            self.owner = False
+
+
+class PositionalFile(StructFile):
+    """A ``StructFile`` whose reads are one ``os.pread`` each. Whoosh's own reads a compound
+    segment's inner files through a ``seek`` and a buffered ``read`` on the one shared file
+    object (two calls through three Python layers, a seventh of a search at 348,700 articles);
+    its ranges (``subset``, which a compound segment opens its files with) share the file
+    descriptor, which only the file opened from the storage closes."""
+
+    @classmethod
+    def open(cls, path: str, name=None, onclose=None) -> "PositionalFile":
+        fd = os.open(path, os.O_RDONLY)
+        return cls(_Range(fd, 0, os.fstat(fd).st_size, owner=True), name=name, onclose=onclose)
+
+    def subset(self, offset, length, name=None):
+        whole = self.file
+        return PositionalFile(_Range(whole.fd, whole.offset + offset, length, owner=False),
+                              name=name or self._name)
+
+    def get(self, position, length):
+        return os.pread(self.file.fd, min(length, max(0, self.file.length - position)),
+                        self.file.offset + position)
 
 
 CHECKSUM_EXT = ".crc32"

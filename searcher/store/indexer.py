@@ -43,8 +43,8 @@ from .analysis_cache import AnalysisCache
 from .durable import DurableStorage
 from .codec import is_compact
 from .health import first_damage, is_permission_error, reason
-from .schema import (ANALYSIS_FIELD, COPY_KEYS_FIELD, TEXT_FIELDS, analysis_identity, build_schema,
-                     schema_changed)
+from .schema import (ANALYSIS_FIELD, CARD_FIELD, COPY_KEYS_FIELD, TEXT_FIELDS, analysis_identity,
+                     build_schema, pack_card, schema_changed)
 from .whoosh_internals import BUFFER_MB, BulkWriter, discard_run, open_writer
 
 # Below this many articles, starting worker processes costs more than it saves.
@@ -159,6 +159,7 @@ def document(article: Article, terms: Terms, extraction: Extraction, copy_keys: 
         DATE_RANGE.field: date_key(extraction.date),
         "data": data,
         COPY_KEYS_FIELD: copy_keys,
+        CARD_FIELD: pack_card(article.title, article.url, extraction.date, article.published),
     }
 
 
@@ -311,6 +312,15 @@ class _Analysts:
         while self.out:
             yield from self._result(self.out.popleft())
 
+    def end_workers(self) -> Iterator[tuple[dict, bytes | None]]:
+        """Every remaining result; then the local workers end, so that their memory is not held
+        while the run writes what the cache already has, and anything still to analyse is
+        analysed in this process."""
+        yield from self.finish()
+        if self.pool is not None:
+            self.close()
+            self.pool, self.workers = None, 1
+
     def close(self) -> None:
         if self.pool is not None:
             self.pool.terminate()
@@ -323,11 +333,14 @@ class _Analysts:
 
 def analysed_documents(todo: Iterable[tuple[Article, str]], workers: int,
                        cache: AnalysisCache | None, report: IndexReport,
-                       dask: str | None = None) -> Iterator[dict]:
+                       dask: str | None = None, to_analyse: int | None = None) -> Iterator[dict]:
     """The documents of the articles of ``todo`` (each with its fingerprint), in no set order:
     from the analysis cache where it has them, the others analysed (by workers while this
-    process adds the cached ones) and stored in the cache."""
+    process adds the cached ones) and stored in the cache. ``to_analyse``: how many texts of
+    ``todo`` the cache lacks; the workers end once they have had them all (new texts that come
+    first, as in an archive re-imported with a few new articles at its head)."""
     analysts = _Analysts(workers, cache.identity if cache and cache.writable else None, dask)
+    sent: set[str] = set()  # the texts given to the analysts
 
     def analysed(results) -> Iterator[dict]:
         for doc, value in results:
@@ -341,6 +354,9 @@ def analysed_documents(todo: Iterable[tuple[Article, str]], workers: int,
             entry = cache.get(cache.key(print_)) if cache else None
             if entry is None:
                 yield from analysed(analysts.add(article, print_))
+                sent.add(print_)
+                if len(sent) == to_analyse:
+                    yield from analysed(analysts.end_workers())
                 continue
             report.reused += 1
             terms, (extraction, copy_keys) = entry
@@ -650,10 +666,11 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
             if len(plan.todo) < PARALLEL_THRESHOLD:
                 workers = 1
             articles = plan.articles(paths)
-            if deleter is None and cache is not None and workers > 1 and dask is None \
+            to_analyse = None if cache is None or workers == 1 else \
+                cache.missing(cache.key(p) for p in plan.todo.values())
+            if deleter is None and to_analyse == 0 and dask is None \
                     and len(plan.todo) >= PARALLEL_WRITE_THRESHOLD \
-                    and isinstance(writer, BulkWriter) \
-                    and cache.holds(cache.key(p) for p in plan.todo.values()):
+                    and isinstance(writer, BulkWriter):
                 mine, *others = _parts(list(plan.todo), min(workers, MAX_WRITE_PARTS))
                 for part in others:
                     writers.append(_start_part_writer(writer_options, writer.schema, part, plan,
@@ -665,8 +682,9 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
                 writer.segments_aside = partial(_finish_parts, writers, report)
                 articles = ((article, print_) for article, print_ in articles if article.id in mine)
                 bar.total = len(mine)
-                workers = 1  # nothing to analyse
-            for doc in analysed_documents(articles, workers, cache, report, dask):
+            if to_analyse == 0:
+                workers = 1  # nothing to analyse: no workers to start
+            for doc in analysed_documents(articles, workers, cache, report, dask, to_analyse):
                 if doc["id"] in indexed:
                     if deleter is not None:
                         writer.delete_by_term("id", doc["id"], searcher=deleter)

@@ -6,6 +6,7 @@ processes; the single Whoosh writer in the main process only receives term count
 """
 from __future__ import annotations
 
+import json
 import sys
 
 from whoosh import columns, fields, formats
@@ -29,6 +30,10 @@ ANALYSIS_FIELD = "analysis"
 # column instead of fingerprinting every stored body again.
 COPY_KEYS_FIELD = "copy_keys"
 COPY_KEYS_BYTES = HASHES * 4 + 8
+# What a near-identical article folded under a hit shows (title, link, dates): a few hundred
+# bytes read from a column, instead of its whole stored article inflated (fifty of them a page
+# where every article has copies).
+CARD_FIELD = "card"
 
 
 class AnalysedText(fields.TEXT):
@@ -91,4 +96,15 @@ def build_schema() -> fields.Schema:
         **{DATE_RANGE.field: fields.NUMERIC(numtype=int, bits=32, sortable=True)},
         data=fields.STORED(),  # everything a result or article page shows
         **{COPY_KEYS_FIELD: fields.COLUMN(columns.FixedBytesColumn(COPY_KEYS_BYTES))},
+        **{CARD_FIELD: fields.COLUMN(columns.VarBytesColumn())},
     )
+
+
+def pack_card(title: str, url: str | None, date: str | None, published: str | None) -> bytes:
+    """An article's ``CARD_FIELD`` value."""
+    return json.dumps([title, url, date, published], ensure_ascii=False).encode()
+
+
+def unpack_card(value: bytes) -> dict:
+    """``{"title", "url", "date", "published"}`` of a ``CARD_FIELD`` value."""
+    return dict(zip(("title", "url", "date", "published"), json.loads(value)))
