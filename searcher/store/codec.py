@@ -31,6 +31,7 @@ import struct
 import zlib
 from array import array
 from bisect import bisect_right
+from functools import lru_cache
 from operator import lt
 from pickle import dumps, loads
 
@@ -654,6 +655,9 @@ class _FirstKeys:
         return bisect_right(self, key, lo, min(lo + self._SPARSE, len(self))) - 1
 
 
+_ENTRIES_KEPT = 4096  # per segment: a few hundred bytes each
+
+
 class TermDictionary:
     """Reads what ``TermDictionaryWriter`` wrote."""
 
@@ -669,6 +673,9 @@ class TermDictionary:
         blob_at = index_at + blocks * 12
         self._first_keys = _FirstKeys(dbfile.get(blob_at, ends[-1] if blocks else 0), ends)
         self.extras = loads(dbfile.get(extras_at, length - _TRAILER.size - extras_at))
+        # A query asks for a term's entry two to four times (its rarity, whether a field has
+        # it, its postings), each a block read and scan.
+        self.get = lru_cache(maxsize=_ENTRIES_KEPT)(self._get)
 
     def _data(self, i: int) -> bytes:
         start = self._starts[i]
@@ -687,7 +694,7 @@ class TermDictionary:
             yield key, data[pos:pos + size]
             pos += size
 
-    def get(self, key: bytes) -> bytes | None:
+    def _get(self, key: bytes) -> bytes | None:
         """The value of ``key``, or None. The lookup every query term makes, so written out:
         lengths under 128 (nearly all) are read as one byte."""
         i = self._first_keys.block_of(key)
