@@ -233,3 +233,25 @@ def test_without_syncing_a_power_loss_can_break_the_index_or_lose_a_reported_com
         except Exception:  # noqa: BLE001 -- a broken index raises anything
             failures += 1
     assert failures > 0
+
+
+def test_a_read_that_one_pread_returns_short_is_read_whole(tmp_path, monkeypatch):
+    """Segment files are read with ``os.pread``, which returns at most 2 GB on Linux (and
+    less at a signal): a long read carries on where it stopped, and stops at the end of the
+    file; a segment's inner files read only their own range."""
+    import os
+
+    from searcher.store import durable
+
+    content = bytes(range(256)) * 64
+    (tmp_path / "whole").write_bytes(content)
+    real_pread = os.pread
+    monkeypatch.setattr(os, "pread", lambda fd, size, offset: real_pread(fd, min(size, 1000),
+                                                                         offset))
+    stream = DurableStorage(str(tmp_path)).open_file("whole")
+    assert stream.get(100, 5000) == content[100:5100]
+    assert stream.get(len(content) - 10, 5000) == content[-10:]
+    inner = stream.subset(2048, 3000)
+    assert inner.read() == content[2048:5048]
+    assert inner.get(2990, 100) == content[5038:5048]
+    stream.close()
