@@ -241,8 +241,6 @@ def test_a_read_that_one_pread_returns_short_is_read_whole(tmp_path, monkeypatch
     file; a segment's inner files read only their own range."""
     import os
 
-    from searcher.store import durable
-
     content = bytes(range(256)) * 64
     (tmp_path / "whole").write_bytes(content)
     real_pread = os.pread

@@ -107,8 +107,9 @@ class _Range:
 class PositionalFile(StructFile):
     """A ``StructFile`` whose reads are one ``os.pread`` each. Whoosh's own reads a compound
     segment's inner files through a ``seek`` and a buffered ``read`` on the one shared file
-    object (two calls through three Python layers, hundreds of times a search); its ranges (``subset``, which a compound segment opens its files with) share the file
-    descriptor, which only the file opened from the storage closes."""
+    object (two calls through three Python layers, hundreds of times a search); its ranges
+    (``subset``, which a compound segment opens its files with) share the file descriptor,
+    which only the file opened from the storage closes."""
 
     @classmethod
     def open(cls, path: str, name=None, onclose=None) -> "PositionalFile":
