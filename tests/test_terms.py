@@ -174,6 +174,42 @@ def test_articles_are_split_into_the_tokens_underthesea_gives():
         assert _regex_tokens(text) == regex_tokenize.tokenize(text, use_token_normalize=False)
 
 
+def test_articles_are_tokenised_without_loading_underthesea_s_other_pipelines():
+    """An analysis worker (or a server process) needs underthesea's regex tokenizer only; the
+    package's own import loads every pipeline (chunking, NER, POS tagging and their feature
+    tables: about 75 MB of each process). In a new process the seed pages are tokenised with
+    little memory, into underthesea's own tokens, and the package imported whole afterwards
+    still works."""
+    import subprocess
+    import sys
+
+    code = f"""
+from searcher.ingest.reader import iter_articles
+from searcher.text.normalize import clean
+from searcher.text.segment import _regex_tokens
+
+def resident_mb():
+    status = open("/proc/self/status").read()
+    return int(status.split("VmRSS:")[1].split()[0]) / 1024
+
+texts = [clean(a.title + "\\n" + getattr(a, "body", "")) for a in iter_articles([{str(CORPUS)!r}])]
+before = resident_mb()
+ours = [_regex_tokens(text) for text in texts]
+print(round(resident_mb() - before))
+import underthesea
+from underthesea.pipeline.word_tokenize import regex_tokenize
+print(sum(map(len, ours)), ours == [regex_tokenize.tokenize(t, use_token_normalize=False) for t in texts])
+print(underthesea.word_tokenize("Hà Nội mùa thu")[0])
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    grown, compared, first_word = out.stdout.splitlines()
+    assert int(grown) < 40, f"tokenising the seed pages grew the process by {grown} MB"
+    tokens, same = compared.split()
+    assert int(tokens) > 2000 and same == "True"
+    assert first_word == "Hà Nội"
+
+
 def test_words_of_letters_are_split_on_spaces_as_underthesea_tokenizes_them():
     """The segmenter splits runs of letters between single spaces itself (a cold query need not
     import underthesea's tokenizer); on every such run of the seed pages it must agree."""

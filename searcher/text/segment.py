@@ -8,8 +8,12 @@
 from __future__ import annotations
 
 import re
+import sys
+import threading
+import types
 from dataclasses import dataclass
 from functools import lru_cache
+from os.path import join
 
 from .crf import SegmentationCrf
 from .normalize import (VOWELS, clean, fold, normalize_syllable, normalize_token, syllables,
@@ -107,10 +111,44 @@ def _regex_tokens(text: str) -> list[str]:
     strings at twice the cost (``tests/test_terms.py`` checks both on real text)."""
     if _WORDS.fullmatch(text):
         return text.split(" ")
-    from underthesea.pipeline.word_tokenize import regex_tokenize
-
+    regex_tokenize = _regex_tokenize_module()
     text = regex_tokenize.normalize_characters_in_text(text)
     return [match.group() for match in regex_tokenize.patterns.finditer(text)]
+
+
+_tokenizer_module = None
+_tokenizer_import = threading.Lock()
+
+
+def _regex_tokenize_module() -> types.ModuleType:
+    """underthesea's ``regex_tokenize`` module, imported without running the ``__init__`` of
+    ``underthesea`` and ``underthesea.pipeline``, which load every pipeline (chunking, NER, POS
+    tagging and their feature tables): 75 MB of every analysis worker and server process, and
+    0.4-0.6 s of a cold query, for a tokenizer that needs none of them. Stand-in packages take
+    their place while it is imported and are removed after, so that code importing underthesea
+    itself later (a test comparing with ``word_tokenize``) gets the whole package."""
+    global _tokenizer_module
+    with _tokenizer_import:
+        if _tokenizer_module is not None:
+            return _tokenizer_module
+        if "underthesea" in sys.modules:  # imported whole already: nothing to save
+            from underthesea.pipeline.word_tokenize import regex_tokenize
+            _tokenizer_module = regex_tokenize
+            return regex_tokenize
+        root = underthesea_file()
+        for name, path in (("underthesea", root), ("underthesea.pipeline", join(root, "pipeline"))):
+            stand_in = types.ModuleType(name)
+            stand_in.__path__ = [path]
+            sys.modules[name] = stand_in
+        try:
+            # text_normalize first, as the package's own __init__ does (their imports are circular)
+            import underthesea.pipeline.text_normalize  # noqa: F401
+            from underthesea.pipeline.word_tokenize import regex_tokenize
+        finally:
+            for name in [n for n in sys.modules if n == "underthesea" or n.startswith("underthesea.")]:
+                del sys.modules[name]
+        _tokenizer_module = regex_tokenize
+        return regex_tokenize
 
 
 def segment(text: str) -> list[Word]:
