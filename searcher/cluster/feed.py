@@ -20,7 +20,7 @@ from ..store import analysis_cache
 from ..store.indexer import (CACHE_IDENTITY, IndexError_, IndexReport, PARALLEL_THRESHOLD,
                              analysed_documents, plan_run, source_file)
 from ..search import aliases
-from ..search.postings import SURNAMES
+from ..store.docvalues import SURNAMES
 from ..store.schema import TEXT_FIELDS
 from ..text.normalize import fold, is_vietnamese_syllable
 from ..text.terms import PAIR_JOINER, WORD_JOINER, pair_terms

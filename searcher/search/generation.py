@@ -40,7 +40,7 @@ class Generation:
         self.searcher = ix.searcher()
         self.reader = self.searcher.reader()
         columns = docvalues.for_reader(self.reader, ix.storage)
-        self.arrays = IndexArrays(self.reader, columns.lengths)
+        self.arrays = IndexArrays(self.reader, columns.lengths, columns.person_names)
         self.doc_count = self.arrays.doc_count
         self.facets = {facet.name: FacetColumn(facet, columns.facets[facet.name], self.arrays.live)
                        for facet in FACETS}

@@ -12,26 +12,23 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..store import docvalues
 from ..store.schema import TEXT_FIELDS
-from ..text.normalize import normalize_syllable
 from ..text.terms import WORD_JOINER
 from ..store.whoosh_internals import read_postings
 from . import ranking
 
-# The most common Vietnamese family names (nine in ten people bear one), as the index writes
-# them: the full names found in the index under these (one read of the term list per
-# generation, its cost growing with each name) say where a syllable is part of a person's name.
-SURNAMES = tuple(normalize_syllable(n) for n in (
-    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ",
-    "hồ", "ngô", "dương", "lý"))
 _EMPTY = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32))
 
 
 class IndexArrays:
     """Per-document arrays and cached posting lists for a Whoosh reader (one generation)."""
 
-    def __init__(self, reader, lengths: dict[str, np.ndarray]):
-        """``lengths``: each text field's length per document (``store.docvalues``)."""
+    def __init__(self, reader, lengths: dict[str, np.ndarray],
+                 person_names: list[str] | None = None):
+        """``lengths``: each text field's length per document, ``person_names``: the body's
+        terms that are people's full names (both ``store.docvalues``; the names are read from
+        the term list when the columns files lack them)."""
         self.reader = reader
         self.size = reader.doc_count_all()  # docnums run 0..size-1, deleted ones included
         self.live = np.ones(self.size, dtype=bool)
@@ -49,6 +46,7 @@ class IndexArrays:
         self.term_scores = lru_cache(maxsize=20_000)(self._term_scores)
         self.has_term = lru_cache(maxsize=20_000)(self._has_term)
         self.idf = lru_cache(maxsize=20_000)(self._idf)  # asked once per field a term is scored in
+        self._person_name_terms = person_names
         self._person_names: dict[str, tuple[str, ...]] | None = None
 
     def _read_postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
@@ -65,14 +63,15 @@ class IndexArrays:
     def person_names(self, syllable: str) -> tuple[str, ...]:
         """The word terms of the body that are people's full names (a surname first, as
         Vietnamese names are written) holding ``syllable`` after the surname: ``đức`` ->
-        ``nguyễn_đức_chung``, ``vũ_đức_đam``. The index's names are read once per generation."""
+        ``nguyễn_đức_chung``, ``vũ_đức_đam``. Grouped once per generation."""
         if self._person_names is None:
+            terms = self._person_name_terms
+            if terms is None:
+                terms = docvalues.person_names(self.reader)
             names: dict[str, list[str]] = {}
-            for surname in SURNAMES:
-                for raw in self.reader.expand_prefix("body", surname + WORD_JOINER):
-                    term = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-                    for part in set(term.split(WORD_JOINER)[1:]):
-                        names.setdefault(part, []).append(term)
+            for term in terms:
+                for part in set(term.split(WORD_JOINER)[1:]):
+                    names.setdefault(part, []).append(term)
             self._person_names = {k: tuple(v) for k, v in names.items()}
         return self._person_names.get(syllable, ())
 

@@ -5,7 +5,8 @@ Derived from Whoosh at open time (a posting walk per facet value, a length looku
 and field), they took seconds at 35k articles, paid again by every process that opens the index:
 each command-line query, each server worker. Here each segment gets one ``.dv.npz`` file at
 commit: every text field's length per document, the date key per document, each facet's
-(document, value) pairs, the spelling vocabulary, and each article's body fingerprint and
+(document, value) pairs, the spelling vocabulary, the people's full names of the body's words,
+and each article's body fingerprint and
 headline key (near-identical articles are found by comparing them; computed with the analysis and
 kept in the segment's ``copy_keys`` column, which Whoosh carries through merges: the file only
 marks that the column has them, and they are read from it when asked, which a search process
@@ -28,6 +29,8 @@ import numpy as np
 
 from ..facets import DATE_RANGE, FACETS
 from ..text.fingerprint import HASHES, copies, fingerprint, headline_key
+from ..text.normalize import normalize_syllable
+from ..text.terms import WORD_JOINER
 from .schema import COPY_KEYS_FIELD, TEXT_FIELDS
 from .whoosh_internals import SegmentColumns, read_postings
 
@@ -36,6 +39,14 @@ VOCABULARY_FIELD = "body"  # its terms of ASCII letters are the candidates for r
 COPY_KEYS = ("fingerprints", "headlines")  # arrays older code wrote no columns for
 # In a segment's file instead of the arrays: every document's keys are in its copy_keys column.
 KEYS_IN_COLUMN = "copy_keys_in_column"
+# The most common Vietnamese family names (nine in ten people bear one), as the index writes
+# them: the body's words that begin with one are people's full names (``nguyễn_đức_chung``),
+# which tell a search where a syllable (``Đức``) is part of a name. Kept here, because finding
+# them in the term list took a search process 0.3-0.4 s at its first such query.
+SURNAMES = tuple(normalize_syllable(n) for n in (
+    "nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ",
+    "hồ", "ngô", "dương", "lý"))
+PERSON_NAME_PREFIXES = tuple(surname + WORD_JOINER for surname in SURNAMES)
 
 
 @dataclass
@@ -60,6 +71,9 @@ class DocValues:
     # document, its title's key (text.fingerprint.headline_key)
     keys: tuple[np.ndarray, np.ndarray] | Callable[[], tuple[np.ndarray, np.ndarray]] | None
     keys_in_column: bool = False  # derived: the segment's copy_keys column held every one
+    # the body's terms that are people's full names (``PERSON_NAME_PREFIXES``); None in a
+    # columns file older code wrote (``person_names`` reads them from the term list)
+    person_names: list[str] | None = None
 
     def copy_keys(self) -> tuple[np.ndarray, np.ndarray]:
         if callable(self.keys):
@@ -108,6 +122,14 @@ def _copy_keys(reader) -> tuple[np.ndarray, np.ndarray, bool]:
     return prints, headlines, not len(missing)
 
 
+def person_names(reader) -> list[str]:
+    """The body's terms that are people's full names, read from a reader's term list, in the
+    order a segment's writer keeps them (the term list's)."""
+    return sorted(raw.decode("utf-8") if isinstance(raw, bytes) else raw
+                  for prefix in PERSON_NAME_PREFIXES
+                  for raw in reader.expand_prefix(VOCABULARY_FIELD, prefix))
+
+
 def derive(reader, written: SegmentColumns | None = None) -> DocValues:
     """Read the columns out of one segment's reader (the slow way), but for the lengths and
     vocabulary its writer kept (``written``)."""
@@ -138,13 +160,15 @@ def derive(reader, written: SegmentColumns | None = None) -> DocValues:
         by_doc = np.argsort(docs, kind="stable")  # a search counts a few documents' pairs
         facets[facet.name] = FacetPairs(values, docs[by_doc], ids[by_doc])
     if written is not None:
-        vocabulary = written.letter_terms
+        vocabulary, names = written.letter_terms, written.prefixed_terms
     else:
         vocabulary = [t for t in (raw.decode("utf-8") for raw in
                                   (reader.lexicon(VOCABULARY_FIELD) if size else ()))
                       if t.isascii() and t.isalpha()]
+        names = person_names(reader) if size else []
     prints, headlines, in_column = _copy_keys(reader)
-    return DocValues(size, lengths, date_keys, facets, vocabulary, (prints, headlines), in_column)
+    return DocValues(size, lengths, date_keys, facets, vocabulary, (prints, headlines), in_column,
+                     names)
 
 
 def _json_bytes(value) -> np.ndarray:
@@ -168,6 +192,7 @@ def write(storage, schema, segment, written: SegmentColumns | None = None) -> No
         arrays[f"facet.{name}.ids"] = pairs.ids.astype(np.int32)
         arrays[f"facet.{name}.values"] = _json_bytes(pairs.values)
     arrays["vocabulary"] = _json_bytes(values.vocabulary)
+    arrays["person_names"] = _json_bytes(values.person_names)
     if values.keys_in_column:  # not twice: the column is what a merge carries, and this file is read often
         arrays[KEYS_IN_COLUMN] = np.ones(1, dtype=np.uint8)
     else:
@@ -220,7 +245,8 @@ def load(storage, segment, size: int) -> DocValues | None:
     vocabulary = json.loads(arrays["vocabulary"].tobytes())
     keys = tuple(arrays[key] for key in COPY_KEYS) if set(COPY_KEYS) <= arrays.keys() \
         else None  # in the column (KEYS_IN_COLUMN), or written by older code
-    return DocValues(size, lengths, date_keys, facets, vocabulary, keys)
+    names = json.loads(arrays["person_names"].tobytes()) if "person_names" in arrays else None
+    return DocValues(size, lengths, date_keys, facets, vocabulary, keys, person_names=names)
 
 
 # A zip member's local header: its signature, and the lengths of its name and extra field.
@@ -293,9 +319,12 @@ def for_reader(reader, storage) -> DocValues:
             list(index), np.concatenate(docs) if docs else np.zeros(0, np.int64),
             np.concatenate(ids) if ids else np.zeros(0, np.int64))
     vocabulary = sorted(set().union(*(p.vocabulary for p in parts)))
+    names = None if any(p.person_names is None for p in parts) \
+        else sorted(set().union(*(p.person_names for p in parts)))
     return DocValues(size, lengths, date_keys, facets, vocabulary,
                      lambda: (np.concatenate([p.fingerprints for p in parts]),
-                              np.concatenate([p.headlines for p in parts])))
+                              np.concatenate([p.headlines for p in parts])),
+                     person_names=names)
 
 
 # The groups of near-identical articles of a whole generation (``fingerprint.copies``), worked

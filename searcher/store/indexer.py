@@ -625,7 +625,8 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
     try:
         writer_options = dict(ix=ix, bulk_fields=TEXT_FIELDS, timeout=lock_timeout,
                               buffer_mb=buffer_mb or BUFFER_MB,
-                              letter_terms_field=docvalues.VOCABULARY_FIELD)
+                              letter_terms_field=docvalues.VOCABULARY_FIELD,
+                              term_prefixes=docvalues.PERSON_NAME_PREFIXES)
         writer = open_writer(**writer_options)
     except whoosh_index.LockError:
         raise IndexError_(

@@ -63,14 +63,15 @@ WRITE_BATCH_TERMS, WRITE_BATCH_POSTINGS = 4096, 1 << 17
 
 def open_writer(ix, bulk_fields: tuple[str, ...], timeout: float, private: bool = SUPPORTED,
                  buffer_mb: float = BUFFER_MB, letter_terms_field: str | None = None,
-                 lock: bool = True):
+                 term_prefixes: tuple[str, ...] = (), lock: bool = True):
     """The writer of an index run (segments in the compact codec, ``store.codec``): the bulk
     writer on the supported Whoosh, else Whoosh's own. ``lock=False``: a writer of a segment
     aside (``BulkWriter.write_segment_aside``) beside the run's writer, which holds the lock."""
     if private:
         return BulkWriter(ix, bulk_fields, timeout=timeout, codec=CompactCodec(),
                           buffer_bytes=int(buffer_mb * (1 << 20)), limitmb=POOL_MB,
-                          letter_terms_field=letter_terms_field, _lk=lock)
+                          letter_terms_field=letter_terms_field, term_prefixes=term_prefixes,
+                          _lk=lock)
     return SegmentWriter(ix, timeout=timeout, codec=CompactCodec(), limitmb=POOL_MB)
 
 
@@ -423,10 +424,12 @@ class PostingRun:
 class SegmentColumns:
     """What the columns file of a segment (``store.docvalues``) needs and its writer already
     held: each bulk field's length per document, as the segment stores it (one byte, Whoosh's
-    ``length_to_byte``), and the terms of one field made of ASCII letters only, in order."""
+    ``length_to_byte``), and the terms of one field made of ASCII letters only, and those
+    that begin with one of the writer's ``term_prefixes``, in order."""
 
     lengths: dict[str, np.ndarray]  # float32 per document
     letter_terms: list[str]
+    prefixed_terms: list[str]
 
 
 class BulkWriter(SegmentWriter):
@@ -443,11 +446,13 @@ class BulkWriter(SegmentWriter):
     one term's postings at a time.
 
     ``written`` holds the new segment's ``SegmentColumns`` once it is written without merging
-    other segments in (``letter_terms_field``: the field whose ASCII-letter terms it keeps):
-    reading them back from the segment was a fifth of a warm rebuild's time."""
+    other segments in (``letter_terms_field``: the field whose ASCII-letter terms, and terms
+    beginning with one of ``term_prefixes``, it keeps): reading them back from the segment was
+    a fifth of a warm rebuild's time."""
 
     def __init__(self, ix, bulk_fields: tuple[str, ...], buffer_bytes: int = BUFFER_MB << 20,
-                 letter_terms_field: str | None = None, **kwargs):
+                 letter_terms_field: str | None = None, term_prefixes: tuple[str, ...] = (),
+                 **kwargs):
         super().__init__(ix, **kwargs)
         self.buffer_bytes = buffer_bytes
         self.runs: list[PostingRun] = []  # tables spilled by this run, in document order
@@ -464,6 +469,8 @@ class BulkWriter(SegmentWriter):
         self._lengths = {name: array("I") for name in sorted(self.bulk_fields)}
         self.letter_terms_field = letter_terms_field
         self._letter_terms: list[str] = []
+        self._term_prefixes = tuple(prefix.encode("utf-8") for prefix in term_prefixes)
+        self._prefixed_terms: list[str] = []
         self.written: SegmentColumns | None = None
         # Asked once this writer's segment is written, before the TOC: the segments other
         # writers of the run wrote aside, published after this one's (``write_segment_aside``).
@@ -563,7 +570,8 @@ class BulkWriter(SegmentWriter):
         if not self.sources:
             self.written = SegmentColumns(
                 {name: np.frombuffer(column, dtype=np.uint32).astype(np.float32)
-                 for name, column in self._lengths.items()}, self._letter_terms)
+                 for name, column in self._lengths.items()}, self._letter_terms,
+                self._prefixed_terms)
         for reader, _, _ in self.sources:
             reader.close()
         self.sources = []
@@ -582,6 +590,9 @@ class BulkWriter(SegmentWriter):
                 window = window.without_empty()
             if fieldname == self.letter_terms_field:
                 self._letter_terms += [key.decode() for key in window.keys if key.isalpha()]
+                if self._term_prefixes:
+                    self._prefixed_terms += [key.decode("utf-8") for key in window.keys
+                                             if key.startswith(self._term_prefixes)]
             for batch in window.blocks(WRITE_BATCH_TERMS, WRITE_BATCH_POSTINGS):
                 writer.write_terms(batch.keys, batch.frequency, batch.shortest, batch.longest,
                                    batch.pairs)
