@@ -81,7 +81,6 @@ def normalize_token(token: str) -> str:
 
 
 @lru_cache(maxsize=500_000)
-@lru_cache(maxsize=500_000)
 def normalize_syllable(syllable: str) -> str:
     """The canonical accented spelling of one syllable, lower case. Cached: snippets check
     the spelling of every match of an accented query word."""
