@@ -3,6 +3,8 @@ would otherwise derive from Whoosh when it opens the index: the same lengths, da
 and spelling vocabulary, over several segments and deletions, so a cold query can trust them."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 from whoosh import index as whoosh_index
 
@@ -12,6 +14,14 @@ from searcher.store import docvalues
 from searcher.store.schema import TEXT_FIELDS
 from searcher.store.whoosh_internals import open_writer
 from searcher.text.fingerprint import copies, fingerprint, headline_key
+
+
+def seed_pages_copied(corpus: Path) -> Path:
+    """A corpus directory of its own holding the seed pages (a test may add or remove some)."""
+    corpus.mkdir()
+    for seed in CORPUS.glob("*.txt"):
+        (corpus / seed.name).write_bytes(seed.read_bytes())
+    return corpus
 
 
 def facet_counts(columns: docvalues.DocValues, live: np.ndarray) -> dict[str, dict[str, int]]:
@@ -27,10 +37,7 @@ def facet_counts(columns: docvalues.DocValues, live: np.ndarray) -> dict[str, di
 
 
 def test_stored_columns_equal_the_derived_ones_across_segments_and_deletions(tmp_path):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for seed in CORPUS.glob("*.txt"):
-        (corpus / seed.name).write_bytes(seed.read_bytes())
+    corpus = seed_pages_copied(tmp_path / "corpus")
     index_dir = tmp_path / "index"
     index_paths([corpus], index_dir)
     write_synthetic_corpus(corpus / "synthetic.jsonl")  # a second segment
@@ -97,10 +104,7 @@ def test_people_s_names_are_read_from_the_columns_and_from_the_term_list_alike(
     reads them there instead of walking the term list (0.3-0.4 s of a search process's first
     such query at 348,700 articles), and an index from older code, whose columns lack them,
     answers the same from its term list."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for seed in CORPUS.glob("*.txt"):
-        (corpus / seed.name).write_bytes(seed.read_bytes())
+    corpus = seed_pages_copied(tmp_path / "corpus")
     index_dir = tmp_path / "index"
     index_paths([corpus], index_dir)
     queries = [SearchParams(q=q) for q in ("Trọng", "Chính", "Minh", "Phong")]
@@ -127,10 +131,7 @@ def test_copy_keys_come_with_the_analysis_so_no_commit_or_merge_fingerprints_a_b
     """A body's fingerprint is computed once, with its analysis, and kept in the analysis cache
     and a column of the segment: a rebuild from the cache and a run whose segments Whoosh merges
     read them there (a warm rebuild of the 35k articles spent a minute fingerprinting again)."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for seed in CORPUS.glob("*.txt"):
-        (corpus / seed.name).write_bytes(seed.read_bytes())
+    corpus = seed_pages_copied(tmp_path / "corpus")
     synthetic = write_synthetic_corpus(tmp_path / "synthetic.jsonl")
     index_dir = tmp_path / "index"
     index_paths([corpus, synthetic], index_dir)  # analyses every article, fills the cache
@@ -165,10 +166,7 @@ def test_copy_keys_are_kept_once_in_the_column_and_read_from_it_only_when_asked(
     (older code, which also deflated it) is still read as before."""
     import io
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for seed in CORPUS.glob("*.txt"):
-        (corpus / seed.name).write_bytes(seed.read_bytes())
+    corpus = seed_pages_copied(tmp_path / "corpus")
     index_dir = tmp_path / "index"
     index_paths([corpus, write_synthetic_corpus(tmp_path / "synthetic.jsonl")], index_dir)
     [path] = index_dir.glob("*.dv.npz")
