@@ -162,6 +162,41 @@ def test_workers_end_once_the_texts_the_cache_lacks_are_analysed(corpus, tmp_pat
     assert workers_while_writing_cached[1:] == [0] * len(old)
 
 
+def test_workers_are_forked_before_the_run_reads_its_plan(corpus, tmp_path, monkeypatch):
+    """The analysis workers share the pages the run holds when they are forked, and a summed
+    RSS counts those once per worker: they are forked before the plan (every article's id and
+    fingerprint, 140 MB at 348,700 articles) is read, and a run with nothing to analyse ends
+    them before it writes."""
+    import multiprocessing
+
+    children_when_planned = []
+    plan_run = indexer.plan_run
+
+    def planned(*args, **kwargs):
+        children_when_planned.append(len(multiprocessing.active_children()))
+        return plan_run(*args, **kwargs)
+
+    monkeypatch.setattr(indexer, "plan_run", planned)
+    children_when_written = []
+    add_document = indexer.BulkWriter.add_document
+
+    def added(self, **doc):
+        children_when_written.append(len(multiprocessing.active_children()))
+        return add_document(self, **doc)
+
+    monkeypatch.setattr(indexer.BulkWriter, "add_document", added)
+    index_dir = tmp_path / "index"
+    report = index_paths([corpus], index_dir, workers=2)
+    assert report.analysed == report.added > indexer.PARALLEL_THRESHOLD
+    assert children_when_planned == [2]
+    children_when_written.clear()
+    rebuilt = index_paths([corpus], index_dir, workers=2, rebuild=True)  # from the cache
+    assert rebuilt.analysed == 0 and rebuilt.reused == report.added
+    assert children_when_planned == [2, 2] and set(children_when_written) == {0}
+    assert multiprocessing.active_children() == []
+    assert answers(index_dir)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("changed", ["text analysis", "extraction", "analysis code"])
 def test_another_analysis_identity_misses_every_entry(corpus, tmp_path, monkeypatch, changed):

@@ -255,11 +255,13 @@ class _Analysts:
     cluster (``dask``: the scheduler's address; the same code path for one machine or many),
     or, with one worker, in this process. At most ``IN_FLIGHT`` chunks per worker are out at a
     time, so the articles held in memory stay few however large the run. Local workers are
-    forked at the start, while this process is small (not once the writer holds its postings)."""
+    forked while this process is small: by the run before it reads its plan (``pool``, see
+    ``_fork_workers``), else here, before the writer holds postings."""
 
     CHUNK, IN_FLIGHT = 16, 4
 
-    def __init__(self, workers: int, encode_for: str | None, dask: str | None = None):
+    def __init__(self, workers: int, encode_for: str | None, dask: str | None = None,
+                 pool=None):
         self.workers, self.encode_for = workers, encode_for
         self.pool = self.client = None
         if dask:
@@ -273,8 +275,10 @@ class _Analysts:
             except (OSError, TimeoutError) as exc:
                 raise IndexError_(f"cannot reach the dask scheduler at {dask} ({exc})") from None
             self.workers = max(1, sum(self.client.nthreads().values()))
+        elif pool is not None:
+            self.pool = pool
         elif workers > 1:
-            self.pool = multiprocessing.get_context("fork").Pool(workers)
+            self.pool = _fork_workers(workers)
         self.chunk: list[tuple[Article, str]] = []
         self.out: deque = deque()
 
@@ -323,23 +327,36 @@ class _Analysts:
 
     def close(self) -> None:
         if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
+            _end_pool(self.pool)
         if self.client is not None:
             for pending in self.out:
                 pending.cancel()
             self.client.close()
 
 
+def _fork_workers(workers: int):
+    """A pool of ``workers`` analysis processes, forked from this one: each shares the pages
+    this process holds now, which a summed RSS counts once per process."""
+    return multiprocessing.get_context("fork").Pool(workers)
+
+
+def _end_pool(pool) -> None:
+    pool.terminate()
+    pool.join()
+
+
 def analysed_documents(todo: Iterable[tuple[Article, str]], workers: int,
                        cache: AnalysisCache | None, report: IndexReport,
-                       dask: str | None = None, to_analyse: int | None = None) -> Iterator[dict]:
+                       dask: str | None = None, to_analyse: int | None = None,
+                       pool=None) -> Iterator[dict]:
     """The documents of the articles of ``todo`` (each with its fingerprint), in no set order:
     from the analysis cache where it has them, the others analysed (by workers while this
     process adds the cached ones) and stored in the cache. ``to_analyse``: how many texts of
     ``todo`` the cache lacks; the workers end once they have had them all (new texts that come
-    first, as in an archive re-imported with a few new articles at its head)."""
-    analysts = _Analysts(workers, cache.identity if cache and cache.writable else None, dask)
+    first, as in an archive re-imported with a few new articles at its head). ``pool``: the
+    workers, forked already (``_fork_workers``)."""
+    analysts = _Analysts(workers, cache.identity if cache and cache.writable else None, dask,
+                         pool)
     sent: set[str] = set()  # the texts given to the analysts
 
     def analysed(results) -> Iterator[dict]:
@@ -633,6 +650,10 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
             f"index {index_dir} is locked by another indexing run (waited {lock_timeout:g} s)"
         ) from None
     writers: list = []  # (part, process, connection) of each forked writer still running
+    workers = workers or os.cpu_count() or 1
+    # Forked before the plan is read, while this process is small: the plan of 348,700
+    # articles (their ids and fingerprints) was otherwise in each worker's pages too (140 MB).
+    pool = _fork_workers(workers) if workers > 1 and dask is None else None
     try:
         if rebuild:
             writer.schema = build_schema()  # published with the new TOC at commit, atomically
@@ -663,12 +684,14 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
         try:
             bar = tqdm(total=len(plan.todo), unit="article", disable=not progress,
                        dynamic_ncols=True)
-            workers = workers or os.cpu_count() or 1
             if len(plan.todo) < PARALLEL_THRESHOLD:
                 workers = 1
             articles = plan.articles(paths)
             to_analyse = None if cache is None or workers == 1 else \
                 cache.missing(cache.key(p) for p in plan.todo.values())
+            if pool is not None and (workers == 1 or to_analyse == 0):
+                _end_pool(pool)  # nothing for them: ended before a part's writer is forked
+                pool = None
             if deleter is None and to_analyse == 0 and dask is None \
                     and len(plan.todo) >= PARALLEL_WRITE_THRESHOLD \
                     and isinstance(writer, BulkWriter):
@@ -684,8 +707,9 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
                 articles = ((article, print_) for article, print_ in articles if article.id in mine)
                 bar.total = len(mine)
             if to_analyse == 0:
-                workers = 1  # nothing to analyse: no workers to start
-            for doc in analysed_documents(articles, workers, cache, report, dask, to_analyse):
+                workers = 1  # nothing to analyse: no workers
+            for doc in analysed_documents(articles, workers, cache, report, dask, to_analyse,
+                                          pool):
                 if doc["id"] in indexed:
                     if deleter is not None:
                         writer.delete_by_term("id", doc["id"], searcher=deleter)
@@ -720,6 +744,8 @@ def _run(paths, index_dir: Path, rebuild: bool, progress: bool, lock_timeout: fl
             discard_run(writer)
         return report
     except BaseException:
+        if pool is not None:
+            _end_pool(pool)
         for _, process, _ in writers:  # the run stopped: so do the writers of its parts
             process.terminate()
             process.join()
