@@ -333,6 +333,15 @@ def test_snippet_marks_the_query_words_not_other_syllables_that_fold_the_same():
     assert snippet_for("Tương lai xa", "Nói về tương, về lai.").count("<mark>") == 2
 
 
+def test_snippet_marks_letters_of_any_latin_alphabet_and_of_others_in_either_case():
+    """Foreign names keep their letters: typed plainly they are found as written (``Škoda``,
+    ``Müller``, ``Ñíguez``), and letters outside the Latin alphabet match in either case."""
+    text = "Ông Müller của hãng Škoda gặp Saúl Ñíguez; báo ПРАВДА và Правда đưa tin."
+    assert snippet_for("Skoda Muller", text).count("<mark>") == 2
+    assert "<mark>Ñíguez</mark>" in snippet_for("niguez", text)
+    assert snippet_for("правда", text).count("<mark>") == 2
+
+
 @pytest.mark.parametrize("match", [True, False], ids=["passage", "no-match"])
 def test_snippet_is_cut_at_a_word_boundary_and_marked_as_cut(match):
     from searcher.search.ranking import SNIPPET_CHARS

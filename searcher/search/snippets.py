@@ -5,19 +5,24 @@ folded syllables, found wherever those syllables stand in a row, so multi-syllab
 accent-less queries and spelling variants are marked as whole words. When the user typed
 accents and the exact spelling occurs in the text, only it is marked.
 
-Finding them is one regular expression per query word over the text as stored (a class of
-every accented form per letter), run in C; each candidate is then checked syllable by syllable
-with ``fold``, the one definition of a folded syllable. Folding every syllable of every body in
-Python was half the time of a served search.
+Finding them is one regular expression per query word, run in C over the text with each Latin
+letter read as its base letter (``folded_letters``: one NumPy lookup per text, the same length,
+so a match's offsets are the text's); each candidate is then checked syllable by syllable with
+``fold``, the one definition of a folded syllable. Folding every syllable of every body in
+Python was half the time of a served search; a pattern holding a class of every accented form
+per letter took 5-13 ms to compile, paid by every query word a process had not seen.
 """
 from __future__ import annotations
 
 import bisect
 import html
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+
+import numpy as np
 
 from ..text.normalize import SYLLABLE_RE, fold, normalize_syllable
 from ..text.segment import Word
@@ -50,31 +55,37 @@ def needles_for(runs: list[list[Word]], phrases: list[list[Word]]) -> list[Needl
 
 
 @cache
-def _letter_classes() -> dict[str, str]:
-    """Each base letter (``a``, ``d``, ``i``...) as a regex class of every letter that folds to
-    it, in either case (``[aAàÀáÁ...]``; ``d`` takes ``đ``). ``i`` and ``y`` share one class:
-    ``fold`` turns ``y`` into ``i`` in some syllables (``sỹ`` -> ``si``)."""
-    members: dict[str, set[str]] = {}
+def _base_letters() -> np.ndarray:
+    """Code point -> the code point ``folded_letters`` reads it as: a Latin letter in either case
+    as the base letter it folds to (``Ắ`` -> ``a``, ``đ`` -> ``d``), ``y`` as ``i`` (``fold``
+    turns ``y`` into ``i`` in some syllables: ``sỹ`` -> ``si``), anything else as itself."""
+    table = np.arange(sys.maxunicode + 1, dtype=np.uint32)
     for code in [*range(0x41, 0x250), *range(0x1E00, 0x1F00)]:
-        char = chr(code)
-        base = "".join(c for c in unicodedata.normalize("NFD", char.lower())
+        base = "".join(c for c in unicodedata.normalize("NFD", chr(code).lower())
                        if not unicodedata.combining(c)).replace("đ", "d")
         if len(base) == 1 and "a" <= base <= "z":
-            base = "i" if base == "y" else base
-            members.setdefault(base, {base}).update({char, char.lower(), char.upper()})
-    return {base: "[" + "".join(sorted(chars)) + "]" for base, chars in members.items()}
+            for char in {chr(code), chr(code).lower(), chr(code).upper()}:
+                if len(char) == 1:  # not "ẖ".upper(), a letter and a combining mark
+                    table[ord(char)] = ord("i" if base == "y" else base)
+    return table
+
+
+def folded_letters(text: str) -> str:
+    """The text with every Latin letter read as its base letter (``_base_letters``), one
+    character for one: ``Hà Nội`` -> ``ha noi``."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return _base_letters()[codes].tobytes().decode("utf-32-le")
 
 
 @lru_cache(maxsize=4096)
 def _pattern(folded: tuple[str, ...]) -> re.Pattern:
-    """Every way a text can write these folded syllables in a row (and some it cannot, which
-    ``_find`` weeds out): one class per letter, anything but a word character between them."""
-    classes = _letter_classes()
+    """Every way ``folded_letters`` can read these folded syllables in a row (and some the text
+    does not write so, which ``_find`` weeds out): anything but a word character between them."""
 
     def letter(char: str) -> str:
         char = "i" if char == "y" else char
-        if char in classes:
-            return classes[char]
+        if "a" <= char <= "z":
+            return char
         return re.escape(char) if char.lower() == char.upper() else \
             f"[{re.escape(char.lower())}{re.escape(char.upper())}]"
 
@@ -84,15 +95,16 @@ def _pattern(folded: tuple[str, ...]) -> re.Pattern:
                       r"(?!\w)")
 
 
-def _find(needle: Needle, text: str) -> list[tuple[int, int]]:
+def _find(needle: Needle, text: str, letters: str | None = None) -> list[tuple[int, int]]:
     """Character spans where the needle occurs as whole syllables; exact-spelling ones if
-    there are any."""
+    there are any. ``letters``: the text's ``folded_letters``, if a caller has them."""
     hits, exact_hits = [], []
-    for match in _pattern(needle.folded).finditer(text):
+    for match in _pattern(needle.folded).finditer(
+            folded_letters(text) if letters is None else letters):
         start = match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] == "_"):
             continue  # the end of a longer word
-        folded, exact = _reading(match.group())
+        folded, exact = _reading(text[start:match.end()])
         if folded != needle.folded:
             continue
         hits.append(match.span())
@@ -169,12 +181,13 @@ def written(text: str, folded: tuple[str, ...]) -> list[tuple[int, tuple[str, ..
 def _match_spans(text: str, needles: list[Needle]) -> tuple[list[tuple[int, int]], list[int]]:
     """Character spans of matches in text order, and which needle each belongs to."""
     found = []
+    letters = folded_letters(text)
     for k, needle in enumerate(needles):
-        spans = _find(needle, text)
+        spans = _find(needle, text, letters)
         if not spans and len(needle.folded) > 1 and needle.scatter:
             for at, syllable in enumerate(needle.folded):  # as typed, accents and all
                 exact = (needle.exact[at],) if needle.exact else None
-                spans += _find(Needle((syllable,), exact), text)
+                spans += _find(Needle((syllable,), exact), text, letters)
         found += [(span, k) for span in spans]
     found.sort()
     return [span for span, _ in found], [k for _, k in found]
