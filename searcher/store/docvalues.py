@@ -5,15 +5,14 @@ Derived from Whoosh at open time (a posting walk per facet value, a length looku
 and field), they took seconds at 35k articles, paid again by every process that opens the index:
 each command-line query, each server worker. Here each segment gets one ``.dv.npz`` file at
 commit: every text field's length per document, the date key per document, each facet's
-(document, value) pairs, the spelling vocabulary, the people's full names of the body's words,
-and each article's body fingerprint and
-headline key (near-identical articles are found by comparing them; computed with the analysis and
-kept in the segment's ``copy_keys`` column, which Whoosh carries through merges: the file only
-marks that the column has them, and they are read from it when asked, which a search process
-does only when its generation's copies file is missing). Its name is
-the segment's, so Whoosh publishes it with the segment's TOC and deletes it with the segment. A
-segment without one (an index from older code, Whoosh's own writer) has its columns derived as
-before.
+(document, value) pairs, the spelling vocabulary, the body's words that are people's full names,
+and each article's body fingerprint and headline key (near-identical articles are found by
+comparing them; computed with the analysis and kept in the segment's ``copy_keys`` column, which
+Whoosh carries through merges: the file only marks that the column has them, and they are read
+from it when asked, which a search process does only when its generation's copies file is
+missing). Its name is the segment's, so Whoosh publishes it with the segment's TOC and deletes it
+with the segment. A segment without one (an index from older code, Whoosh's own writer) has its
+columns derived as before.
 """
 from __future__ import annotations
 
