@@ -340,6 +340,8 @@ def test_snippet_marks_letters_of_any_latin_alphabet_and_of_others_in_either_cas
     assert snippet_for("Skoda Muller", text).count("<mark>") == 2
     assert "<mark>Ñíguez</mark>" in snippet_for("niguez", text)
     assert snippet_for("правда", text).count("<mark>") == 2
+    # text decoded with surrogateescape keeps its odd byte as one character, offsets intact
+    assert "<mark>Škoda</mark>" in snippet_for("skoda", "Byte \udcff lạ; hãng Škoda.")
 
 
 @pytest.mark.parametrize("match", [True, False], ids=["passage", "no-match"])

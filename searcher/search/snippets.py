@@ -72,9 +72,10 @@ def _base_letters() -> np.ndarray:
 
 def folded_letters(text: str) -> str:
     """The text with every Latin letter read as its base letter (``_base_letters``), one
-    character for one: ``Hà Nội`` -> ``ha noi``."""
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    return _base_letters()[codes].tobytes().decode("utf-32-le")
+    character for one: ``Hà Nội`` -> ``ha noi``. A lone surrogate (text decoded with
+    ``surrogateescape``) is one character too."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return _base_letters()[codes].tobytes().decode("utf-32-le", "surrogatepass")
 
 
 @lru_cache(maxsize=4096)
