@@ -224,8 +224,10 @@ def _respelled(tokens: list[str], i: int, is_word) -> tuple[list[Item], int] | N
     if not is_word(fold(token)):
         split.alternative = False  # the only reading
         return [split], 1
-    if not is_word(word_term(pieces)):
-        return None  # a word of the archive ("ngay", "hoang") that is no run of a known word
+    if not is_word(word_term(pieces)) or is_vietnamese_syllable(fold(token)):
+        # a word of the archive ("ngay", "hoang") that is no run of a known word, or a syllable
+        # people type as one ("nguyen" is not "ngu yen", "xuan" not "xu an")
+        return None
     return [Item(_segment(token, is_word), typed=[token]), split], 1
 
 
