@@ -551,6 +551,32 @@ def test_a_query_is_scored_over_the_articles_it_can_match_with_the_archives_own_
     assert smaller > len(EVERY_KIND) // 2  # most queries can match a small part of the archive
 
 
+def test_split_words_are_read_only_where_the_bonus_could_lift_an_article_to_the_first_page(
+        news_index, monkeypatch):
+    """A word typed with accents that the segmenter split in some articles is checked in their
+    stored text; an article whose bonus could not lift it among the word's first page is not
+    read, and the first page is the one reading them all gives."""
+    from searcher import SearchParams, Searcher
+    from searcher.search import ranking
+
+    words = ["hòa giải", "giáo dục", "bóng đá", "thời tiết", "chứng khoán", "kinh tế", "hợp tác",
+             "đầu tư", "xe máy", "chính phủ"]
+    pages, reads = {}, {}
+    for reach in (10**9, 10):
+        monkeypatch.setattr(ranking, "SPLIT_WORD_REACH", reach)
+        searcher = Searcher(news_index)
+        gen = searcher._current()
+        checked = []
+        verify = gen.verify_phrase
+        monkeypatch.setattr(gen, "verify_phrase",
+                            lambda docnums, *args: checked.append(len(docnums)) or verify(docnums, *args))
+        pages[reach] = [[h.id for h in searcher.search(SearchParams(q=w, limit=10)).hits]
+                        for w in words]
+        reads[reach] = sum(checked)
+    assert pages[10] == pages[10**9]
+    assert 0 < reads[10] < reads[10**9] // 2
+
+
 @pytest.mark.parametrize("sort", ["relevance", "date"])
 def test_pages_of_folded_results_follow_the_whole_order_without_sorting_it(news_index, sort):
     """Only as much of the order as a page needs is sorted; walking every page still shows

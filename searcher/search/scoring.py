@@ -245,16 +245,24 @@ class _Scorer:
         (``EXACT_BOOST``), not as its folded letters, which are also ``hóa giải``. Only
         articles without the word segmented as such, and of those the ``SPLIT_WORD_CHECKS``
         where the folded word scores highest (a rescoring window: the cost of reading stored
-        text stays the same however large the archive)."""
+        text stays the same however large the archive). An article the bonus cannot lift among
+        the word's ``SPLIT_WORD_REACH`` best is not read: it could not change who comes first."""
         candidates = np.flatnonzero(unsegmented & (folded > 0))
         if self.verify_phrase is None or not len(candidates):
             return score
+        gain = (ranking.EXACT_BOOST - ranking.FOLDED_BOOST) * folded
+        if np.count_nonzero(score) > ranking.SPLIT_WORD_REACH:
+            reach = np.partition(score, len(score) - ranking.SPLIT_WORD_REACH)[
+                len(score) - ranking.SPLIT_WORD_REACH]
+            candidates = candidates[score[candidates] + gain[candidates] > reach]
+            if not len(candidates):
+                return score
         if len(candidates) > ranking.SPLIT_WORD_CHECKS:
             best = np.argsort(-folded[candidates], kind="stable")[:ranking.SPLIT_WORD_CHECKS]
             candidates = np.sort(candidates[best])
         spelled = candidates[self.verify_phrase(candidates, word.folded, word.normalized)]
         score = score.copy()
-        score[spelled] += (ranking.EXACT_BOOST - ranking.FOLDED_BOOST) * folded[spelled]
+        score[spelled] += gain[spelled]
         return score
 
     def phrase(self, words: list[Word]) -> np.ndarray:
