@@ -124,10 +124,11 @@ def test_stored_fields_come_back_whole_and_smaller_with_the_segments_own_diction
 
 
 @pytest.mark.parametrize("size", [1, 7, 8, 9, 100, codec._UNPACK_BITS_UNTIL - 1,
-                                  codec._UNPACK_BITS_UNTIL, 10_000])
+                                  codec._UNPACK_BITS_UNTIL, 10_000, codec._LANES_FROM + 5])
 def test_bit_packed_runs_come_back_as_written(size):
     """A run of one width with exceptions (wider values patched in), through every unpacking
-    path (bit by bit, eight values to a word, eight strided reads)."""
+    path (bit by bit, eight values to a word, a word per group shifted lane by lane, eight
+    strided reads)."""
     rng = np.random.default_rng(size)
     cases = [np.zeros(size, dtype=np.int64),  # width 0, no exceptions
              rng.integers(0, 8, size),  # narrow

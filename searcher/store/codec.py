@@ -198,9 +198,10 @@ def decode_postings_list(data: bytes, df: int) -> tuple[list[int], list[int]]:
 _WIDTHS = np.arange(65, dtype=np.int64)
 _POWERS = [np.left_shift(np.int64(1), np.arange(w, dtype=np.int64)) for w in range(58)]
 # How a run is unpacked (the cheapest way measured for each): one of at most 8 bits a value, of at
-# least _BYTES_FROM values, eight values (``width`` bytes) to a 64-bit word; a shorter or wider
+# least _BYTES_FROM values, eight values (``width`` bytes) to a word; a shorter or wider
 # one bit by bit, up to _UNPACK_BITS_UNTIL values; longer and wider, eight strided reads.
 _BYTES_FROM = 64
+_LANES_FROM = 16384  # ... and from this many, a word per group shifted once per lane (2x faster)
 _UNPACK_BITS_UNTIL = 4096
 _LANE_SHIFTS = [np.arange(8, dtype=np.uint64 if w > 4 else np.uint32) * w for w in range(9)]
 _PYTHON_EXCEPTIONS = 16  # fewer exceptions are patched in one by one
@@ -357,11 +358,29 @@ def encode_packed_postings_batch(pairs: np.ndarray, spans: list[tuple[int, int]]
 def unpack_run(data: bytes, n: int, pos: int = 0) -> tuple[np.ndarray, int]:
     """``n`` integers written by ``pack_run`` at ``pos`` of ``data`` (int64), and the position
     after them."""
+    values, pos = _unpack_run_unsigned(data, n, pos)
+    return values.astype(np.int64, copy=False), pos
+
+
+def _unpack_run_unsigned(data: bytes, n: int, pos: int = 0) -> tuple[np.ndarray, int]:
+    """``unpack_run``'s integers in the type they were unpacked in (below 2**32: uint32 for a run
+    of up to 4 bits, else a 64-bit type), for a caller that converts them once, as it needs."""
     width = data[pos]
     pos += 1
     size = (n * width + 7) >> 3
     if not width:
         values = np.zeros(n, dtype=np.int64)
+    elif width <= 8 and n >= _LANES_FROM:
+        groups = -(-n // 8)  # a group's ``width`` bytes read as one word, a lane at a time
+        word = 4 if width <= 4 else 8
+        buffer = np.zeros(groups * width + word, dtype=np.uint8)
+        buffer[:size] = np.frombuffer(data, dtype=np.uint8, count=size, offset=pos)
+        words = np.ndarray((groups,), dtype=f"<u{word}", buffer=buffer, strides=(width,)).copy()
+        lanes = np.empty((groups, 8), dtype=words.dtype)
+        for lane in range(8):
+            np.right_shift(words, words.dtype.type(lane * width), out=lanes[:, lane])
+        lanes &= words.dtype.type((1 << width) - 1)
+        values = lanes.ravel()[:n]
     elif width <= 8 and n >= _BYTES_FROM:
         groups = -(-n // 8)
         flat = np.zeros(groups * width, dtype=np.uint8)
@@ -371,7 +390,7 @@ def unpack_run(data: bytes, n: int, pos: int = 0) -> tuple[np.ndarray, int]:
         rows[:, :width] = flat.reshape(groups, width)
         lanes = rows.view(f"<u{word}") >> _LANE_SHIFTS[width]
         lanes &= lanes.dtype.type((1 << width) - 1)
-        values = lanes.ravel()[:n].astype(np.int64)
+        values = lanes.ravel()[:n]
     elif n < _UNPACK_BITS_UNTIL:
         bits = np.unpackbits(np.frombuffer(data, dtype=np.uint8, count=size, offset=pos),
                              count=n * width, bitorder="little")
@@ -386,7 +405,7 @@ def unpack_run(data: bytes, n: int, pos: int = 0) -> tuple[np.ndarray, int]:
                                offset=(lane * width) >> 3, strides=(width,))
             np.right_shift(words, np.uint64((lane * width) & 7), out=lanes[:, lane])
         lanes &= np.uint64((1 << width) - 1)
-        values = lanes.ravel()[:n].astype(np.int64)
+        values = lanes.ravel()[:n]
     pos += size
     exceptions, pos = _read_varint(data, pos)
     if exceptions:
@@ -399,10 +418,10 @@ def unpack_run(data: bytes, n: int, pos: int = 0) -> tuple[np.ndarray, int]:
                 where.append(at)
             for at in where:
                 high, at_byte = _read_varint(data, at_byte)
-                values[at] |= high << width
+                values[at] |= values.dtype.type(high << width)
         else:
             tail = decode_varints(data[pos:pos + length])
-            values[np.cumsum(tail[:exceptions])] |= tail[exceptions:] << width
+            values[np.cumsum(tail[:exceptions])] |= (tail[exceptions:] << width).astype(values.dtype)
         pos += length
     return values, pos
 
@@ -418,12 +437,13 @@ def encode_packed_postings(docnums, counts) -> bytes:
 
 def decode_packed_postings(data: bytes, df: int) -> tuple[np.ndarray, np.ndarray]:
     """(document numbers, counts) of a packed posting list of ``df`` postings."""
-    gaps, pos = unpack_run(data, df)
+    gaps, pos = _unpack_run_unsigned(data, df)
     if pos < len(data):
-        counts = unpack_run(data, df, pos)[0] + 1
+        counts = _unpack_run_unsigned(data, df, pos)[0].astype(np.int64)
+        counts += 1
     else:
         counts = np.ones(df, dtype=np.int64)
-    return np.cumsum(gaps), counts
+    return np.cumsum(gaps, dtype=np.int64), counts
 
 
 def decode_packed_postings_list(data: bytes, df: int) -> tuple[list[int], list[int]]:

@@ -115,7 +115,7 @@ def read_postings(reader, field: str, term: str, private: bool = SUPPORTED):
         if isinstance(terms, CompactTermsReader):
             found = terms.postings(field, btext)
             if found is not None:
-                ids.append(found[0] + offset)
+                ids.append(found[0] + offset if offset else found[0])
                 freqs.append(found[1].astype(np.float32))
             continue
         if (field, term) not in leaf:
@@ -132,6 +132,8 @@ def read_postings(reader, field: str, term: str, private: bool = SUPPORTED):
         freqs.append(np.asarray(leaf_freqs, dtype=np.float32))
     if not ids:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    if len(ids) == 1:  # one segment holds the term (a copy of a common term's list is 0.3 ms)
+        return ids[0], freqs[0]
     return np.concatenate(ids), np.concatenate(freqs)
 
 
