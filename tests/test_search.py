@@ -577,6 +577,33 @@ def test_split_words_are_read_only_where_the_bonus_could_lift_an_article_to_the_
     assert 0 < reads[10] < reads[10**9] // 2
 
 
+def test_a_folded_word_with_its_spellings_postings_is_not_read_again(news_index, monkeypatch):
+    """A word typed with accents asks for its spelling (``giáo_dục``) and its folded letters
+    (``giao_duc``); where the archive writes it only so, the two lists are the same, and the
+    folded one is not read: the same results, fewer lists decoded."""
+    from searcher import SearchParams, Searcher
+    from searcher.search import postings
+
+    words = ["giáo dục", "bóng đá", "xe máy", "thời tiết", "hòa giải", "Hà Nội"]
+    read, found = {}, {}
+    for share in (False, True):
+        if not share:
+            monkeypatch.setattr(postings.IndexArrays, "same_postings", lambda *args: False)
+        else:
+            monkeypatch.undo()
+        asked = []
+        reader = postings.read_postings
+        monkeypatch.setattr(postings, "read_postings",
+                            lambda r, field, term, *a: asked.append(term) or reader(r, field, term, *a))
+        searcher = Searcher(news_index)
+        found[share] = [[(h.id, h.score) for h in searcher.search(SearchParams(q=w, limit=20)).hits]
+                        for w in words]
+        read[share] = asked
+    assert found[True] == found[False]
+    assert "giao_duc" in read[False] and "giao_duc" not in read[True]
+    assert len(read[True]) < len(read[False])
+
+
 @pytest.mark.parametrize("sort", ["relevance", "date"])
 def test_pages_of_folded_results_follow_the_whole_order_without_sorting_it(news_index, sort):
     """Only as much of the order as a page needs is sorted; walking every page still shows

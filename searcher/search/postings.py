@@ -79,6 +79,14 @@ class IndexArrays:
         """Articles holding the term in their body."""
         return self.reader.doc_frequency("body", term)
 
+    def same_postings(self, term: str, like: str) -> bool:
+        """Does ``term`` have ``like``'s postings in every text field? Asked of a folded word and
+        its spelling with accents (``giao_duc``, ``giáo_dục``): every occurrence of the spelling
+        is one of the folded word, so equal totals mean equal postings, and the folded word's
+        lists need not be read (at 348,700 articles, a millisecond a word)."""
+        return all(self.reader.frequency(field, term) == self.reader.frequency(field, like)
+                   for field in TEXT_FIELDS)
+
     def _has_term(self, term: str) -> bool:
         return any(self.reader.doc_frequency(field, term) for field in TEXT_FIELDS)
 
@@ -120,6 +128,7 @@ class Subset:
         self._scores: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
         self._frequencies: dict[str, np.ndarray] = {}
         self.has_term = arrays.has_term
+        self.same_postings = arrays.same_postings
         self.person_names = arrays.person_names
         self.doc_frequency = arrays.doc_frequency
         self.idf = arrays.idf

@@ -220,6 +220,8 @@ class _Scorer:
             if word.raw[0][:1].isupper() and recall_net:
                 score = self.as_written(word, score, found & alone, spelled_out)
             return score.astype(np.float32), found & alone, found
+        if trust_accents and self.arrays.same_postings(folded_word_term(word), exact_word_term(word)):
+            self._terms.setdefault(folded_word_term(word), self.term(exact_word_term(word)))
         folded = self.together(word.folded)  # holds the folded word term of two syllables
         if len(word.folded) > 2:
             folded = folded + self.term(folded_word_term(word))
