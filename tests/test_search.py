@@ -604,6 +604,29 @@ def test_a_folded_word_with_its_spellings_postings_is_not_read_again(news_index,
     assert len(read[True]) < len(read[False])
 
 
+def test_a_field_no_article_has_text_in_is_not_looked_up(synthetic_index, monkeypatch):
+    """Articles read from JSONL have no photo captions: a query does not look its terms up in
+    that field (a dictionary lookup per term), and finds what it found when it did."""
+    from searcher import SearchParams, Searcher
+    from searcher.search import postings
+
+    found, fields = {}, {}
+    for skip in (True, False):
+        asked = []
+        reader = postings.read_postings
+        monkeypatch.setattr(postings, "read_postings",
+                            lambda r, field, term, *a: asked.append(field) or reader(r, field, term, *a))
+        searcher = Searcher(synthetic_index)
+        if not skip:
+            searcher._current().arrays._empty_fields = set()
+        found[skip] = [[(h.id, h.score) for h in searcher.search(SearchParams(q=q)).hits]
+                       for q in ("hợp tác", "Nagano", "du lich")]
+        fields[skip] = set(asked)
+        monkeypatch.undo()
+    assert found[True] == found[False] and any(found[True])
+    assert "captions" in fields[False] and "captions" not in fields[True] and "body" in fields[True]
+
+
 @pytest.mark.parametrize("sort", ["relevance", "date"])
 def test_pages_of_folded_results_follow_the_whole_order_without_sorting_it(news_index, sort):
     """Only as much of the order as a page needs is sorted; walking every page still shows

@@ -41,6 +41,9 @@ class IndexArrays:
         self.lengths = lengths
         self.average_length = {name: float(self.lengths[name][self.live].mean()) or 1.0
                                if self.doc_count else 1.0 for name in TEXT_FIELDS}
+        # a field no article has text in (articles from JSONL have no captions) has no postings:
+        # not looked up (a dictionary lookup per term of a query)
+        self._empty_fields = {name for name in TEXT_FIELDS if not self.lengths[name].any()}
         self.postings = lru_cache(maxsize=20_000)(self._read_postings)
         self.frequencies = lru_cache(maxsize=2_000)(self._frequencies)
         self.term_scores = lru_cache(maxsize=20_000)(self._term_scores)
@@ -51,6 +54,8 @@ class IndexArrays:
 
     def _read_postings(self, field: str, term: str) -> tuple[np.ndarray, np.ndarray]:
         """(docnums, term frequencies) of the live documents containing the term."""
+        if field in self._empty_fields:
+            return _EMPTY
         docs, tf = read_postings(self.reader, field, term)
         if self.doc_count == self.size:  # no deletions: nothing to drop (a sixth of the read)
             return docs, tf
