@@ -119,14 +119,17 @@ def count_facets(columns: dict[str, FacetColumn], base: np.ndarray,
     matched = _within(base, masks)
     facets, histogram = {}, []
     most_pairs = max((len(column.docs) for column in columns.values()), default=0)
-    members: dict[tuple[str, ...], np.ndarray | None] = {}  # each small pool's docnums, once
+    # each pool (the facets selected elsewhere) and, when it is small, its docnums, made once: with
+    # nothing selected, or one facet, most facets count over the same pool
+    pools: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray | None]] = {}
     for name, column in columns.items():
         others = tuple(o for o in masks if o != name)
-        pool = _within(base, {o: masks[o] for o in others})
-        if others not in members:
-            members[others] = np.flatnonzero(pool) \
+        if others not in pools:
+            pool = _within(base, {o: masks[o] for o in others})
+            pools[others] = pool, np.flatnonzero(pool) \
                 if np.count_nonzero(pool) * SPARSE_POOL < most_pairs else None
-        counts = column.counts(pool, members[others])
+        pool, members = pools[others]
+        counts = column.counts(pool, members)
         facets[name] = column.ranked(counts, selections[name], facet_limit)
         if column.facet.has_histogram:
             histogram = column.histogram(counts, selections[name])

@@ -189,7 +189,11 @@ class _Kept:
 
     @classmethod
     def of(cls, evaluation: Evaluation) -> "_Kept":
-        docs = np.flatnonzero(evaluation.matched | (evaluation.scores != 0) | (evaluation.rank != 0))
+        # only where values can be, if known (a query scored over its candidates)
+        docs = evaluation.support if evaluation.support is not None else slice(None)
+        kept = evaluation.matched[docs] | (evaluation.scores[docs] != 0) | \
+            (evaluation.rank[docs] != 0)
+        docs = np.flatnonzero(kept) if evaluation.support is None else docs[kept]
         return cls(len(evaluation.scores), docs.astype(np.int32), evaluation.scores[docs],
                    evaluation.rank[docs], evaluation.matched[docs], evaluation.level,
                    evaluation.complete)

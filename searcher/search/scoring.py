@@ -49,13 +49,14 @@ class Evaluation:
     rank: np.ndarray  # float32 per docnum: the tier, ranked before the score (higher first)
     level: str  # STRICT, LOOSE or PARTIAL: the lowest tier with documents in the result set
     complete: int  # documents matching every content word (strict or loose)
+    support: np.ndarray | None = None  # sorted docnums outside which every value is 0 (None: any)
 
     @classmethod
     def spread(cls, size: int, docs: np.ndarray, scores: np.ndarray, matched: np.ndarray,
                rank: np.ndarray, level: str, complete: int) -> "Evaluation":
         """An evaluation over ``size`` documents from its values at ``docs`` (0 elsewhere)."""
         whole = cls(np.zeros(size, dtype=np.float32), np.zeros(size, dtype=bool),
-                    np.zeros(size, dtype=np.float32), level, complete)
+                    np.zeros(size, dtype=np.float32), level, complete, docs)
         whole.scores[docs], whole.matched[docs], whole.rank[docs] = scores, matched, rank
         return whole
 
@@ -220,8 +221,9 @@ class _Scorer:
             if word.raw[0][:1].isupper() and recall_net:
                 score = self.as_written(word, score, found & alone, spelled_out)
             return score.astype(np.float32), found & alone, found
-        if trust_accents and self.arrays.same_postings(folded_word_term(word), exact_word_term(word)):
-            self._terms.setdefault(folded_word_term(word), self.term(exact_word_term(word)))
+        folded_term, exact_term = folded_word_term(word), exact_word_term(word)
+        if trust_accents and self.arrays.same_postings(folded_term, exact_term):
+            self._terms.setdefault(folded_term, self.term(exact_term))  # the same lists
         folded = self.together(word.folded)  # holds the folded word term of two syllables
         if len(word.folded) > 2:
             folded = folded + self.term(folded_word_term(word))
