@@ -226,9 +226,9 @@ class _Scorer:
             self._terms.setdefault(folded_term, self.term(exact_term))  # the same lists
         folded = self.together(word.folded)  # holds the folded word term of two syllables
         if len(word.folded) > 2:
-            folded = folded + self.term(folded_word_term(word))
+            folded = folded + self.term(folded_term)
         if trust_accents:
-            exact = self.term(exact_word_term(word))
+            exact = self.term(exact_term)
             score = ranking.EXACT_BOOST * exact + \
                 np.where(exact_present, ranking.FOLDED_BOOST * folded, 0).astype(np.float32)
             score = self.split_as_typed(word, score, folded, exact_present & (exact == 0))

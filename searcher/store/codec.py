@@ -356,15 +356,9 @@ def encode_packed_postings_batch(pairs: np.ndarray, spans: list[tuple[int, int]]
 
 
 def unpack_run(data: bytes, n: int, pos: int = 0) -> tuple[np.ndarray, int]:
-    """``n`` integers written by ``pack_run`` at ``pos`` of ``data`` (int64), and the position
-    after them."""
-    values, pos = _unpack_run_unsigned(data, n, pos)
-    return values.astype(np.int64, copy=False), pos
-
-
-def _unpack_run_unsigned(data: bytes, n: int, pos: int = 0) -> tuple[np.ndarray, int]:
-    """``unpack_run``'s integers in the type they were unpacked in (below 2**32: uint32 for a run
-    of up to 4 bits, else a 64-bit type), for a caller that converts them once, as it needs."""
+    """``n`` integers written by ``pack_run`` at ``pos`` of ``data``, and the position after
+    them. The integers keep the type they were unpacked in (uint32 for a run of up to 4 bits,
+    else a 64-bit type): the caller converts them once, as it needs."""
     width = data[pos]
     pos += 1
     size = (n * width + 7) >> 3
@@ -437,9 +431,9 @@ def encode_packed_postings(docnums, counts) -> bytes:
 
 def decode_packed_postings(data: bytes, df: int) -> tuple[np.ndarray, np.ndarray]:
     """(document numbers, counts) of a packed posting list of ``df`` postings."""
-    gaps, pos = _unpack_run_unsigned(data, df)
+    gaps, pos = unpack_run(data, df)
     if pos < len(data):
-        counts = _unpack_run_unsigned(data, df, pos)[0].astype(np.int64)
+        counts = unpack_run(data, df, pos)[0].astype(np.int64)
         counts += 1
     else:
         counts = np.ones(df, dtype=np.int64)
