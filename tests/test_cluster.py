@@ -155,9 +155,14 @@ def _answers(searcher, q: str, options: dict):
     return {h.id for h in searcher.export(params)}, result.total, facets, result.undated_in_range
 
 
-def test_the_cluster_matches_and_counts_as_the_embedded_index(cluster, news_index):
+def test_the_cluster_matches_and_counts_as_the_embedded_index(cluster, news_index, monkeypatch):
     from searcher import Searcher, open_searcher
+    from searcher.search import ranking
 
+    # The one matching rule that does not translate: the embedded engine reads in the stored
+    # text of a few articles whether a word the segmenter split there is the word as typed
+    # (``_Scorer.split_as_typed``); the cluster counts those articles as loose matches.
+    monkeypatch.setattr(ranking, "SPLIT_WORD_CHECKS", 0)
     embedded, remote = Searcher(news_index), open_searcher(cluster.address)
     differences = []
     for q, options in SAME_ANSWERS:

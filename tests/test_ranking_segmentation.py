@@ -13,7 +13,8 @@ NORTH_KOREA = "bm22373625"  # "Triều Tiên bác cử chỉ hòa giải của M
 DRUG_TENDERS = "bm22469233"  # "đấu thầu tập trung quốc gia": "trung quốc" only across two words
 CHINA_DRAGON_FRUIT = "bm22709281"  # "Trung Quốc tăng diện tích trồng thanh long"
 YUNNAN_MEETING = "004_a94f6f6cfb8fd38e"  # seed page: Lào Cai and Hồng Hà, Vân Nam (Trung Quốc)
-ARTICLES = {ASTANA_TALKS, NORTH_KOREA, DRUG_TENDERS, CHINA_DRAGON_FRUIT}
+YEN_TU_FESTIVAL = "bm21472552"  # "đảm bảo vệ sinh môi trường": đảm_bảo vệ_sinh, no "bảo vệ"
+ARTICLES = {ASTANA_TALKS, NORTH_KOREA, DRUG_TENDERS, CHINA_DRAGON_FRUIT, YEN_TU_FESTIVAL}
 
 pytestmark = pytest.mark.skipif(
     not NEWS.exists(), reason=f"SKIPPED segmentation ranking tests on corpus articles: {NEWS} is "
@@ -38,6 +39,19 @@ def test_syllables_that_belong_to_the_words_beside_them_are_not_the_word(searche
     # the pages that name China
     found = ranked_ids(searcher, "Trung Quốc")
     assert found.index(CHINA_DRAGON_FRUIT) < found.index(YUNNAN_MEETING) < found.index(DRUG_TENDERS)
+
+
+def test_a_word_spelled_across_two_other_words_is_not_the_word(searcher, monkeypatch):
+    # "đảm bảo vệ sinh" (ensuring hygiene) holds "bảo vệ" (to protect) letter for letter, as
+    # đảm_bảo vệ_sinh: it was a strict match, counted in every total of "bảo vệ"; the strict
+    # tier alone (ENOUGH_STRICT 1) now leaves it out, and keeps a word the segmenter split
+    from searcher.search import ranking
+
+    monkeypatch.setattr(ranking, "ENOUGH_STRICT", 1)
+    assert YEN_TU_FESTIVAL in ranked_ids(searcher, "vệ sinh")
+    protect = ranked_ids(searcher, "bảo vệ")
+    assert protect and YEN_TU_FESTIVAL not in protect
+    assert ASTANA_TALKS in ranked_ids(searcher, "hoà giải")
 
 
 # A query word the segmenter joined to an acronym ("năm_apec")

@@ -604,6 +604,38 @@ def test_a_folded_word_with_its_spellings_postings_is_not_read_again(news_index,
     assert len(read[True]) < len(read[False])
 
 
+def test_the_strict_tier_is_found_without_reading_the_syllables_of_its_words(
+        news_index, monkeypatch):
+    """``hợp tác`` is read as the word and its folded pairs; the syllables ``hợp`` and ``tác``,
+    which only the recall net needs, have seven times its postings at 348,700 articles. When
+    enough articles hold every word as a word, those lists are not read, and those articles
+    come with the scores they have when the looser tiers are evaluated too."""
+    from searcher import SearchParams, Searcher
+    from searcher.search import postings, ranking
+
+    queries = {"hợp tác": {"hợp", "tác"}, "giáo dục": {"giáo", "dục"},
+               "kinh tế Trung Quốc": {"kinh", "tế", "trung", "quốc"}}
+    reader = postings.read_postings
+    pages, read = {}, {}
+    default = ranking.ENOUGH_STRICT
+    for enough in (default, 10**9):  # 10**9: the strict tier is never enough
+        monkeypatch.setattr(ranking, "ENOUGH_STRICT", enough)
+        asked = []
+        monkeypatch.setattr(postings, "read_postings",
+                            lambda r, field, term, *a: asked.append(term) or reader(r, field, term, *a))
+        searcher = Searcher(news_index)
+        for q in queries:
+            result = searcher.search(SearchParams(q=q, limit=10))
+            pages[enough, q] = [(h.id, h.score) for h in result.hits], result.matching, result.total
+        read[enough] = set(asked)
+    for q, syllables in queries.items():
+        strict_page, matching, total = pages[default, q]
+        full_page, full_matching, full_total = pages[10**9, q]
+        assert matching == "strict" and full_matching == "loose" and total < full_total, q
+        assert strict_page == full_page, q
+        assert not syllables & read[default] and syllables <= read[10**9], q
+
+
 def test_a_field_no_article_has_text_in_is_not_looked_up(synthetic_index, monkeypatch):
     """Articles read from JSONL have no photo captions: a query does not look its terms up in
     that field (a dictionary lookup per term), and finds what it found when it did."""

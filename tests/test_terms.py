@@ -48,6 +48,16 @@ class _RecordingScorer(scoring._Scorer):
         finally:
             self._in_pair = False
 
+    def across(self, a, b):
+        """One of a pair's two terms, asked alone: a word split where the other is missing."""
+        if not self._in_pair:
+            type(self).asked_pairs.add(pair_terms(a, b))
+        self._in_pair = True
+        try:
+            return super().across(a, b)
+        finally:
+            self._in_pair = False
+
     def pair(self, a, b):
         if not self._in_pair:
             type(self).asked_pairs.add(pair_terms(a, b))

@@ -1,15 +1,17 @@
 """A parsed query as SphinxQL ``MATCH`` expressions over the project's tokens: the same tiers
 as ``search.scoring`` (strict, loose, partial), written as boolean expressions.
 
-What translates exactly: a word as its exact or folded word term or its syllables standing
-together (pair terms), the recall net (its syllables anywhere), phrases of any length (the
-``chain`` field holds each text's folded syllables in order), ``OR`` and alternative
-spellings, exclusions, function words left optional, and partial matching (each minimal set of
-content words covering ``MIN_COVERAGE`` of the query's weight). The rules that compare two
+What translates exactly: a word as its exact word term (typed with accents the archive holds)
+or its folded syllables standing together (pair terms), the recall net (its syllables
+anywhere), phrases of any length (the ``chain`` field holds each text's folded syllables in
+order), ``OR`` and alternative spellings, exclusions, function words left optional, and partial
+matching (each minimal set of content words covering ``MIN_COVERAGE`` of the query's weight). The rules that compare two
 terms' counts in an article (a one-syllable word standing as a word of its own, ``Lào`` and not
 only ``Lào Cai``; a syllable written without accents) read markers worked out when the article
 was fed (``feed.chain_markers``). What does not translate: scoring (Sphinx's expression ranker
-stands in for the project's BM25F and its boosts).
+stands in for the project's BM25F and its boosts), and a word typed with accents that the
+segmenter split in an article, which the embedded engine finds spelled so in the stored text of
+its best few such articles (``_Scorer.split_as_typed``): here those match loosely.
 """
 from __future__ import annotations
 
@@ -110,8 +112,7 @@ class Translator:
                            for a, b in zip(word.folded, word.folded[1:])])
         if len(word.folded) > 2:
             together = any_of([together, token(folded_word_term(word))])
-        strict = any_of([token(exact_word_term(word)), all_of([exact, together])]) \
-            if trust_accents else together
+        strict = token(exact_word_term(word)) if trust_accents else together
         return strict, any_of([strict, exact]) if recall_net else strict
 
     def phrase(self, item: Item) -> str:

@@ -15,11 +15,12 @@ little. Documents fall into tiers, ranked tier first, score second:
 - partial: for queries of three content words or more, most of them matched (coordination, as
   Elasticsearch's ``minimum_should_match``; each word weighs its IDF), ranked by how much.
 
-The result set is the strict tier when it holds ``ENOUGH_STRICT`` documents; otherwise the loose
-tier joins, and the partial one too when even that is short. So totals and facet counts
-describe the query, not the recall net (``Evaluation.level`` says which tiers are in). Questions
-of ``SOFT_UNITS`` content words or more have no tiers: score times coverage squared, so a
-generic word (``tình hình``) the relevant articles lack does not keep them out.
+The result set is the strict tier when it holds ``ENOUGH_STRICT`` documents (then found without
+reading the recall net's postings: ``evaluate``); otherwise the loose tier joins, and the partial
+one too when even that is short. So totals and facet counts describe the query, not the recall
+net (``Evaluation.level`` says which tiers are in). Questions of ``SOFT_UNITS`` content words or
+more have no tiers: score times coverage squared, so a generic word (``tình hình``) the relevant
+articles lack does not keep them out.
 """
 from __future__ import annotations
 
@@ -48,7 +49,9 @@ class Evaluation:
     matched: np.ndarray  # bool per docnum: the result set (the tiers ``level`` names)
     rank: np.ndarray  # float32 per docnum: the tier, ranked before the score (higher first)
     level: str  # STRICT, LOOSE or PARTIAL: the lowest tier with documents in the result set
-    complete: int  # documents matching every content word (strict or loose)
+    # documents matching every content word (strict or loose); of the strict tier evaluated
+    # alone (``evaluate``), those found: at least ``ENOUGH_STRICT``
+    complete: int
     support: np.ndarray | None = None  # sorted docnums outside which every value is 0 (None: any)
 
     @classmethod
@@ -85,6 +88,7 @@ class _Scorer:
         # (docnums, normalised syllable, the query's other syllables) -> share per docnum
         self.proper_share = proper_share
         self.only_function_words = False  # a query of function words only must match them
+        self.recall_net = True  # words match as scattered syllables too (off: the strict tier)
 
     def zeros(self) -> np.ndarray:
         return np.zeros(self.size, dtype=np.float32)
@@ -105,6 +109,11 @@ class _Scorer:
         """Scores where two folded syllables stand side by side: as a word or across words."""
         across, word = pair_terms(a, b)
         return self.term(across) + self.term(word)
+
+    def across(self, a: str, b: str) -> np.ndarray:
+        """Scores where two folded syllables stand side by side across two words (the segmenter
+        split a word there) or inside a longer word: the first term of ``pair``."""
+        return self.term(pair_terms(a, b)[0])
 
     def standalone(self, word: Word, exact: bool, neighbours: frozenset[str] = frozenset(),
                    in_words: bool = True) -> tuple[np.ndarray, np.ndarray] | None:
@@ -203,15 +212,20 @@ class _Scorer:
         folded syllables beside it, ``spelled_out``: all its other ones (a name typed in either
         order, ``Phúc Nguyễn Xuân``).
 
-        Typed accents are taken at their word: an accented word matches its exact spelling, and
-        its folded forms only inside documents that also have its exact syllables (the same
-        word, segmented differently), unless the archive lacks that spelling altogether (a
-        mistyped accent). So ``bão`` is not drowned by ``báo``, ``bảo`` and ``bao``."""
-        exact_parts = [self.term(s) for s in word.normalized]
-        exact_present = np.logical_and.reduce([p > 0 for p in exact_parts])
-        trust_accents = word.accented and bool(exact_present.any())
+        Typed accents are taken at their word (``trusts_accents``): an accented word matches its
+        exact spelling as a word, and its folded forms (``hóa giải`` for ``hòa giải``) only
+        where the stored text spells them as typed (the segmenter split the word there:
+        ``split_as_typed``), unless the archive lacks that spelling altogether (a mistyped
+        accent). So ``bão`` is not drowned by ``báo``, ``bảo`` and ``bao``.
+
+        The recall net (its syllables anywhere, ``self.recall_net``) matches loosely, and scores
+        only the documents where the word is not matched as a word: of a strict match it would
+        weigh the syllables' other words (``hợp`` of ``hợp đồng``), and the strict tier alone is
+        then scored without reading them (``evaluate``)."""
+        trust_accents = self.trusts_accents(word)
         if len(word.folded) == 1:
-            score = ranking.EXACT_BOOST * exact_parts[0] if trust_accents else self.term(word.folded[0])
+            score = ranking.EXACT_BOOST * self.term(word.normalized[0]) if trust_accents \
+                else self.term(word.folded[0])
             found = score > 0
             standing = self.standalone(word, trust_accents, neighbours, in_words=recall_net)
             if standing is None:
@@ -229,45 +243,62 @@ class _Scorer:
             folded = folded + self.term(folded_term)
         if trust_accents:
             exact = self.term(exact_term)
+            written = exact > 0
             score = ranking.EXACT_BOOST * exact + \
-                np.where(exact_present, ranking.FOLDED_BOOST * folded, 0).astype(np.float32)
-            score = self.split_as_typed(word, score, folded, exact_present & (exact == 0))
+                np.where(written, ranking.FOLDED_BOOST * folded, 0).astype(np.float32)
+            across = np.logical_or.reduce([self.across(a, b) > 0
+                                           for a, b in zip(word.folded, word.folded[1:])])
+            spelled = self.split_as_typed(word, score, folded, ~written & across & (folded > 0))
+            score = np.where(spelled, ranking.EXACT_BOOST * folded, score)
+            strict = written | spelled
         else:
             score = folded
-        strict = score > 0
+            strict = folded > 0
         matched = strict
-        if recall_net:
-            score = score + np.where(exact_present, ranking.SCATTERED_BOOST * sum(exact_parts), 0)
-            matched = strict | exact_present
+        if recall_net and self.recall_net:
+            parts = [self.term(s) for s in word.normalized]
+            loose = np.logical_and.reduce([p > 0 for p in parts]) & ~strict
+            score = score + np.where(loose, ranking.FOLDED_BOOST * folded
+                                     + ranking.SCATTERED_BOOST * sum(parts), 0)
+            matched = strict | loose
         return score.astype(np.float32), strict, matched
+
+    def trusts_accents(self, word: Word) -> bool:
+        """Are a word's typed accents taken at their word: does the archive hold its syllables,
+        so spelled, together in some document? Known without reading them when it holds the
+        word (``hợp_tác``)."""
+        if not word.accented:
+            return False
+        if len(word.normalized) > 1 and self.arrays.has_term(exact_word_term(word)):
+            return True
+        return bool(np.logical_and.reduce([self.term(s) > 0 for s in word.normalized]).any())
 
     def split_as_typed(self, word: Word, score: np.ndarray, folded: np.ndarray,
                        unsegmented: np.ndarray) -> np.ndarray:
-        """A word typed with accents that the segmenter split in some article (``hòa | giải``
-        in "tiến trình hòa giải ở Syria": the CRF is not consistent) is the word as typed where
-        the stored text spells it so, syllables in a row: scored as the exact word
-        (``EXACT_BOOST``), not as its folded letters, which are also ``hóa giải``. Only
-        articles without the word segmented as such, and of those the ``SPLIT_WORD_CHECKS``
-        where the folded word scores highest (a rescoring window: the cost of reading stored
-        text stays the same however large the archive). An article the bonus cannot lift among
-        the word's ``SPLIT_WORD_REACH`` best is not read: it could not change who comes first."""
-        candidates = np.flatnonzero(unsegmented & (folded > 0))
+        """Where a word typed with accents that the segmenter split (``hòa | giải`` in "tiến
+        trình hòa giải ở Syria": the CRF is not consistent) is the word as typed: the stored
+        text spells it so, syllables in a row, standing alone. Those documents match it
+        strictly and score as the exact word (``EXACT_BOOST``), not as its folded letters, which
+        are also ``hóa giải`` (and ``hợp tác`` in "phối hợp tác chiến"). Read in the
+        ``SPLIT_WORD_CHECKS`` of ``unsegmented`` where the folded word scores highest (a
+        rescoring window: the cost of reading stored text stays the same however large the
+        archive), and of those only where it could lift the document among the word's
+        ``SPLIT_WORD_REACH`` best (``score``: the word's scores elsewhere)."""
+        candidates = np.flatnonzero(unsegmented)
+        spelled = np.zeros(self.size, dtype=bool)
         if self.verify_phrase is None or not len(candidates):
-            return score
-        gain = (ranking.EXACT_BOOST - ranking.FOLDED_BOOST) * folded
+            return spelled
         if np.count_nonzero(score) > ranking.SPLIT_WORD_REACH:
             reach = np.partition(score, len(score) - ranking.SPLIT_WORD_REACH)[
                 len(score) - ranking.SPLIT_WORD_REACH]
-            candidates = candidates[score[candidates] + gain[candidates] > reach]
+            candidates = candidates[ranking.EXACT_BOOST * folded[candidates] > reach]
             if not len(candidates):
-                return score
+                return spelled
         if len(candidates) > ranking.SPLIT_WORD_CHECKS:
             best = np.argsort(-folded[candidates], kind="stable")[:ranking.SPLIT_WORD_CHECKS]
             candidates = np.sort(candidates[best])
-        spelled = candidates[self.verify_phrase(candidates, word.folded, word.normalized)]
-        score = score.copy()
-        score[spelled] += gain[spelled]
-        return score
+        spelled[candidates[self.verify_phrase(candidates, word.folded, word.normalized)]] = True
+        return spelled
 
     def phrase(self, words: list[Word]) -> np.ndarray:
         """A quoted phrase: syllables together, accent-tolerant; the exact spelling ranks first
@@ -359,9 +390,7 @@ class _Scorer:
             short = item.alternative and sum(len(w.folded) for w in item.words) == 1
             strict = np.zeros(self.size, dtype=bool) if short else found
             return _Match(score, strict, found, found.astype(np.float32), 1, weight)
-        content = [w for w in item.words if not is_function_word(w)]
-        if not content and self.only_function_words:  # "của các": the words are the query
-            content = item.words
+        content = _content(item, self.only_function_words)
         score = self.zeros()
         strict = np.ones(self.size, dtype=bool)
         complete = np.ones(self.size, dtype=bool)
@@ -404,15 +433,104 @@ def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None,
     text (the index only knows neighbouring pairs); ``proper_share(docnums, syllable,
     the query's other syllables)`` reads there how a capitalised one-syllable word is written (``as_written``).
 
+    The strict tier is tried first, over the documents holding every content word as a word
+    (``strict_candidates``) and without the recall net: when it holds ``ENOUGH_STRICT``
+    documents it is the result set, and the syllables' own posting lists (``hợp`` and ``tác``
+    for ``hợp tác``: seven times the postings of the word at 348,700 articles) are never read.
+    Its documents score as when every tier is evaluated (the net scores only those it brings
+    in), but for a word the segmenter split: the articles read for it (``split_as_typed``) are
+    then chosen among these. Otherwise every tier is evaluated.
+
     Scored over the documents the query can match (``candidates``) when they are under
     ``SUBSET_BELOW`` of the archive: the same values, at the cost of the candidates."""
-    docs = candidates(parsed, arrays)
+    if parsed.groups and _units(parsed) < ranking.SOFT_UNITS:
+        docs = strict_candidates(parsed, arrays)
+        if docs is not None and len(docs) >= ranking.ENOUGH_STRICT:
+            strict = _evaluate_over(docs, parsed, arrays, verify_phrase, proper_share,
+                                    recall_net=False)
+            if strict.level == STRICT and np.count_nonzero(strict.matched) >= ranking.ENOUGH_STRICT:
+                return strict
+    return _evaluate_over(candidates(parsed, arrays), parsed, arrays, verify_phrase, proper_share)
+
+
+def _evaluate_over(docs: np.ndarray | None, parsed: ParsedQuery, arrays: IndexArrays,
+                   verify_phrase, proper_share, recall_net: bool = True) -> Evaluation | None:
+    """``_evaluate`` over these documents (None: any), in a ``Subset`` when they are few."""
     if docs is None or len(docs) >= SUBSET_BELOW * arrays.size:
-        return _evaluate(parsed, arrays, verify_phrase, proper_share)
+        return _evaluate(parsed, arrays, verify_phrase, proper_share, recall_net)
     local = _evaluate(parsed, Subset(arrays, docs), _on_archive(docs, verify_phrase),
-                      _on_archive(docs, proper_share))
+                      _on_archive(docs, proper_share), recall_net)
     return Evaluation.spread(arrays.size, docs, local.scores, local.matched, local.rank,
                              local.level, local.complete)
+
+
+def _units(parsed: ParsedQuery) -> int:
+    """The query's content words as ``_evaluate`` counts them (a phrase, a group of
+    alternatives is one): from ``SOFT_UNITS`` on, a question without tiers."""
+    only_function_words = all(is_function_word(w) for w in parsed.positive_words)
+    units = 0
+    for group in parsed.groups:
+        items = [item for item in group if not item.negated]
+        if items:
+            units += min(1 if item.phrase else len(_content(item, only_function_words))
+                         for item in items)
+    return units
+
+
+def _content(item: Item, only_function_words: bool) -> list[Word]:
+    """An item's words that must match: not its function words, unless the query is only
+    those (``của các``: the words are the query)."""
+    content = [w for w in item.words if not is_function_word(w)]
+    return item.words if not content and only_function_words else content
+
+
+def strict_candidates(parsed: ParsedQuery, arrays: IndexArrays) -> np.ndarray | None:
+    """The documents (sorted docnums) where every positive group of the query can match
+    strictly, read from word and pair terms only; None when an item can match anywhere (of
+    function words only, beside content words).
+
+    A word matches strictly only where it occurs as a word: of one syllable, that syllable (as
+    typed when the archive holds it so, else folded); of more, its folded syllables standing
+    together (``_Scorer.together``), which every spelling of the word and every split the
+    segmenter made of it hold. A phrase only where its neighbouring pairs stand together.
+
+    Also every document holding a capitalised one-syllable word: the best of those where it
+    stands alone are read for how it is written (``_Scorer.as_written``), and they must be
+    the ones read when every tier is evaluated, or the same article would score otherwise."""
+    only_function_words = all(is_function_word(w) for w in parsed.positive_words)
+    found = np.ones(arrays.size, dtype=bool)
+    for group in parsed.groups:
+        items = [item for item in group if not item.negated]
+        if not items:
+            continue
+        in_group = np.zeros(arrays.size, dtype=bool)
+        for item in items:
+            if item.phrase:
+                in_group |= _phrase_present(arrays, tuple(s for w in item.words for s in w.folded))
+                continue
+            content = _content(item, only_function_words)
+            if not content:
+                return None
+            in_group |= np.logical_and.reduce([_as_word(arrays, w) for w in content])
+        found &= in_group
+    for word in parsed.positive_words:
+        if len(word.folded) == 1 and word.raw[0][:1].isupper():
+            found |= _as_word(arrays, word)
+    return np.flatnonzero(found)
+
+
+def _as_word(arrays: IndexArrays, word: Word) -> np.ndarray:
+    """Where a query word can match strictly (``strict_candidates``)."""
+    if len(word.folded) > 1:
+        whole = folded_word_term(word)
+        if word.accented and arrays.same_postings(whole, exact_word_term(word)):
+            whole = exact_word_term(word)  # the same lists, which scoring reads
+        if len(word.folded) == 2:  # the pair standing across two words, or as the word
+            return _in_any_field(arrays, pair_terms(*word.folded)[0]) | _in_any_field(arrays, whole)
+        return _phrase_present(arrays, word.folded) | _in_any_field(arrays, whole)
+    present = _in_any_field(arrays, word.normalized[0])
+    return _in_any_field(arrays, word.folded[0]) if word.accented and not present.any() \
+        else present
 
 
 def candidates(parsed: ParsedQuery, arrays: IndexArrays) -> np.ndarray | None:
@@ -438,9 +556,7 @@ def candidates(parsed: ParsedQuery, arrays: IndexArrays) -> np.ndarray | None:
             if item.phrase:
                 found |= _phrase_present(arrays, tuple(s for w in item.words for s in w.folded))
                 continue
-            content = [w for w in item.words if not is_function_word(w)]
-            if not content and only_function_words:
-                content = item.words
+            content = _content(item, only_function_words)
             if not content:
                 return None
             for word in content:
@@ -481,8 +597,9 @@ def _on_archive(docs: np.ndarray, check):
 
 
 def _evaluate(parsed: ParsedQuery, arrays: IndexArrays | Subset, verify_phrase=None,
-              proper_share=None) -> Evaluation | None:
+              proper_share=None, recall_net: bool = True) -> Evaluation | None:
     scorer = _Scorer(arrays, verify_phrase, proper_share)
+    scorer.recall_net = recall_net
     scorer.only_function_words = all(is_function_word(w) for w in parsed.positive_words)
     score = scorer.zeros()
     strict = arrays.live.copy()
@@ -547,8 +664,8 @@ def _evaluate(parsed: ParsedQuery, arrays: IndexArrays | Subset, verify_phrase=N
         # strict 3, loose 2, partial: the share of the query matched (below 1)
         rank = np.where(strict, 3.0, np.where(complete, 2.0, coverage)).astype(np.float32)
     level = PARTIAL if (matched & ~complete).any() else LOOSE if (matched & ~strict).any() else STRICT
-    return Evaluation(np.where(matched, score, 0).astype(np.float32), matched, rank, level,
-                      int(complete.sum()))
+    return Evaluation(np.where(matched, score, 0).astype(np.float32), matched,
+                      np.where(matched, rank, 0).astype(np.float32), level, int(complete.sum()))
 
 
 def _heads_phrase(word: Word) -> bool:
