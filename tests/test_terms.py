@@ -50,20 +50,17 @@ class _RecordingScorer(scoring._Scorer):
 
     def across(self, a, b):
         """One of a pair's two terms, asked alone: a word split where the other is missing."""
-        if not self._in_pair:
-            type(self).asked_pairs.add(pair_terms(a, b))
-        self._in_pair = True
-        try:
-            return super().across(a, b)
-        finally:
-            self._in_pair = False
+        return self._asked_as_pair(a, b, super().across)
 
     def pair(self, a, b):
+        return self._asked_as_pair(a, b, super().pair)
+
+    def _asked_as_pair(self, a, b, ask):
         if not self._in_pair:
             type(self).asked_pairs.add(pair_terms(a, b))
         self._in_pair = True
         try:
-            return super().pair(a, b)
+            return ask(a, b)
         finally:
             self._in_pair = False
 

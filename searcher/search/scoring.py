@@ -434,7 +434,7 @@ def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None,
     the query's other syllables)`` reads there how a capitalised one-syllable word is written (``as_written``).
 
     The strict tier is tried first, over the documents holding every content word as a word
-    (``strict_candidates``) and without the recall net: when it holds ``ENOUGH_STRICT``
+    (``candidates``) and without the recall net: when it holds ``ENOUGH_STRICT``
     documents it is the result set, and the syllables' own posting lists (``hợp`` and ``tác``
     for ``hợp tác``: seven times the postings of the word at 348,700 articles) are never read.
     Its documents score as when every tier is evaluated (the net scores only those it brings
@@ -444,7 +444,7 @@ def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None,
     Scored over the documents the query can match (``candidates``) when they are under
     ``SUBSET_BELOW`` of the archive: the same values, at the cost of the candidates."""
     if parsed.groups and _units(parsed) < ranking.SOFT_UNITS:
-        docs = strict_candidates(parsed, arrays)
+        docs = candidates(parsed, arrays, strict=True)
         if docs is not None and len(docs) >= ranking.ENOUGH_STRICT:
             strict = _evaluate_over(docs, parsed, arrays, verify_phrase, proper_share,
                                     recall_net=False)
@@ -484,56 +484,8 @@ def _content(item: Item, only_function_words: bool) -> list[Word]:
     return item.words if not content and only_function_words else content
 
 
-def strict_candidates(parsed: ParsedQuery, arrays: IndexArrays) -> np.ndarray | None:
-    """The documents (sorted docnums) where every positive group of the query can match
-    strictly, read from word and pair terms only; None when an item can match anywhere (of
-    function words only, beside content words).
-
-    A word matches strictly only where it occurs as a word: of one syllable, that syllable (as
-    typed when the archive holds it so, else folded); of more, its folded syllables standing
-    together (``_Scorer.together``), which every spelling of the word and every split the
-    segmenter made of it hold. A phrase only where its neighbouring pairs stand together.
-
-    Also every document holding a capitalised one-syllable word: the best of those where it
-    stands alone are read for how it is written (``_Scorer.as_written``), and they must be
-    the ones read when every tier is evaluated, or the same article would score otherwise."""
-    only_function_words = all(is_function_word(w) for w in parsed.positive_words)
-    found = np.ones(arrays.size, dtype=bool)
-    for group in parsed.groups:
-        items = [item for item in group if not item.negated]
-        if not items:
-            continue
-        in_group = np.zeros(arrays.size, dtype=bool)
-        for item in items:
-            if item.phrase:
-                in_group |= _phrase_present(arrays, tuple(s for w in item.words for s in w.folded))
-                continue
-            content = _content(item, only_function_words)
-            if not content:
-                return None
-            in_group |= np.logical_and.reduce([_as_word(arrays, w) for w in content])
-        found &= in_group
-    for word in parsed.positive_words:
-        if len(word.folded) == 1 and word.raw[0][:1].isupper():
-            found |= _as_word(arrays, word)
-    return np.flatnonzero(found)
-
-
-def _as_word(arrays: IndexArrays, word: Word) -> np.ndarray:
-    """Where a query word can match strictly (``strict_candidates``)."""
-    if len(word.folded) > 1:
-        whole = folded_word_term(word)
-        if word.accented and arrays.same_postings(whole, exact_word_term(word)):
-            whole = exact_word_term(word)  # the same lists, which scoring reads
-        if len(word.folded) == 2:  # the pair standing across two words, or as the word
-            return _in_any_field(arrays, pair_terms(*word.folded)[0]) | _in_any_field(arrays, whole)
-        return _phrase_present(arrays, word.folded) | _in_any_field(arrays, whole)
-    present = _in_any_field(arrays, word.normalized[0])
-    return _in_any_field(arrays, word.folded[0]) if word.accented and not present.any() \
-        else present
-
-
-def candidates(parsed: ParsedQuery, arrays: IndexArrays) -> np.ndarray | None:
+def candidates(parsed: ParsedQuery, arrays: IndexArrays, strict: bool = False
+               ) -> np.ndarray | None:
     """The documents (sorted docnums) where some positive item of the query can match, which
     hold every document ``_evaluate`` can score into the result set; None when that can be any
     document (a query of exclusions only, or an item of function words beside content words,
@@ -541,9 +493,17 @@ def candidates(parsed: ParsedQuery, arrays: IndexArrays) -> np.ndarray | None:
 
     A word matches only where its syllables all occur: as typed when it has accents the archive
     holds together somewhere (``_Scorer.word`` trusts them), else folded; a phrase only where each
-    neighbouring pair of its folded syllables stands together (``_Scorer.together``)."""
+    neighbouring pair of its folded syllables stands together (``_Scorer.together``).
+
+    ``strict``: where every positive group can match strictly, read from word and pair terms
+    only. A word matches strictly only where it occurs as a word: of one syllable, that syllable;
+    of more, its folded syllables standing together, which every spelling of the word and every
+    split the segmenter made of it hold (``_as_word``). Also every document holding a
+    capitalised one-syllable word: the best of those where it stands alone are read for how it
+    is written (``_Scorer.as_written``), and they must be the ones read when every tier is
+    evaluated, or the same article would score otherwise."""
     only_function_words = all(is_function_word(w) for w in parsed.positive_words)
-    found = np.zeros(arrays.size, dtype=bool)
+    found = np.full(arrays.size, strict)
     positive = False
     for group in parsed.groups:
         if len(group) == 1 and group[0].negated:
@@ -552,19 +512,45 @@ def candidates(parsed: ParsedQuery, arrays: IndexArrays) -> np.ndarray | None:
         if not items:
             return None
         positive = True
+        in_group = np.zeros(arrays.size, dtype=bool)
         for item in items:
             if item.phrase:
-                found |= _phrase_present(arrays, tuple(s for w in item.words for s in w.folded))
+                in_group |= _phrase_present(arrays, tuple(s for w in item.words for s in w.folded))
                 continue
             content = _content(item, only_function_words)
             if not content:
                 return None
-            for word in content:
-                present = _present(arrays, word.normalized)
-                if word.accented and not present.any():
-                    present = _present(arrays, word.folded)
-                found |= present
-    return np.flatnonzero(found) if positive else None
+            if strict:
+                in_group |= np.logical_and.reduce([_as_word(arrays, w) for w in content])
+            else:
+                in_group |= np.logical_or.reduce([_syllables_present(arrays, w) for w in content])
+        found = found & in_group if strict else found | in_group
+    if not positive:
+        return None
+    if strict:
+        for word in parsed.positive_words:
+            if len(word.folded) == 1 and word.raw[0][:1].isupper():
+                found |= _as_word(arrays, word)
+    return np.flatnonzero(found)
+
+
+def _as_word(arrays: IndexArrays, word: Word) -> np.ndarray:
+    """Where a query word can match strictly (``candidates``)."""
+    if len(word.folded) > 1:
+        whole = folded_word_term(word)
+        if word.accented and arrays.same_postings(whole, exact_word_term(word)):
+            whole = exact_word_term(word)  # the same lists, which scoring reads
+        if len(word.folded) == 2:  # the pair standing across two words, or as the word
+            return _in_any_field(arrays, pair_terms(*word.folded)[0]) | _in_any_field(arrays, whole)
+        return _phrase_present(arrays, word.folded) | _in_any_field(arrays, whole)
+    return _syllables_present(arrays, word)
+
+
+def _syllables_present(arrays: IndexArrays, word: Word) -> np.ndarray:
+    """Where a word's syllables all occur: as typed, or folded when the archive never holds
+    them so together."""
+    present = _present(arrays, word.normalized)
+    return _present(arrays, word.folded) if word.accented and not present.any() else present
 
 
 def _in_any_field(arrays: IndexArrays, term: str) -> np.ndarray:
