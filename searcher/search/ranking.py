@@ -21,7 +21,8 @@ FIELD_BOOSTS = {"title": 2.0, "lead": 0.5, "captions": 1.3, "body": 1.0}
 EXACT_BOOST = 2.0
 # A folded match of an accented word (the same syllables, segmented differently) ranks low.
 FOLDED_BOOST = 0.3
-# A word's syllables found apart (the recall net) rank far below the word itself.
+# A word's syllables found apart (the recall net) rank far below the word itself; they score
+# only where the word is not matched as a word (scoring._Scorer.word).
 SCATTERED_BOOST = 0.15
 # Neighbouring query words that stand side by side in the text (a folded pair term), in either
 # order: people type names both ways ("Abe Shinzo" / "Shinzo Abe"); phrases ask for an order.
@@ -81,7 +82,8 @@ MAX_PHRASE_CHECKS = 3000
 # were read (0.5 s of the accented cold query at 348,700 articles), then 150 (the median query at
 # 348,700 spent 10-30 ms there). On the judged set a window of 50 gives every kind the same
 # nDCG@10 as 150 and 3,000 (one top 10 of 156 reordered among relevant articles); 30 lowers
-# natural 0.880 -> 0.877.
+# natural 0.880 -> 0.877. Those the stored text confirms are strict matches, the others loose:
+# the window also bounds how many such articles a total counts.
 SPLIT_WORD_CHECKS = 50
 # ... and only those the bonus could lift among the word's this many best articles (when more
 # score at all): a common word the segmenter mostly got right ("giáo dục") needs few checks or
