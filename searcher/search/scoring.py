@@ -434,12 +434,12 @@ def evaluate(parsed: ParsedQuery, arrays: IndexArrays, verify_phrase=None,
     the query's other syllables)`` reads there how a capitalised one-syllable word is written (``as_written``).
 
     The strict tier is tried first, over the documents holding every content word as a word
-    (``candidates``) and without the recall net: when it holds ``ENOUGH_STRICT``
-    documents it is the result set, and the syllables' own posting lists (``hợp`` and ``tác``
-    for ``hợp tác``: seven times the postings of the word at 348,700 articles) are never read.
-    Its documents score as when every tier is evaluated (the net scores only those it brings
-    in), but for a word the segmenter split: the articles read for it (``split_as_typed``) are
-    then chosen among these. Otherwise every tier is evaluated.
+    (``candidates`` with ``strict``) and without the recall net: when it holds
+    ``ENOUGH_STRICT`` documents it is the result set, and the syllables' own posting lists
+    (``hợp`` and ``tác`` for ``hợp tác``: seven times the postings of the word at 348,700
+    articles) are never read. Its documents score as when every tier is evaluated (the net
+    scores only those it brings in), but for a word the segmenter split: the articles read for
+    it (``split_as_typed``) are then chosen among these. Otherwise every tier is evaluated.
 
     Scored over the documents the query can match (``candidates``) when they are under
     ``SUBSET_BELOW`` of the archive: the same values, at the cost of the candidates."""
