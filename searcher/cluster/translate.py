@@ -5,13 +5,14 @@ What translates exactly: a word as its exact word term (typed with accents the a
 or its folded syllables standing together (pair terms), the recall net (its syllables
 anywhere), phrases of any length (the ``chain`` field holds each text's folded syllables in
 order), ``OR`` and alternative spellings, exclusions, function words left optional, and partial
-matching (each minimal set of content words covering ``MIN_COVERAGE`` of the query's weight). The rules that compare two
-terms' counts in an article (a one-syllable word standing as a word of its own, ``Lào`` and not
-only ``Lào Cai``; a syllable written without accents) read markers worked out when the article
-was fed (``feed.chain_markers``). What does not translate: scoring (Sphinx's expression ranker
-stands in for the project's BM25F and its boosts), and a word typed with accents that the
-segmenter split in an article, which the embedded engine finds spelled so in the stored text of
-its best few such articles (``_Scorer.split_as_typed``): here those match loosely.
+matching (each minimal set of content words covering ``MIN_COVERAGE`` of the query's weight).
+The rules that compare two terms' counts in an article (a one-syllable word standing as a word
+of its own, ``Lào`` and not only ``Lào Cai``; a syllable written without accents) read markers
+worked out when the article was fed (``feed.chain_markers``). What does not translate: scoring
+(Sphinx's expression ranker stands in for the project's BM25F and its boosts), and a word typed
+with accents that the segmenter split in an article, which the embedded engine finds spelled so
+in the stored text of its best few such articles (``_Scorer.split_as_typed``): here those match
+loosely.
 """
 from __future__ import annotations
 

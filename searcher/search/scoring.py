@@ -72,7 +72,6 @@ class _Match:
     strict: np.ndarray  # every content word matched as a word
     complete: np.ndarray  # every content word matched (the recall net allowed)
     coverage: np.ndarray  # float32: the share of the content words' weight matched
-    units: int  # content words (a phrase is one)
     weight: float  # the content words' weight (rarity): "gạo" counts more than "tình hình"
 
 
@@ -389,7 +388,7 @@ class _Scorer:
             # another spelling of one syllable ("Nhật" for Japan) is also "cập nhật": loose only
             short = item.alternative and sum(len(w.folded) for w in item.words) == 1
             strict = np.zeros(self.size, dtype=bool) if short else found
-            return _Match(score, strict, found, found.astype(np.float32), 1, weight)
+            return _Match(score, strict, found, found.astype(np.float32), weight)
         content = _content(item, self.only_function_words)
         score = self.zeros()
         strict = np.ones(self.size, dtype=bool)
@@ -412,7 +411,7 @@ class _Scorer:
                 score += ranking.FUNCTION_WORD_BOOST * s
         coverage = hits / weight if weight else (hits > 0).astype(np.float32) if content \
             else np.ones(self.size, dtype=np.float32)
-        return _Match(score, strict, complete, coverage, len(content), weight)
+        return _Match(score, strict, complete, coverage, weight)
 
     def rarity(self, folded_term: str) -> float:
         """How much a word weighs in coverage: its IDF; nothing for a word the archive lacks
@@ -465,8 +464,9 @@ def _evaluate_over(docs: np.ndarray | None, parsed: ParsedQuery, arrays: IndexAr
 
 
 def _units(parsed: ParsedQuery) -> int:
-    """The query's content words as ``_evaluate`` counts them (a phrase, a group of
-    alternatives is one): from ``SOFT_UNITS`` on, a question without tiers."""
+    """The query's content words (a phrase is one, a group of alternatives counts its fewest):
+    from ``MIN_PARTIAL_UNITS`` on, most of them may match (partial); from ``SOFT_UNITS`` on,
+    a question without tiers."""
     only_function_words = all(is_function_word(w) for w in parsed.positive_words)
     units = 0
     for group in parsed.groups:
@@ -592,7 +592,7 @@ def _evaluate(parsed: ParsedQuery, arrays: IndexArrays | Subset, verify_phrase=N
     complete = arrays.live.copy()
     allowed = arrays.live.copy()  # not excluded by a -word
     coverage = np.zeros(arrays.size, dtype=np.float32)
-    groups = units = 0
+    groups = 0
     weight = 0.0
     for group in parsed.groups:
         if len(group) == 1 and group[0].negated:
@@ -613,11 +613,11 @@ def _evaluate(parsed: ParsedQuery, arrays: IndexArrays | Subset, verify_phrase=N
         coverage += group_weight * np.maximum.reduce([m.coverage for m in matches])
         weight += group_weight
         groups += 1
-        units += min(m.units for m in matches)
     if not groups:
         if not parsed.groups:
             return None
         return Evaluation(score, allowed, allowed.astype(np.float32), STRICT, int(allowed.sum()))
+    units = _units(parsed)
     coverage /= max(weight, 1e-9)
     words = parsed.positive_words
     quoted = {id(w) for g in parsed.groups for item in g if item.phrase for w in item.words}
