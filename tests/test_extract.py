@@ -249,6 +249,32 @@ def test_surname_short_form_merges_into_the_full_name():
     assert people(extraction) == {"Donald Trump": "Tổng thống Mỹ", "Nguyễn Xuân Phúc": "Thủ tướng"}
 
 
+def test_an_initial_and_surname_is_the_full_name_of_the_surname_alone():
+    """bm22304302 (gold prices) never writes "Donald Trump": "Tổng thống Mỹ D.Trump" and "ông
+    Trump" are one official, not two values that the archive's facet would count twice."""
+    extraction = extract(article(
+        "Ông Justin Amash, thuộc Đảng Cộng hòa, đại diện cho bang Michigan, là nghị sĩ Cộng hòa đầu tiên đề cập "
+        "đến khả năng luận tội Tổng thống Mỹ D.Trump nếu thông tin về việc ông Trump gây sức ép đòi Giám đốc Cục "
+        "Điều tra Liên bang (FBI) James Comey chấm dứt cuộc điều tra là đúng."))
+    names = people(extraction)
+    assert "D.Trump" in names and "Trump" not in names
+
+
+def test_a_body_named_by_one_word_after_a_title_is_not_a_person():
+    """bm22542499: "Chủ tịch Fed - Janet Yellen" read "Fed" as a person with the title "Chủ tịch";
+    the article defines Fed as a body ("Cục Dự trữ liên bang Mỹ (Fed)"). "Chủ tịch Fed" in an
+    article that never says what Fed is stays a name, as does a person's name glossed in
+    parentheses."""
+    lead = ("Kết thúc cuộc họp diễn ra trong hai ngày 13-14/6/2017, Cục Dự trữ liên bang Mỹ (Fed) đã quyết định "
+            "tăng lãi suất cho vay qua đêm thêm 0,25%. ")
+    quote = ("Trong bối cảnh lạm phát hiện hành 1,5%, quyết định tăng lãi suất được Chủ tịch Fed - Janet Yellen "
+             "lập luận cho rằng, lạm phát tại Mỹ đang ổn định.")
+    assert "Fed" not in people(extract(article(lead + quote)))
+    assert "Fed" in people(extract(article(quote)))
+    glossed = "Tổng thống Ai Cập Abdel Fattah al-Sisi (Sisi) vừa thực hiện chuyến thăm. Ông Sisi nói."
+    assert any(name.endswith("Sisi") for name in people(extract(article(glossed))))
+
+
 def test_streets_and_place_names_are_not_people():
     extraction = extract(article("Trụ sở nằm trên đường Nguyễn Văn Linh, gần trường THPT Chu Văn An, "
                                  "nhìn ra Thái Bình Dương."))

@@ -103,9 +103,46 @@ class ClusterSearcher:
             averages = {name: max(1.0, float(average or 1))
                         for name, average in zip(LENGTH_ATTRIBUTES, averages)}
             self._rankers = {soft: ranker(averages, coordination=soft) for soft in (False, True)}
+            self._merged = self._archive_merges()
             self._counts: dict[str, int] = {}
             self._parse = lru_cache(maxsize=1024)(self._parse_text)
             self._fresh_until = time.monotonic() + STATS_SECONDS
+
+    def _archive_merges(self) -> dict[str, dict[str, str]]:
+        """Per facet that has them, its values one with another across the archive
+        (``Facet.same``), from the archive's counts of its ``MAX_FACET_GROUPS`` commonest values."""
+        same = [facet for facet in FACETS if facet.same is not None]
+        if not same:
+            return {}
+        groups = self.cluster.search([
+            f"SELECT GROUPBY() AS value, COUNT(*) AS n FROM {{everything}} GROUP BY {facet.name} "
+            f"ORDER BY n DESC LIMIT {MAX_FACET_GROUPS} OPTION max_matches={MAX_FACET_GROUPS}"
+            for facet in same]).results
+        names = self._names([value for rows in groups for value, _ in rows])
+        merged = {}
+        for facet, rows in zip(same, groups):
+            counted = [(names[value], int(n)) for value, n in rows if value in names]
+            merged[facet.name] = facet.same([v for v, _ in counted], [n for _, n in counted])
+        return merged
+
+    def _merge_counts(self, name: str, by_value: dict[str, int]) -> dict[str, int]:
+        """A facet's counts with each merged value counted under the value it is one with (an
+        article holds at most one of them: extraction folds a surname into the full name it
+        gives)."""
+        for value, into in self._merged.get(name, {}).items():
+            if value in by_value:
+                by_value[into] = by_value.get(into, 0) + by_value.pop(value)
+        return by_value
+
+    def _selected(self, params: SearchParams) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        """(the ticked values, each merged one as the value it is one with; the values to filter
+        on: those and every value merged into them)."""
+        shown, filtered = {}, {}
+        for name, values in params.all_selected().items():
+            merged = self._merged.get(name, {})
+            shown[name] = list(dict.fromkeys(merged.get(v, v) for v in values))
+            filtered[name] = shown[name] + [v for v, into in merged.items() if into in shown[name]]
+        return shown, filtered
 
     def _count(self, expressions: list[str]) -> dict[str, int]:
         """How many articles match each expression, asked in one batch (each query needs a few
@@ -164,7 +201,7 @@ class ClusterSearcher:
     def search(self, params: SearchParams) -> SearchResult:
         parsed, plan, tiers, level = self._planned(params)
         start, count = (params.page - 1) * params.limit, params.limit
-        selections = params.all_selected()
+        shown, selections = self._selected(params)
         wanted = min(start + count, MAX_MATCHES)
         capitalised = self._capitalised_word(parsed, plan, tiers, params)
         statements = []
@@ -198,10 +235,11 @@ class ClusterSearcher:
         names = self._names([row[0] for rows_ in facet_rows.values() for row in rows_])
         facets, histogram = {}, []
         for facet in FACETS:
-            by_value = {names[row[0]]: int(row[1]) for row in facet_rows[facet.name] if row[0] in names}
-            facets[facet.name] = top_values(by_value, selections[facet.name], params.facet_limit)
+            by_value = self._merge_counts(facet.name, {names[row[0]]: int(row[1]) for row in
+                                                        facet_rows[facet.name] if row[0] in names})
+            facets[facet.name] = top_values(by_value, shown[facet.name], params.facet_limit)
             if facet.has_histogram:
-                histogram = [FacetValue(v, by_value[v], v in selections[facet.name])
+                histogram = [FacetValue(v, by_value[v], v in shown[facet.name])
                              for v in sorted(by_value, key=facet.chronological_key)]
         month_values = []
         if months:
@@ -215,7 +253,7 @@ class ClusterSearcher:
         return SearchResult(
             query=params.q, total=total, page=params.page,
             pages=max(1, math.ceil(total / params.limit)), limit=params.limit, sort=params.sort,
-            filters={**selections, "from": params.date_from, "to": params.date_to},
+            filters={**shown, "from": params.date_from, "to": params.date_to},
             hits=hits, facets=facets, histogram=histogram, suggestion=None,
             matching=level, months=month_values, undated_in_range=undated_count,
             warnings=warnings)
@@ -341,7 +379,7 @@ class ClusterSearcher:
         batch at a time: each tier is paged through with offsets, never read again."""
         parsed, plan, tiers, _ = self._planned(params)
         needles = query_needles(parsed)
-        selections = params.all_selected()
+        selections = self._selected(params)[1]
         capitalised = self._capitalised_word(parsed, plan, tiers, params)
         for number, tier in enumerate(tiers):
             for offset in range(0, MAX_MATCHES, EXPORT_BATCH):
@@ -389,7 +427,9 @@ class ClusterSearcher:
         low, high, dated = results[1][0] if results[1] else (0, 0, 0)
         groups = results[3:3 + len(tags)]
         names = self._names([value for rows in groups for value, _ in rows])
-        facets = {f.name: top_values({names[v]: int(n) for v, n in rows if v in names}, [], facet_limit)
+        self._stats()  # the archive's merged values
+        facets = {f.name: top_values(self._merge_counts(f.name, {names[v]: int(n) for v, n in rows if v in names}),
+                                     [], facet_limit)
                   for f, rows in zip(tags, groups)}
         by_month = {int(m) % 100: int(n) for m, n in results[4 + len(tags)]} \
             if len(results) > 4 + len(tags) else {}

@@ -630,11 +630,36 @@ def _a_ship(text: str, name: str) -> bool:
     return any(_SHIP_BEFORE.search(text, max(0, at - 60), at) for at in mentions(text, name))
 
 
+# A body's kind word before a name ("CLB Chelsea", "mạng xã hội Facebook", "Ngân hàng Sacombank").
+_BODY_BEFORE = re.compile(r"(?:CLB|[Cc]âu lạc bộ|[Đđ]ội bóng|[Đđ]ội tuyển|[Nn]gân hàng|[Hh]ãng|[Tt]ập đoàn|[Cc]ông ty"
+                          r"|[Mm]ạng xã hội)\s+$")
+
+
+# A body's name before the abbreviation it defines, in the same sentence ("Cục Dự trữ Liên bang Mỹ (Fed)").
+_BODY_NAMED_BEFORE = re.compile(r"(?:Cục|Bộ|Viện|Quỹ|Hiệp hội|Ủy ban|Uỷ ban|Đảng|Liên đoàn|Sở|Tổng công ty|Tổ chức"
+                                r"|Ngân hàng|Tập đoàn|Công ty|Hãng|Cơ quan|Liên minh|Phong trào|Trung tâm|Hội đồng)"
+                                r"\s[^.!?;()]*$")
+
+
+def _a_body(name: str, text: str) -> bool:
+    """Is a one-word name the article's word for a body: a known company, the abbreviation it
+    defines ("Ngân hàng TMCP Sài Gòn Thương Tín (Sacombank)", "Cục Dự trữ Liên bang Mỹ (Fed)"; not
+    a person's name glossed, "Abdel Fattah al-Sisi (Xi-xi)"), or a name after a body's kind word?
+    Found alone after a title ("Quyền Tổng giám đốc Sacombank", "Chủ tịch Fed"), it is the title's
+    body, not a person."""
+    return name in _COMPANY_NAMES or any(
+        _BODY_BEFORE.search(text[max(0, at - 20):at]) or (
+            text.startswith(f"({name})", at - 1) and _BODY_NAMED_BEFORE.search(text[max(0, at - 120):at - 1]))
+        for at in mentions(text, name))
+
+
 def extract_people(chunks: list[str], places: set[str]) -> list[Official]:
     """Everyone named, one entry per person, with the fullest title the article gives them;
-    not those named only in passing (``_in_passing``), nor ships named after someone."""
+    not those named only in passing (``_in_passing``), nor ships named after someone, nor a
+    body's one-word name (``_a_body``)."""
     officials = _extract_people(chunks, places)
     text = "\n".join(chunks)
+    officials = [o for o in officials if " " in o.name or not _a_body(o.name, text)]
     if "Đô đốc" in text or "Đại tướng" in text or "Nguyên soái" in text or "Thống chế" in text:
         officials = [o for o in officials if not _a_ship(text, o.name)]
     if not any(word in text for word in ("lời", "mời", "cố ", "tuổi", "/", "sinh năm", "hoan nghênh", "tiền nhiệm",
@@ -836,7 +861,8 @@ def _merge(people: dict[str, _Person], text: str = "", places=frozenset()) -> li
             # "Đan Trường Đan Trường": a name said twice (a caption run into the text), one person
             del people[person.name]
             people.setdefault(half, _Person(half)).titles.extend(person.titles)
-    full = [p for p in people.values() if " " in p.name]
+    # "D.Trump" is a full name to the surname alone ("Trump") of the same article
+    full = [p for p in people.values() if " " in p.name or _INITIAL_SURNAME.fullmatch(p.name)]
     result: list[_Person] = []
     for person in people.values():
         # a name that starts or ends one longer name is that person (one word: "Trump"; more,
@@ -864,7 +890,7 @@ def _merge(people: dict[str, _Person], text: str = "", places=frozenset()) -> li
                 continue
         if short:
             owners = [f for f in full if f is not person and
-                      (f.name.endswith(" " + person.name) or f.name.startswith(person.name + " "))]
+                      (f.name.endswith((" " + person.name, "." + person.name)) or f.name.startswith(person.name + " "))]
             if len(owners) == 1:
                 owners[0].titles.extend(person.titles)
                 continue

@@ -140,6 +140,8 @@ class NameIndex:
                 value = self.column.values[i]
                 for spelling in (value, without_unit(value)):
                     by_key.setdefault(name_key(spelling), value)
+            for merged, value in self.column.merged.items():  # "trump": Donald Trump
+                by_key.setdefault(name_key(merged), value)
             self._by_key = by_key
         return self._by_key
 
@@ -167,10 +169,12 @@ class NameIndex:
         return None
 
     def aliases(self, value: str) -> list[str]:
-        """Other spellings of the value that the alias tables know."""
+        """Other spellings of the value that the alias tables know, and the values merged into it
+        ("Trump" for Donald Trump)."""
         spellings = spelling_classes().get(name_key(without_unit(value)), ())
         return [s for s in spellings if name_key(s) not in (name_key(value),
-                                                             name_key(without_unit(value)))]
+                                                             name_key(without_unit(value)))] + \
+            sorted(merged for merged, into in self.column.merged.items() if into == value)
 
 
 def related_scores(gen, docnum: int, words_scores: np.ndarray) -> tuple[np.ndarray, dict]:

@@ -28,7 +28,13 @@ class FacetColumn:
         self.facet = facet
         keep = live[pairs.docs]
         docs, ids = pairs.docs[keep], pairs.ids[keep]
-        present = np.flatnonzero(np.bincount(ids, minlength=len(pairs.values)))
+        counts = np.bincount(ids, minlength=len(pairs.values))
+        # values that are one with another across the archive (``Facet.same``) -> that value
+        self.merged: dict[str, str] = {} if facet.same is None else facet.same(pairs.values, counts.tolist())
+        if self.merged:
+            docs, ids = _merged(docs, ids, pairs.values, self.merged)
+            counts = np.bincount(ids, minlength=len(pairs.values))
+        present = np.flatnonzero(counts)
         remap = np.full(len(pairs.values), -1, dtype=np.int64)
         remap[present] = np.arange(len(present))
         self.values: list[str] = [pairs.values[i] for i in present]
@@ -41,7 +47,9 @@ class FacetColumn:
         self._starts: np.ndarray | None = None
 
     def mask(self, values: list[str], size: int) -> np.ndarray:
-        """Documents with any of the values (OR within a facet)."""
+        """Documents with any of the values (OR within a facet); a merged value is the one it
+        was merged into."""
+        values = [self.merged.get(v, v) for v in values]
         wanted = [self.index[v] for v in values if v in self.index]
         mask = np.zeros(size, dtype=bool)
         mask[self.docs[np.isin(self.ids, wanted)]] = True
@@ -77,6 +85,28 @@ class FacetColumn:
                        key=lambda i: self.facet.chronological_key(self.values[i]))
         return [FacetValue(self.values[i], int(counts[i]), self.values[i] in selected)
                 for i in order]
+
+
+def _merged(docs: np.ndarray, ids: np.ndarray, values: list[str],
+            merged: dict[str, str]) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs with each merged value's id replaced by its target's, an article that held both
+    keeping one pair (still in document order)."""
+    number = {v: i for i, v in enumerate(values)}
+    target = np.arange(len(values), dtype=np.int64)
+    for value, into in merged.items():
+        target[number[value]] = number[into]
+    moved = np.flatnonzero(target[ids] != ids)
+    ids = target[ids]
+    # a moved pair is dropped when its article holds the target already, or an earlier moved
+    # pair gave it the target (only the pairs of the targets are compared: a few thousand)
+    kept = np.flatnonzero(np.isin(ids, np.unique(ids[moved])))
+    kept = kept[~np.isin(kept, moved)]
+    keys = docs[moved] * len(values) + ids[moved]
+    first = np.zeros(len(moved), dtype=bool)
+    first[np.unique(keys, return_index=True)[1]] = True
+    drop = np.zeros(len(ids), dtype=bool)
+    drop[moved] = np.isin(keys, docs[kept] * len(values) + ids[kept]) | ~first
+    return docs[~drop], ids[~drop]
 
 
 def top_values(counts: dict[str, int], selected: list[str], limit: int,
