@@ -14,7 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Sequence
 
+from .data import word_list
 from .model import Extraction
+from .text.normalize import is_vietnamese_syllable
 
 TAG = "tag"  # values ranked by count
 YEAR = "year"  # also a chronological histogram, with a bucket for articles of unknown year
@@ -72,47 +74,67 @@ class Facet:
         return self.is_unknown(value), value
 
 
-# A surname alone ("Trump", "V.Putin"; "Moon" for a Korean name written surname first) is the
-# full name it ends (begins) in the archive's other articles when that name holds this share of
-# them, at least SAME_PERSON_ARTICLES, and at least 1/SURNAME_ALONE_RATIO of the articles that
-# name the surname alone. "Clinton" stays apart (Hillary 18, Bill 13 at a third of the corpus),
-# as do a name a few articles give and a given name used alone, a prince's or a club's ("Harry"
-# is not "Debbie Harry", nor "Chelsea" "Rời Chelsea"), more common alone than the full name.
+# A surname alone ("Trump", "V.Putin", "Assad"; "Moon" for a Korean name written surname first) is
+# the full name it ends (begins) in the archive's other articles when that person's spellings
+# ("Sergei Lavrov", "Sergey Lavrov") hold this share of them, at least SAME_PERSON_ARTICLES, and
+# at least 1/SURNAME_ALONE_RATIO of the articles that name the surname alone. "Clinton" stays
+# apart (Hillary 59, Bill 34 at 34,870 articles), as do a name a few articles give and a given
+# name or a club used alone ("Harry" is not "Debbie Harry", nor "Chelsea" "Rời Chelsea").
 SAME_PERSON_SHARE = 0.8
 SAME_PERSON_ARTICLES = 5
 SURNAME_ALONE_RATIO = 2
 _INITIAL_AND_SURNAME = re.compile(r"(\w)\.\s*(\w[\w'-]*)")
+_SURNAME_PARTICLE = re.compile(r"(?:al|Al|el|El)-(?=\w)")  # "Bashar al-Assad": "Assad"
+
+
+def _one_person(name: str, other: str) -> bool:
+    """Are two full names with one surname one person's spellings: one ends the other ("Tayyip
+    Erdogan", "Recep Tayyip Erdogan"), or their first names begin alike ("Sergei", "Sergey")? A
+    Korean name, surname first, is one person's only when whole ("Kim Jong-un" is not "Kim
+    Jong-nam")."""
+    words, others = name.split(), other.split()
+    shared = min(len(words), len(others))
+    return words[-shared:] == others[-shared:] or (
+        "-" not in words[-1] + others[-1] and words[0][:3].lower() == others[0][:3].lower())
 
 
 def full_names_of_surnames(values: Sequence[str], counts: Sequence[int]) -> dict[str, str]:
     """Officials named by surname alone in an article -> the full name the archive gives them.
 
     Extraction folds "Trump" into "Donald Trump" within an article; an article that names him
-    only "Trump" (133 at 34,870 articles) made a second facet value, so filtering by the full
-    name missed it. Only foreign names reach here alone: extraction drops a Vietnamese syllable
-    left alone, and a Vietnamese given name is shared by too many people to be merged by it."""
+    only "Trump" (132 at 34,870 articles) made a second facet value, so filtering by the full
+    name missed it. A Vietnamese is called by middle and given name ("HLV Hữu Thắng", 251
+    articles: "Nguyễn Hữu Thắng", 164), the full name beginning with a family name; a Vietnamese
+    syllable alone is no person's name to extraction."""
+    surnames = set(word_list("surnames"))
     owners: dict[str, list[tuple[str, int]]] = {}
-    alone = []  # (one word, or an initial and a surname; its articles)
+    alone = []  # (one word, an initial and a surname, or a Vietnamese given name; its articles)
     for value, count in zip(values, counts):
         if not count:
             continue
         words = value.split()
-        if len(words) == 1 or (len(words) == 2 and _INITIAL_AND_SURNAME.fullmatch(value)):
+        vietnamese = all(map(is_vietnamese_syllable, words))
+        if len(words) == 1 or (len(words) == 2 and (vietnamese or _INITIAL_AND_SURNAME.fullmatch(value))):
             alone.append((value, count))
         if len(words) > 1:
-            owners.setdefault(words[-1], []).append((value, count))
+            keys = {words[-1], _SURNAME_PARTICLE.sub("", words[-1])}
             if len(words) == 2 and "-" in words[1]:  # "Moon Jae-in", "Kim Jong-un"
-                owners.setdefault(words[0], []).append((value, count))
+                keys.add(words[0])
+            if len(words) > 2 and vietnamese and words[0] in surnames:  # "Nguyễn Hữu Thắng"
+                keys.add(" ".join(words[-2:]))
+            for key in keys:
+                owners.setdefault(key, []).append((value, count))
     merged = {}
     for value, articles in alone:
         initial = _INITIAL_AND_SURNAME.fullmatch(value)
-        surname, first = (initial.group(2), initial.group(1)) if initial else (value, "")
+        surname, first = (initial.group(2), initial.group(1)) if initial else (value, "")  # or a given name
         names = [(name, count) for name, count in owners.get(surname, ())
                  if name.startswith(first) and name != value]
         if names:
-            best, most = max(names, key=lambda item: (item[1], item[0]))
-            if most >= max(SAME_PERSON_ARTICLES, SAME_PERSON_SHARE * sum(c for _, c in names),
-                           articles / SURNAME_ALONE_RATIO):
+            best = max(names, key=lambda item: (item[1], item[0]))[0]
+            spelt = sum(count for name, count in names if _one_person(name, best))
+            if spelt >= max(SAME_PERSON_ARTICLES, SAME_PERSON_SHARE * sum(c for _, c in names),
+                            articles / SURNAME_ALONE_RATIO):
                 merged[value] = best
     return merged
 

@@ -229,3 +229,28 @@ def test_an_official_named_by_surname_alone_is_the_full_name_the_archive_gives_h
     assert archive.resolve("official", "trump") == "Donald Trump"
     assert "Trump" in archive.profile("official", "Donald Trump").aliases  # shown on his page
     assert archive.resolve("official", "Clinton") == "Clinton"
+
+
+def test_a_surname_alone_is_merged_only_where_the_archive_says_whose_it_is():
+    """The official facet's values and article counts of the 34,870-article archive: a surname is
+    the one person its full names spell ("Lavrov": Sergei 85 and Sergey 36 are one man; "Assad":
+    "Bashar al-Assad"), never one of two people ("Clinton"), a Korean surname of several people
+    ("Kim"), nor a given name or a club used alone more than the full name ("Harry", "Chelsea").
+    A Vietnamese called by middle and given name ("HLV Hữu Thắng") is the full name that holds it,
+    when one person does ("Tiến Dũng" is four ministers and footballers); a foreign full name is
+    not merged into a longer one ("Điện Kremlin Dmitry Peskov", an extraction's slip)."""
+    from searcher.facets import full_names_of_surnames
+
+    archive = {"Lavrov": 5, "Sergei Lavrov": 85, "Sergey Lavrov": 36, "Sergrei Lavrov": 1,
+               "Assad": 50, "Bashar al-Assad": 95, "Bashar Assad": 7, "Bashar Al Assad": 2,
+               "Clinton": 23, "Hillary Clinton": 57, "Bill Clinton": 34, "Hilary Clinton": 2,
+               "Kim": 6, "Kim Jong-un": 178, "Kim Jong-nam": 51, "Kim Jong-il": 12,
+               "Harry": 9, "Debbie Harry": 1, "Chelsea": 32, "Rời Chelsea": 1,
+               "V.Putin": 5, "Putin": 77, "Vladimir Putin": 358, "Vladmir Putin": 1,
+               "Hữu Thắng": 251, "Nguyễn Hữu Thắng": 164, "Đặng Hữu Thắng": 3,
+               "Tiến Dũng": 18, "Mai Tiến Dũng": 69, "Bùi Tiến Dũng": 53, "Đinh Tiến Dũng": 33,
+               "Thu Minh": 29, "Đức Team Thu Minh": 1,
+               "Dmitry Peskov": 35, "Điện Kremlin Dmitry Peskov": 22}
+    assert full_names_of_surnames(list(archive), list(archive.values())) == {
+        "Lavrov": "Sergei Lavrov", "Assad": "Bashar al-Assad", "V.Putin": "Vladimir Putin",
+        "Putin": "Vladimir Putin", "Hữu Thắng": "Nguyễn Hữu Thắng"}

@@ -630,8 +630,9 @@ def _a_ship(text: str, name: str) -> bool:
     return any(_SHIP_BEFORE.search(text, max(0, at - 60), at) for at in mentions(text, name))
 
 
-# A body's kind word before a name ("CLB Chelsea", "mạng xã hội Facebook", "Ngân hàng Sacombank").
-_BODY_BEFORE = re.compile(r"(?:CLB|[Cc]âu lạc bộ|[Đđ]ội bóng|[Đđ]ội tuyển|[Nn]gân hàng|[Hh]ãng|[Tt]ập đoàn|[Cc]ông ty"
+# A body's kind word before a name ("CLB Chelsea", "đội Arsenal", "CĐV Real", "mạng xã hội Facebook", "Ngân hàng
+# Sacombank").
+_BODY_BEFORE = re.compile(r"(?:CLB|[Cc]âu lạc bộ|[Đđ]ội(?: bóng| tuyển)?|CĐV|[Nn]gân hàng|[Hh]ãng|[Tt]ập đoàn|[Cc]ông ty"
                           r"|[Mm]ạng xã hội)\s+$")
 
 
@@ -645,8 +646,8 @@ def _a_body(name: str, text: str) -> bool:
     """Is a one-word name the article's word for a body: a known company, the abbreviation it
     defines ("Ngân hàng TMCP Sài Gòn Thương Tín (Sacombank)", "Cục Dự trữ Liên bang Mỹ (Fed)"; not
     a person's name glossed, "Abdel Fattah al-Sisi (Xi-xi)"), or a name after a body's kind word?
-    Found alone after a title ("Quyền Tổng giám đốc Sacombank", "Chủ tịch Fed"), it is the title's
-    body, not a person."""
+    Found alone after a title ("Quyền Tổng giám đốc Sacombank", "Chủ tịch Fed", "cựu cầu thủ
+    Chelsea"), it is the title's body, not a person."""
     return name in _COMPANY_NAMES or any(
         _BODY_BEFORE.search(text[max(0, at - 20):at]) or (
             text.startswith(f"({name})", at - 1) and _BODY_NAMED_BEFORE.search(text[max(0, at - 120):at - 1]))
