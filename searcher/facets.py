@@ -108,22 +108,24 @@ def full_names_of_surnames(values: Sequence[str], counts: Sequence[int]) -> dict
     syllable alone is no person's name to extraction."""
     surnames = set(word_list("surnames"))
     owners: dict[str, list[tuple[str, int]]] = {}
-    alone = []  # (one word, an initial and a surname, or a Vietnamese given name; its articles)
+    pairs = []  # (two words, its articles): a Vietnamese given name, or an initial and a surname
     for value, count in zip(values, counts):
-        if not count:
+        if not count or " " not in value:
             continue
         words = value.split()
-        vietnamese = all(map(is_vietnamese_syllable, words))
-        if len(words) == 1 or (len(words) == 2 and (vietnamese or _INITIAL_AND_SURNAME.fullmatch(value))):
-            alone.append((value, count))
-        if len(words) > 1:
-            keys = {words[-1], _SURNAME_PARTICLE.sub("", words[-1])}
-            if len(words) == 2 and "-" in words[1]:  # "Moon Jae-in", "Kim Jong-un"
-                keys.add(words[0])
-            if len(words) > 2 and vietnamese and words[0] in surnames:  # "Nguyễn Hữu Thắng"
-                keys.add(" ".join(words[-2:]))
-            for key in keys:
-                owners.setdefault(key, []).append((value, count))
+        if len(words) == 2:
+            pairs.append((value, count))
+        keys = {words[-1], _SURNAME_PARTICLE.sub("", words[-1])} if "-" in words[-1] else {words[-1]}
+        if len(words) == 2 and "-" in words[1]:  # "Moon Jae-in", "Kim Jong-un"
+            keys.add(words[0])
+        if len(words) > 2 and words[0] in surnames:  # "Nguyễn Hữu Thắng"
+            keys.add(" ".join(words[-2:]))
+        for key in keys:
+            owners.setdefault(key, []).append((value, count))
+    # only the values that some full name may hold are read closely (most are full names)
+    alone = [(value, count) for value, count in zip(values, counts) if count and " " not in value]
+    alone += [(value, count) for value, count in pairs if _INITIAL_AND_SURNAME.fullmatch(value) or (
+        value in owners and all(map(is_vietnamese_syllable, value.split())))]
     merged = {}
     for value, articles in alone:
         initial = _INITIAL_AND_SURNAME.fullmatch(value)

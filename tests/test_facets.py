@@ -6,7 +6,7 @@ import json
 import pytest
 
 from conftest import SEED_IDS, build_index, run
-from searcher import FacetValue, SearchError, SearchParams
+from searcher import BY_NAME, FacetValue, SearchError, SearchParams
 
 NAGANO, KAWAGUCHI, PARLIAMENT, EMBASSY, HONGHA = SEED_IDS
 
@@ -228,6 +228,15 @@ def test_an_official_named_by_surname_alone_is_the_full_name_the_archive_gives_h
     assert by_surname.filters["official"] == ["Donald Trump"] and by_surname.total == 7
     assert archive.resolve("official", "trump") == "Donald Trump"
     assert "Trump" in archive.profile("official", "Donald Trump").aliases  # shown on his page
+    # the commit saved the merges (a search process reads them), as a search would work them out
+    from searcher.search.facet_counts import FacetColumn
+    from searcher.store import docvalues
+
+    gen = archive._current()
+    saved = docvalues.read_merges(gen._storage, gen.reader.generation())
+    worked_out = FacetColumn(BY_NAME["official"], gen._columns.facets["official"], gen.arrays.live)
+    assert saved["official"] == worked_out.merged == gen.facets["official"].merged
+    assert saved["official"]["Trump"] == "Donald Trump"
     assert archive.resolve("official", "Clinton") == "Clinton"
 
 

@@ -22,15 +22,17 @@ SPARSE_POOL = 8
 class FacetColumn:
     """One facet's (document, value) pairs as arrays, for counting and filtering by masks."""
 
-    def __init__(self, facet: Facet, pairs, live: np.ndarray):
+    def __init__(self, facet: Facet, pairs, live: np.ndarray, merged: dict[str, str] | None = None):
         """``pairs``: the facet's ``store.docvalues.FacetPairs``; deleted documents are dropped
-        and values no live document has are left out."""
+        and values no live document has are left out. ``merged``: the values the commit found
+        one with another across the archive (``Facet.same``), worked out here when not given."""
         self.facet = facet
         keep = live[pairs.docs]
         docs, ids = pairs.docs[keep], pairs.ids[keep]
         counts = np.bincount(ids, minlength=len(pairs.values))
-        # values that are one with another across the archive (``Facet.same``) -> that value
-        self.merged: dict[str, str] = {} if facet.same is None else facet.same(pairs.values, counts.tolist())
+        if merged is None:
+            merged = {} if facet.same is None else facet.same(pairs.values, counts.tolist())
+        self.merged: dict[str, str] = merged  # value -> the value it is one with
         if self.merged:
             docs, ids = _merged(docs, ids, pairs.values, self.merged)
             counts = np.bincount(ids, minlength=len(pairs.values))
@@ -91,22 +93,29 @@ def _merged(docs: np.ndarray, ids: np.ndarray, values: list[str],
             merged: dict[str, str]) -> tuple[np.ndarray, np.ndarray]:
     """The pairs with each merged value's id replaced by its target's, an article that held both
     keeping one pair (still in document order)."""
-    number = {v: i for i, v in enumerate(values)}
+    wanted = set(merged) | set(merged.values())
+    number = {v: i for i, v in enumerate(values) if v in wanted}
     target = np.arange(len(values), dtype=np.int64)
     for value, into in merged.items():
-        target[number[value]] = number[into]
-    moved = np.flatnonzero(target[ids] != ids)
+        if value in number and into in number:
+            target[number[value]] = number[into]
+    moved_pairs = np.flatnonzero(target != np.arange(len(values)))
+    is_target = np.zeros(len(values), dtype=bool)
+    is_target[target[moved_pairs]] = True
+    is_moved = np.zeros(len(values), dtype=bool)
+    is_moved[moved_pairs] = True
+    # the pairs that name a target, those already there first: after a stable sort by (document,
+    # value), a pair equal to the one before it is a second pair of its article's target
+    already = np.flatnonzero(is_target[ids])
+    moved = np.flatnonzero(is_moved[ids])
     ids = target[ids]
-    # a moved pair is dropped when its article holds the target already, or an earlier moved
-    # pair gave it the target (only the pairs of the targets are compared: a few thousand)
-    kept = np.flatnonzero(np.isin(ids, np.unique(ids[moved])))
-    kept = kept[~np.isin(kept, moved)]
-    keys = docs[moved] * len(values) + ids[moved]
-    first = np.zeros(len(moved), dtype=bool)
-    first[np.unique(keys, return_index=True)[1]] = True
-    drop = np.zeros(len(ids), dtype=bool)
-    drop[moved] = np.isin(keys, docs[kept] * len(values) + ids[kept]) | ~first
-    return docs[~drop], ids[~drop]
+    both = np.concatenate([already, moved])
+    keys = docs[both] * len(values) + ids[both]
+    order = np.argsort(keys, kind="stable")
+    repeated = keys[order[1:]] == keys[order[:-1]]
+    keep = np.ones(len(ids), dtype=bool)
+    keep[both[order[1:][repeated]]] = False
+    return docs[keep], ids[keep]
 
 
 def top_values(counts: dict[str, int], selected: list[str], limit: int,

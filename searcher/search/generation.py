@@ -42,7 +42,9 @@ class Generation:
         columns = docvalues.for_reader(self.reader, ix.storage)
         self.arrays = IndexArrays(self.reader, columns.lengths, columns.person_names)
         self.doc_count = self.arrays.doc_count
-        self.facets = {facet.name: FacetColumn(facet, columns.facets[facet.name], self.arrays.live)
+        merges = docvalues.read_merges(ix.storage, self.reader.generation()) or {}
+        self.facets = {facet.name: FacetColumn(facet, columns.facets[facet.name], self.arrays.live,
+                                               merges.get(facet.name))
                        for facet in FACETS}
         self.date_keys = columns.date_keys
         # An index with no segment yet (created, nothing committed) has no columns to read.

@@ -570,8 +570,9 @@ def _save_files(index_dir: Path, generation: int, files: dict[str, str]) -> None
         os.fsync(out.fileno())
 
 
-# Files written for one generation beside its TOC (the files read, the groups of copies).
-_GENERATION_FILES = (_FILES, docvalues.COPIES_FILE)
+# Files written for one generation beside its TOC (the files read, the groups of copies, the
+# merged facet values).
+_GENERATION_FILES = (_FILES, docvalues.COPIES_FILE, docvalues.MERGES_FILE)
 
 
 def _remove_generation_files(index_dir: Path, keep: int | None = None,
