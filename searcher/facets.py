@@ -16,7 +16,7 @@ from typing import Callable, Sequence
 
 from .data import word_list
 from .model import Extraction
-from .text.normalize import is_vietnamese_syllable
+from .text.normalize import is_vietnamese_syllable, normalize_syllable
 
 TAG = "tag"  # values ranked by count
 YEAR = "year"  # also a chronological histogram, with a bucket for articles of unknown year
@@ -98,6 +98,14 @@ def _one_person(name: str, other: str) -> bool:
         "-" not in words[-1] + others[-1] and words[0][:3].lower() == others[0][:3].lower())
 
 
+def _family_and_given(name: str) -> bool:
+    """Does a two-word Vietnamese name begin with a common family name ("Đỗ Mười", "Trần Anh")? It
+    is then a person's whole name, not the middle and given name of a longer one."""
+    from .store.docvalues import SURNAMES  # the family names nine in ten people bear
+
+    return normalize_syllable(name.split()[0].lower()) in SURNAMES
+
+
 def full_names_of_surnames(values: Sequence[str], counts: Sequence[int]) -> dict[str, str]:
     """Officials named by surname alone in an article -> the full name the archive gives them.
 
@@ -125,7 +133,7 @@ def full_names_of_surnames(values: Sequence[str], counts: Sequence[int]) -> dict
     # only the values that some full name may hold are read closely (most are full names)
     alone = [(value, count) for value, count in zip(values, counts) if count and " " not in value]
     alone += [(value, count) for value, count in pairs if _INITIAL_AND_SURNAME.fullmatch(value) or (
-        value in owners and all(map(is_vietnamese_syllable, value.split())))]
+        value in owners and all(map(is_vietnamese_syllable, value.split())) and not _family_and_given(value))]
     merged = {}
     for value, articles in alone:
         initial = _INITIAL_AND_SURNAME.fullmatch(value)

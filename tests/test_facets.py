@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -237,6 +238,13 @@ def test_an_official_named_by_surname_alone_is_the_full_name_the_archive_gives_h
     worked_out = FacetColumn(BY_NAME["official"], gen._columns.facets["official"], gen.arrays.live)
     assert saved["official"] == worked_out.merged == gen.facets["official"].merged
     assert saved["official"]["Trump"] == "Donald Trump"
+    # a damaged file is worked out again, not an error
+    from searcher import Searcher
+
+    index_dir = Path(gen._storage.folder)
+    (index_dir / docvalues.MERGES_FILE.format(generation=gen.reader.generation())).write_bytes(b"\x00{not json")
+    reopened = Searcher(index_dir).search(SearchParams(q="", selections={"official": ["Trump"]}))
+    assert reopened.total == 7 and reopened.filters["official"] == ["Donald Trump"]
     assert archive.resolve("official", "Clinton") == "Clinton"
 
 
@@ -246,8 +254,9 @@ def test_a_surname_alone_is_merged_only_where_the_archive_says_whose_it_is():
     "Bashar al-Assad"), never one of two people ("Clinton"), a Korean surname of several people
     ("Kim"), nor a given name or a club used alone more than the full name ("Harry", "Chelsea").
     A Vietnamese called by middle and given name ("HLV Hữu Thắng") is the full name that holds it,
-    when one person does ("Tiến Dũng" is four ministers and footballers); a foreign full name is
-    not merged into a longer one ("Điện Kremlin Dmitry Peskov", an extraction's slip)."""
+    when one person does ("Tiến Dũng" is four ministers and footballers), and not when the two
+    words are a family and a given name ("Đỗ Mười", the former General Secretary); a foreign full
+    name is not merged into a longer one ("Điện Kremlin Dmitry Peskov", an extraction's slip)."""
     from searcher.facets import full_names_of_surnames
 
     archive = {"Lavrov": 5, "Sergei Lavrov": 85, "Sergey Lavrov": 36, "Sergrei Lavrov": 1,
@@ -259,7 +268,8 @@ def test_a_surname_alone_is_merged_only_where_the_archive_says_whose_it_is():
                "Hữu Thắng": 251, "Nguyễn Hữu Thắng": 164, "Đặng Hữu Thắng": 3,
                "Tiến Dũng": 18, "Mai Tiến Dũng": 69, "Bùi Tiến Dũng": 53, "Đinh Tiến Dũng": 33,
                "Thu Minh": 29, "Đức Team Thu Minh": 1,
-               "Dmitry Peskov": 35, "Điện Kremlin Dmitry Peskov": 22}
+               "Dmitry Peskov": 35, "Điện Kremlin Dmitry Peskov": 22,
+               "Đỗ Mười": 2, "Lê Đỗ Mười": 6}
     assert full_names_of_surnames(list(archive), list(archive.values())) == {
         "Lavrov": "Sergei Lavrov", "Assad": "Bashar al-Assad", "V.Putin": "Vladimir Putin",
         "Putin": "Vladimir Putin", "Hữu Thắng": "Nguyễn Hữu Thắng"}

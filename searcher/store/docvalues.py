@@ -361,8 +361,17 @@ def write_copies(storage, schema, segments, generation: int) -> None:
     groups = copies(np.concatenate(prints), np.concatenate(headlines), np.concatenate(live))
     with storage.create_file(COPIES_FILE.format(generation=generation)) as out:
         out.write(groups.astype(np.int64).tobytes())
+    saved = {"rules": _merge_rules(), "facets": merges(columns, live)}
     with storage.create_file(MERGES_FILE.format(generation=generation)) as out:
-        out.write(json.dumps(merges(columns, live), ensure_ascii=False).encode("utf-8"))
+        out.write(json.dumps(saved, ensure_ascii=False).encode("utf-8"))
+
+
+def _merge_rules() -> str:
+    """The identity of the code that merges facet values: merges saved by other rules are
+    worked out again."""
+    from ..identity import modules_identity
+
+    return modules_identity("searcher.facets")
 
 
 def merges(columns: list[DocValues], live: list[np.ndarray]) -> dict[str, dict[str, str]]:
@@ -384,12 +393,17 @@ def merges(columns: list[DocValues], live: list[np.ndarray]) -> dict[str, dict[s
 
 
 def read_merges(storage, generation: int) -> dict[str, dict[str, str]] | None:
-    """The merged facet values saved for ``generation``, or None (none saved)."""
+    """The merged facet values saved for ``generation``, or None (none saved, saved by other
+    rules, or unreadable: the caller works them out)."""
     name = MERGES_FILE.format(generation=generation)
     if not storage.file_exists(name):
         return None
-    with storage.open_file(name) as stream:
-        return json.loads(stream.read().decode("utf-8"))
+    try:
+        with storage.open_file(name) as stream:
+            saved = json.loads(stream.read().decode("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return saved.get("facets") if isinstance(saved, dict) and saved.get("rules") == _merge_rules() else None
 
 
 def read_copies(storage, generation: int, size: int) -> np.ndarray | None:
