@@ -114,10 +114,7 @@ class ClusterSearcher:
         same = [facet for facet in FACETS if facet.same is not None]
         if not same:
             return {}
-        groups = self.cluster.search([
-            f"SELECT GROUPBY() AS value, COUNT(*) AS n FROM {{everything}} GROUP BY {facet.name} "
-            f"ORDER BY n DESC LIMIT {MAX_FACET_GROUPS} OPTION max_matches={MAX_FACET_GROUPS}"
-            for facet in same]).results
+        groups = self.cluster.search([_archive_counts(facet.name) for facet in same]).results
         names = self._names([value for rows in groups for value, _ in rows])
         merged = {}
         for facet, rows in zip(same, groups):
@@ -412,9 +409,7 @@ class ClusterSearcher:
             f"SELECT MIN(date_key), MAX(date_key), COUNT(*) FROM {{everything}} WHERE {plausible}",
             f"SELECT IDIV(date_key, 10000) AS y, COUNT(*) AS n FROM {{everything}} WHERE {plausible} "
             f"GROUP BY y ORDER BY y ASC LIMIT 200",
-            *[f"SELECT GROUPBY() AS value, COUNT(*) AS n FROM {{everything}} GROUP BY {f.name} "
-              f"ORDER BY n DESC LIMIT {MAX_FACET_GROUPS} OPTION max_matches={MAX_FACET_GROUPS}"
-              for f in tags],
+            *[_archive_counts(f.name) for f in tags],
             f"SELECT id, doc_id, data, WEIGHT() FROM {{everything}} WHERE {plausible} "
             f"ORDER BY date_key DESC, id ASC LIMIT {latest}",
         ]
@@ -459,6 +454,12 @@ class ClusterSearcher:
                           "chủ (not available over the cluster backend).")
 
     profile = resolve = _embedded_only
+
+
+def _archive_counts(facet: str) -> str:
+    """The archive's ``MAX_FACET_GROUPS`` commonest values of a facet, with their counts."""
+    return (f"SELECT GROUPBY() AS value, COUNT(*) AS n FROM {{everything}} GROUP BY {facet} "
+            f"ORDER BY n DESC LIMIT {MAX_FACET_GROUPS} OPTION max_matches={MAX_FACET_GROUPS}")
 
 
 def tiers_union(tiers: list[str | None], plan: Plan) -> list[str]:

@@ -22,6 +22,7 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
+from functools import cache
 from typing import Callable
 
 import numpy as np
@@ -335,7 +336,7 @@ COPIES_FILE = "copies-{generation}.npy"
 MERGES_FILE = "merges-{generation}.json"
 
 
-def write_copies(storage, schema, segments, generation: int) -> None:
+def write_generation_files(storage, schema, segments, generation: int) -> None:
     """Group the articles of ``segments`` (in TOC order, deletions left alone) and save the
     groups for ``generation``, and the facet values it merges, before its TOC is written."""
     from whoosh.reading import SegmentReader
@@ -366,9 +367,10 @@ def write_copies(storage, schema, segments, generation: int) -> None:
         out.write(json.dumps(saved, ensure_ascii=False).encode("utf-8"))
 
 
+@cache
 def _merge_rules() -> str:
     """The identity of the code that merges facet values: merges saved by other rules are
-    worked out again."""
+    worked out again. Once a process (10 ms: a server reads it at every new generation)."""
     from ..identity import modules_identity
 
     return modules_identity("searcher.facets")

@@ -531,7 +531,7 @@ class BulkWriter(SegmentWriter):
         segments = [*segments, *self.segments_aside()]
         written = {self.newsegment.segment_id(): self.written} if self.written else {}
         docvalues.write_missing(self.storage, self.schema, segments, written)
-        docvalues.write_copies(self.storage, self.schema, segments, self.generation)
+        docvalues.write_generation_files(self.storage, self.schema, segments, self.generation)
         write_checksums(self.storage, segments)
         super()._commit_toc(segments)
 
