@@ -57,7 +57,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from searcher import extract_article as extract  # noqa: E402
-from searcher.model import Article  # noqa: E402
+from searcher.model import Article, Extraction  # noqa: E402
 from searcher.ingest.reader import read_file  # noqa: E402
 from corpus_paths import news_corpus  # noqa: E402
 
@@ -264,9 +264,10 @@ class Counts:
         row[2] += gold
 
 
-def score_article(label: dict, article: Article, counts: Counts) -> dict:
-    """Score one article into ``counts``; return its errors (empty lists when right)."""
-    got = extract(article)
+def score_article(label: dict, article: Article, counts: Counts, got: Extraction | None = None) -> dict:
+    """Score one article's extraction (the engine's, unless ``got`` is given: another labeller's,
+    see labelled/agreement.py) into ``counts``; return its errors (empty lists when right)."""
+    got = extract(article) if got is None else got
     errors: dict = {"id": label["id"], "title": article.title, "kind": label["kind"]}
 
     # Partners: predicted names against counterparts; false positives looked up among the rest.

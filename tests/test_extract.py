@@ -330,7 +330,7 @@ def news_articles():
               "bm22559062", "bm21478494", "bm21471956", "bm22579602", "bm22618406", "bm22641848",
               "bm22729700", "bm22334124", "bm22422693", "bm22437641", "bm22705890",
               "bm22448748", "bm22640626", "bm22278169", "bm22472805", "bm22476865",
-              "bm21476437", "bm22475271", "bm22452809", "bm22472190"}
+              "bm21476437", "bm22475271", "bm22452809", "bm22472190", "bm22280189", "bm22754430"}
     found = {}
     with gzip.open(NEWS, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -349,6 +349,9 @@ def news_articles():
     ("bm22652339", "--06-30", "a date in brackets after 'Sáng qua': '(30.6)'"),
     ("bm22671521", "2017-07-05", "a recalled date ('thiết lập quan hệ ngoại giao ngày 23/9/1975') "
                                  "before the event's, whose year is newer: 'từ ngày 5 -8/7/2017'"),
+    ("bm22280189", "--05-15", "day and month joined by an en dash in the summary: 'Ngày 15 – 5', not the "
+                              "landslide of 'ngày 22-4' recalled in the body"),
+    ("bm22754430", "--07-14", "an en dash after 'Chiều ngày': 'Chiều ngày 14 – 7'"),
 ])
 def test_the_event_date_of_real_articles(news_articles, doc_id, date, why):
     assert extract(news_articles[doc_id]).date == date, why

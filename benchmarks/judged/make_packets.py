@@ -16,6 +16,9 @@ keyword-in-context excerpts around the query's words, matched accent-insensitive
 foreign_name and run_together queries also around the Vietnamese forms in aliases.json); exclusion
 queries also say how often the excluded word occurs (with its accents, any case).
 
+With ``--second QIDS`` the packets hold the whole pools of those queries, with nothing of the first
+judgments shown, for an independent second judge (``agreement.py``); they go to ``WORKDIR/second/``.
+
 With ``--round NAME`` (a later judging round, see add_round.py) a packet holds only the pooled
 documents from ``NAME`` that judgments.json does not grade yet, and each query first lists the
 earlier rounds' grades with titles (relevant ones first) so that judges can calibrate; the files
@@ -212,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batches", type=int, default=7)
     parser.add_argument("--round", help="only the ungraded pooled documents of this provenance "
                         "(a later round), with the earlier grades shown for calibration")
+    parser.add_argument("--second", metavar="QIDS", help="a second judge's packets (see agreement.py): the whole "
+                        "pools of these comma-separated queries, no earlier grades, in WORKDIR/second/")
     args = parser.parse_args(argv)
 
     queries = json.loads(QUERIES.read_text(encoding="utf-8"))
@@ -227,6 +232,11 @@ def main(argv: list[str] | None = None) -> int:
         queries = [q for q in queries if q["id"] in pool]
         digits = re.findall(r"\d+", args.round)
         prefix = f"batch_r{digits[-1] if digits else args.round}"
+    if args.second:
+        chosen = set(args.second.split(","))
+        queries = [q for q in queries if q["id"] in chosen]
+        pool = {q: docs for q, docs in pool.items() if q in chosen}
+        prefix = "second"
     wanted = {doc_id for docs in pool.values() for doc_id in docs}
     wanted |= {doc_id for q in pool for doc_id in earlier.get(q, {})}
     articles = {a.id: a for a in read_articles(slice_paths(args.workdir, DEFAULT_STEP)) if a.id in wanted}
@@ -240,13 +250,14 @@ def main(argv: list[str] | None = None) -> int:
             counts[word] = counts.get(word, 0) + 1
     COMMON.update({word: n / len(articles) for word, n in counts.items()})
 
-    out_dir = args.workdir / "packets"
+    base = args.workdir / "second" if args.second else args.workdir
+    out_dir, grades_dir = base / "packets", base / "grades"
     out_dir.mkdir(parents=True, exist_ok=True)
-    (args.workdir / "grades").mkdir(exist_ok=True)
+    grades_dir.mkdir(exist_ok=True)
     manifest, longest = {}, 0
     for number, batch in enumerate(balance(queries, pool, args.batches), start=1):
         name = f"{prefix}_{number:02d}"
-        parts, template = [header(number, batch, pool, name, str(args.workdir / "grades"))], {}
+        parts, template = [header(number, batch, pool, name, str(grades_dir))], {}
         for query in batch:
             doc_ids = sorted(pool[query["id"]])
             random.Random(query["id"]).shuffle(doc_ids)

@@ -12,11 +12,12 @@ from ..text.normalize import clean
 # The dateline: a time-of-day word or "ngày", then day/month (optionally /year).
 _TIME_WORD = r"(?:rạng sáng|sáng sớm|chiều tối|tối muộn|nửa đêm|đêm|sáng|trưa|chiều|tối|ngày|hôm|vào)"
 # A range ("14-16/8", "từ ngày 11 - 15/5", "3 và 4/12", "5 đến ngày 8/9") starts the event on its
-# first day; it is tried before a single day, which would read "14-16" as day 14 of month 16.
+# first day; it is tried before a single day, which would read "14-16" as day 14 of month 16. A day
+# and month may be joined by an en dash, as some sites print them ("Ngày 15 – 5").
 _DAY_MONTH = (
     r"(?P<day3>\d{1,2})\s*(?:[-–]|và|đến(?:\s+ngày)?)\s*\d{1,2}\s*(?P<sep3>[/.-])\s*(?P<month3>\d{1,2})"
     r"(?:\s*(?P=sep3)\s*(?P<year3>\d{4}))?(?![\d/.-]\d)"
-    r"|(?P<day>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<month>\d{1,2})(?:\s*(?P=sep)\s*(?P<year>\d{4}))?(?![\d/.-]\d)"
+    r"|(?P<day>\d{1,2})\s*(?P<sep>[/.–-])\s*(?P<month>\d{1,2})(?:\s*(?P=sep)\s*(?P<year>\d{4}))?(?![\d/.-]\d)"
     r"|(?P<day2>\d{1,2})\s+tháng\s+(?P<month2>\d{1,2})(?:\s*(?:năm|,)\s*(?P<year2>\d{4}))?(?!\d)"
 )
 # Between the time word and the date: "nay", "qua", "hôm nay", "ngày hôm nay,", "thứ Năm,", "(".
