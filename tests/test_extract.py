@@ -330,7 +330,7 @@ def news_articles():
               "bm22559062", "bm21478494", "bm21471956", "bm22579602", "bm22618406", "bm22641848",
               "bm22729700", "bm22334124", "bm22422693", "bm22437641", "bm22705890",
               "bm22448748", "bm22640626", "bm22278169", "bm22472805", "bm22476865",
-              "bm21476437", "bm22475271", "bm22452809", "bm22472190", "bm22280189", "bm22754430"}
+              "bm21476437", "bm22475271", "bm22452809", "bm22472190", "bm22280189", "bm22754430", "bm22425004", "bm22352783"}
     found = {}
     with gzip.open(NEWS, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -368,6 +368,14 @@ def test_world_news_without_a_vietnamese_party_has_no_partner_and_no_country(new
     and no Vietnamese one where they say what happened."""
     extraction = extract(news_articles[doc_id])
     assert extraction.partners == [] and extraction.countries == [], named
+
+
+def test_a_state_whose_leader_meets_a_vietnamese_official_and_no_body_of_it_is_the_counterpart(news_articles):
+    """'Tổng thống Mỹ Donald Trump ... đã tiếp Thủ tướng Nguyễn Xuân Phúc tại Nhà Trắng': no US body takes
+    part, so the United States itself is the party; a British Prime Minister speaking on the Manchester
+    bombing meets no Vietnamese official, and the United Kingdom is no partner."""
+    assert [p.name for p in extract(news_articles["bm22425004"]).partners] == ["Hoa Kỳ"]
+    assert extract(news_articles["bm22352783"]).partners == []
 
 
 def test_a_meeting_with_a_vietnamese_party_keeps_its_partner(news_articles):

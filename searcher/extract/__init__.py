@@ -291,6 +291,7 @@ def extract(article: Article) -> Extraction:
     partners = [Partner(styled(p.name), p.country) for p in _not_countries_of_other_partners(partners)]
     if partners:  # an event with a foreign party: its entertainers are guests (see above)
         officials = [o for o in officials if o.name in lead or not _named_as(o, _PERFORMERS, whole)]
+    partners += _states_of_leaders_met(officials, partners, lead, text)
     return Extraction(date=event_date, year=year, partners=partners, officials=officials,
                       countries=event_countries(article, partners, officials, lead, text))
 
@@ -496,6 +497,34 @@ def _places_of_leaders_met(partners, text: str):
             continue
         have.add(entity.name)
         found.append(Partner(entity.name, entity.country))
+    return found
+
+
+# A state's leader: the title is an office and the state's name alone ("Tổng thống Mỹ", "Hoàng hậu Hà Lan",
+# "Tổng thống Cộng hòa Indonesia"); "Chủ tịch Quốc hội Cuba" and "Thủ tướng Chính phủ Hoàng gia Campuchia" name a
+# body, found by ``_bodies_of_foreign_officials``.
+_STATE_LEADER = re.compile(r"(?:Phó\s+)?(?:Tổng thống|Thủ tướng|Chủ tịch nước|Chủ tịch|Quốc vương|Nhà vua|Nữ hoàng"
+                           r"|Hoàng hậu|Thái tử|Ngoại trưởng)\s+(?:nước\s+)?(?:(?:Cộng hòa|Cộng hoà|Liên bang|Vương quốc"
+                           r"|Hợp chúng quốc|CHLB)\s+)?(?P<country>.+)")
+
+
+def _states_of_leaders_met(officials, partners, lead: str, text: str) -> list[Partner]:
+    """The countries whose leaders take part and no body or place of which does: the state is then
+    the counterpart (GUIDELINES.md: "with no body of it taking part, the country itself is the party";
+    "Hoàng hậu Hà Lan Máxima đã đến thăm ... Lâm Đồng", "hội đàm với Tổng thống Mỹ Donald Trump"). The
+    leader is named in a sentence with a Vietnamese official: world news names leaders at every turn
+    (the British Prime Minister on the Manchester bombing, the US President on his own policies)."""
+    have = {p.country for p in partners if p.country}
+    hosts = [o.name for o in officials if _vietnamese_official(o, text)]
+    found = []
+    for official in officials:
+        leader = _STATE_LEADER.fullmatch(official.title or "")
+        country = leader and _COUNTRY_NAMES.get(leader.group("country"))
+        if country and country not in have and country != VIETNAM and _takes_part(official, lead, text) and any(
+                official.name in sentence and any(host in sentence for host in hosts)
+                for sentence in split_sentences(text)):
+            have.add(country)
+            found.append(Partner(country, country))
     return found
 
 
