@@ -330,7 +330,8 @@ def news_articles():
               "bm22559062", "bm21478494", "bm21471956", "bm22579602", "bm22618406", "bm22641848",
               "bm22729700", "bm22334124", "bm22422693", "bm22437641", "bm22705890",
               "bm22448748", "bm22640626", "bm22278169", "bm22472805", "bm22476865",
-              "bm21476437", "bm22475271", "bm22452809", "bm22472190", "bm22280189", "bm22754430", "bm22425004", "bm22352783"}
+              "bm21476437", "bm22475271", "bm22452809", "bm22472190", "bm22280189", "bm22754430", "bm22425004", "bm22352783",
+              "bm22243260"}
     found = {}
     with gzip.open(NEWS, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -376,6 +377,16 @@ def test_a_state_whose_leader_meets_a_vietnamese_official_and_no_body_of_it_is_t
     bombing meets no Vietnamese official, and the United Kingdom is no partner."""
     assert [p.name for p in extract(news_articles["bm22425004"]).partners] == ["Hoa Kỳ"]
     assert extract(news_articles["bm22352783"]).partners == []
+
+
+def test_a_state_named_in_full_in_a_title_and_a_name_glossed_in_pinyin_end_at_the_person(news_articles):
+    """'Chủ tịch nước Cộng hòa Nhân dân Trung Hoa Tập Cận Bình' (the state's full name, not the words
+    'Cộng hòa', 'Nhân dân' of titles) and 'Bộ trưởng Bộ Văn hóa Trung Quốc Lạc Thụ Cương (Luo Shugang),
+    Đại sứ Trung Quốc tại Việt Nam Hồng Tiểu Dũng (Hong Xiaoyong)': the hosts at the airport of Beijing."""
+    titles = {o.name: o.title for o in extract(news_articles["bm22243260"]).officials}
+    assert titles["Tập Cận Bình"].endswith("Chủ tịch nước Cộng hòa Nhân dân Trung Hoa")
+    assert titles["Lạc Thụ Cương"] == "Bộ trưởng Bộ Văn hóa Trung Quốc"
+    assert titles["Hồng Tiểu Dũng"] == "Đại sứ Trung Quốc tại Việt Nam"
 
 
 def test_a_meeting_with_a_vietnamese_party_keeps_its_partner(news_articles):

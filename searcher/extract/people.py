@@ -86,6 +86,8 @@ _PHRASE_STARTS = set(_HONORIFIC_TABLE) | set(_HEAD_TABLE) | set(_PREFIX_TABLE)
 # Hoa Kỳ"): inside a title they are one name, not a capitalised run cut at "bang" ("Tổng thống
 # Liên bang Nga Vladimir Putin").
 # A state form before a country's short name ("nước Cộng hòa Cuba", "Liên bang Đức") is read the same way.
+# Every country's name of two words or more, to read it whole inside a title.
+_COUNTRY_NAME_TABLE = _phrases([c.lower() for c in COUNTRIES if " " in c])
 _LOWER_CASED_COUNTRY_TABLE = _phrases([c.lower() for c in COUNTRIES if " " in c and any(w[0].islower() for w in c.split())]
                                       + ["cộng hòa", "cộng hoà", "liên bang", "hợp chúng quốc"])
 
@@ -319,6 +321,10 @@ class _Scanner:
         run_start = j
         while j < len(texts):
             n = _match_phrase(lows, j, _TITLE_TABLE)
+            if caps[j] and (c := _match_phrase(lows, j, _COUNTRY_NAME_TABLE)) > n:
+                j += c  # "Chủ tịch nước Cộng hòa Nhân dân Trung Hoa Tập Cận Bình": the country (not the words
+                run_start = j  # "Cộng hòa", "Nhân dân" of titles), then the person
+                continue
             if lows[j] in ("bang", "tiểu") and not caps[j] and run_start + 1 < j and \
                     self._valid_name(texts[run_start:j], context=True) and looks_foreign(" ".join(texts[run_start:j])):
                 break  # "Thượng nghị sĩ Patrick Leahy bang Vermont": the person, then the state they are from
@@ -360,6 +366,8 @@ class _Scanner:
             if texts[j] == "(" and next_cap:
                 end = self._cap_run(j + 1)
                 if end < len(texts) and texts[end] == ")":
+                    if end - j > 2 and run_start < j and self._name_from_run(texts[run_start:j], False):
+                        break  # "Bộ trưởng Bộ Văn hóa Trung Quốc Lạc Thụ Cương (Luo Shugang)": a name, then its gloss
                     j = end + 1
                     run_start = j
                     continue
