@@ -331,7 +331,7 @@ def news_articles():
               "bm22729700", "bm22334124", "bm22422693", "bm22437641", "bm22705890",
               "bm22448748", "bm22640626", "bm22278169", "bm22472805", "bm22476865",
               "bm21476437", "bm22475271", "bm22452809", "bm22472190", "bm22280189", "bm22754430", "bm22425004", "bm22352783",
-              "bm22243260"}
+              "bm22243260", "bm22549588", "bm21487878"}
     found = {}
     with gzip.open(NEWS, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -387,6 +387,16 @@ def test_a_state_named_in_full_in_a_title_and_a_name_glossed_in_pinyin_end_at_th
     assert titles["Tập Cận Bình"].endswith("Chủ tịch nước Cộng hòa Nhân dân Trung Hoa")
     assert titles["Lạc Thụ Cương"] == "Bộ trưởng Bộ Văn hóa Trung Quốc"
     assert titles["Hồng Tiểu Dũng"] == "Đại sứ Trung Quốc tại Việt Nam"
+
+
+def test_a_person_after_an_institution_named_like_a_person_is_found_without_it(news_articles):
+    """'người phát ngôn Điện Kremlin Dmitry Peskov', 'phát ngôn viên Nhà Trắng Sean Spicer': the Kremlin and the
+    White House are no people (not_people.txt), and the spokesman after them is one."""
+    officials = {o.name: o.title for o in extract(news_articles["bm22549588"]).officials}
+    assert officials.get("Dmitry Peskov") == "người phát ngôn Điện Kremlin"
+    assert not [name for name in officials if "Kremlin" in name]
+    spicer = {o.name: o.title for o in extract(news_articles["bm21487878"]).officials}
+    assert spicer.get("Sean Spicer") == "phát ngôn viên Nhà Trắng"
 
 
 def test_a_meeting_with_a_vietnamese_party_keeps_its_partner(news_articles):

@@ -270,6 +270,9 @@ class _Scanner:
         for k in range(len(words) - 1):  # "Đảng Công Minh Ngài Natsuo Yamaguchi"
             if words[k].lower() in ("ngài", "ông", "bà"):
                 return words[k + 1 :] if self._valid_name(words[k + 1 :], context=True) else None
+        for k in (3, 2):  # "người phát ngôn Điện Kremlin Dmitry Peskov": an institution named like a person, then one
+            if len(words) > k and " ".join(words[:k]) in _NOT_PEOPLE:
+                return words[k:] if self._valid_name(words[k:], context=True) else None
         while words and words[0].isupper() and len(words[0]) > 1:
             words = words[1:]
         stripped = self._strip_places(words)
