@@ -331,7 +331,7 @@ def news_articles():
               "bm22729700", "bm22334124", "bm22422693", "bm22437641", "bm22705890",
               "bm22448748", "bm22640626", "bm22278169", "bm22472805", "bm22476865",
               "bm21476437", "bm22475271", "bm22452809", "bm22472190", "bm22280189", "bm22754430", "bm22425004", "bm22352783",
-              "bm22243260", "bm22549588", "bm21487878"}
+              "bm22243260", "bm22549588", "bm21487878", "bm22237627"}
     found = {}
     with gzip.open(NEWS, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -397,6 +397,14 @@ def test_a_person_after_an_institution_named_like_a_person_is_found_without_it(n
     assert not [name for name in officials if "Kremlin" in name]
     spicer = {o.name: o.title for o in extract(news_articles["bm21487878"]).officials}
     assert spicer.get("Sean Spicer") == "phát ngôn viên Nhà Trắng"
+
+
+def test_a_vietnamese_official_with_a_rarer_family_name_is_found_in_a_delegation_list(news_articles):
+    """'Các đồng chí Ủy viên Trung ương Đảng: Uông Chu Lưu - Phó Chủ tịch Quốc hội, Đào Việt Trung - ...': a
+    name before its title is read from its family name (Uông, Khuất, Lữ, Thạch... of surnames.txt)."""
+    officials = {o.name: o.title for o in extract(news_articles["bm22237627"]).officials}
+    assert officials.get("Uông Chu Lưu") == "Phó Chủ tịch Quốc hội"
+    assert officials.get("Đào Việt Trung")
 
 
 def test_a_meeting_with_a_vietnamese_party_keeps_its_partner(news_articles):
