@@ -331,7 +331,8 @@ def news_articles():
               "bm22729700", "bm22334124", "bm22422693", "bm22437641", "bm22705890",
               "bm22448748", "bm22640626", "bm22278169", "bm22472805", "bm22476865",
               "bm21476437", "bm22475271", "bm22452809", "bm22472190", "bm22280189", "bm22754430", "bm22425004", "bm22352783",
-              "bm22243260", "bm22549588", "bm21487878", "bm22237627"}
+              "bm22243260", "bm22549588", "bm21487878", "bm22237627",
+              "bm22386488"}
     found = {}
     with gzip.open(NEWS, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -405,6 +406,13 @@ def test_a_vietnamese_official_with_a_rarer_family_name_is_found_in_a_delegation
     officials = {o.name: o.title for o in extract(news_articles["bm22237627"]).officials}
     assert officials.get("Uông Chu Lưu") == "Phó Chủ tịch Quốc hội"
     assert officials.get("Đào Việt Trung")
+
+
+def test_a_direction_in_another_country_is_not_the_vietnamese_region_of_its_name(news_articles):
+    """'thành phố Manchester Tây Bắc nước Anh': north-west England, not Vietnam's Tây Bắc, so the report of
+    arrests after the bombing has no Vietnamese party, and no partner or country."""
+    extraction = extract(news_articles["bm22386488"])
+    assert extraction.partners == [] and extraction.countries == []
 
 
 def test_a_meeting_with_a_vietnamese_party_keeps_its_partner(news_articles):

@@ -86,6 +86,7 @@ _PAPER_BEFORE = re.compile(r"(?<![\w-])[Bb]áo\s+$")
 _NATIONALS_BEFORE = re.compile(r"(?<![\w-])(?<!cộng đồng )(?<!hội )(?:người|công dân|quốc tịch|gốc|[Cc]huyên gia|[Hh]ọc giả)"
                                r"\s+$")
 _DIRECTION_BEFORE = re.compile(r"(?<![\w-])(?:hướng|phía)\s+$")
+_COUNTRY_OF_DIRECTION = re.compile(rf"\s+(?:của\s+)?(?:nước\s+)?{COUNTRY_PATTERN}")
 _TEAM_BEFORE = re.compile(r"(?<![\w-])(?i:đội tuyển|tuyển|đội|ĐT|U-?\d{2})(?:\s+[^\s.,;:!?]+){0,3}\s+$")
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w&'’-]*)[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_][\w&'’-]*)")
@@ -195,8 +196,9 @@ def has_vietnamese_party(article: Article, officials: list[Official] = (),
             continue  # "giảm giá xe nhập khẩu tại Việt Nam", "hút khách Việt": a market, not a party
         if name in (VIETNAM, "Việt") and _NATIONALS_BEFORE.search(lead, max(0, match.start() - 24), match.start()):
             continue  # "nghi phạm người Việt Nam Đoàn Thị Hương", "Chuyên gia Việt Nam nhận định gì?": people, no party
-        if name == "Tây Bắc" and _DIRECTION_BEFORE.search(lead, max(0, match.start() - 8), match.start()):
-            continue  # "bay theo hướng Tây Bắc", "phía Tây Bắc thủ đô Paris": a direction, not the region
+        if name == "Tây Bắc" and (_DIRECTION_BEFORE.search(lead, max(0, match.start() - 8), match.start()) or (
+                (country := _COUNTRY_OF_DIRECTION.match(lead, match.end())) and COUNTRIES[country.group("country")] != VIETNAM)):
+            continue  # "bay theo hướng Tây Bắc", "phía Tây Bắc thủ đô Paris", "Manchester Tây Bắc nước Anh": a direction
         if name in _PLACE_NAMES and (marked := _PLACE_OF_COUNTRY.match(lead, match.end())) and \
                 COUNTRIES[marked.group("country")] != VIETNAM:
             continue  # "thành phố Tế Nguyên (tỉnh Hà Nam, Trung Quốc)": China's Henan, not Hà Nam province
