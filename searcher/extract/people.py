@@ -86,10 +86,11 @@ _PHRASE_STARTS = set(_HONORIFIC_TABLE) | set(_HEAD_TABLE) | set(_PREFIX_TABLE)
 # Hoa Kỳ"): inside a title they are one name, not a capitalised run cut at "bang" ("Tổng thống
 # Liên bang Nga Vladimir Putin").
 # A state form before a country's short name ("nước Cộng hòa Cuba", "Liên bang Đức") is read the same way.
-# Every country's name of two words or more, to read it whole inside a title.
-_COUNTRY_NAME_TABLE = _phrases([c.lower() for c in COUNTRIES if " " in c])
 _LOWER_CASED_COUNTRY_TABLE = _phrases([c.lower() for c in COUNTRIES if " " in c and any(w[0].islower() for w in c.split())]
                                       + ["cộng hòa", "cộng hoà", "liên bang", "hợp chúng quốc"])
+# Every country's name of two words or more, read whole inside a title before the words of titles it holds
+# ("Cộng hòa Nhân dân Trung Hoa": not "Cộng hòa" and "Nhân dân" of "Ủy ban Nhân dân").
+_COUNTRY_NAME_TABLE = _phrases([c.lower() for c in COUNTRIES if " " in c])
 
 
 @dataclass
