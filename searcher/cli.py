@@ -249,8 +249,8 @@ def render_text(result, color: bool = False) -> str:
     first = (result.page - 1) * result.limit
     for rank, hit in enumerate(result.hits, start=first + 1):
         meta = [date_label(hit.date)]
-        meta += [f'{p["name"]} ({p["country"]})' if p["country"] else p["name"]
-                 for p in hit.partners]
+        meta += [f'{p["name"]} ({p["country"]})' if p["country"] and p["country"] != p["name"] else p["name"]
+                 for p in hit.partners]  # a country as the partner ("Hoa Kỳ") is not followed by itself
         lines += ["", f"{rank:>3}. {hit.title}", f"     {' · '.join(meta)} · {hit.id}",
                   f"     {_plain(hit.snippet, color)}"]
         if hit.copy_count:

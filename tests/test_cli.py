@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from conftest import CORPUS, SEED_IDS, SYNTHETIC_ARTICLES, SYNTHETIC_NEWEST_FIRST, run, write_jsonl
+from conftest import CORPUS, SEED_IDS, SYNTHETIC_ARTICLES, SYNTHETIC_NEWEST_FIRST, LiveServer, run, write_jsonl
 
 
 def test_query_json_is_exactly_one_object_with_the_documented_keys(seed_index):
@@ -189,3 +189,24 @@ def test_result_dates_read_as_vietnamese_dates_and_say_when_the_year_is_unknown(
     assert result.returncode == 0, result.stderr
     assert "21/05, năm chưa rõ · " in result.stdout and "03/04/2017 · " in result.stdout
     assert "--05-21" not in result.stdout
+
+
+def test_a_country_that_is_itself_the_partner_is_named_once_on_result_cards(tmp_path):
+    """A state whose leader receives the Prime Minister is the partner ("Hoa Kỳ"); its card says "Hoa Kỳ",
+    not "Hoa Kỳ (Hoa Kỳ)", in the terminal and on the web's results and article pages."""
+    corpus = write_jsonl(tmp_path / "news.jsonl", [
+        {"id": "white_house", "title": "Tổng thống Donald Trump tiếp Thủ tướng Nguyễn Xuân Phúc",
+         "body": "Tổng thống Mỹ Donald Trump hôm 31/5 đã tiếp Thủ tướng Nguyễn Xuân Phúc tại Nhà Trắng. "
+                 "Hai nhà lãnh đạo sau đó có buổi hội đàm."},
+    ])
+    assert run("index", str(corpus), "--index", str(tmp_path / "ix")).returncode == 0
+    result = run("query", "Trump", "--index", str(tmp_path / "ix"))
+    assert result.returncode == 0, result.stderr
+    assert " · Hoa Kỳ · white_house" in result.stdout and "Hoa Kỳ (Hoa Kỳ)" not in result.stdout
+    server = LiveServer(tmp_path / "ix")
+    try:
+        for page in (server.get("/search", q="Trump"), server.get("/article/white_house")):
+            assert page.status == 200 and ">Hoa Kỳ</a>" in page.text
+            assert "(Hoa Kỳ)" not in page.text
+    finally:
+        server.close()
