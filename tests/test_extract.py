@@ -332,7 +332,7 @@ def news_articles():
               "bm22448748", "bm22640626", "bm22278169", "bm22472805", "bm22476865",
               "bm21476437", "bm22475271", "bm22452809", "bm22472190", "bm22280189", "bm22754430", "bm22425004", "bm22352783",
               "bm22243260", "bm22549588", "bm21487878", "bm22237627",
-              "bm22386488"}
+              "bm22386488", "bm22255640"}
     found = {}
     with gzip.open(NEWS, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -413,6 +413,17 @@ def test_a_direction_in_another_country_is_not_the_vietnamese_region_of_its_name
     arrests after the bombing has no Vietnamese party, and no partner or country."""
     extraction = extract(news_articles["bm22386488"])
     assert extraction.partners == [] and extraction.countries == []
+
+
+def test_each_visitor_of_a_list_keeps_a_title_written_with_lower_case_words(news_articles):
+    """'tiếp Chủ tịch Ngân hàng Đầu tư Cơ sở hạ tầng Châu Á (AIIB) Kim Lập Quần, Giám đốc toàn cầu Tập đoàn Cisco
+    Goh Seow Hiong, ...': 'hạ tầng', 'toàn cầu' are words of titles, so the second title is not read as the
+    first visitor's and the second visitor is found; their bodies are partners."""
+    extraction = extract(news_articles["bm22255640"])
+    titles = {o.name: o.title for o in extraction.officials}
+    assert titles.get("Kim Lập Quần") == "Chủ tịch Ngân hàng Đầu tư Cơ sở hạ tầng Châu Á (AIIB)"
+    assert titles.get("Goh Seow Hiong") == "Giám đốc toàn cầu Tập đoàn Cisco"
+    assert {"AIIB", "Cisco"} <= {p.name for p in extraction.partners}
 
 
 def test_a_meeting_with_a_vietnamese_party_keeps_its_partner(news_articles):
