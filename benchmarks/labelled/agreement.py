@@ -42,9 +42,12 @@ def read(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def shown(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}"
+
+
 def f1(counts: Counts, field: str) -> str:
-    s = prf(*counts.fields[field])
-    return "-" if s["f1"] is None else f"{s['f1']:.2f}"
+    return shown(prf(*counts.fields[field])["f1"])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -84,8 +87,7 @@ def main(argv: list[str] | None = None) -> int:
           f"   (tp/predicted/gold of 2|1)")
     for field, caption in FIELDS:
         s = prf(*two_on_one.fields[field])
-        number = lambda v: "-" if v is None else f"{v:.2f}"  # noqa: E731
-        print(f"{caption:<24}{number(s['precision']):>7}{number(s['recall']):>7}{number(s['f1']):>8}"
+        print(f"{caption:<24}{shown(s['precision']):>7}{shown(s['recall']):>7}{shown(s['f1']):>8}"
               f"{f1(one_on_two, field):>8}{f1(engine_on_one, field):>10}{f1(engine_on_two, field):>10}"
               f"   ({s['tp']}/{s['predicted']}/{s['gold']})")
     print("2|1: the second labeller scored against the first; 1|2 the other way; engine|N: the engine "
