@@ -107,9 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         return refuse(f"{SECOND.name} is missing: grade packets of make_packets.py --second, then --merge")
     second: dict[str, dict[str, int]] = json.loads(SECOND.read_text(encoding="utf-8"))
 
-    def first_grades(query_id: str) -> dict[str, int]:  # every pooled document, ungraded ones as 0
-        query = first[query_id]
-        return {doc: query["judgments"].get(doc, 0) for doc in query["pool"]}
+    first_grades = {q: {doc: first[q]["judgments"].get(doc, 0) for doc in first[q]["pool"]}  # ungraded: 0
+                    for q in second}
 
     kinds: dict[str, list[str]] = {}
     for query_id in second:
@@ -125,10 +124,10 @@ def main(argv: list[str] | None = None) -> int:
           f"{SECOND.name}); nDCG@{CUTOFF}")
     print(f"{'kind':<13} {'queries':>7} {'docs':>5} {'exact':>6} {'kappa_w':>7} {'kappa_rel':>9} {'ceiling':>7}")
     for kind, ids in kinds.items():
-        pairs = [(first_grades(q)[doc], second[q][doc]) for q in ids for doc in first[q]["pool"]]
+        pairs = [(first_grades[q][doc], second[q][doc]) for q in ids for doc in first[q]["pool"]]
         exact = sum(a == b for a, b in pairs) / len(pairs)
         relevant = [(int(a > 0), int(b > 0)) for a, b in pairs]
-        both_ways = mean([(ceiling(first_grades(q), second[q]) + ceiling(second[q], first_grades(q))) / 2 for q in ids])
+        both_ways = mean([(ceiling(first_grades[q], second[q]) + ceiling(second[q], first_grades[q])) / 2 for q in ids])
         print(f"{kind:<13} {len(ids):>7} {len(pairs):>5} {exact:>6.2f} {kappa(pairs):>7.2f} "
               f"{kappa(relevant, weighted=False):>9.2f} {both_ways:>7.3f}")
     if runs:
@@ -139,8 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         for kind, ids in kinds.items():
             cells, by_judge = [], {1: {}, 2: {}}
             for ranker in rankers:
-                for judge, grades in ((1, first_grades), (2, lambda q: second[q])):
-                    by_judge[judge][ranker] = mean([ndcg(runs[ranker][q][:CUTOFF], grades(q)) for q in ids])
+                for judge, grades in ((1, first_grades), (2, second)):
+                    by_judge[judge][ranker] = mean([ndcg(runs[ranker][q][:CUTOFF], grades[q]) for q in ids])
                 cells.append(f"{by_judge[1][ranker]:.3f}/{by_judge[2][ranker]:.3f}")
             leads = [by_judge[j]["engine"] - max(v for r, v in by_judge[j].items() if r != "engine") for j in (1, 2)]
             print(f"{kind:<13} " + " ".join(f"{c:>13}" for c in cells) + f" {leads[0]:+.3f}/{leads[1]:+.3f}")

@@ -517,14 +517,17 @@ def _states_of_leaders_met(officials, partners, lead: str, text: str) -> list[Pa
     leader is named in a sentence with a Vietnamese official: world news names leaders at every turn
     (the British Prime Minister on the Manchester bombing, the US President on his own policies)."""
     have = {p.country for p in partners if p.country}
+    leaders = [(official, country) for official in officials
+               if (leader := _STATE_LEADER.fullmatch(official.title or ""))
+               and (country := _COUNTRY_NAMES.get(leader.group("country"))) not in have and country not in (None, VIETNAM)]
+    if not leaders:  # most articles: the hosts and sentences below are not needed
+        return []
     hosts = [o.name for o in officials if _vietnamese_official(o, text)]
+    sentences = split_sentences(text)
     found = []
-    for official in officials:
-        leader = _STATE_LEADER.fullmatch(official.title or "")
-        country = leader and _COUNTRY_NAMES.get(leader.group("country"))
-        if country and country not in have and country != VIETNAM and _takes_part(official, lead, text) and any(
-                official.name in sentence and any(host in sentence for host in hosts)
-                for sentence in split_sentences(text)):
+    for official, country in leaders:
+        if country not in have and _takes_part(official, lead, text) and any(
+                official.name in sentence and any(host in sentence for host in hosts) for sentence in sentences):
             have.add(country)
             found.append(Partner(country, country))
     return found

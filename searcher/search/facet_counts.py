@@ -99,11 +99,9 @@ def _merged(docs: np.ndarray, ids: np.ndarray, values: list[str],
     for value, into in merged.items():
         if value in number and into in number:
             target[number[value]] = number[into]
-    moved_values = np.flatnonzero(target != np.arange(len(values)))
+    is_moved = target != np.arange(len(values))
     is_target = np.zeros(len(values), dtype=bool)
-    is_target[target[moved_values]] = True
-    is_moved = np.zeros(len(values), dtype=bool)
-    is_moved[moved_values] = True
+    is_target[target[is_moved]] = True
     # the pairs that name a target, those already there first: after a stable sort by (document,
     # value), a pair equal to the one before it is a second pair of its article's target
     already = np.flatnonzero(is_target[ids])
