@@ -17,6 +17,8 @@ import sys
 import warnings
 from pathlib import Path
 
+import numpy as np
+
 warnings.filterwarnings("ignore", category=SyntaxWarning)
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -57,8 +59,8 @@ def top_ids(searcher: Searcher, text: str, k: int = 10) -> list[str]:
     gen = searcher._current()
     evaluation = evaluate(query_builder.parse(text, gen.is_term), gen.arrays, gen.verify_phrase,
                           gen.proper_share)
-    ranked = searcher._order(gen, evaluation, evaluation.matched, "relevance")
-    order, _ = searcher._folded(gen, ranked)
+    docs = np.flatnonzero(evaluation.matched)
+    order, _ = searcher._folded(gen, docs, searcher._sort_keys(gen, evaluation, docs, "relevance"), k)
     return [gen.ids[d] for d in order[:k]]
 
 
