@@ -383,9 +383,11 @@ def share(part: int, whole: int) -> str:
     return f"{part}/{whole} ({100 * part / whole:.0f}%)" if whole else f"{part}/0"
 
 
-def print_table(labels: list[dict], counts: Counts, kinds: dict[str, int], part: str = "all") -> None:
+def print_table(labels: list[dict], counts: Counts, kinds: dict[str, int], part: str = "all",
+                ids: Path | None = None) -> None:
     seeds = sum(label["source"] == "seed" for label in labels)
     where = "" if part == "all" else f", part {part}"
+    where += f", ids of {ids.name}" if ids else ""
     print(f"Extraction vs hand labels (benchmarks/labelled{where}): {len(labels)} articles "
           f"({seeds} seed pages, {len(labels) - seeds} corpus; {kinds['relations']} relations, "
           f"{kinds['mention']} mention)")
@@ -451,6 +453,8 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print a JSON summary instead of the table")
     parser.add_argument("--part", choices=PARTS, default="all",
                         help="tune: the ~2/3 of labels rules are tuned on; held: the other ~1/3; all (default)")
+    parser.add_argument("--ids", type=Path, help="score only the labels whose ids this file lists (one per line, "
+                        "# comments), e.g. labelled/round5_ids.txt: a round no rule was written from")
     parser.add_argument("--strict-names", action="store_true",
                         help="partners match on case, spacing and dashes only (no country spellings, TP/ĐSQ, seats)")
     args = parser.parse_args()
@@ -461,6 +465,9 @@ def main() -> None:
     labels = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.part != "all":
         labels = [label for label in labels if part_of(label["id"]) == args.part]
+    if args.ids:
+        wanted = {line.split("#")[0].strip() for line in args.ids.read_text(encoding="utf-8").splitlines()} - {""}
+        labels = [label for label in labels if label["id"] in wanted]
     articles = load_articles(labels, args.corpus)
     counts = Counts()
     all_errors = [score_article(label, articles[label["id"]], counts) for label in labels]
@@ -469,7 +476,7 @@ def main() -> None:
 
     if args.json:
         summary = {
-            "labels": str(LABELS.relative_to(ROOT)), "part": args.part, "articles": len(labels), "kinds": kinds,
+            "labels": str(LABELS.relative_to(ROOT)), "part": args.part, "ids": str(args.ids) if args.ids else None, "articles": len(labels), "kinds": kinds,
             "fields": {name: prf(*row) for name, row in counts.fields.items()},
             "partner_false_positives": counts.partner_fp, "official_false_positives": counts.official_fp,
             "titles": {"exact": counts.titles[0], "matched_with_title": counts.titles[1]},
@@ -482,7 +489,7 @@ def main() -> None:
         json.dump(summary, sys.stdout, ensure_ascii=False, indent=1)
         print()
         return
-    print_table(labels, counts, kinds, args.part)
+    print_table(labels, counts, kinds, args.part, args.ids)
     if times:
         print(f"time per article over {args.timing} corpus articles: mean {times[0]:.2f} ms, "
               f"median {times[1]:.2f} ms, p99 {times[2]:.2f} ms")
