@@ -332,7 +332,9 @@ def news_articles():
               "bm22448748", "bm22640626", "bm22278169", "bm22472805", "bm22476865",
               "bm21476437", "bm22475271", "bm22452809", "bm22472190", "bm22280189", "bm22754430", "bm22425004", "bm22352783",
               "bm22243260", "bm22549588", "bm21487878", "bm22237627",
-              "bm22386488", "bm22255640"}
+              "bm22386488", "bm22255640",
+              # streets named after people (not officials), and officials after a district's number
+              "bm21477828", "bm21471024", "bm21471735", "bm21479712", "bm21481556"}
     found = {}
     with gzip.open(NEWS, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -424,6 +426,20 @@ def test_each_visitor_of_a_list_keeps_a_title_written_with_lower_case_words(news
     assert titles.get("Kim Lập Quần") == "Chủ tịch Ngân hàng Đầu tư Cơ sở hạ tầng Châu Á (AIIB)"
     assert titles.get("Goh Seow Hiong") == "Giám đốc toàn cầu Tập đoàn Cisco"
     assert {"AIIB", "Cisco"} <= {p.name for p in extraction.partners}
+
+
+def test_streets_at_a_crossing_or_an_address_are_not_people(news_articles):
+    """Streets are named after people: "nút giao thông Phạm Văn Đồng - Nguyễn Thái Sơn", "cầu vượt hướng
+    Nguyễn Kiệm - Hoàng Minh Giám", a bank's address "- 198 Trần Quang Khải, Hà Nội" under a call for
+    donations; a district's number is no house number ("Phó chủ tịch UBND Q.1 Đoàn Ngọc Hải")."""
+    def officials(doc_id):
+        return {o.name for o in extract(news_articles[doc_id]).officials}
+
+    assert not {"Phạm Văn Đồng", "Nguyễn Thái Sơn"} & officials("bm21471024")
+    assert "Hoàng Minh Giám" not in officials("bm21471735")
+    assert not {"Trần Quang Khải", "Nguyễn Lương Bằng"} & officials("bm21477828")
+    assert "Đoàn Ngọc Hải" in officials("bm21479712")
+    assert "Nguyễn Hoài Nam" in officials("bm21481556")
 
 
 def test_a_meeting_with_a_vietnamese_party_keeps_its_partner(news_articles):

@@ -38,6 +38,10 @@ _NOT_NAME_WORDS = set(word_list("not_name_words"))
 _NAME_OK_INSIDE = set(word_list("name_ok_inside"))
 # A capitalised run preceded by these words is a street, school or monument named after someone.
 _NAMED_AFTER = set(word_list("named_after"))
+# A house number before a name makes it a street's: "số 47 Phạm Văn Đồng", "- 198 Trần Quang Khải, Hà Nội" (not a year).
+_HOUSE_NUMBER = re.compile(r"(?!(?:19|20)\d\d$)\d{1,4}[a-z]?(?:/\d+)*")
+_BEFORE_HOUSE_NUMBER = frozenset({"số", "-", "–", ",", ":"})
+_ADDRESS_GOES_ON = frozenset({",", "(", ")", ";", "-", "–"})  # the ward, district or city after the street
 
 # Lower-case particles of foreign names, read as part of the capitalised run around them.
 _PARTICLES = frozenset(word_list("name_particles"))
@@ -550,17 +554,28 @@ class _Scanner:
         k = dash
         while k > 0 and self.caps[k - 1]:
             k -= 1
-        return k < dash and k > 0 and (self.lows[k - 1] in _NAMED_AFTER or " ".join(self.lows[max(k - 2, 0) : k]) in _NAMED_AFTER)
+        return 0 < k < dash and (self._named_after(k) or self._house_number(k - 1))
+
+    def _named_after(self, i: int) -> bool:
+        """The one to three words before ``i`` name a street, place or building named after someone ("đường",
+        "nút giao thông", "ngã tư")."""
+        return any(" ".join(self.lows[i - n : i]) in _NAMED_AFTER for n in (1, 2, 3) if i >= n)
+
+    def _house_number(self, j: int) -> bool:
+        """Token ``j`` is a house number: a number after "số", a dash, a comma or a colon ("số 47", "- 198",
+        "Address: 183"), not a district's ("quận 1", "Q.1") or a team's ("U23")."""
+        return j >= 1 and bool(_HOUSE_NUMBER.fullmatch(self.lows[j])) and self.lows[j - 1] in _BEFORE_HOUSE_NUMBER
 
     def _bare_name(self, i: int) -> int:
         texts, lows = self.texts, self.lows
         if texts[i] not in SURNAMES and texts[i] not in self.known_first_words:
             return 0  # the cheap test first: most capitalised words start no name at all
         prev = lows[i - 1] if i > 0 else ""
-        prev2 = " ".join(lows[max(i - 2, 0) : i])
-        if prev in _NAMED_AFTER or prev2 in _NAMED_AFTER or (prev in ("-", "–") and self._named_after_before(i - 1)):
+        if self._named_after(i) or (prev in ("-", "–") and self._named_after_before(i - 1)):
             return 0
         end = self._cap_run(i, limit=4)
+        if self._house_number(i - 1) and (end == len(texts) or texts[end] in _ADDRESS_GOES_ON):
+            return 0  # "số 4 Lương Hữu Khánh (quận 1", not "chủ công số 16 Đinh Thị Thúy. Đây là ..."
         for k in range(i + 1, end):
             if self._head_at(k):
                 end = k
