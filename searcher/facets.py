@@ -10,6 +10,7 @@ The date range (``from``/``to``) is not a tag facet: it filters on each article'
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Sequence
@@ -47,7 +48,7 @@ class Facet:
     stored: str  # the Extraction attribute (and result key) that holds the article's values
     values: Callable[[Extraction], list[str]]  # the values an article is indexed under
     help: str  # the CLI option's help
-    # values -> the value each is one with across the archive (see ``full_names_of_surnames``);
+    # values -> the value each is one with across the archive (see ``same_official``);
     # given the facet's values and their article counts
     same: Callable[[Sequence[str], Sequence[int]], dict[str, str]] | None = None
 
@@ -149,13 +150,87 @@ def full_names_of_surnames(values: Sequence[str], counts: Sequence[int]) -> dict
     return merged
 
 
+# Spellings of one full name: the same letters but for case, hyphens, dots and apostrophes ("Kim Jong Un",
+# "Kim Jong-un"; "George W.Bush"), a foreign name's accents ("François Hollande", "Recep Tayyip Erdoğan") or one
+# letter of a long word of a foreign name ("Sergey Kislyak", "Sergei Kislyak"; "Nicki Haley"). A Vietnamese
+# name keeps its accents (Nguyễn Văn Thanh and Nguyễn Văn Thành are two people), as does an anonymised one
+# ("Nguyễn Thị D", "Nguyễn Thị Đ"); a short word is a name of its own ("Kim Jong-il" is not "Kim Jong-un", nor
+# "Kim Song-il" "Kim Jong-il").
+_SPELLING_MARKS = re.compile(r"[\s.\-'’]+")
+_LONG_WORD = 5
+
+
+def _spelling_key(name: str) -> tuple[str, bool]:
+    """(the name's letters as compared, whether it is foreign: a word of three letters or more that is no
+    Vietnamese syllable)."""
+    text = _SPELLING_MARKS.sub(" ", name.lower()).strip()
+    foreign = any(len(word) > 2 and not is_vietnamese_syllable(word) for word in text.split())
+    if foreign:
+        text = "".join(c for c in unicodedata.normalize("NFD", text.replace("đ", "d")) if not unicodedata.combining(c))
+    return text, foreign
+
+
+def spellings_of_one_name(values: Sequence[str], counts: Sequence[int]) -> dict[str, str]:
+    """Full names that are spellings of one person's name (see above) -> the spelling the archive
+    gives most often."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    foreign: set[str] = set()
+    for value, count in zip(values, counts):
+        if count and " " in value:
+            key, is_foreign = _spelling_key(value)
+            groups.setdefault(key, []).append((count, value))
+            if is_foreign:
+                foreign.add(key)
+    parent = {key: key for key in groups}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    # one letter apart in a long word: keys alike but at one position, grouped under a wildcard there
+    by_pattern: dict[str, list[str]] = {}
+    for key in foreign:
+        start = 0
+        for word in key.split(" "):
+            if len(word) >= _LONG_WORD:
+                for at in range(start, start + len(word)):
+                    by_pattern.setdefault(key[:at] + "\0" + key[at + 1:], []).append(key)
+            start += len(word) + 1
+    for keys in by_pattern.values():
+        for other in keys[1:]:
+            parent[root(other)] = root(keys[0])
+    merged_groups: dict[str, list[tuple[int, str]]] = {}
+    for key, members in groups.items():
+        merged_groups.setdefault(root(key), []).extend(members)
+    merged = {}
+    for members in merged_groups.values():
+        if len(members) > 1:
+            best = max(members)[1]
+            merged.update({value: best for _, value in members if value != best})
+    return merged
+
+
+def same_official(values: Sequence[str], counts: Sequence[int]) -> dict[str, str]:
+    """One person, one value: spellings of one full name merge into the commonest
+    (``spellings_of_one_name``), then a surname alone into the full name (``full_names_of_surnames``)."""
+    spelled = spellings_of_one_name(values, counts)
+    totals: dict[str, int] = {}
+    for value, count in zip(values, counts):
+        if count:
+            name = spelled.get(value, value)
+            totals[name] = totals.get(name, 0) + count
+    full = full_names_of_surnames(list(totals), list(totals.values()))
+    return {**{value: full.get(name, name) for value, name in spelled.items()}, **full}
+
+
 FACETS: tuple[Facet, ...] = (
     Facet("partner", "Đối tác", TAG, "partners", lambda x: [p.name for p in x.partners],
           "only articles with this partner"),
     Facet("country", "Quốc gia", TAG, "countries", lambda x: list(x.countries),
           "only articles with a partner from this country"),
     Facet("official", "Lãnh đạo", TAG, "officials", lambda x: [o.name for o in x.officials],
-          "only articles naming this official", same=full_names_of_surnames),
+          "only articles naming this official", same=same_official),
     Facet("year", "Năm", YEAR, "year", lambda x: [str(x.year) if x.year else UNKNOWN_YEAR],
           f"only articles of this year ({UNKNOWN_YEAR!r}: year not known)"),
 )
