@@ -171,8 +171,9 @@ def _spelling_key(name: str) -> tuple[str, bool]:
 
 
 def spellings_of_one_name(values: Sequence[str], counts: Sequence[int]) -> dict[str, str]:
-    """Full names that are spellings of one person's name (see above) -> the spelling the archive
-    gives most often."""
+    """Names of more than one word that are spellings of one name (see above) -> the spelling the
+    archive gives most often: a person's, or a partner's ("tỉnh Bôlykhamxay", "tỉnh Bôlykhămxay";
+    "Bộ Phát triển kinh tế Nga", "Bộ Phát triển Kinh tế Nga")."""
     groups: dict[str, list[tuple[int, str]]] = {}
     foreign: set[str] = set()
     for value, count in zip(values, counts):
@@ -226,7 +227,7 @@ def same_official(values: Sequence[str], counts: Sequence[int]) -> dict[str, str
 
 FACETS: tuple[Facet, ...] = (
     Facet("partner", "Đối tác", TAG, "partners", lambda x: [p.name for p in x.partners],
-          "only articles with this partner"),
+          "only articles with this partner", same=spellings_of_one_name),
     Facet("country", "Quốc gia", TAG, "countries", lambda x: list(x.countries),
           "only articles with a partner from this country"),
     Facet("official", "Lãnh đạo", TAG, "officials", lambda x: [o.name for o in x.officials],

@@ -271,6 +271,26 @@ def test_an_official_written_two_ways_is_one_value(tmp_path_factory):
         assert found.filters["official"] == ["Kim Jong-un"] and found.total == 3, typed
 
 
+def test_a_partner_written_two_ways_is_one_value(tmp_path_factory):
+    """Laos' Bolikhamxay province is "tỉnh Bôlykhămxay" in bm22568398, "tỉnh Bôlykhamxay" in bm22598879,
+    both and "tỉnh Bôlykhămxây" in bm22569542; Russia's ministry is "Bộ Phát triển kinh tế Nga" in
+    bm22652339 and "Bộ Phát triển Kinh tế Nga" in bm22334525 and bm22649701: one value each, in the spelling most
+    articles give, and a filter by any spelling finds them all."""
+    from conftest import NEWS, index_news_articles
+
+    if not NEWS.exists():
+        pytest.skip(f"SKIPPED: the news corpus {NEWS} is missing (set SEARCHER_CORPORA)")
+    archive = index_news_articles(tmp_path_factory, "partner-spellings",
+                                  {"bm22568398", "bm22598879", "bm22569542", "bm22652339", "bm22334525",
+                                   "bm22649701"})
+    assert "tỉnh Bôlykhamxay" in {p["name"] for p in archive.article("bm22598879").partners}
+    found = archive.search(SearchParams(q="", selections={"partner": ["tỉnh Bôlykhamxay"]}, facet_limit=100))
+    assert found.filters["partner"] == ["tỉnh Bôlykhămxay"] and found.total == 3
+    partners = facet(found, "partner")
+    assert partners["tỉnh Bôlykhămxay"] == 3 and partners["Bộ Phát triển Kinh tế Nga"] == 3
+    assert not {"tỉnh Bôlykhamxay", "tỉnh Bôlykhămxây", "Bộ Phát triển kinh tế Nga"} & set(partners)
+
+
 def test_spellings_of_one_name_are_merged_and_other_names_are_not():
     """The official facet's values and article counts of the 34,870-article archive: case, hyphens
     and a foreign name's accents are spellings ("Kim Jong Un", "François Hollande"), as is one letter
