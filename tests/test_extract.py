@@ -334,7 +334,9 @@ def news_articles():
               "bm22243260", "bm22549588", "bm21487878", "bm22237627",
               "bm22386488", "bm22255640",
               # streets named after people (not officials), and officials after a district's number
-              "bm21477828", "bm21471024", "bm21471735", "bm21479712", "bm21481556"}
+              "bm21477828", "bm21471024", "bm21471735", "bm21479712", "bm21481556",
+              # football clubs named like players
+              "bm21471763", "bm21473215"}
     found = {}
     with gzip.open(NEWS, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -440,6 +442,16 @@ def test_streets_at_a_crossing_or_an_address_are_not_people(news_articles):
     assert not {"Trần Quang Khải", "Nguyễn Lương Bằng"} & officials("bm21477828")
     assert "Đoàn Ngọc Hải" in officials("bm21479712")
     assert "Nguyễn Hoài Nam" in officials("bm21481556")
+
+
+def test_football_clubs_are_not_people(news_articles):
+    """Sports pages name clubs as they name players: "Real Madrid", "Liverpool", "Bayern Munich" beside
+    Conte and Mourinho; "Hoàng Anh Gia Lai" beside its coach Hoàng Anh Tuấn."""
+    europe = {o.name for o in extract(news_articles["bm21471763"]).officials}
+    assert {"Antonio Conte", "Jose Mourinho"} <= europe
+    assert not {"Real Madrid", "Liverpool", "Arsenal", "Bayern Munich"} & europe
+    vleague = {o.name for o in extract(news_articles["bm21473215"]).officials}
+    assert "Hoàng Anh Tuấn" in vleague and "Hoàng Anh Gia Lai" not in vleague
 
 
 def test_a_meeting_with_a_vietnamese_party_keeps_its_partner(news_articles):
