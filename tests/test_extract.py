@@ -336,7 +336,9 @@ def news_articles():
               # streets named after people (not officials), and officials after a district's number
               "bm21477828", "bm21471024", "bm21471735", "bm21479712", "bm21481556",
               # football clubs named like players
-              "bm21471763", "bm21473215"}
+              "bm21471763", "bm21473215",
+              # an honorific between a title and a name
+              "bm21474648", "bm22496360"}
     found = {}
     with gzip.open(NEWS, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -452,6 +454,16 @@ def test_football_clubs_are_not_people(news_articles):
     assert not {"Real Madrid", "Liverpool", "Arsenal", "Bayern Munich"} & europe
     vleague = {o.name for o in extract(news_articles["bm21473215"]).officials}
     assert "Hoàng Anh Tuấn" in vleague and "Hoàng Anh Gia Lai" not in vleague
+
+
+def test_an_honorific_before_a_name_is_not_part_of_the_title(news_articles):
+    """"Tổng thư ký LHQ Ngài Antonio Guterres", "Đại sứ du lịch Nhật Bản Ông Takahashi Ayumi": the title
+    ends before "Ngài" and "Ông"."""
+    def titles(doc_id):
+        return {o.name: o.title for o in extract(news_articles[doc_id]).officials}
+
+    assert titles("bm21474648")["Antonio Guterres"] == "Tổng thư ký LHQ"
+    assert titles("bm22496360")["Takahashi Ayumi"] == "Đại sứ du lịch Nhật Bản"
 
 
 def test_a_meeting_with_a_vietnamese_party_keeps_its_partner(news_articles):

@@ -510,6 +510,8 @@ class _Scanner:
                 name = words  # "trung tá Khăm Sinh Phan Tha Vông": so is a Lao name of five syllables
             if name:
                 title_end = end - len(name)
+                while title_end > i + 1 and lows[title_end - 1] in ("ông", "ngài"):  # not "bà": "Hai Bà Trưng"
+                    title_end -= 1  # "Đại sứ du lịch Nhật Bản Ông Takahashi Ayumi": the honorific is the name's
         if name is None and end + 1 < len(texts) and texts[end] in ("-", "–") and caps[end + 1]:
             stop = self._cap_run(end + 1)
             words = texts[end + 1 : stop]
