@@ -192,14 +192,19 @@ def test_facet_counts_of_a_query_count_its_articles(news_index, query):
         dict(Counter(str(a.year) for a in articles if a.year))
 
 
-def test_a_partner_filtered_by_its_name_with_the_republic_s_form_is_the_one_value(tmp_path_factory):
-    """bm22517194 names "Quốc hội của Chính quyền Nhân dân nước Cộng hòa Cuba" and "Quốc hội Cuba": one value,
-    "Quốc hội Cuba"; a filter or a link written "Quốc hội Cộng hòa Cuba" (as older indexes named it) finds it."""
+def _news_archive(tmp_path_factory, name: str, ids: set[str]):
+    """An index of these articles of the shared news corpus, or a loud skip when it is missing."""
     from conftest import NEWS, index_news_articles
 
     if not NEWS.exists():
         pytest.skip(f"SKIPPED: the news corpus {NEWS} is missing (set SEARCHER_CORPORA)")
-    archive = index_news_articles(tmp_path_factory, "cuba", {"bm22517194"})
+    return index_news_articles(tmp_path_factory, name, ids)
+
+
+def test_a_partner_filtered_by_its_name_with_the_republic_s_form_is_the_one_value(tmp_path_factory):
+    """bm22517194 names "Quốc hội của Chính quyền Nhân dân nước Cộng hòa Cuba" and "Quốc hội Cuba": one value,
+    "Quốc hội Cuba"; a filter or a link written "Quốc hội Cộng hòa Cuba" (as older indexes named it) finds it."""
+    archive = _news_archive(tmp_path_factory, "cuba", {"bm22517194"})
     result = archive.search(SearchParams(q="", selections={"partner": ["Quốc hội Cộng hòa Cuba"]}))
     assert result.total == 1 and result.hits[0].id == "bm22517194"
     assert result.filters["partner"] == ["Quốc hội Cuba"]
@@ -211,12 +216,8 @@ def test_an_official_named_by_surname_alone_is_the_full_name_the_archive_gives_h
     five other articles do. Filtering by "Donald Trump" finds it too, the facet has one value, and
     "Trump" typed in a filter or a link is that value. "Clinton" alone (bm21494374, Hillary)
     stays apart: the archive gives "Bill Clinton" in three articles, too few to say."""
-    from conftest import NEWS, index_news_articles
-
-    if not NEWS.exists():
-        pytest.skip(f"SKIPPED: the news corpus {NEWS} is missing (set SEARCHER_CORPORA)")
     full = {"bm22477928", "bm22329348", "bm22247381", "bm22267318", "bm21479372"}
-    archive = index_news_articles(tmp_path_factory, "trump", full | {"bm21481116", "bm21494374"})
+    archive = _news_archive(tmp_path_factory, "trump", full | {"bm21481116", "bm21494374"})
     alone = {o["name"] for o in archive.article("bm21481116").officials}
     assert "Trump" in alone and "Donald Trump" not in alone  # what the article itself gives
     found = archive.search(SearchParams(q="", selections={"official": ["Donald Trump"]}, limit=20,
@@ -252,11 +253,7 @@ def test_an_official_written_two_ways_is_one_value(tmp_path_factory):
     """bm21491502 writes "Kim Jong Un", bm21472528 "Kim Jong-un", bm21491793 "Sergey Lavrov" and
     bm21472979 "Sergei Lavrov": the facet has one value for each man, in the spelling the archive
     gives most, and filtering by either spelling finds both articles."""
-    from conftest import NEWS, index_news_articles
-
-    if not NEWS.exists():
-        pytest.skip(f"SKIPPED: the news corpus {NEWS} is missing (set SEARCHER_CORPORA)")
-    archive = index_news_articles(tmp_path_factory, "spellings",
+    archive = _news_archive(tmp_path_factory, "spellings",
                                   {"bm21491502", "bm21472528", "bm21472612", "bm21491793", "bm21472979",
                                    "bm21474115"})
     assert "Kim Jong Un" in {o["name"] for o in archive.article("bm21491502").officials}
@@ -276,11 +273,7 @@ def test_a_partner_written_two_ways_is_one_value(tmp_path_factory):
     both and "tỉnh Bôlykhămxây" in bm22569542; Russia's ministry is "Bộ Phát triển kinh tế Nga" in
     bm22652339 and "Bộ Phát triển Kinh tế Nga" in bm22334525 and bm22649701: one value each, in the spelling most
     articles give, and a filter by any spelling finds them all."""
-    from conftest import NEWS, index_news_articles
-
-    if not NEWS.exists():
-        pytest.skip(f"SKIPPED: the news corpus {NEWS} is missing (set SEARCHER_CORPORA)")
-    archive = index_news_articles(tmp_path_factory, "partner-spellings",
+    archive = _news_archive(tmp_path_factory, "partner-spellings",
                                   {"bm22568398", "bm22598879", "bm22569542", "bm22652339", "bm22334525",
                                    "bm22649701"})
     assert "tỉnh Bôlykhamxay" in {p["name"] for p in archive.article("bm22598879").partners}
