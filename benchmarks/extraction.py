@@ -476,7 +476,8 @@ def main() -> None:
 
     if args.json:
         summary = {
-            "labels": str(LABELS.relative_to(ROOT)), "part": args.part, "ids": str(args.ids) if args.ids else None, "articles": len(labels), "kinds": kinds,
+            "labels": str(LABELS.relative_to(ROOT)), "part": args.part, "ids": str(args.ids) if args.ids else None,
+            "articles": len(labels), "kinds": kinds,
             "fields": {name: prf(*row) for name, row in counts.fields.items()},
             "partner_false_positives": counts.partner_fp, "official_false_positives": counts.official_fp,
             "titles": {"exact": counts.titles[0], "matched_with_title": counts.titles[1]},

@@ -10,14 +10,13 @@ The date range (``from``/``to``) is not a tag facet: it filters on each article'
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable, Sequence
 
 from .data import word_list
 from .model import Extraction
-from .text.normalize import is_vietnamese_syllable, normalize_syllable
+from .text.normalize import fold, is_vietnamese_syllable, normalize_syllable
 
 TAG = "tag"  # values ranked by count
 YEAR = "year"  # also a chronological histogram, with a bucket for articles of unknown year
@@ -163,11 +162,9 @@ _LONG_WORD = 5
 def _spelling_key(name: str) -> tuple[str, bool]:
     """(the name's letters as compared, whether it is foreign: a word of three letters or more that is no
     Vietnamese syllable)."""
-    text = _SPELLING_MARKS.sub(" ", name.lower()).strip()
-    foreign = any(len(word) > 2 and not is_vietnamese_syllable(word) for word in text.split())
-    if foreign:
-        text = "".join(c for c in unicodedata.normalize("NFD", text.replace("đ", "d")) if not unicodedata.combining(c))
-    return text, foreign
+    words = _SPELLING_MARKS.sub(" ", name.lower()).split()
+    foreign = any(len(word) > 2 and not is_vietnamese_syllable(word) for word in words)
+    return " ".join(map(fold, words) if foreign else words), foreign
 
 
 def spellings_of_one_name(values: Sequence[str], counts: Sequence[int]) -> dict[str, str]:
