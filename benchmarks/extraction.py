@@ -252,6 +252,8 @@ class Counts:
         self.fields = {name: [0, 0, 0] for name in
                        ("partners", "partners:relations", "partners:mention", "countries", "officials", "date")}
         self.partner_fp = {"mentioned": 0, "duplicate": 0, "unlabelled": 0}
+        # the partners the engine names as only mentioned (``Extraction.mentioned``), by their label's role
+        self.mentioned = {"mentioned": 0, "counterpart": 0, "unlabelled": 0}
         self.official_fp = {"duplicate": 0, "unlabelled": 0}
         self.titles = [0, 0]  # exact, matched officials with a labelled title
         self.dates = {"labelled": 0, "day_month_right": 0, "exact": 0, "dated": 0, "spurious": 0,
@@ -289,6 +291,11 @@ def score_article(label: dict, article: Article, counts: Counts, got: Extraction
             why = "unlabelled"
         counts.partner_fp[why] += 1
         errors["spurious_partners"].append({"name": name, "why": why})
+    counterpart_keys = set().union(*(partner_keys(p) for p in counterparts)) if counterparts else set()
+    for partner in got.mentioned:
+        found = partner_key(partner.name)
+        counts.mentioned["counterpart" if found in counterpart_keys else
+                         "mentioned" if found in mentioned_keys else "unlabelled"] += 1
 
     # Countries: sets by key, equivalent names as one.
     gold_countries = {country_key(c): c for c in label["countries"]}
@@ -406,6 +413,9 @@ def print_table(labels: list[dict], counts: Counts, kinds: dict[str, int], part:
     fp = counts.partner_fp
     print(f"partner false positives: {sum(fp.values())} = {fp['mentioned']} labelled 'mentioned', "
           f"{fp['unlabelled']} not labelled, {fp['duplicate']} duplicates of a matched partner")
+    named = counts.mentioned
+    print(f"partners named as only mentioned: {sum(named.values())} = {named['mentioned']} labelled 'mentioned', "
+          f"{named['unlabelled']} not labelled, {named['counterpart']} labelled 'counterpart'")
     fp = counts.official_fp
     print(f"official false positives: {sum(fp.values())} = {fp['unlabelled']} not labelled, "
           f"{fp['duplicate']} duplicates of a matched official")
@@ -480,6 +490,7 @@ def main() -> None:
             "articles": len(labels), "kinds": kinds,
             "fields": {name: prf(*row) for name, row in counts.fields.items()},
             "partner_false_positives": counts.partner_fp, "official_false_positives": counts.official_fp,
+            "partners_named_as_mentioned": counts.mentioned,
             "titles": {"exact": counts.titles[0], "matched_with_title": counts.titles[1]},
             "dates": counts.dates,
             "timing": None if times is None else

@@ -248,7 +248,7 @@ def render_text(result, color: bool = False) -> str:
         lines.append(f'Có phải bạn muốn tìm: "{result.suggestion}"?')
     first = (result.page - 1) * result.limit
     for rank, hit in enumerate(result.hits, start=first + 1):
-        meta = [date_label(hit.date)]
+        meta = [("đăng " if hit.date_source in ("stamp", "metadata") else "") + date_label(hit.date)]
         meta += [f'{p["name"]} ({p["country"]})' if p["country"] and p["country"] != p["name"] else p["name"]
                  for p in hit.partners]  # a country as the partner ("Hoa Kỳ") is not followed by itself
         lines += ["", f"{rank:>3}. {hit.title}", f"     {' · '.join(meta)} · {hit.id}",
@@ -279,15 +279,19 @@ def cmd_inspect(args) -> int:
             continue
         extraction = extract_article(item)
         records.append({
-            "id": item.id, "title": item.title, **dataclasses.asdict(extraction),
+            "id": item.id, "title": item.title, "published": item.published,
+            "published_from": item.published_from, **dataclasses.asdict(extraction),
             "captions": item.captions, "body": item.body,
         })
     if args.json:
         print(json.dumps(records, ensure_ascii=False, indent=2))
     else:
         for r in records:
-            print(f"{r['id']}: {r['title']}\n  date: {r['date'] or '-'}"
+            date = f"{r['date']} (from the {r['date_source']})" if r["date"] else "-"
+            published = f"{r['published']} (from the {r['published_from']})" if r["published"] else "-"
+            print(f"{r['id']}: {r['title']}\n  date: {date}\n  published: {published}"
                   f"\n  partners: {', '.join(p['name'] for p in r['partners']) or '-'}"
+                  f"\n  mentioned: {', '.join(p['name'] for p in r['mentioned']) or '-'}"
                   f"\n  countries: {', '.join(r['countries']) or '-'}"
                   f"\n  officials: {', '.join(o['name'] for o in r['officials']) or '-'}"
                   f"\n  captions: {len(r['captions'])}, body: {len(r['body'])} chars")

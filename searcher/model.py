@@ -18,7 +18,10 @@ class Article:
     captions: list[str] = field(default_factory=list)
     summary: str | None = None
     url: str | None = None
-    published: str | None = None  # ISO date ("2024-04-22" or a longer timestamp) from metadata
+    published: str | None = None  # ISO date ("2024-04-22" or a longer timestamp)
+    # where ``published`` came from: "metadata" (a JSONL field, a sidecar) or "stamp" (the date and
+    # time the page prints under its headline, see ``ingest.stamps``)
+    published_from: str | None = None
     source: str = ""  # file path, with ":LINE" for a JSONL record
 
 
@@ -39,6 +42,9 @@ class ReadError:
 class Partner:
     name: str  # canonical, e.g. "tỉnh Nagano"
     country: str | None  # standard Vietnamese country name, e.g. "Nhật Bản"
+    # "counterpart": a party of the reported event (the partner facet); "mentioned": named in the
+    # report's text but not taking part (a venue, the background, another exchange)
+    role: str = "counterpart"
 
 
 @dataclass
@@ -53,7 +59,11 @@ class Extraction:
 
     date: str | None = None  # "YYYY-MM-DD", or "--MM-DD" when the year is unknown
     year: int | None = None
-    partners: list[Partner] = field(default_factory=list)
+    # where ``date`` came from: "dateline" (the time phrase opening the report: "Sáng 22/4"), or "stamp"
+    # or "metadata" (the publication date standing in, as ``Article.published_from``); None without a date
+    date_source: str | None = None
+    partners: list[Partner] = field(default_factory=list)  # the counterparts
+    mentioned: list[Partner] = field(default_factory=list)  # foreign parties named, not taking part
     countries: list[str] = field(default_factory=list)
     officials: list[Official] = field(default_factory=list)
 

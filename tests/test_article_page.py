@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import build_index, serve_index
+from conftest import CORPUS, NEWS, build_index, index_news, serve_index
 
 NAGANO_ID = "000_f33226c30985bb77"
 NAGANO = "tỉnh Nagano"
@@ -47,6 +47,26 @@ LONG_RECORD = {"id": "long_vannam", "title": "Lào Cai và tỉnh Vân Nam bàn 
                "summary": "Đoàn công tác tỉnh Lào Cai thăm tỉnh Vân Nam.", "body": LONG_BODY}
 
 
+# The Nagano seed page as a site that prints its stamp under the headline gives it.
+NAGANO_TITLE, NAGANO_TEXT = (CORPUS / f"{NAGANO_ID}.txt").read_text(encoding="utf-8").split("\n", 1)
+STAMPED_RECORD = {"id": "stamped_nagano", "title": NAGANO_TITLE,
+                  "body": "Thứ Bảy, 23/04/2016 09:30:00 (GMT+7)\n" + NAGANO_TEXT}
+# Seed 001's lead without its time phrase ("vào tối 28/11"), under a stamp: no event date but the publication's.
+UNDATED_RECORD = {"id": "undated_kawaguchi", "title": "Tìm kiếm cơ hội hợp tác giữa thành phố Kawaguchi và huyện Bảo Thắng",
+                  "body": "08:12 29-11-2016 | Thời sự\nĐó là mục đích chuyến thăm và làm việc tại huyện Bảo Thắng của "
+                          "Đoàn công tác của thành phố Kawaguchi, tỉnh Saitama (Nhật Bản)."}
+# bm22643509, "Phó Chủ tịch Quốc hội Uông Chu Lưu thăm Hàn Quốc": the National Assembly of Korea receives the
+# delegation, which also visits Samsung's seat "tại thành phố Suwon, thủ phủ của tỉnh Gyeonggy": Suwon is only
+# where Samsung is.
+SUWON_ID = "bm22643509"
+
+
+def section(page: str, heading: str) -> list[str]:
+    """The names listed under an aside's heading of the article page."""
+    part = re.search(rf"<h2>{heading}</h2>(.*?)</section>", page, re.S)
+    return [html.unescape(name) for name in re.findall(r"<li><a [^>]*>([^<]+)</a>", part.group(1))] if part else []
+
+
 def body_paragraphs(page: str) -> list[tuple[str, str]]:
     """(kind, text) of each paragraph the page shows in the article's body."""
     body = re.search(r'<div class="body">(.*?)</div>', page, re.S).group(1)
@@ -70,6 +90,60 @@ def long_server(tmp_path_factory):
     base = tmp_path_factory.mktemp("long")
     build_index(base, [LONG_RECORD])
     yield from serve_index(base / "index")
+
+
+@pytest.fixture(scope="module")
+def stamped_server(tmp_path_factory):
+    base = tmp_path_factory.mktemp("stamped")
+    build_index(base, [STAMPED_RECORD, UNDATED_RECORD])
+    yield from serve_index(base / "index")
+
+
+@pytest.fixture(scope="module")
+def suwon_server(tmp_path_factory):
+    if not NEWS.exists():
+        pytest.skip(f"SKIPPED: the news corpus {NEWS} is missing (set SEARCHER_CORPORA)")
+    base = tmp_path_factory.mktemp("suwon")
+    index_news(base, lambda _, record: record["id"] == SUWON_ID).close()
+    yield from serve_index(base / "index")
+
+
+# --- where the date comes from, and who took part ------------------------------------------------
+
+def test_the_page_says_when_it_was_published_and_where_the_event_date_comes_from(stamped_server, seed_server):
+    record = stamped_server.get("/api/article/stamped_nagano").json()
+    assert (record["date"], record["date_source"]) == ("2016-04-22", "dateline")
+    assert (record["published"], record["published_from"]) == ("2016-04-23T09:30:00+07:00", "stamp")
+    assert "23/04/2016" not in record["body"]
+    page = html.unescape(stamped_server.get("/article/stamped_nagano").text)
+    assert "Ngày sự kiện: <time datetime=\"2016-04-22\">22/04/2016</time>" in page
+    assert "(theo dòng mở đầu bài báo)" in page
+    assert re.search(r"Đăng: <time class=\"published\"[^>]*>23/04/2016 09:30</time>", page)
+    plain = html.unescape(seed_server.get(f"/article/{NAGANO_ID}").text)
+    assert "22/04</time> (không rõ năm)" in plain and "Đăng:" not in plain
+
+
+def test_a_publication_date_standing_in_for_the_event_s_says_so(stamped_server):
+    record = stamped_server.get("/api/article/undated_kawaguchi").json()
+    assert (record["date"], record["date_source"], record["published_from"]) == ("2016-11-29", "stamp", "stamp")
+    page = html.unescape(stamped_server.get("/article/undated_kawaguchi").text)
+    assert "(bài không nêu ngày sự kiện; đây là ngày đăng in trên trang)" in page
+    cards = html.unescape(stamped_server.get("/search", q="kawaguchi").text)
+    assert re.search(r'<span class="date-source"[^>]*>Đăng </span><time datetime="2016-11-29">29/11/2016</time>', cards)
+    dated = html.unescape(stamped_server.get("/search", q="nagano").text)
+    assert '<time datetime="2016-04-22">22/04/2016</time>' in dated and 'class="date-source"' not in dated
+
+
+def test_the_page_sets_the_event_s_parties_apart_from_places_only_mentioned(suwon_server):
+    record = suwon_server.get(f"/api/article/{SUWON_ID}").json()
+    assert {"name": "Quốc hội Hàn Quốc", "country": "Hàn Quốc", "role": "counterpart"} in record["partners"]
+    assert {"name": "thành phố Suwon", "country": "Hàn Quốc", "role": "mentioned"} in record["mentioned"]
+    assert not {p["name"] for p in record["partners"]} & {p["name"] for p in record["mentioned"]}
+    page = suwon_server.get(f"/article/{SUWON_ID}").text
+    assert section(page, "Đối tác") == [p["name"] for p in record["partners"]]
+    assert section(page, "Chỉ được nhắc đến") == [p["name"] for p in record["mentioned"]]
+    assert suwon_server.get("/api/search", partner="Quốc hội Hàn Quốc").json()["total"] == 1
+    assert suwon_server.get("/api/search", partner="thành phố Suwon").json()["total"] == 0
 
 
 # --- paragraphs ------------------------------------------------------------------------------

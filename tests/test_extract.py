@@ -193,6 +193,32 @@ def test_dateline_in_late_december_published_in_january_belongs_to_the_previous_
     assert (extraction.date, extraction.year) == ("2024-12-31", 2024)
 
 
+def test_a_page_s_stamp_gives_its_dateline_the_year_and_the_date_says_where_it_came_from(tmp_path):
+    """The Nagano seed page as a site prints it, its stamp under the headline: "Sáng 22/4" is 22 April of
+    the stamp's year, and the date says it came from the dateline."""
+    [path] = CORPUS.glob("000_*.txt")
+    title, rest = path.read_text(encoding="utf-8").split("\n", 1)
+    page = tmp_path / path.name
+    page.write_text(f"{title}\nThứ Bảy, 23/04/2016 09:30:00 (GMT+7)\n{rest}", encoding="utf-8")
+    [stamped] = read_file(page)
+    extraction = extract(stamped)
+    assert (extraction.date, extraction.year, extraction.date_source) == ("2016-04-22", 2016, "dateline")
+    assert (seed("000").date, seed("000").date_source) == ("--04-22", "dateline")
+
+
+@pytest.mark.parametrize("published_from", ["stamp", "metadata"])
+def test_without_a_dateline_the_publication_date_stands_in_and_says_so(published_from):
+    """Seed 001's lead without its time phrase ("vào tối 28/11"): the publication date stands in, and the
+    date says whether the page printed it or the metadata gave it; with neither, no date at all."""
+    lead = ("Đó là mục đích chuyến thăm và làm việc tại huyện Bảo Thắng của Đoàn công tác của thành phố "
+            "Kawaguchi, tỉnh Saitama (Nhật Bản).")
+    dated = extract(Article(id="t", title="Tìm kiếm cơ hội hợp tác giữa thành phố Kawaguchi và huyện Bảo Thắng",
+                            body=lead, published="2016-11-29T07:15", published_from=published_from))
+    assert (dated.date, dated.year, dated.date_source) == ("2016-11-29", 2016, published_from)
+    undated = extract(article(lead))
+    assert (undated.date, undated.year, undated.date_source) == (None, None, None)
+
+
 def test_full_date_in_the_dateline_gives_the_year():
     extraction = extract(article("Ngày 26/7/2010, tại Hà Nội, hai bên ký kết biên bản ghi nhớ."))
     assert (extraction.date, extraction.year) == ("2010-07-26", 2010)

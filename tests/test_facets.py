@@ -104,7 +104,7 @@ def test_empty_query_with_a_filter_browses_newest_first(searcher):
 def test_hits_carry_their_extracted_fields(searcher):
     hit = search(searcher, q="savannakhet").hits[0]
     assert hit.date == "2022-11-18" and hit.year == 2022
-    assert hit.partners == [{"name": "tỉnh Savannakhet", "country": "Lào"}]
+    assert hit.partners == [{"name": "tỉnh Savannakhet", "country": "Lào", "role": "counterpart"}]
     assert hit.countries == ["Lào"]
 
 

@@ -342,3 +342,59 @@ def test_benchmark_corpus_first_records_read_cleanly():
     assert len({a.id for a in articles}) == 100
     assert all(a.title and len(a.body) > 100 and a.summary for a in articles)
     assert all(unicodedata.is_normalized("NFC", a.body) for a in articles)
+
+
+# --- publication stamps ------------------------------------------------------------------------
+
+# Stamps in the shapes news sites print them under the headline.
+STAMPS = {
+    "Thứ Sáu, 14/07/2023 09:30:00 (GMT+7)": "2023-07-14T09:30:00+07:00",
+    "08:12 03-10-2021 | Thời sự": "2021-10-03T08:12",
+    "Cập nhật lúc 10:05, Thứ tư, 12/04/2023": "2023-04-12T10:05",
+    "Thứ bảy, 5/3/2024, 10:05 (GMT+7)": "2024-03-05T10:05+07:00",
+}
+NAGANO_PAGE = SEEDS / "000_f33226c30985bb77.txt"
+
+
+def stamped_page(tmp_path: Path, stamp: str) -> Path:
+    """The Nagano seed page as a site that prints its stamp under the headline would give it."""
+    title, rest = NAGANO_PAGE.read_text(encoding="utf-8").split("\n", 1)
+    return write(tmp_path / NAGANO_PAGE.name, f"{title}\n{stamp}\n{rest}")
+
+
+@pytest.mark.parametrize("stamp", STAMPS)
+def test_a_stamp_under_the_headline_is_the_publication_date_and_no_text(tmp_path, stamp):
+    [article] = read_file(stamped_page(tmp_path, stamp))
+    [plain] = read_file(NAGANO_PAGE)
+    assert (article.published, article.published_from) == (STAMPS[stamp], "stamp")
+    assert article.body == plain.body and article.title == plain.title
+    assert (plain.published, plain.published_from) == (None, None)
+
+
+def test_metadata_outranks_the_page_s_stamp_which_still_leaves_the_text(tmp_path):
+    page = stamped_page(tmp_path, "Thứ Sáu, 14/07/2023 09:30:00 (GMT+7)")
+    write(page.with_suffix(".json"), json.dumps({"published": "2023-07-15"}))
+    [article] = read_file(page)
+    assert (article.published, article.published_from) == ("2023-07-15", "metadata")
+    assert "14/07/2023" not in article.body
+
+
+def test_a_jsonl_body_s_closing_stamp_is_lifted_but_a_related_headline_s_is_not(tmp_path):
+    """The corpus's sport pages end a related headline with its site and time ("Minh Tuấn - Thể Thao Việt
+    Nam | 07:27 08/02/2017"): words of their own, so text, not this page's stamp; after "Tin liên quan"
+    every stamp is another article's."""
+    lines = NAGANO_PAGE.read_text(encoding="utf-8").split("\n")[2:]
+    teaser = lines.index("Có thể bạn quan tâm")
+    text, related_block = lines[:teaser], lines[teaser:]
+    credit = "Minh Tuấn - Thể Thao Việt Nam | 07:27 08/02/2017"
+    records = [
+        {"id": "stamped", "title": "Lào Cai thăm Nagano", "body": "\n".join([*text, "22/04/2016 18:05", *related_block])},
+        {"id": "credit", "title": "Lào Cai thăm Nagano", "body": "\n".join([*text, credit, *related_block])},
+        {"id": "related", "title": "Lào Cai thăm Nagano",
+         "body": "\n".join([*text, related_block[0], "22/04/2016 18:05", *related_block[1:]])},
+    ]
+    stamped, with_credit, related = read_file(write(tmp_path / "news.jsonl", jsonl(records)))
+    assert (stamped.published, stamped.published_from) == ("2016-04-22T18:05", "stamp")
+    assert "18:05" not in stamped.body
+    assert with_credit.published is None and with_credit.body.endswith(credit)
+    assert related.published is None

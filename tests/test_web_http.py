@@ -126,7 +126,7 @@ def test_partner_filter_or_within_and_across(synthetic_server):
     one = synthetic_server.get("/api/search", partner="tỉnh Nagano").json()
     assert one["total"] == 3 and hit_ids(one) == SYN_NAGANO
     assert one["filters"]["partner"] == ["tỉnh Nagano"]
-    assert all(hit["partners"] == [{"name": "tỉnh Nagano", "country": "Nhật Bản"}]
+    assert all(hit["partners"] == [{"name": "tỉnh Nagano", "country": "Nhật Bản", "role": "counterpart"}]
                for hit in one["hits"])
     # Disjunctive counts: the selected value keeps its count, the others show what they add.
     assert facet_values(one, "partner") == {"tỉnh Nagano": 3, "tỉnh Vân Nam": 3, "tỉnh Gyeonggi": 1}

@@ -116,13 +116,15 @@ def create_app(index_dir, searcher: Searcher | None = None) -> Flask:
     app.extensions["searcher"] = holder
 
     app.jinja_env.filters["vn_date"] = vn_date
+    app.jinja_env.filters["vn_stamp"] = vn_stamp
     app.jinja_env.filters["number"] = number
     app.jinja_env.filters["host"] = host
     app.jinja_env.globals["year_bars_of"] = charts.for_archive
     app.jinja_env.globals.update(FACETS=FACETS,
                                  DEFAULT_LIMIT=DEFAULT_LIMIT,
                                  DEFAULT_FACET_LIMIT=DEFAULT_FACET_LIMIT,
-                                 filter_label=filter_label)
+                                 filter_label=filter_label,
+                                 DATE_SOURCES=DATE_SOURCES)
 
     def route(rule: str, **options):
         # GET (and the implied HEAD) only; no automatic OPTIONS either.
@@ -281,6 +283,21 @@ def filter_label(name: str, value: str) -> str:
     if facet is None:
         return f"{DATE_RANGE.label(name)}: {value}"
     return f"{facet.label}: {facet.display(value)}"
+
+
+# Where an article page says its event date came from (``ArticleFacts.date_source``).
+DATE_SOURCES = {
+    "dateline": "theo dòng mở đầu bài báo",
+    "stamp": "bài không nêu ngày sự kiện; đây là ngày đăng in trên trang",
+    "metadata": "bài không nêu ngày sự kiện; đây là ngày đăng theo dữ liệu nguồn",
+}
+
+
+def vn_stamp(value: str) -> str:
+    """A publication date and time as Vietnamese readers write it: '2023-07-14T09:30:00+07:00' ->
+    '14/07/2023 09:30'."""
+    day, _, time = value.partition("T")
+    return f"{vn_date(day)} {time[:5]}" if time else vn_date(day)
 
 
 def host(url: str) -> str:

@@ -34,6 +34,8 @@ def as_extraction(label: dict) -> Extraction:
     return Extraction(date=label["date"],
                       partners=[Partner(p["name"], p.get("country")) for p in label["partners"]
                                 if p["role"] == "counterpart"],
+                      mentioned=[Partner(p["name"], p.get("country"), "mentioned") for p in label["partners"]
+                                 if p["role"] != "counterpart"],
                       countries=list(label["countries"]),
                       officials=[Official(o["name"], o.get("title")) for o in label["officials"]])
 

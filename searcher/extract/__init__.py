@@ -270,7 +270,7 @@ def about_sport(lead: str) -> bool:
 def extract(article: Article) -> Extraction:
     texts = _texts(article)
     chunks = _chunks(article, texts)
-    event_date, year = extract_date(article)
+    event_date, year, date_source = extract_date(article)
     named_here = known_place_names(chunks)
     places = (_STATIC_PLACES | named_here) if named_here else _STATIC_PLACES  # most add none
     officials = extract_people(chunks, places)
@@ -278,10 +278,10 @@ def extract(article: Article) -> Extraction:
     officials = [o for o in officials if not _named_as(o, _PRESS, whole)]
     lead = _lead(article, texts)
     if not has_vietnamese_party(article, officials, texts, lead) or about_goods(lead) or about_sport(lead):
-        return Extraction(date=event_date, year=year, officials=officials)  # a partner is a counterpart of a Vietnamese party
+        return Extraction(date=event_date, year=year, date_source=date_source, officials=officials)  # a partner is a counterpart of a Vietnamese party
     officials = [o for o in officials if o.name in lead or not (_named_as(o, _EXPERTS, whole) or _of_another_exchange(o, whole))]
     texts_of_partners, spans = event_spans(article, texts)
-    partners = extract_partners(texts_of_partners, {o.name for o in officials}, spans)
+    partners = found = extract_partners(texts_of_partners, {o.name for o in officials}, spans)
     text = "\n".join(texts_of_partners)
     partners = _parties_of_the_lead(partners, lead, text, officials)
     if any(_NEWS_OUTLET.match(p.name) for p in partners):
@@ -294,8 +294,22 @@ def extract(article: Article) -> Extraction:
     if partners:  # an event with a foreign party: its entertainers are guests (see above)
         officials = [o for o in officials if o.name in lead or not _named_as(o, _PERFORMERS, whole)]
     partners += _states_of_leaders_met(officials, partners, lead, text)
-    return Extraction(date=event_date, year=year, partners=partners, officials=officials,
+    return Extraction(date=event_date, year=year, date_source=date_source, partners=partners,
+                      mentioned=_only_mentioned(found, partners), officials=officials,
                       countries=event_countries(article, partners, officials, lead, text))
+
+
+def _only_mentioned(found, partners) -> list[Partner]:
+    """The foreign parties the report names that the rules above did not take as counterparts (a venue,
+    the background, another exchange), but not a counterpart's own country ("Nhật Bản" beside "tỉnh
+    Nagano"): the article page lists them apart, as named in the text."""
+    taken = {p.name for p in partners} | {p.country for p in partners if p.country}
+    mentioned: dict[str, Partner] = {}
+    for partner in found:
+        name = styled(partner.name)
+        if name not in taken:
+            mentioned.setdefault(name, Partner(name, partner.country, "mentioned"))
+    return list(mentioned.values())
 
 
 # Every spelling of a known body ("Liên hợp quốc": "LHQ", "Liên Hợp Quốc"), to find it in a lead.

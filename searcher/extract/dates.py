@@ -87,11 +87,15 @@ def _stated(match: re.Match) -> str | None:
     return match.group("year") or match.group("year2") or match.group("year3")
 
 
-def extract_date(article: Article) -> tuple[str | None, int | None]:
-    """Event date from the dateline near the start. The year comes from the dateline itself when
-    it states one, else from publication metadata, else stays unknown: stray numbers like
+def extract_date(article: Article) -> tuple[str | None, int | None, str | None]:
+    """Event date, its year, and where the date came from (``Extraction.date_source``).
+
+    The dateline near the start gives the day and month; the year comes from the dateline itself
+    when it states one, else from the publication date, else stays unknown: stray numbers like
     "(2023)" or "năm 2025" elsewhere in the text are never used, a wrong year is worse than none.
-    Without a dateline, the publication date stands in."""
+    Without a dateline, the publication date stands in. (A full date in the lead with no time word
+    before it is no stand-in: in the news corpus it is an anniversary, a birthday or a deadline
+    as often as the event.)"""
     lead = clean(_lead(article))
     matches = list(_DATELINE.finditer(lead))
     stated_years = [int(y) for m in matches if (y := _stated(m))]
@@ -116,7 +120,9 @@ def extract_date(article: Article) -> tuple[str | None, int | None]:
             if not _valid(day, month, year):
                 year = None
         if year is None:
-            return f"--{month:02d}-{day:02d}", None
-        return f"{year:04d}-{month:02d}-{day:02d}", year
-    # no dateline: the article's own date is the best we know
-    return (published.isoformat(), published.year) if published else (None, None)
+            return f"--{month:02d}-{day:02d}", None, "dateline"
+        return f"{year:04d}-{month:02d}-{day:02d}", year, "dateline"
+    # no date in the lead: the article's own date is the best we know
+    if published:
+        return published.isoformat(), published.year, article.published_from or "metadata"
+    return None, None, None

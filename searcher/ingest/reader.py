@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..model import Article, ReadError
 from ..text.normalize import clean
+from .stamps import lift_stamp
 
 SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
 SIDECAR_SUFFIX = ".json"
@@ -136,7 +137,7 @@ def _read_txt(path: Path) -> Iterator[Article | ReadError]:
     if problem:
         yield ReadError(source=str(path), message=problem)
         return
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines, stamp = lift_stamp(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), _is_teaser_marker)
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
         yield ReadError(source=str(path), message="empty file")
@@ -159,9 +160,16 @@ def _read_txt(path: Path) -> Iterator[Article | ReadError]:
         body="\n\n".join(paragraphs),
         captions=captions,
         url=url,
-        published=published,
+        **_publication(published, stamp),
         source=str(path),
     )
+
+
+def _publication(metadata: str | None, stamp: str | None) -> dict:
+    """``published`` and ``published_from``: the metadata's date, else the page's own stamp."""
+    if metadata:
+        return {"published": metadata, "published_from": "metadata"}
+    return {"published": stamp, "published_from": "stamp" if stamp else None}
 
 
 def _decode_text_file(data: bytes) -> tuple[str, str | None]:
@@ -259,7 +267,8 @@ def _parse_record(raw: bytes, path: Path, line: int) -> Iterator[Article | ReadE
     body = clean(record["body"]).replace("\r\n", "\n").replace("\r", "\n")
     # JSONL bodies either separate paragraphs by blank lines or put one paragraph on each line.
     one_per_line = not re.search(r"\n[ \t]*\n", body)
-    paragraphs, captions = _parse_body(body.split("\n"), line_is_paragraph=one_per_line)
+    lines, stamp = lift_stamp(body.split("\n"), _is_teaser_marker)
+    paragraphs, captions = _parse_body(lines, line_is_paragraph=one_per_line)
     summary = _collapse(optional["summary"]) if "summary" in optional else None
     yield Article(
         id=clean(record_id.strip()),
@@ -268,7 +277,7 @@ def _parse_record(raw: bytes, path: Path, line: int) -> Iterator[Article | ReadE
         captions=captions,
         summary=summary or None,
         url=optional.get("url"),
-        published=optional.get("published"),
+        **_publication(optional.get("published"), stamp),
         source=f"{path}:{line}",
     )
 

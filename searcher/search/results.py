@@ -45,10 +45,14 @@ class ArticleFacts(_Serialisable):
 
     date: str | None  # "YYYY-MM-DD", "--MM-DD" when the year is unknown, or None
     year: int | None
-    partners: list[dict]  # {"name", "country"}
+    partners: list[dict]  # the event's counterparts: {"name", "country", "role": "counterpart"}
     countries: list[str]
     officials: list[dict]  # {"name", "title"}
-    published: str | None = None  # from the source's metadata (JSONL "published", sidecar)
+    published: str | None = None  # from the source's metadata (JSONL "published", sidecar) or the page's stamp
+    published_from: str | None = None  # "metadata" or "stamp"
+    date_source: str | None = None  # "dateline", "stamp" or "metadata" (``model.Extraction.date_source``)
+    # foreign parties the report names that take no part: {"name", "country", "role": "mentioned"}
+    mentioned: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -128,4 +132,4 @@ class SearchResult(_Serialisable):
 
 def facts(data: dict) -> dict:
     """The ``ArticleFacts`` fields of an article's stored data."""
-    return {f.name: data.get(f.name) for f in dataclasses.fields(ArticleFacts)}
+    return {f.name: data.get(f.name, [] if f.default_factory is list else None) for f in dataclasses.fields(ArticleFacts)}

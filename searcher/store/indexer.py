@@ -96,7 +96,7 @@ class IndexReport:
 
 def fingerprint(article: Article) -> str:
     payload = [analysis_id(), EXTRACTION_ID, article.title, article.body, article.captions,
-               article.summary, article.url, article.published]
+               article.summary, article.url, article.published, article.published_from]
     return hashlib.sha1(json.dumps(payload, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
@@ -147,6 +147,7 @@ def document(article: Article, terms: Terms, extraction: Extraction, copy_keys: 
         "summary": article.summary,
         "url": article.url,
         "published": article.published,
+        "published_from": article.published_from,
         **dataclasses.asdict(extraction),  # date, year and every facet's stored values
     }
     return {
