@@ -116,9 +116,10 @@ def test_the_page_says_when_it_was_published_and_where_the_event_date_comes_from
     assert (record["published"], record["published_from"]) == ("2016-04-23T09:30:00+07:00", "stamp")
     assert "23/04/2016" not in record["body"]
     page = html.unescape(stamped_server.get("/article/stamped_nagano").text)
-    assert "Ngày sự kiện: <time datetime=\"2016-04-22\">22/04/2016</time>" in page
-    assert "(theo dòng mở đầu bài báo)" in page
-    assert re.search(r"Đăng: <time class=\"published\"[^>]*>23/04/2016 09:30</time>", page)
+    assert re.search(r'Ngày sự kiện: <time datetime="2016-04-22">22/04/2016</time>'
+                     r'<span class="date-source">, theo dòng mở đầu bài báo</span>', page)
+    assert re.search(r'Đăng: <time class="published"[^>]*>23/04/2016 09:30</time> '
+                     r'<span class="date-source">\(in trên trang\)</span>', page)
     plain = html.unescape(seed_server.get(f"/article/{NAGANO_ID}").text)
     assert "22/04</time> (không rõ năm)" in plain and "Đăng:" not in plain
 
@@ -127,7 +128,9 @@ def test_a_publication_date_standing_in_for_the_event_s_says_so(stamped_server):
     record = stamped_server.get("/api/article/undated_kawaguchi").json()
     assert (record["date"], record["date_source"], record["published_from"]) == ("2016-11-29", "stamp", "stamp")
     page = html.unescape(stamped_server.get("/article/undated_kawaguchi").text)
-    assert "(bài không nêu ngày sự kiện; đây là ngày đăng in trên trang)" in page
+    assert "Ngày sự kiện" not in page and "Bài không nêu ngày sự kiện" in page
+    assert re.search(r'Đăng: <time class="published"[^>]*>29/11/2016 08:12</time> '
+                     r'<span class="date-source">\(in trên trang\)</span>', page)
     cards = html.unescape(stamped_server.get("/search", q="kawaguchi").text)
     assert re.search(r'<span class="date-source"[^>]*>Đăng </span><time datetime="2016-11-29">29/11/2016</time>', cards)
     dated = html.unescape(stamped_server.get("/search", q="nagano").text)

@@ -124,7 +124,7 @@ def create_app(index_dir, searcher: Searcher | None = None) -> Flask:
                                  DEFAULT_LIMIT=DEFAULT_LIMIT,
                                  DEFAULT_FACET_LIMIT=DEFAULT_FACET_LIMIT,
                                  filter_label=filter_label,
-                                 DATE_SOURCES=DATE_SOURCES)
+                                 PUBLISHED_FROM=PUBLISHED_FROM)
 
     def route(rule: str, **options):
         # GET (and the implied HEAD) only; no automatic OPTIONS either.
@@ -285,12 +285,9 @@ def filter_label(name: str, value: str) -> str:
     return f"{facet.label}: {facet.display(value)}"
 
 
-# Where an article page says its event date came from (``ArticleFacts.date_source``).
-DATE_SOURCES = {
-    "dateline": "theo dòng mở đầu bài báo",
-    "stamp": "bài không nêu ngày sự kiện; đây là ngày đăng in trên trang",
-    "metadata": "bài không nêu ngày sự kiện; đây là ngày đăng theo dữ liệu nguồn",
-}
+# Where an article's publication date came from (``Article.published_from``), as its page says it. When
+# the event date is that date (``date_source``), the page says the article gives no event date.
+PUBLISHED_FROM = {"stamp": "in trên trang", "metadata": "theo dữ liệu nguồn"}
 
 
 def vn_stamp(value: str) -> str:
