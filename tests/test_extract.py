@@ -361,6 +361,7 @@ def news_articles():
               "bm22386488", "bm22255640",
               # streets named after people (not officials), and officials after a district's number
               "bm21477828", "bm21471024", "bm21471735", "bm21479712", "bm21481556",
+              "bm22328284", "bm21491029", "bm22288473",
               # football clubs named like players
               "bm21471763", "bm21473215",
               # an honorific between a title and a name
@@ -470,6 +471,20 @@ def test_streets_at_a_crossing_or_an_address_are_not_people(news_articles):
     assert not {"Trần Quang Khải", "Nguyễn Lương Bằng"} & officials("bm21477828")
     assert "Đoàn Ngọc Hải" in officials("bm21479712")
     assert "Nguyễn Hoài Nam" in officials("bm21481556")
+
+
+def test_streets_listed_after_the_first_one_and_at_a_house_number_are_not_people(news_articles):
+    """A list of streets names the word "đường" once: "nhiều tuyến đường như Võ Văn Ngân, Đặng Văn Bi, Tô Ngọc
+    Vân (quận Thủ Đức)", "các tuyến đường Trường Sơn, Phan Thúc Duyện, Hoàng Văn Thụ, Trần Quốc Hoàn…"; an
+    address gives the house's number: "ở số nhà 118 Phan Bội Châu (phường Tân Sơn)". A list of people after a
+    city ("Chủ tịch UBND thành phố Hà Nội, Nguyễn Thành Phong - Chủ tịch UBND Thành phố Hồ Chí Minh") stays."""
+    def officials(doc_id):
+        return {o.name for o in extract(news_articles[doc_id]).officials}
+
+    assert not {"Võ Văn Ngân", "Đặng Văn Bi", "Tô Ngọc Vân", "Lê Văn Việt", "Đỗ Xuân Hợp"} & officials("bm22328284")
+    assert not {"Phan Thúc Duyện", "Hoàng Văn Thụ", "Trần Quốc Hoàn"} & officials("bm21491029")
+    assert "Phan Bội Châu" not in officials("bm22288473")
+    assert {"Nguyễn Đức Chung", "Nguyễn Thành Phong"} <= officials("bm22237627")
 
 
 def test_football_clubs_are_not_people(news_articles):

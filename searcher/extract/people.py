@@ -40,7 +40,12 @@ _NAME_OK_INSIDE = set(word_list("name_ok_inside"))
 _NAMED_AFTER = set(word_list("named_after"))
 # A house number before a name makes it a street's: "số 47 Phạm Văn Đồng", "- 198 Trần Quang Khải, Hà Nội" (not a year).
 _HOUSE_NUMBER = re.compile(r"(?!(?:19|20)\d\d$)\d{1,4}[a-z]?(?:/\d+)*")
-_BEFORE_HOUSE_NUMBER = frozenset({"số", "-", "–", ",", ":"})
+_BEFORE_HOUSE_NUMBER = frozenset({"số", "nhà", "-", "–", ",", ":"})  # "số 47", "số nhà 528", "- 198", "Address: 183"
+# The words of ``named_after.txt`` that name a street or a crossing: the first of a list of streets ("các tuyến
+# đường như Phạm Hùng, Trần Hưng Đạo, Nguyễn Trãi", "ga: Kim Mã, Cát Linh, Trần Hưng Đạo") makes the others streets.
+_STREETS = frozenset({"đường", "tuyến đường", "phố", "tuyến phố", "đại lộ", "ga", "góc", "ngã ba", "ngã tư", "ngã năm",
+                      "ngã sáu", "nút giao", "nút giao thông", "giao lộ", "vòng xoay", "cầu vượt"})
+_LIST_OPENERS = frozenset({"như", ":", "gồm", "là"})  # "các tuyến đường như ...", "ga: ..."
 _ADDRESS_GOES_ON = frozenset({",", "(", ")", ";", "-", "–"})  # the ward, district or city after the street
 
 # Lower-case particles of foreign names, read as part of the capitalised run around them.
@@ -563,6 +568,30 @@ class _Scanner:
         "nút giao thông", "ngã tư")."""
         return any(" ".join(self.lows[i - n : i]) in _NAMED_AFTER for n in (1, 2, 3) if i >= n)
 
+    def _listed_with_streets(self, i: int) -> bool:
+        """The name at ``i`` is in a list whose first item is a street: "các tuyến đường như Phạm Hùng, Trần Hưng
+        Đạo", "ga: Kim Mã, Cát Linh, Văn Miếu, Trần Hưng Đạo", "đường Võ Văn Ngân, Tô Ngọc Vân (quận Thủ Đức), Lê
+        Văn Việt"."""
+        lows, caps = self.lows, self.caps
+        k = i
+        for _ in range(8):
+            opener = k - 1 if k >= 1 and lows[k - 1] in _LIST_OPENERS else k
+            head = next((" ".join(lows[opener - n : opener]) for n in (3, 2, 1)
+                         if opener >= n and " ".join(lows[opener - n : opener]) in _NAMED_AFTER), None)
+            if head in _STREETS:  # the longest head: "thành phố Hà Nội" is a city, not a street
+                return True
+            if k < 2 or lows[k - 1] not in (",", "và"):
+                return False
+            j = k - 2
+            if lows[j] == ")":  # the item before, with its district in brackets: "Tô Ngọc Vân (quận Thủ Đức),"
+                j = next((b - 1 for b in range(j - 1, max(0, j - 10), -1) if lows[b] == "("), -1)
+            if j < 1 or not caps[j]:
+                return False
+            k = j
+            while k > 0 and caps[k - 1]:
+                k -= 1
+        return False
+
     def _house_number(self, j: int) -> bool:
         """Token ``j`` is a house number: a number after "số", a dash, a comma or a colon ("số 47", "- 198",
         "Address: 183"), not a district's ("quận 1", "Q.1") or a team's ("U23")."""
@@ -573,11 +602,13 @@ class _Scanner:
         if texts[i] not in SURNAMES and texts[i] not in self.known_first_words:
             return 0  # the cheap test first: most capitalised words start no name at all
         prev = lows[i - 1] if i > 0 else ""
-        if self._named_after(i) or (prev in ("-", "–") and self._named_after_before(i - 1)):
+        if self._named_after(i) or (prev in ("-", "–") and self._named_after_before(i - 1)) or \
+                (prev in (",", "và", *_LIST_OPENERS) and self._listed_with_streets(i)):
             return 0
         end = self._cap_run(i, limit=4)
-        if self._house_number(i - 1) and (end == len(texts) or texts[end] in _ADDRESS_GOES_ON):
-            return 0  # "số 4 Lương Hữu Khánh (quận 1", not "chủ công số 16 Đinh Thị Thúy. Đây là ..."
+        if (self._house_number(i - 1) or prev == "," and i >= 3 and lows[i - 3] == "nhà" and self._house_number(i - 2)) \
+                and (end == len(texts) or texts[end] in _ADDRESS_GOES_ON):
+            return 0  # "số 4 Lương Hữu Khánh (quận 1", "số nhà 133, Trần Hưng Đạo, phường", not "chủ công số 16 Đinh Thị Thúy. Đây là ..."
         for k in range(i + 1, end):
             if self._head_at(k):
                 end = k
