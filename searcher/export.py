@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .search import Hit
 
-FIELDS = ("id", "title", "date", "year", "published", "url", "partners", "countries", "officials",
+# "date_source" says whether "date" is the event's (dateline) or stands in for it (the publication's: stamp,
+# metadata), as the article page does.
+FIELDS = ("id", "title", "date", "date_source", "year", "published", "url", "partners", "countries", "officials",
           "snippet")
 PAGE_FIELD = "page_url"  # the article's page on the site, when there is a site to link to
 LIST_SEPARATOR = "; "  # between the names of a multi-valued CSV cell
@@ -28,7 +30,7 @@ PageUrl = Callable[[str], str]  # article id -> its page's absolute URL
 def row(hit: Hit, page_url: PageUrl | None = None) -> dict:
     """The article as plain values: names for partners and officials, text for the snippet."""
     values = {
-        "id": hit.id, "title": hit.title, "date": hit.date, "year": hit.year,
+        "id": hit.id, "title": hit.title, "date": hit.date, "date_source": hit.date_source, "year": hit.year,
         "published": hit.published, "url": hit.url,
         "partners": [partner["name"] for partner in hit.partners],
         "countries": list(hit.countries),

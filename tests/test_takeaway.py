@@ -19,7 +19,7 @@ from conftest import build_index, run, serve_index
 
 BOM = "\ufeff"
 NAGANO_TITLE = "Đoàn đại biểu tỉnh Lào Cai thăm và làm việc tại tỉnh Nagano"
-COLUMNS = ["id", "title", "date", "year", "published", "url", "partners", "countries", "officials",
+COLUMNS = ["id", "title", "date", "date_source", "year", "published", "url", "partners", "countries", "officials",
            "snippet"]
 # Searches of the mixed index (seed pages + conftest.SYNTHETIC_ARTICLES) and how they narrow.
 SEARCHES = [
@@ -72,6 +72,7 @@ def test_csv_cells_are_what_the_search_shows_in_plain_text(mixed_server):
     for row, hit in zip(rows, hits, strict=True):
         assert row["title"] == hit["title"]  # Vietnamese intact
         assert row["date"] == (hit["date"] or "") and row["year"] == str(hit["year"] or "")
+        assert row["date_source"] == (hit["date_source"] or "")
         assert row["partners"] == "; ".join(p["name"] for p in hit["partners"])
         assert row["countries"] == "; ".join(hit["countries"])
         assert row["officials"] == "; ".join(o["name"] for o in hit["officials"])
