@@ -363,7 +363,9 @@ def news_articles():
               "bm21477828", "bm21471024", "bm21471735", "bm21479712", "bm21481556",
               "bm22328284", "bm21491029", "bm22288473",
               # football clubs named like players
-              "bm21471763", "bm21473215",
+              "bm21471763", "bm21473215", "bm22244670",
+              # companies and banks written as one word
+              "bm21494461", "bm22423048",
               # an honorific between a title and a name
               "bm21474648", "bm22496360"}
     found = {}
@@ -495,6 +497,20 @@ def test_football_clubs_are_not_people(news_articles):
     assert not {"Real Madrid", "Liverpool", "Arsenal", "Bayern Munich"} & europe
     vleague = {o.name for o in extract(news_articles["bm21473215"]).officials}
     assert "Hoàng Anh Tuấn" in vleague and "Hoàng Anh Gia Lai" not in vleague
+
+
+def test_companies_banks_and_clubs_written_as_one_word_are_not_people(news_articles):
+    """"tại trụ sở Vietcombank" beside Phó Thủ tướng Vương Đình Huệ, "Giám đốc Công ty Vina Cyber" in a court
+    report, "Benitez và đội bóng của ông Newcastle": a bank, a company, a club; the people beside them stay."""
+    def officials(doc_id):
+        return {o.name for o in extract(news_articles[doc_id]).officials}
+
+    bank = officials("bm21494461")
+    assert "Vietcombank" not in bank and {"Vương Đình Huệ", "Nghiêm Xuân Thành"} <= bank
+    court = officials("bm22423048")
+    assert "Cyber" not in court and "Trương Hồ Phương Nga" in court
+    club = officials("bm22244670")
+    assert "Newcastle" not in club and "Benitez" in club
 
 
 def test_an_honorific_before_a_name_is_not_part_of_the_title(news_articles):
