@@ -364,6 +364,8 @@ def news_articles():
               "bm22328284", "bm21491029", "bm22288473",
               # football clubs named like players
               "bm21471763", "bm21473215", "bm22244670",
+              # a lead with no word of an exchange: foreign names in it are mentions
+              "bm22458157", "bm22434202", "bm22641848", "bm22488697",
               # companies and banks written as one word
               "bm21494461", "bm22423048",
               # an honorific between a title and a name
@@ -497,6 +499,20 @@ def test_football_clubs_are_not_people(news_articles):
     assert not {"Real Madrid", "Liverpool", "Arsenal", "Bayern Munich"} & europe
     vleague = {o.name for o in extract(news_articles["bm21473215"]).officials}
     assert "Hoàng Anh Tuấn" in vleague and "Hoàng Anh Gia Lai" not in vleague
+
+
+def test_a_report_of_no_exchange_has_no_partner_only_mentions(news_articles):
+    """A heat wave in northern Vietnam compared with "tỉnh Vân Nam", a five-level interchange in Chongqing: the
+    lead has no word of an exchange between parties, so the places are only mentioned (issue 12: "tỉnh Vân Nam
+    is attached to articles that mention Yunnan only in passing"). A loan ("Ngân hàng Thế giới hỗ trợ Việt
+    Nam") and a consulate's National Day reception ("Kỷ niệm ngày Quốc khánh Liên bang Nga") are exchanges."""
+    heat = extract(news_articles["bm22458157"])
+    assert heat.partners == [] and [p.name for p in heat.mentioned] == ["tỉnh Vân Nam"]
+    assert heat.countries == []
+    road = extract(news_articles["bm22434202"])
+    assert road.partners == [] and "thành phố Trùng Khánh" in [p.name for p in road.mentioned]
+    assert [p.name for p in extract(news_articles["bm22641848"]).partners] == ["Ngân hàng Thế giới"]
+    assert [p.name for p in extract(news_articles["bm22488697"]).partners] == ["Tổng Lãnh sự quán Nga tại TP Hồ Chí Minh"]
 
 
 def test_companies_banks_and_clubs_written_as_one_word_are_not_people(news_articles):

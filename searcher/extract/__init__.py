@@ -238,6 +238,26 @@ _EXCHANGE = re.compile(r"(?<![\w-])(?<!liên )(?<!kế )(?<!trực )(?:tiếp(?!
                        r"|chuyển giao|bàn giao)(?![\w-])")
 
 
+# ... and the wider words of any exchange between parties, of any case: meeting, aid, relations, a ceremony, a
+# delegation ("Gặp xã giao giữa lãnh đạo tỉnh Lào Cai ... và lãnh đạo châu Hồng Hà", "Ngân hàng Thế giới hỗ trợ
+# Việt Nam", "Kỷ niệm ngày Quốc khánh Liên bang Nga tại Thành phố Hồ Chí Minh").
+# The words of ``_EXCHANGE`` count in any case here ("Khai mạc Hội thảo lý luận ... giữa Đảng Cộng sản Việt Nam và Đảng
+# Cộng sản Trung Quốc").
+_ANY_EXCHANGE = re.compile(r"(?<![\w-])(?i:gặp|gặp gỡ|gặp mặt|hỗ trợ|trợ giúp|giúp đỡ|quan hệ|hữu nghị|họp|hội nghị|kỷ niệm"
+                           r"|quốc khánh|giao lưu|đối thoại|điện đàm|chúc mừng|phối hợp|hợp tác|liên kết|đón|thỏa thuận"
+                           r"|thoả thuận|hiệp định|tuyên bố chung|đàm phán|cam kết|phê duyệt|trao đổi|đối tác|đại sứ|lãnh sự"
+                           r"|ngoại giao|đoàn|giữa|hội thảo|diễn đàn|hội đàm|hội kiến|làm việc|thăm|ký kết|ghi nhớ|tài trợ"
+                           r"|viện trợ|tặng|trao tặng|xúc tiến|chuyển giao|bàn giao|đầu tư)(?![\w-])")
+
+
+def reports_an_exchange(lead: str) -> bool:
+    """The lead uses a word of an exchange between parties. One that uses none (a heat wave "kỷ lục ... tại tỉnh
+    Vân Nam", a flu strain spreading in southern China, a Formosa plant's explosion) reports no exchange: the
+    foreign places and bodies it names are mentions, no counterparts (issue 12's "attached to articles that
+    mention Yunnan only in passing")."""
+    return bool(_EXCHANGE.search(lead) or _ANY_EXCHANGE.search(lead))
+
+
 _APPRAISAL = re.compile(r"đánh $")  # "đánh giá" is no price
 
 
@@ -283,6 +303,9 @@ def extract(article: Article) -> Extraction:
     texts_of_partners, spans = event_spans(article, texts)
     partners = found = extract_partners(texts_of_partners, {o.name for o in officials}, spans)
     text = "\n".join(texts_of_partners)
+    if not reports_an_exchange(lead):  # "nắng nóng kỷ lục ... tỉnh Vân Nam": named, in no exchange
+        return Extraction(date=event_date, year=year, date_source=date_source, mentioned=_only_mentioned(found, []),
+                          officials=officials, countries=event_countries(article, [], officials, lead, text))
     partners = _parties_of_the_lead(partners, lead, text, officials)
     if any(_NEWS_OUTLET.match(p.name) for p in partners):
         partners = _not_sources(partners, text)
