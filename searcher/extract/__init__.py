@@ -238,11 +238,10 @@ _EXCHANGE = re.compile(r"(?<![\w-])(?<!liên )(?<!kế )(?<!trực )(?:tiếp(?!
                        r"|chuyển giao|bàn giao)(?![\w-])")
 
 
-# ... and the wider words of any exchange between parties, of any case: meeting, aid, relations, a ceremony, a
-# delegation ("Gặp xã giao giữa lãnh đạo tỉnh Lào Cai ... và lãnh đạo châu Hồng Hà", "Ngân hàng Thế giới hỗ trợ
-# Việt Nam", "Kỷ niệm ngày Quốc khánh Liên bang Nga tại Thành phố Hồ Chí Minh").
-# The words of ``_EXCHANGE`` count in any case here ("Khai mạc Hội thảo lý luận ... giữa Đảng Cộng sản Việt Nam và Đảng
-# Cộng sản Trung Quốc").
+# ... and, for ``reports_an_exchange``, the wider words of any exchange between parties, in any case: meeting, aid,
+# relations, a ceremony, a delegation, "giữa" two parties ("Gặp xã giao giữa lãnh đạo tỉnh Lào Cai ... và lãnh đạo
+# châu Hồng Hà", "Ngân hàng Thế giới hỗ trợ Việt Nam", "Kỷ niệm ngày Quốc khánh Liên bang Nga", "Khai mạc Hội thảo lý
+# luận ... giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Trung Quốc").
 _ANY_EXCHANGE = re.compile(r"(?<![\w-])(?i:gặp|gặp gỡ|gặp mặt|hỗ trợ|trợ giúp|giúp đỡ|quan hệ|hữu nghị|họp|hội nghị|kỷ niệm"
                            r"|quốc khánh|giao lưu|đối thoại|điện đàm|chúc mừng|phối hợp|hợp tác|liên kết|đón|thỏa thuận"
                            r"|thoả thuận|hiệp định|tuyên bố chung|đàm phán|cam kết|phê duyệt|trao đổi|đối tác|đại sứ|lãnh sự"
