@@ -239,7 +239,7 @@ _EXCHANGE = re.compile(r"(?<![\w-])(?<!liên )(?<!kế )(?<!trực )(?:tiếp(?!
 
 
 # ... and, for ``reports_an_exchange``, the wider words of any exchange between parties, in any case: meeting, aid,
-# relations, a ceremony, a delegation, a trade fair, the border, "giữa" two parties ("Gặp xã giao giữa lãnh đạo tỉnh Lào Cai ... và lãnh đạo
+# relations, a ceremony, a delegation, a trade fair, a joint patrol, "giữa" two parties ("Gặp xã giao giữa lãnh đạo tỉnh Lào Cai ... và lãnh đạo
 # châu Hồng Hà", "Ngân hàng Thế giới hỗ trợ Việt Nam", "Kỷ niệm ngày Quốc khánh Liên bang Nga", "Khai mạc Hội thảo lý
 # luận ... giữa Đảng Cộng sản Việt Nam và Đảng Cộng sản Trung Quốc").
 _ANY_EXCHANGE = re.compile(r"(?<![\w-])(?i:gặp|gặp gỡ|gặp mặt|hỗ trợ|trợ giúp|giúp đỡ|quan hệ|hữu nghị|họp|hội nghị|kỷ niệm"
@@ -247,7 +247,7 @@ _ANY_EXCHANGE = re.compile(r"(?<![\w-])(?i:gặp|gặp gỡ|gặp mặt|hỗ tr�
                            r"|thoả thuận|hiệp định|tuyên bố chung|đàm phán|cam kết|phê duyệt|trao đổi|đối tác|đại sứ|lãnh sự"
                            r"|ngoại giao|đoàn|giữa|hội thảo|diễn đàn|hội đàm|hội kiến|làm việc|thăm|ký kết|ghi nhớ|tài trợ"
                            r"|viện trợ|tặng|trao tặng|xúc tiến|chuyển giao|bàn giao|đầu tư|hội chợ|triển lãm|liên hoan"
-                           r"|tham gia|tham dự|biên giới|cửa khẩu)(?![\w-])")
+                           r"|tham gia|tham dự|song phương|đa phương|tuần tra chung)(?![\w-])")
 
 
 def reports_an_exchange(lead: str) -> bool:
