@@ -248,7 +248,7 @@ def render_text(result, color: bool = False) -> str:
         lines.append(f'Có phải bạn muốn tìm: "{result.suggestion}"?')
     first = (result.page - 1) * result.limit
     for rank, hit in enumerate(result.hits, start=first + 1):
-        meta = [("đăng " if hit.date_source in ("stamp", "metadata") else "") + date_label(hit.date)]
+        meta = [date_label(hit.date, hit.date_source)]
         meta += [f'{p["name"]} ({p["country"]})' if p["country"] and p["country"] != p["name"] else p["name"]
                  for p in hit.partners]  # a country as the partner ("Hoa Kỳ") is not followed by itself
         lines += ["", f"{rank:>3}. {hit.title}", f"     {' · '.join(meta)} · {hit.id}",

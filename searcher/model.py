@@ -79,9 +79,11 @@ def vn_date(value: str | None) -> str:
     return "/".join(reversed(value[:10].split("-")))
 
 
-def date_label(value: str | None) -> str:
+def date_label(value: str | None, source: str | None = None) -> str:
     """The date line of a result in plain text: says when the year or the date is not known
-    (an ISO '--04-22' reads as a typo to most people)."""
+    (an ISO '--04-22' reads as a typo to most people), and when it is the publication's standing in
+    for the event's (``source``: ``Extraction.date_source``)."""
     if not value:
         return "không rõ ngày"
-    return vn_date(value) + (", năm chưa rõ" if value.startswith("--") else "")
+    published = "đăng " if source in ("stamp", "metadata") else ""
+    return published + vn_date(value) + (", năm chưa rõ" if value.startswith("--") else "")

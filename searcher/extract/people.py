@@ -43,9 +43,10 @@ _HOUSE_NUMBER = re.compile(r"(?!(?:19|20)\d\d$)\d{1,4}[a-z]?(?:/\d+)*")
 _BEFORE_HOUSE_NUMBER = frozenset({"số", "nhà", "-", "–", ",", ":"})  # "số 47", "số nhà 528", "- 198", "Address: 183"
 # The words of ``named_after.txt`` that name a street or a crossing: the first of a list of streets ("các tuyến
 # đường như Phạm Hùng, Trần Hưng Đạo, Nguyễn Trãi", "ga: Kim Mã, Cát Linh, Trần Hưng Đạo") makes the others streets.
-_STREETS = frozenset({"đường", "tuyến đường", "phố", "tuyến phố", "đại lộ", "ga", "góc", "ngã ba", "ngã tư", "ngã năm",
-                      "ngã sáu", "nút giao", "nút giao thông", "giao lộ", "vòng xoay", "cầu vượt"})
+_STREETS = frozenset({"đường", "phố", "đại lộ", "ga", "góc", "ngã ba", "ngã tư", "ngã năm", "ngã sáu", "nút giao",
+                      "nút giao thông", "giao lộ", "vòng xoay", "cầu vượt"})
 _LIST_OPENERS = frozenset({"như", ":", "gồm", "là"})  # "các tuyến đường như ...", "ga: ..."
+_LIST_SEPARATORS = frozenset({",", "và"})
 _ADDRESS_GOES_ON = frozenset({",", "(", ")", ";", "-", "–"})  # the ward, district or city after the street
 
 # Lower-case particles of foreign names, read as part of the capitalised run around them.
@@ -566,7 +567,12 @@ class _Scanner:
     def _named_after(self, i: int) -> bool:
         """The one to three words before ``i`` name a street, place or building named after someone ("đường",
         "nút giao thông", "ngã tư")."""
-        return any(" ".join(self.lows[i - n : i]) in _NAMED_AFTER for n in (1, 2, 3) if i >= n)
+        return self._named_after_head(i) is not None
+
+    def _named_after_head(self, i: int) -> str | None:
+        """The longest of the one to three words before ``i`` that ``named_after.txt`` lists ("thành phố", not "phố")."""
+        return next((head for n in (3, 2, 1) if i >= n and (head := " ".join(self.lows[i - n : i])) in _NAMED_AFTER),
+                    None)
 
     def _listed_with_streets(self, i: int) -> bool:
         """The name at ``i`` is in a list whose first item is a street: "các tuyến đường như Phạm Hùng, Trần Hưng
@@ -576,11 +582,9 @@ class _Scanner:
         k = i
         for _ in range(8):
             opener = k - 1 if k >= 1 and lows[k - 1] in _LIST_OPENERS else k
-            head = next((" ".join(lows[opener - n : opener]) for n in (3, 2, 1)
-                         if opener >= n and " ".join(lows[opener - n : opener]) in _NAMED_AFTER), None)
-            if head in _STREETS:  # the longest head: "thành phố Hà Nội" is a city, not a street
+            if self._named_after_head(opener) in _STREETS:  # the longest head: "thành phố Hà Nội" is a city
                 return True
-            if k < 2 or lows[k - 1] not in (",", "và"):
+            if k < 2 or lows[k - 1] not in _LIST_SEPARATORS:
                 return False
             j = k - 2
             if lows[j] == ")":  # the item before, with its district in brackets: "Tô Ngọc Vân (quận Thủ Đức),"
@@ -603,7 +607,7 @@ class _Scanner:
             return 0  # the cheap test first: most capitalised words start no name at all
         prev = lows[i - 1] if i > 0 else ""
         if self._named_after(i) or (prev in ("-", "–") and self._named_after_before(i - 1)) or \
-                (prev in (",", "và", *_LIST_OPENERS) and self._listed_with_streets(i)):
+                ((prev in _LIST_SEPARATORS or prev in _LIST_OPENERS) and self._listed_with_streets(i)):
             return 0
         end = self._cap_run(i, limit=4)
         if (self._house_number(i - 1) or prev == "," and i >= 3 and lows[i - 3] == "nhà" and self._house_number(i - 2)) \

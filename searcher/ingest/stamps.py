@@ -29,7 +29,7 @@ _SEP = r"\s*[,|-]?\s*"
 # ("Thể thao Việt Nam | 11:02 06/02/2017", a related article's credit) is text.
 _STAMP = re.compile(
     rf"(?:{_LABEL}\s*)?(?:{_time('1')}{_SEP})?(?:{_WEEKDAY}{_SEP})?(?:ngày\s+)?{_DATE}"
-    rf"(?:{_SEP}(?:lúc\s+)?{_time('2')})?(?:\s*{_ZONE})?(?:\s*\|[^|]{{0,60}})?",
+    rf"(?:{_SEP}(?:lúc\s+)?{_time('2')})?(?P<zone>\s*{_ZONE})?(?:\s*\|[^|]{{0,60}})?",
     re.IGNORECASE)
 _MAX_CHARS = 120
 # Where pages print it: among the first lines after the headline, or the last ones of the text.
@@ -64,7 +64,7 @@ def read_stamp(line: str) -> str | None:
         stamp += f"T{hour:02d}:{minute:02d}"
         if match.group(f"second{tag}"):
             stamp += f":{match.group(f'second{tag}')}"
-        if re.search(_ZONE, line, re.IGNORECASE):
+        if match.group("zone"):
             stamp += "+07:00"
     return stamp
 
